@@ -1,0 +1,7 @@
+"""Local development and the one-command demo: embedded defaults, DEBUG on."""
+
+from config.env import env_bool
+
+from .base import *  # noqa: F403
+
+DEBUG = env_bool("DEBUG", True)

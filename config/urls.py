@@ -1,0 +1,33 @@
+from django.conf import settings
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from ninja import NinjaAPI
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from lms import views as lms_views
+from lms.api import router as lms_router
+
+api = NinjaAPI(title="hoclieu API", version="1", urls_namespace="api-v1")
+api.add_router("/lms/", lms_router)
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("api/v1/", api.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("dang-nhap/", auth_views.LoginView.as_view(), name="login"),
+    path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("lop/", lms_views.class_list, name="class_list"),
+    path("lop/<int:pk>/", lms_views.class_roster, name="class_roster"),
+    path("truong/<int:pk>/nguoi-dung/", lms_views.school_people, name="school_people"),
+    path("nhap-danh-sach/", lms_views.roster_upload, name="roster_upload"),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns.append(path("", include(wagtail_urls)))

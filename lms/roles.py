@@ -1,0 +1,94 @@
+"""Roles mapped to Django/Wagtail groups and their permissions.
+
+The rules themselves live in :mod:`lms.permissions`; groups carry only what Wagtail's own
+admin needs (admin access, page, image and document permissions, snippet permissions).
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+
+from lms.models import Role
+
+ROLE_GROUP_NAMES = {
+    Role.TEACHER: "Giáo viên",
+    Role.LIBRARIAN: "Thủ thư",
+    Role.EXAM_BOARD: "Hội đồng thi",
+    Role.SCHOOL_ADMIN: "Quản trị trường",
+    Role.DEPARTMENT_ADMIN: "Quản trị Sở/Phòng",
+}
+
+_MEDIA = ["add", "change", "choose"]
+ROLE_PAGE_PERMISSIONS = {
+    Role.TEACHER: ["add", "change"],
+    Role.LIBRARIAN: ["add", "change", "publish"],
+    Role.EXAM_BOARD: [],
+    Role.SCHOOL_ADMIN: ["add", "change", "publish"],
+    Role.DEPARTMENT_ADMIN: ["add", "change", "publish", "lock", "unlock"],
+}
+ROLE_MODEL_PERMISSIONS = {
+    Role.TEACHER: ["content.view_topic"],
+    Role.LIBRARIAN: ["content.view_topic", "content.view_subject"],
+    Role.EXAM_BOARD: ["content.view_topic"],
+    Role.SCHOOL_ADMIN: ["content.view_topic", "lms.view_schoolclass", "lms.view_school"],
+    Role.DEPARTMENT_ADMIN: [
+        "content.add_topic",
+        "content.change_topic",
+        "content.view_topic",
+        "content.add_subject",
+        "content.change_subject",
+        "content.view_subject",
+        "lms.view_school",
+        "lms.view_schoolclass",
+        "lms.view_department",
+        "lms.view_districtoffice",
+    ],
+}
+
+
+def _permission(label: str) -> Permission:
+    app_label, codename = label.split(".")
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+@transaction.atomic
+def ensure_role_groups() -> dict[str, Group]:
+    """Create or update one group per staff role. Idempotent; run after migrations."""
+    from wagtail.models import (
+        Collection,
+        GroupCollectionPermission,
+        GroupPagePermission,
+        Page,
+    )
+
+    access_admin = _permission("wagtailadmin.access_admin")
+    root_pages = Page.get_first_root_node()
+    root_collection = Collection.get_first_root_node()
+    groups = {}
+    for role, name in ROLE_GROUP_NAMES.items():
+        group, _created = Group.objects.get_or_create(name=name)
+        group.permissions.add(access_admin, *(_permission(p) for p in ROLE_MODEL_PERMISSIONS[role]))
+        if root_pages is not None:
+            for codename in ROLE_PAGE_PERMISSIONS[role]:
+                GroupPagePermission.objects.get_or_create(
+                    group=group,
+                    page=root_pages,
+                    permission=_permission(f"wagtailcore.{codename}_page"),
+                )
+        if root_collection is not None and role != Role.EXAM_BOARD:
+            for app_label, model in (("wagtailimages", "image"), ("wagtaildocs", "document")):
+                for action in _MEDIA:
+                    GroupCollectionPermission.objects.get_or_create(
+                        group=group,
+                        collection=root_collection,
+                        permission=_permission(f"{app_label}.{action}_{model}"),
+                    )
+        groups[role] = group
+    return groups
+
+
+def sync_user_groups(user) -> None:
+    """Make ``user``'s role groups match ``user.role`` (students belong to none)."""
+    role_groups = Group.objects.filter(name__in=ROLE_GROUP_NAMES.values())
+    user.groups.remove(*role_groups.exclude(name=ROLE_GROUP_NAMES.get(user.role)))
+    if user.role in ROLE_GROUP_NAMES:
+        user.groups.add(Group.objects.get(name=ROLE_GROUP_NAMES[user.role]))

@@ -1,0 +1,1 @@
+"""Bulk import of schools, classes, teachers and students from XLSX/CSV rosters."""
