@@ -1,0 +1,19 @@
+from django.core.management.base import BaseCommand
+
+from lms.demo import seed_demo
+
+
+class Command(BaseCommand):
+    help = "Tạo dữ liệu mẫu tiếng Việt (Sở, Phòng, trường, lớp, giáo viên, học sinh, bài học)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--seed", type=int, default=2025)
+
+    def handle(self, *args, seed, **options):
+        summary = seed_demo(seed=seed)
+        self.stdout.write(
+            self.style.SUCCESS("Đã tạo dữ liệu mẫu." if summary.created else "Dữ liệu mẫu đã có sẵn.")
+        )
+        self.stdout.write("Đăng nhập tại http://127.0.0.1:8000/admin/ (Login at /admin/):")
+        for label, username, password in summary.logins:
+            self.stdout.write(f"  {label:<45} {username:<22} {password}")

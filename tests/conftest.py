@@ -1,0 +1,86 @@
+"""Service markers: skip on a bare machine, fail when CI says the services are there.
+
+``HOCLIEU_REQUIRE_SERVICES=1`` (set by ``.ci/run``) turns every skip of a test marked
+``postgres``, ``search``, ``celery`` or ``browser`` into a failure, so a missing service
+can never pass CI silently. At the end the run prints how many service-backed tests ran.
+"""
+
+import os
+import shutil
+import socket
+from collections import Counter
+from urllib.parse import urlparse
+
+import pytest
+from django.conf import settings
+
+SERVICE_MARKERS = ("postgres", "search", "celery", "browser")
+REQUIRED = os.environ.get("HOCLIEU_REQUIRE_SERVICES") == "1"
+_ran = Counter()
+
+
+def _reachable(url: str | None, default_port: int) -> bool:
+    if not url:
+        return False
+    parsed = urlparse(url)
+    try:
+        with socket.create_connection((parsed.hostname or "127.0.0.1", parsed.port or default_port), 2):
+            return True
+    except OSError:
+        return False
+
+
+def _missing(marker: str) -> str | None:
+    if marker == "postgres":
+        if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+            return "needs PostgreSQL (DATABASE_URL=postgres://...)"
+    elif marker == "search":
+        if "engine" not in settings.WAGTAILSEARCH_BACKENDS or not _reachable(settings.SEARCH_URL, 9200):
+            return "needs OpenSearch/Elasticsearch (SEARCH_URL)"
+    elif marker == "celery":
+        if not _reachable(os.environ.get("CELERY_BROKER_URL"), 6379):
+            return "needs Redis for a real Celery worker (CELERY_BROKER_URL)"
+    elif marker == "browser":
+        if not shutil.which("chromium"):
+            return "needs Debian chromium"
+    return None
+
+
+_MISSING = pytest.StashKey[str]()
+
+
+def pytest_collection_modifyitems(config, items):
+    on_sqlite = settings.DATABASES["default"]["ENGINE"].endswith("sqlite3")
+    for item in items:
+        if "sqlite" in item.keywords:
+            if not on_sqlite:
+                item.add_marker(pytest.mark.skip(reason="runs on the embedded SQLite database only"))
+            continue
+        for marker in SERVICE_MARKERS:
+            if marker in item.keywords and (reason := _missing(marker)):
+                item.stash[_MISSING] = reason
+                break
+
+
+def pytest_runtest_setup(item):
+    reason = item.stash.get(_MISSING, None)
+    if reason:
+        if REQUIRED:
+            pytest.fail(f"service missing while HOCLIEU_REQUIRE_SERVICES=1: {reason}", pytrace=False)
+        pytest.skip(reason)
+
+
+def pytest_runtest_logreport(report):
+    if report.when == "call" and report.passed:
+        for marker in SERVICE_MARKERS:
+            if marker in report.keywords:
+                _ran[marker] += 1
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    counts = ", ".join(f"{m}={_ran[m]}" for m in SERVICE_MARKERS)
+    terminalreporter.write_line(
+        f"hoclieu service-backed tests passed: {counts} "
+        f"(database={settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}, "
+        f"require_services={'yes' if REQUIRED else 'no'})"
+    )
