@@ -3,6 +3,8 @@
 Pure functions with no model imports, so settings can call them before apps load.
 """
 
+from importlib.metadata import PackageNotFoundError, version
+
 from django.core.exceptions import ImproperlyConfigured
 
 #: Name of the PostgreSQL text search configuration created by ``search`` migrations:
@@ -57,10 +59,27 @@ def search_backends(
     return {"default": engine_backend(backend=backend, url=url, index_prefix=index_prefix)}
 
 
+def backend_module(backend: str) -> str:
+    """The Wagtail backend module for an engine.
+
+    Wagtail's OpenSearch modules are named after the *client* major version, and the
+    opensearch-py 3 client serves both OpenSearch 2 and 3 servers; so either engine name
+    uses the module matching the installed client. Elasticsearch clients only talk to
+    their own server generation, so those names are taken as they are.
+    """
+    if backend.startswith("opensearch"):
+        try:
+            major = int(version("opensearch-py").split(".")[0])
+        except PackageNotFoundError:
+            major = int(backend[-1])
+        return f"wagtail.search.backends.opensearch{min(max(major, 2), 3)}"
+    return f"wagtail.search.backends.{backend}"
+
+
 def engine_backend(*, backend: str, url: str, index_prefix: str) -> dict:
     """One OpenSearch/Elasticsearch backend entry with the Vietnamese analysis."""
     return {
-        "BACKEND": f"wagtail.search.backends.{backend}",
+        "BACKEND": backend_module(backend),
         "URLS": [url],
         "INDEX_PREFIX": index_prefix,
         "TIMEOUT": 10,

@@ -52,12 +52,12 @@ _MISSING = pytest.StashKey[str]()
 def pytest_collection_modifyitems(config, items):
     on_sqlite = settings.DATABASES["default"]["ENGINE"].endswith("sqlite3")
     for item in items:
-        if "sqlite" in item.keywords:
+        if item.get_closest_marker("sqlite"):
             if not on_sqlite:
                 item.add_marker(pytest.mark.skip(reason="runs on the embedded SQLite database only"))
             continue
         for marker in SERVICE_MARKERS:
-            if marker in item.keywords and (reason := _missing(marker)):
+            if item.get_closest_marker(marker) and (reason := _missing(marker)):
                 item.stash[_MISSING] = reason
                 break
 
@@ -70,10 +70,13 @@ def pytest_runtest_setup(item):
         pytest.skip(reason)
 
 
-def pytest_runtest_logreport(report):
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
     if report.when == "call" and report.passed:
         for marker in SERVICE_MARKERS:
-            if marker in report.keywords:
+            if item.get_closest_marker(marker):
                 _ran[marker] += 1
 
 

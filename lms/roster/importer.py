@@ -168,7 +168,7 @@ def _citizen_id(row: Row, ctx: _Context, errors, existing: set[str], **person) -
     cccd = row.text("citizen_id")
     if not cccd:
         return None
-    errors.extend(m[0].lower() + m[1:] for m in check_cccd(cccd, **person))
+    errors.extend(check_cccd(cccd, **person))
     earlier = ctx.first_seen("cccd", cccd, row)
     if earlier:
         errors.append(_("CCCD %(value)s trùng với dòng %(row)d.") % {"value": cccd, "row": earlier})
@@ -292,7 +292,7 @@ def _check_student_row(row: Row, ctx: _Context, errors: list[str]) -> dict | Non
         errors.append(_("thiếu tên lớp."))
     student_id = row.text("student_id")
     if msgs := check_student_id(student_id):
-        errors.extend(m[0].lower() + m[1:] for m in msgs)
+        errors.extend(msgs)
     elif earlier := ctx.first_seen("student_id", student_id, row):
         errors.append(
             _("mã định danh %(value)s trùng với dòng %(row)d.") % {"value": student_id, "row": earlier}
