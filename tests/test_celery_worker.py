@@ -1,0 +1,102 @@
+"""A real Celery worker, on real Redis and PostgreSQL, runs our tasks and Wagtail's django-tasks."""
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+from config.celery import app as celery_app
+from content.models import Subject, Topic
+from lms.models import Role, User
+from lms.tasks import roster_import_task
+from tests.lms.factories import SchoolYearFactory, make_class, make_school, make_user
+
+pytestmark = [pytest.mark.celery, pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def worker(tmp_path):
+    """Start ``celery worker`` against the test database; stop it after the test."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
+        "DEBUG": "0",
+        "DATABASE_URL": _database_url(),
+        "SEARCH_BACKEND": "database",
+        "MEDIA_ROOT": str(tmp_path),
+    }
+    celery_app.control.purge()
+    log = tmp_path / "worker.log"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo",
+         "--loglevel=INFO", f"--hostname=test-{os.getpid()}@%h", f"--logfile={log}"],
+        cwd=ROOT, env=env,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not celery_app.control.ping(timeout=1, destination=[f"test-{os.getpid()}@{os.uname().nodename}"]):
+            assert process.poll() is None, log.read_text() if log.exists() else "worker exited"
+            assert time.monotonic() < deadline, "worker did not answer ping within 60 s"
+        yield log
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def _database_url() -> str:
+    db = connection.settings_dict
+    return f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+
+
+@pytest.fixture
+def not_eager():
+    celery_app.conf.task_always_eager = False
+    yield
+    celery_app.conf.task_always_eager = settings.CELERY_TASK_ALWAYS_EAGER
+
+
+def test_worker_imports_roster_in_background(worker, not_eager, tmp_path):
+    school = make_school(code="27009")
+    make_class(school=school, name="10A1", school_year=SchoolYearFactory())
+    admin = make_user(role=Role.SCHOOL_ADMIN, school=school)
+    roster = tmp_path / "ds.csv"
+    roster.write_text(
+        "Mã trường,Lớp,Họ và tên,Mã định danh\n"
+        "27009,10A1,Nguyễn Văn An,2700000001\n"
+        "27009,10A1,Trần Thị Bình,2700000002\n",
+        encoding="utf-8",
+    )
+    result = roster_import_task.delay(kind="students", path=str(roster), actor_id=admin.pk)
+    outcome = result.get(timeout=60)
+    assert outcome == {"kind": "students", "rows": 2, "created": 2, "errors": []}
+    assert set(User.objects.filter(role=Role.STUDENT).values_list("full_name", flat=True)) == {
+        "Nguyễn Văn An",
+        "Trần Thị Bình",
+    }
+    assert "roster_import_task" in worker.read_text()
+
+
+def test_wagtail_django_task_runs_on_the_celery_worker(worker, settings):
+    """Wagtail's search-index task goes through django-tasks-fennel to the same worker."""
+    from wagtail.search.models import IndexEntry
+    from modelsearch.tasks import insert_or_update_object_task
+
+    # django-tasks re-reads TASKS when the setting changes.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_fennel.CeleryBackend"}}
+    subject = Subject.objects.create(code="tn", name="Thử nghiệm")
+    topic = Topic.objects.create(subject=subject, grade=10, code="tn-10-c01", name="Đề kiểm tra")
+    IndexEntry.objects.all().delete()
+    result = insert_or_update_object_task.enqueue("content", "topic", topic.pk)
+    deadline = time.monotonic() + 60
+    while not IndexEntry.objects.filter(object_id=str(topic.pk)).exists():
+        assert time.monotonic() < deadline, worker.read_text()[-3000:]
+        time.sleep(0.5)
+    assert result.backend == "default"
+    assert "insert_or_update_object_task" in worker.read_text()
