@@ -5,6 +5,7 @@ Deterministic (seeded), idempotent: running it twice leaves one copy.
 
 import datetime as dt
 import random
+import re
 from dataclasses import dataclass
 
 from django.contrib.auth.hashers import make_password
@@ -68,7 +69,7 @@ DEMO_LESSONS = [
     ("toan-10-c01-b02", "Tập hợp, tập con, hai tập hợp bằng nhau; các phép toán giao, hợp, hiệu và phần bù."),
     ("vat-ly-10-c01-b01", "Đối tượng nghiên cứu của Vật lí, phương pháp thực nghiệm và vai trò của Vật lí với đời sống."),
     ("hoa-hoc-10-c01-b01", "Thành phần của nguyên tử: proton, neutron, electron; kích thước và khối lượng nguyên tử."),
-    ("ngu-van-10-c01-b01", "Thần thoại và sử thi: đọc hiểu văn bản, nhân vật và không gian, thời gian trong thần thoại."),
+    ("ngu-van-10-c01-b01", "Đọc hiểu thần thoại Việt Nam về các vị thần sáng tạo thế giới: cốt truyện, nhân vật, không gian và thời gian trong thần thoại."),
     ("lich-su-12-c01-b01", "Liên hợp quốc: sự thành lập, mục tiêu, nguyên tắc hoạt động và vai trò."),
 ]
 
@@ -100,7 +101,7 @@ def _logins() -> list[tuple[str, str, str]]:
         (Role.EXAM_BOARD, "Hội đồng thi"),
         (Role.STUDENT, "Học sinh"),
     ]:
-        qs = User.objects.filter(role=role)
+        qs = User.objects.filter(role=role, is_superuser=False)
         if role == Role.TEACHER:
             qs = qs.filter(homeroom_classes__isnull=False)
         user = qs.order_by("pk").first()
@@ -170,7 +171,7 @@ def seed_demo(*, seed: int = 2025) -> DemoSummary:
             ))
         staff.extend(teachers)
         for c, class_name in enumerate(class_names):
-            grade = int("".join(ch for ch in class_name if ch.isdigit()))
+            grade = int(re.match(r"\d+", class_name).group())
             school_class = SchoolClass.objects.create(
                 school=school, school_year=year, name=class_name, grade=grade,
                 homeroom_teacher=teachers[c],

@@ -89,7 +89,7 @@ def test_wagtail_django_task_runs_on_the_celery_worker(worker, settings):
     from modelsearch.tasks import insert_or_update_object_task
 
     # django-tasks re-reads TASKS when the setting changes.
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_fennel.CeleryBackend"}}
+    settings.TASKS = {"default": {"BACKEND": "config.tasks.CeleryTaskBackend"}}
     subject = Subject.objects.create(code="tn", name="Thử nghiệm")
     topic = Topic.objects.create(subject=subject, grade=10, code="tn-10-c01", name="Đề kiểm tra")
     IndexEntry.objects.all().delete()

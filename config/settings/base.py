@@ -143,6 +143,7 @@ CELERY_RESULT_BACKEND = env_str("CELERY_RESULT_BACKEND", CELERY_BROKER_URL)
 CELERY_TASK_ALWAYS_EAGER = CELERY_BROKER_URL is None
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
+CELERY_RESULT_EXTENDED = True
 # django-tasks put their jobs on the "default" queue; ours go there too, so one worker serves both.
 CELERY_TASK_DEFAULT_QUEUE = "default"
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
@@ -151,7 +152,7 @@ CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 if CELERY_BROKER_URL:
-    TASKS = {"default": {"BACKEND": "django_tasks_fennel.CeleryBackend"}}
+    TASKS = {"default": {"BACKEND": "config.tasks.CeleryTaskBackend"}}
 else:
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 

@@ -1,0 +1,17 @@
+FROM python:3.11-slim-bookworm
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core && rm -rf /var/lib/apt/lists/*
+WORKDIR /srv/app
+COPY pyproject.toml README.md ./
+COPY config config
+COPY lms lms
+COPY content content
+COPY question_bank question_bank
+COPY search search
+COPY templates templates
+COPY static static
+COPY manage.py ./
+RUN pip install --no-cache-dir . && useradd --system hoclieu && mkdir -p /srv/media /srv/static && chown hoclieu /srv/media /srv/static
+USER hoclieu
+EXPOSE 8000
+CMD ["gunicorn", "config.wsgi:application", "--bind", "0.0.0.0:8000"]
