@@ -16,7 +16,16 @@ from content.models import CurriculumLesson, LearningOutcome, Subject, Topic
 from search.vietnamese import nfc
 
 DATA_DIR = Path(__file__).resolve().parent / "curriculum_data"
-SUBJECT_ORDER = ["toan", "ngu-van", "tieng-anh", "vat-ly", "hoa-hoc", "sinh-hoc", "lich-su", "dia-ly"]
+SUBJECT_ORDER = [
+    "toan",
+    "ngu-van",
+    "tieng-anh",
+    "vat-ly",
+    "hoa-hoc",
+    "sinh-hoc",
+    "lich-su",
+    "dia-ly",
+]
 
 
 class CurriculumError(ValueError):
@@ -57,7 +66,9 @@ def parse_curriculum(text: str, *, source: str) -> dict:
         raise CurriculumError(f"{source}: thiếu mục 'subject'.")
     code = _text(subject.get("code"), f"{source} › subject.code")
     if slugify(code) != code:
-        raise CurriculumError(f"{source} › subject.code: '{code}' chỉ được gồm chữ thường, số và '-'.")
+        raise CurriculumError(
+            f"{source} › subject.code: '{code}' chỉ được gồm chữ thường, số và '-'."
+        )
     grade = data.get("grade")
     if not isinstance(grade, int) or not 1 <= grade <= 12:
         raise CurriculumError(f"{source} › grade: lớp phải là số nguyên từ 1 đến 12.")
@@ -84,8 +95,12 @@ def parse_curriculum(text: str, *, source: str) -> dict:
                 _text(o, f"{lwhere} › yêu cầu thứ {y}")
                 for y, o in enumerate(lesson.get("outcomes") or [], start=1)
             ]
-            lessons.append({"name": _text(lesson.get("name"), f"{lwhere} › name"), "outcomes": outcomes})
-        parsed["topics"].append({"name": _text(topic.get("name"), f"{where} › name"), "lessons": lessons})
+            lessons.append(
+                {"name": _text(lesson.get("name"), f"{lwhere} › name"), "outcomes": outcomes}
+            )
+        parsed["topics"].append(
+            {"name": _text(topic.get("name"), f"{where} › name"), "lessons": lessons}
+        )
     return parsed
 
 
@@ -93,7 +108,9 @@ def parse_curriculum(text: str, *, source: str) -> dict:
 def curriculum_load(*, data: dict) -> LoadResult:
     """Create or update one subject-grade of the curriculum from parsed data."""
     info = data["subject"]
-    order = SUBJECT_ORDER.index(info["code"]) if info["code"] in SUBJECT_ORDER else len(SUBJECT_ORDER)
+    order = (
+        SUBJECT_ORDER.index(info["code"]) if info["code"] in SUBJECT_ORDER else len(SUBJECT_ORDER)
+    )
     subject, _ = Subject.objects.update_or_create(
         code=info["code"],
         defaults={"name": info["name"], "name_en": info["name_en"], "sort_order": order},
@@ -129,7 +146,9 @@ def curriculum_load(*, data: dict) -> LoadResult:
                     defaults={"lesson": lesson, "text": text, "sort_order": y},
                 )
                 counts.outcomes += 1
-            lesson.outcomes.exclude(code__in=[f"{lesson.code}-y{y}" for y in range(1, len(lesson_data["outcomes"]) + 1)]).delete()
+            lesson.outcomes.exclude(
+                code__in=[f"{lesson.code}-y{y}" for y in range(1, len(lesson_data["outcomes"]) + 1)]
+            ).delete()
         topic.lessons.exclude(pk__in=kept_lessons).delete()
     Topic.objects.filter(subject=subject, grade=grade).exclude(pk__in=kept_topics).delete()
     return counts

@@ -26,7 +26,12 @@ class Subject(models.Model):
     name_en = models.CharField(_("tên tiếng Anh"), max_length=100, blank=True)
     sort_order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
-    panels = [FieldPanel("code"), FieldPanel("name"), FieldPanel("name_en"), FieldPanel("sort_order")]
+    panels = [
+        FieldPanel("code"),
+        FieldPanel("name"),
+        FieldPanel("name_en"),
+        FieldPanel("sort_order"),
+    ]
 
     class Meta:
         verbose_name = _("môn học")
@@ -131,7 +136,10 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["lessons"] = (
-            LessonPage.objects.live().public().select_related("subject").order_by("-first_published_at")[:12]
+            LessonPage.objects.live()
+            .public()
+            .select_related("subject")
+            .order_by("-first_published_at")[:12]
         )
         context["subjects"] = Subject.objects.annotate(topic_count=models.Count("topics"))
         return context

@@ -32,18 +32,117 @@ DEMO_PASSWORD = "hoclieu2025"  # noqa: S105 - printed for the demo, never used i
 ADMIN_USERNAME = "admin"
 
 SURNAMES = (
-    ["Nguyễn"] * 10 + ["Trần"] * 4 + ["Lê"] * 3 + ["Phạm"] * 2
-    + ["Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Mai"]
+    ["Nguyễn"] * 10
+    + ["Trần"] * 4
+    + ["Lê"] * 3
+    + ["Phạm"] * 2
+    + [
+        "Hoàng",
+        "Huỳnh",
+        "Phan",
+        "Vũ",
+        "Võ",
+        "Đặng",
+        "Bùi",
+        "Đỗ",
+        "Hồ",
+        "Ngô",
+        "Dương",
+        "Lý",
+        "Đinh",
+        "Mai",
+    ]
 )
 MIDDLE = {
-    Gender.MALE: ["Văn", "Đức", "Minh", "Quang", "Hữu", "Thanh", "Gia", "Anh", "Hoàng", "Tiến", "Công"],
-    Gender.FEMALE: ["Thị", "Ngọc", "Thu", "Thanh", "Khánh", "Phương", "Minh", "Bảo", "Hồng", "Thùy"],
+    Gender.MALE: [
+        "Văn",
+        "Đức",
+        "Minh",
+        "Quang",
+        "Hữu",
+        "Thanh",
+        "Gia",
+        "Anh",
+        "Hoàng",
+        "Tiến",
+        "Công",
+    ],
+    Gender.FEMALE: [
+        "Thị",
+        "Ngọc",
+        "Thu",
+        "Thanh",
+        "Khánh",
+        "Phương",
+        "Minh",
+        "Bảo",
+        "Hồng",
+        "Thùy",
+    ],
 }
 GIVEN = {
-    Gender.MALE: "An Bảo Cường Dũng Duy Đạt Hải Hiếu Hoàng Huy Khang Khoa Khôi Long Minh Nam Nghĩa "
-    "Phúc Quân Quang Sơn Thành Trung Tuấn Việt Vinh Đăng Kiên Lâm Phong".split(),
-    Gender.FEMALE: "Anh Chi Diệp Giang Hà Hạnh Hoa Hương Lan Linh Mai My Ngân Ngọc Nhung Phương "
-    "Quỳnh Thảo Trang Uyên Vy Yến Hằng Thư Trâm Huyền Nhi Loan".split(),
+    Gender.MALE: [
+        "An",
+        "Bảo",
+        "Cường",
+        "Dũng",
+        "Duy",
+        "Đạt",
+        "Hải",
+        "Hiếu",
+        "Hoàng",
+        "Huy",
+        "Khang",
+        "Khoa",
+        "Khôi",
+        "Long",
+        "Minh",
+        "Nam",
+        "Nghĩa",
+        "Phúc",
+        "Quân",
+        "Quang",
+        "Sơn",
+        "Thành",
+        "Trung",
+        "Tuấn",
+        "Việt",
+        "Vinh",
+        "Đăng",
+        "Kiên",
+        "Lâm",
+        "Phong",
+    ],
+    Gender.FEMALE: [
+        "Anh",
+        "Chi",
+        "Diệp",
+        "Giang",
+        "Hà",
+        "Hạnh",
+        "Hoa",
+        "Hương",
+        "Lan",
+        "Linh",
+        "Mai",
+        "My",
+        "Ngân",
+        "Ngọc",
+        "Nhung",
+        "Phương",
+        "Quỳnh",
+        "Thảo",
+        "Trang",
+        "Uyên",
+        "Vy",
+        "Yến",
+        "Hằng",
+        "Thư",
+        "Trâm",
+        "Huyền",
+        "Nhi",
+        "Loan",
+    ],
 }
 
 # Ninh Bình: CCCD province code 037, education code 27.
@@ -52,25 +151,61 @@ STUDENT_ID_PROVINCE = "27"
 
 SCHOOLS = [
     # code, name, level, district code or None, address, classes
-    ("27001", "Trường THPT Nguyễn Huệ", SchoolLevel.UPPER_SECONDARY, None,
-     "Phường Đông Thành, Ninh Bình", ["10A1", "10A2", "11A1", "11A2", "12A1", "12A2"]),
-    ("27002", "Trường THPT Yên Mô A", SchoolLevel.UPPER_SECONDARY, None,
-     "Xã Yên Mô, Ninh Bình", ["10A1", "11A1", "12A1"]),
-    ("27101", "Trường THCS Trương Hán Siêu", SchoolLevel.LOWER_SECONDARY, "NB-HL",
-     "Phường Hoa Lư, Ninh Bình", ["6A", "7A", "9A"]),
+    (
+        "27001",
+        "Trường THPT Nguyễn Huệ",
+        SchoolLevel.UPPER_SECONDARY,
+        None,
+        "Phường Đông Thành, Ninh Bình",
+        ["10A1", "10A2", "11A1", "11A2", "12A1", "12A2"],
+    ),
+    (
+        "27002",
+        "Trường THPT Yên Mô A",
+        SchoolLevel.UPPER_SECONDARY,
+        None,
+        "Xã Yên Mô, Ninh Bình",
+        ["10A1", "11A1", "12A1"],
+    ),
+    (
+        "27101",
+        "Trường THCS Trương Hán Siêu",
+        SchoolLevel.LOWER_SECONDARY,
+        "NB-HL",
+        "Phường Hoa Lư, Ninh Bình",
+        ["6A", "7A", "9A"],
+    ),
 ]
 TEACHERS_PER_SCHOOL = [18, 12, 10]
 STUDENT_TOTAL = 400
 SUBJECT_CODES = ["toan", "ngu-van", "tieng-anh", "vat-ly", "hoa-hoc", "lich-su"]
 
 DEMO_LESSONS = [
-    ("toan-10-c01-b01", "Mệnh đề là một câu khẳng định có tính đúng hoặc sai. Bài học giới thiệu "
-     "mệnh đề phủ định, mệnh đề kéo theo, mệnh đề đảo và các kí hiệu ∀, ∃."),
-    ("toan-10-c01-b02", "Tập hợp, tập con, hai tập hợp bằng nhau; các phép toán giao, hợp, hiệu và phần bù."),
-    ("vat-ly-10-c01-b01", "Đối tượng nghiên cứu của Vật lí, phương pháp thực nghiệm và vai trò của Vật lí với đời sống."),
-    ("hoa-hoc-10-c01-b01", "Thành phần của nguyên tử: proton, neutron, electron; kích thước và khối lượng nguyên tử."),
-    ("ngu-van-10-c01-b01", "Đọc hiểu thần thoại Việt Nam về các vị thần sáng tạo thế giới: cốt truyện, nhân vật, không gian và thời gian trong thần thoại."),
-    ("lich-su-12-c01-b01", "Liên hợp quốc: sự thành lập, mục tiêu, nguyên tắc hoạt động và vai trò."),
+    (
+        "toan-10-c01-b01",
+        "Mệnh đề là một câu khẳng định có tính đúng hoặc sai. Bài học giới thiệu "
+        "mệnh đề phủ định, mệnh đề kéo theo, mệnh đề đảo và các kí hiệu ∀, ∃.",
+    ),
+    (
+        "toan-10-c01-b02",
+        "Tập hợp, tập con, hai tập hợp bằng nhau; các phép toán giao, hợp, hiệu và phần bù.",
+    ),
+    (
+        "vat-ly-10-c01-b01",
+        "Đối tượng nghiên cứu của Vật lí, phương pháp thực nghiệm và vai trò của Vật lí với đời sống.",
+    ),
+    (
+        "hoa-hoc-10-c01-b01",
+        "Thành phần của nguyên tử: proton, neutron, electron; kích thước và khối lượng nguyên tử.",
+    ),
+    (
+        "ngu-van-10-c01-b01",
+        "Đọc hiểu thần thoại Việt Nam về các vị thần sáng tạo thế giới: cốt truyện, nhân vật, không gian và thời gian trong thần thoại.",
+    ),
+    (
+        "lich-su-12-c01-b01",
+        "Liên hợp quốc: sự thành lập, mục tiêu, nguyên tắc hoạt động và vai trò.",
+    ),
 ]
 
 
@@ -122,7 +257,10 @@ def seed_demo(*, seed: int = 2025) -> DemoSummary:
 
     if not User.objects.filter(username=ADMIN_USERNAME).exists():
         User.objects.create_superuser(
-            ADMIN_USERNAME, "admin@hoclieu.local", DEMO_PASSWORD, full_name="Quản trị hệ thống",
+            ADMIN_USERNAME,
+            "admin@hoclieu.local",
+            DEMO_PASSWORD,
+            full_name="Quản trị hệ thống",
             role=Role.DEPARTMENT_ADMIN,
         )
     department = Department.objects.create(name="Sở Giáo dục và Đào tạo Ninh Bình", code="NB")
@@ -132,15 +270,26 @@ def seed_demo(*, seed: int = 2025) -> DemoSummary:
     }
     year = SchoolYear.objects.get_or_create(
         name="2025-2026",
-        defaults={"start_date": dt.date(2025, 9, 5), "end_date": dt.date(2026, 5, 31), "is_current": True},
+        defaults={
+            "start_date": dt.date(2025, 9, 5),
+            "end_date": dt.date(2026, 5, 31),
+            "is_current": True,
+        },
     )[0]
     dept_admin = user_create(
-        username="so.quantri", full_name="Đỗ Thị Thanh Hương", role=Role.DEPARTMENT_ADMIN,
-        department=department, email="so.quantri@ninhbinh.edu.vn", password=None,
+        username="so.quantri",
+        full_name="Đỗ Thị Thanh Hương",
+        role=Role.DEPARTMENT_ADMIN,
+        department=department,
+        email="so.quantri@ninhbinh.edu.vn",
+        password=None,
     )
     user_create(
-        username="hoidongthi.so", full_name="Vũ Đức Thắng", role=Role.EXAM_BOARD,
-        department=department, email="hoidongthi@ninhbinh.edu.vn",
+        username="hoidongthi.so",
+        full_name="Vũ Đức Thắng",
+        role=Role.EXAM_BOARD,
+        department=department,
+        email="hoidongthi@ninhbinh.edu.vn",
     )
     staff = [dept_admin]
     classes: list[SchoolClass] = []
@@ -148,38 +297,64 @@ def seed_demo(*, seed: int = 2025) -> DemoSummary:
         SCHOOLS, TEACHERS_PER_SCHOOL, strict=True
     ):
         school = school_create(
-            department=department, name=name, code=code, level=level,
-            district_office=districts.get(district), address=address,
+            department=department,
+            name=name,
+            code=code,
+            level=level,
+            district_office=districts.get(district),
+            address=address,
         )
         short = code[-3:]
-        staff.append(user_create(
-            username=f"quantri.{short}", full_name=_person(rng)[0], role=Role.SCHOOL_ADMIN,
-            school=school, email=f"quantri.{short}@ninhbinh.edu.vn",
-        ))
-        staff.append(user_create(
-            username=f"thuthu.{short}", full_name=_person(rng)[0], role=Role.LIBRARIAN,
-            school=school, email=f"thuthu.{short}@ninhbinh.edu.vn",
-        ))
+        staff.append(
+            user_create(
+                username=f"quantri.{short}",
+                full_name=_person(rng)[0],
+                role=Role.SCHOOL_ADMIN,
+                school=school,
+                email=f"quantri.{short}@ninhbinh.edu.vn",
+            )
+        )
+        staff.append(
+            user_create(
+                username=f"thuthu.{short}",
+                full_name=_person(rng)[0],
+                role=Role.LIBRARIAN,
+                school=school,
+                email=f"thuthu.{short}@ninhbinh.edu.vn",
+            )
+        )
         teachers = []
         for i in range(1, n_teachers + 1):
             full_name, gender = _person(rng)
             dob = dt.date(rng.randint(1970, 1998), rng.randint(1, 12), rng.randint(1, 28))
-            teachers.append(user_create(
-                username=f"gv{short}.{i:02d}", full_name=full_name, role=Role.TEACHER, school=school,
-                email=f"gv{short}.{i:02d}@ninhbinh.edu.vn", gender=gender, date_of_birth=dob,
-                citizen_id=_cccd(rng, dob, gender), phone=f"09{rng.randrange(10**8):08d}",
-            ))
+            teachers.append(
+                user_create(
+                    username=f"gv{short}.{i:02d}",
+                    full_name=full_name,
+                    role=Role.TEACHER,
+                    school=school,
+                    email=f"gv{short}.{i:02d}@ninhbinh.edu.vn",
+                    gender=gender,
+                    date_of_birth=dob,
+                    citizen_id=_cccd(rng, dob, gender),
+                    phone=f"09{rng.randrange(10**8):08d}",
+                )
+            )
         staff.extend(teachers)
         for c, class_name in enumerate(class_names):
             grade = int(re.match(r"\d+", class_name).group())
             school_class = SchoolClass.objects.create(
-                school=school, school_year=year, name=class_name, grade=grade,
+                school=school,
+                school_year=year,
+                name=class_name,
+                grade=grade,
                 homeroom_teacher=teachers[c],
             )
             classes.append(school_class)
             for s, subject_code in enumerate(SUBJECT_CODES):
                 TeachingAssignment.objects.create(
-                    teacher=teachers[(c + s) % len(teachers)], school_class=school_class,
+                    teacher=teachers[(c + s) % len(teachers)],
+                    school_class=school_class,
                     subject=subjects.get(subject_code),
                 )
     User.objects.filter(pk__in=[u.pk for u in staff]).update(password=password_hash)
@@ -197,14 +372,26 @@ def seed_demo(*, seed: int = 2025) -> DemoSummary:
             dob = dt.date(birth_year, rng.randint(1, 12), rng.randint(1, 28))
             student_id = f"{STUDENT_ID_PROVINCE}{serial + 10_000_000:08d}"
             school = school_class.school
-            students.append((school_class, User(
-                username=student_id, full_name=full_name, first_name=full_name.rsplit(" ", 1)[-1],
-                last_name=full_name.rsplit(" ", 1)[0], role=Role.STUDENT, school=school,
-                department_id=school.department_id, district_office_id=school.district_office_id,
-                student_id=student_id, date_of_birth=dob, gender=gender,
-                citizen_id=_cccd(rng, dob, gender) if rng.random() < 0.7 else None,
-                password=password_hash,
-            )))
+            students.append(
+                (
+                    school_class,
+                    User(
+                        username=student_id,
+                        full_name=full_name,
+                        first_name=full_name.rsplit(" ", 1)[-1],
+                        last_name=full_name.rsplit(" ", 1)[0],
+                        role=Role.STUDENT,
+                        school=school,
+                        department_id=school.department_id,
+                        district_office_id=school.district_office_id,
+                        student_id=student_id,
+                        date_of_birth=dob,
+                        gender=gender,
+                        citizen_id=_cccd(rng, dob, gender) if rng.random() < 0.7 else None,
+                        password=password_hash,
+                    ),
+                )
+            )
     created = User.objects.bulk_create([u for _, u in students])
     by_username = dict(User.objects.filter(role=Role.STUDENT).values_list("username", "pk"))
     Enrolment.objects.bulk_create(

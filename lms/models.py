@@ -154,9 +154,7 @@ class User(AbstractUser):
         blank=True,
         help_text=_("10 chữ số, theo CSDL ngành giáo dục."),
     )
-    citizen_id = models.CharField(
-        _("số CCCD"), max_length=12, unique=True, null=True, blank=True
-    )
+    citizen_id = models.CharField(_("số CCCD"), max_length=12, unique=True, null=True, blank=True)
     date_of_birth = models.DateField(_("ngày sinh"), null=True, blank=True)
     gender = models.CharField(_("giới tính"), max_length=6, choices=Gender.choices, blank=True)
     phone = models.CharField(_("số điện thoại"), max_length=15, blank=True)
@@ -174,16 +172,16 @@ class User(AbstractUser):
     def clean(self):
         super().clean()
         errors = {}
-        if self.student_id:
-            if msgs := check_student_id(self.student_id):
-                errors["student_id"] = msgs
+        if self.student_id and (msgs := check_student_id(self.student_id)):
+            errors["student_id"] = msgs
         if self.role == Role.STUDENT and not self.student_id:
             errors["student_id"] = [_("Học sinh phải có mã định danh.")]
-        if self.citizen_id:
-            if msgs := check_cccd(
+        if self.citizen_id and (
+            msgs := check_cccd(
                 self.citizen_id, date_of_birth=self.date_of_birth, gender=self.gender or None
-            ):
-                errors["citizen_id"] = msgs
+            )
+        ):
+            errors["citizen_id"] = msgs
         if self.role in (Role.STUDENT, Role.TEACHER, Role.LIBRARIAN, Role.SCHOOL_ADMIN) and (
             not self.school_id
         ):

@@ -112,14 +112,18 @@ def user_create(
     return user
 
 
-def enrol(*, student: User, school_class: SchoolClass, enrolled_on: dt.date | None = None) -> Enrolment:
+def enrol(
+    *, student: User, school_class: SchoolClass, enrolled_on: dt.date | None = None
+) -> Enrolment:
     enrolment = Enrolment(student=student, school_class=school_class, enrolled_on=enrolled_on)
     enrolment.full_clean()
     enrolment.save()
     return enrolment
 
 
-def teaching_assign(*, teacher: User, school_class: SchoolClass, subject=None) -> TeachingAssignment:
+def teaching_assign(
+    *, teacher: User, school_class: SchoolClass, subject=None
+) -> TeachingAssignment:
     assignment = TeachingAssignment(teacher=teacher, school_class=school_class, subject=subject)
     assignment.full_clean()
     assignment.save()

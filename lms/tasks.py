@@ -10,7 +10,9 @@ from lms.roster.importer import roster_import
 
 
 @shared_task(acks_late=True)
-def roster_import_task(*, kind: str, path: str, actor_id: int, school_year_id: int | None = None) -> dict:
+def roster_import_task(
+    *, kind: str, path: str, actor_id: int, school_year_id: int | None = None
+) -> dict:
     """Import a roster file saved under MEDIA_ROOT. All-or-nothing, so a retry after a
     failure cannot double-import; a retry after success reports the rows as existing."""
     actor = get_user_model().objects.get(pk=actor_id)

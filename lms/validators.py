@@ -13,10 +13,71 @@ from django.utils.translation import gettext as _
 #: the place where the birth was registered. The 2025 merger of provinces did not
 #: change the numbers already issued.
 CCCD_PROVINCE_CODES = frozenset(
-    """001 002 004 006 008 010 011 012 014 015 017 019 020 022 024 025 026 027 030 031
-    033 034 035 036 037 038 040 042 044 045 046 048 049 051 052 054 056 058 060 062 064
-    066 067 068 070 072 074 075 077 079 080 082 083 084 086 087 089 091 092 093 094 095
-    096""".split()
+    [
+        "001",
+        "002",
+        "004",
+        "006",
+        "008",
+        "010",
+        "011",
+        "012",
+        "014",
+        "015",
+        "017",
+        "019",
+        "020",
+        "022",
+        "024",
+        "025",
+        "026",
+        "027",
+        "030",
+        "031",
+        "033",
+        "034",
+        "035",
+        "036",
+        "037",
+        "038",
+        "040",
+        "042",
+        "044",
+        "045",
+        "046",
+        "048",
+        "049",
+        "051",
+        "052",
+        "054",
+        "056",
+        "058",
+        "060",
+        "062",
+        "064",
+        "066",
+        "067",
+        "068",
+        "070",
+        "072",
+        "074",
+        "075",
+        "077",
+        "079",
+        "080",
+        "082",
+        "083",
+        "084",
+        "086",
+        "087",
+        "089",
+        "091",
+        "092",
+        "093",
+        "094",
+        "095",
+        "096",
+    ]
 )
 
 _CCCD_RE = re.compile(r"^\d{12}$")
@@ -47,9 +108,7 @@ def check_cccd(
     errors = []
     province = value[:3]
     if province not in CCCD_PROVINCE_CODES:
-        errors.append(
-            _("CCCD có mã tỉnh %(code)s không tồn tại.") % {"code": province}
-        )
+        errors.append(_("CCCD có mã tỉnh %(code)s không tồn tại.") % {"code": province})
     century_digit, year_digits = value[3], value[4:6]
     if date_of_birth is not None:
         allowed = cccd_century_digit(date_of_birth.year, gender)

@@ -77,4 +77,6 @@ def roster_upload(request):
     else:
         form = RosterImportForm()
     status = 400 if report is not None and not report.ok else 200
-    return render(request, "lms/roster_upload.html", {"form": form, "report": report}, status=status)
+    return render(
+        request, "lms/roster_upload.html", {"form": form, "report": report}, status=status
+    )

@@ -8,7 +8,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from lms import permissions
-from lms.models import SchoolClass, SchoolYear, School
+from lms.models import School, SchoolClass, SchoolYear
 
 
 class SchoolViewSet(SnippetViewSet):

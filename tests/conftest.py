@@ -24,7 +24,9 @@ def _reachable(url: str | None, default_port: int) -> bool:
         return False
     parsed = urlparse(url)
     try:
-        with socket.create_connection((parsed.hostname or "127.0.0.1", parsed.port or default_port), 2):
+        with socket.create_connection(
+            (parsed.hostname or "127.0.0.1", parsed.port or default_port), 2
+        ):
             return True
     except OSError:
         return False
@@ -35,14 +37,15 @@ def _missing(marker: str) -> str | None:
         if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
             return "needs PostgreSQL (DATABASE_URL=postgres://...)"
     elif marker == "search":
-        if "engine" not in settings.WAGTAILSEARCH_BACKENDS or not _reachable(settings.SEARCH_URL, 9200):
+        if "engine" not in settings.WAGTAILSEARCH_BACKENDS or not _reachable(
+            settings.SEARCH_URL, 9200
+        ):
             return "needs OpenSearch/Elasticsearch (SEARCH_URL)"
     elif marker == "celery":
         if not _reachable(os.environ.get("CELERY_BROKER_URL"), 6379):
             return "needs Redis for a real Celery worker (CELERY_BROKER_URL)"
-    elif marker == "browser":
-        if not shutil.which("chromium"):
-            return "needs Debian chromium"
+    elif marker == "browser" and not shutil.which("chromium"):
+        return "needs Debian chromium"
     return None
 
 
@@ -54,7 +57,9 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.get_closest_marker("sqlite"):
             if not on_sqlite:
-                item.add_marker(pytest.mark.skip(reason="runs on the embedded SQLite database only"))
+                item.add_marker(
+                    pytest.mark.skip(reason="runs on the embedded SQLite database only")
+                )
             continue
         for marker in SERVICE_MARKERS:
             if item.get_closest_marker(marker) and (reason := _missing(marker)):
@@ -66,7 +71,9 @@ def pytest_runtest_setup(item):
     reason = item.stash.get(_MISSING, None)
     if reason:
         if REQUIRED:
-            pytest.fail(f"service missing while HOCLIEU_REQUIRE_SERVICES=1: {reason}", pytrace=False)
+            pytest.fail(
+                f"service missing while HOCLIEU_REQUIRE_SERVICES=1: {reason}", pytrace=False
+            )
         pytest.skip(reason)
 
 

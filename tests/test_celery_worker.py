@@ -35,13 +35,26 @@ def worker(tmp_path):
     celery_app.control.purge()
     log = tmp_path / "worker.log"
     process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo",
-         "--loglevel=INFO", f"--hostname=test-{os.getpid()}@%h", f"--logfile={log}"],
-        cwd=ROOT, env=env,
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "config",
+            "worker",
+            "--pool=solo",
+            "--loglevel=INFO",
+            f"--hostname=test-{os.getpid()}@%h",
+            f"--logfile={log}",
+        ],
+        cwd=ROOT,
+        env=env,
     )
     try:
         deadline = time.monotonic() + 60
-        while not celery_app.control.ping(timeout=1, destination=[f"test-{os.getpid()}@{os.uname().nodename}"]):
+        while not celery_app.control.ping(
+            timeout=1, destination=[f"test-{os.getpid()}@{os.uname().nodename}"]
+        ):
             assert process.poll() is None, log.read_text() if log.exists() else "worker exited"
             assert time.monotonic() < deadline, "worker did not answer ping within 60 s"
         yield log
@@ -85,8 +98,8 @@ def test_worker_imports_roster_in_background(worker, not_eager, tmp_path):
 
 def test_wagtail_django_task_runs_on_the_celery_worker(worker, settings):
     """Wagtail's search-index task goes through django-tasks-fennel to the same worker."""
-    from wagtail.search.models import IndexEntry
     from modelsearch.tasks import insert_or_update_object_task
+    from wagtail.search.models import IndexEntry
 
     # django-tasks re-reads TASKS when the setting changes.
     settings.TASKS = {"default": {"BACKEND": "config.tasks.CeleryTaskBackend"}}

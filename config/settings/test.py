@@ -7,7 +7,7 @@ default) so ordinary tests stay fast; search tests index into it explicitly.
 from config.env import env_str
 from search.settings import engine_backend
 
-from .base import *  # noqa: F403
+from .base import *
 
 SECRET_KEY = "test-only-key"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -16,13 +16,13 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-WAGTAILSEARCH_BACKENDS = search_backends(  # noqa: F405
-    backend="database", url=None, database_vendor=DATABASE_VENDOR  # noqa: F405
+WAGTAILSEARCH_BACKENDS = search_backends(
+    backend="database", url=None, database_vendor=DATABASE_VENDOR
 )
-if SEARCH_URL:  # noqa: F405
+if SEARCH_URL:
     WAGTAILSEARCH_BACKENDS["engine"] = engine_backend(
-        backend=SEARCH_BACKEND if SEARCH_BACKEND != "database" else "opensearch2",  # noqa: F405
-        url=SEARCH_URL,  # noqa: F405
+        backend=SEARCH_BACKEND if SEARCH_BACKEND != "database" else "opensearch2",
+        url=SEARCH_URL,
         index_prefix=env_str("SEARCH_INDEX_PREFIX", "test_hoclieu_"),
     )
     WAGTAILSEARCH_BACKENDS["engine"]["AUTO_UPDATE"] = False

@@ -10,112 +10,241 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CurriculumLesson',
+            name="CurriculumLesson",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('code', models.SlugField(max_length=80, unique=True, verbose_name='mã')),
-                ('name', models.CharField(max_length=255, verbose_name='tên bài')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                ("code", models.SlugField(max_length=80, unique=True, verbose_name="mã")),
+                ("name", models.CharField(max_length=255, verbose_name="tên bài")),
             ],
             options={
-                'verbose_name': 'bài học',
-                'verbose_name_plural': 'bài học',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "bài học",
+                "verbose_name_plural": "bài học",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='HomePage',
+            name="HomePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='giới thiệu')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", wagtail.fields.RichTextField(blank=True, verbose_name="giới thiệu")),
             ],
             options={
-                'verbose_name': 'trang chủ',
+                "verbose_name": "trang chủ",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='Subject',
+            name="Subject",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(max_length=40, unique=True, verbose_name='mã môn')),
-                ('name', models.CharField(max_length=100, verbose_name='tên môn')),
-                ('name_en', models.CharField(blank=True, max_length=100, verbose_name='tên tiếng Anh')),
-                ('sort_order', models.PositiveSmallIntegerField(default=0, verbose_name='thứ tự')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField(max_length=40, unique=True, verbose_name="mã môn")),
+                ("name", models.CharField(max_length=100, verbose_name="tên môn")),
+                (
+                    "name_en",
+                    models.CharField(blank=True, max_length=100, verbose_name="tên tiếng Anh"),
+                ),
+                ("sort_order", models.PositiveSmallIntegerField(default=0, verbose_name="thứ tự")),
             ],
             options={
-                'verbose_name': 'môn học',
-                'verbose_name_plural': 'môn học',
-                'ordering': ['sort_order', 'name'],
+                "verbose_name": "môn học",
+                "verbose_name_plural": "môn học",
+                "ordering": ["sort_order", "name"],
             },
         ),
         migrations.CreateModel(
-            name='LearningOutcome',
+            name="LearningOutcome",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('code', models.SlugField(max_length=90, unique=True, verbose_name='mã')),
-                ('text', models.TextField(verbose_name='yêu cầu cần đạt')),
-                ('lesson', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='outcomes', to='content.curriculumlesson')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                ("code", models.SlugField(max_length=90, unique=True, verbose_name="mã")),
+                ("text", models.TextField(verbose_name="yêu cầu cần đạt")),
+                (
+                    "lesson",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="outcomes",
+                        to="content.curriculumlesson",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'yêu cầu cần đạt',
-                'verbose_name_plural': 'yêu cầu cần đạt',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "yêu cầu cần đạt",
+                "verbose_name_plural": "yêu cầu cần đạt",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='LessonPage',
+            name="LessonPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('grade', models.PositiveSmallIntegerField(blank=True, choices=[(1, 'Lớp 1'), (2, 'Lớp 2'), (3, 'Lớp 3'), (4, 'Lớp 4'), (5, 'Lớp 5'), (6, 'Lớp 6'), (7, 'Lớp 7'), (8, 'Lớp 8'), (9, 'Lớp 9'), (10, 'Lớp 10'), (11, 'Lớp 11'), (12, 'Lớp 12')], null=True, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(12)], verbose_name='lớp')),
-                ('summary', models.CharField(blank=True, max_length=300, verbose_name='tóm tắt')),
-                ('body', wagtail.fields.RichTextField(blank=True, verbose_name='nội dung')),
-                ('curriculum_lesson', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='pages', to='content.curriculumlesson', verbose_name='bài trong chương trình')),
-                ('subject', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='content.subject')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "grade",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        choices=[
+                            (1, "Lớp 1"),
+                            (2, "Lớp 2"),
+                            (3, "Lớp 3"),
+                            (4, "Lớp 4"),
+                            (5, "Lớp 5"),
+                            (6, "Lớp 6"),
+                            (7, "Lớp 7"),
+                            (8, "Lớp 8"),
+                            (9, "Lớp 9"),
+                            (10, "Lớp 10"),
+                            (11, "Lớp 11"),
+                            (12, "Lớp 12"),
+                        ],
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(12),
+                        ],
+                        verbose_name="lớp",
+                    ),
+                ),
+                ("summary", models.CharField(blank=True, max_length=300, verbose_name="tóm tắt")),
+                ("body", wagtail.fields.RichTextField(blank=True, verbose_name="nội dung")),
+                (
+                    "curriculum_lesson",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="pages",
+                        to="content.curriculumlesson",
+                        verbose_name="bài trong chương trình",
+                    ),
+                ),
+                (
+                    "subject",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="content.subject",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'bài học',
-                'verbose_name_plural': 'bài học',
+                "verbose_name": "bài học",
+                "verbose_name_plural": "bài học",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='Topic',
+            name="Topic",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('grade', models.PositiveSmallIntegerField(choices=[(1, 'Lớp 1'), (2, 'Lớp 2'), (3, 'Lớp 3'), (4, 'Lớp 4'), (5, 'Lớp 5'), (6, 'Lớp 6'), (7, 'Lớp 7'), (8, 'Lớp 8'), (9, 'Lớp 9'), (10, 'Lớp 10'), (11, 'Lớp 11'), (12, 'Lớp 12')], validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(12)], verbose_name='lớp')),
-                ('code', models.SlugField(max_length=60, unique=True, verbose_name='mã')),
-                ('name', models.CharField(max_length=255, verbose_name='tên chương/chủ đề')),
-                ('textbook', models.CharField(blank=True, max_length=120, verbose_name='bộ sách')),
-                ('sort_order', models.PositiveSmallIntegerField(default=0, verbose_name='thứ tự')),
-                ('subject', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='topics', to='content.subject')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "grade",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (1, "Lớp 1"),
+                            (2, "Lớp 2"),
+                            (3, "Lớp 3"),
+                            (4, "Lớp 4"),
+                            (5, "Lớp 5"),
+                            (6, "Lớp 6"),
+                            (7, "Lớp 7"),
+                            (8, "Lớp 8"),
+                            (9, "Lớp 9"),
+                            (10, "Lớp 10"),
+                            (11, "Lớp 11"),
+                            (12, "Lớp 12"),
+                        ],
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(12),
+                        ],
+                        verbose_name="lớp",
+                    ),
+                ),
+                ("code", models.SlugField(max_length=60, unique=True, verbose_name="mã")),
+                ("name", models.CharField(max_length=255, verbose_name="tên chương/chủ đề")),
+                ("textbook", models.CharField(blank=True, max_length=120, verbose_name="bộ sách")),
+                ("sort_order", models.PositiveSmallIntegerField(default=0, verbose_name="thứ tự")),
+                (
+                    "subject",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="topics",
+                        to="content.subject",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'chương/chủ đề',
-                'verbose_name_plural': 'chương trình (chương/chủ đề)',
-                'ordering': ['subject__sort_order', 'grade', 'sort_order'],
+                "verbose_name": "chương/chủ đề",
+                "verbose_name_plural": "chương trình (chương/chủ đề)",
+                "ordering": ["subject__sort_order", "grade", "sort_order"],
             },
             bases=(modelsearch.index.Indexed, models.Model),
         ),
         migrations.AddField(
-            model_name='curriculumlesson',
-            name='topic',
-            field=modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='lessons', to='content.topic'),
+            model_name="curriculumlesson",
+            name="topic",
+            field=modelcluster.fields.ParentalKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="lessons",
+                to="content.topic",
+            ),
         ),
         migrations.AddIndex(
-            model_name='topic',
-            index=models.Index(fields=['subject', 'grade', 'sort_order'], name='content_top_subject_a4b26a_idx'),
+            model_name="topic",
+            index=models.Index(
+                fields=["subject", "grade", "sort_order"], name="content_top_subject_a4b26a_idx"
+            ),
         ),
     ]

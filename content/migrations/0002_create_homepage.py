@@ -10,7 +10,9 @@ def create_homepage(apps, schema_editor):
 
     # Replace Wagtail's placeholder "Welcome" page with our home page.
     Page.objects.filter(id=2, depth=2).delete()
-    homepage_content_type, _ = ContentType.objects.get_or_create(model="homepage", app_label="content")
+    homepage_content_type, _ = ContentType.objects.get_or_create(
+        model="homepage", app_label="content"
+    )
     locale = Locale.objects.order_by("pk").first()
     homepage = HomePage.objects.create(
         title="Học liệu số",

@@ -4,153 +4,425 @@ import django.contrib.auth.validators
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
-import lms.models
 from django.conf import settings
 from django.db import migrations, models
 
+import lms.models
+
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
+        ("auth", "0012_alter_user_first_name_max_length"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Department',
+            name="Department",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='tên')),
-                ('code', models.CharField(max_length=20, unique=True, verbose_name='mã')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="tên")),
+                ("code", models.CharField(max_length=20, unique=True, verbose_name="mã")),
             ],
             options={
-                'verbose_name': 'Sở GD&ĐT',
-                'verbose_name_plural': 'Sở GD&ĐT',
-                'ordering': ['name'],
+                "verbose_name": "Sở GD&ĐT",
+                "verbose_name_plural": "Sở GD&ĐT",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='SchoolYear',
+            name="SchoolYear",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(help_text='2025-2026', max_length=9, unique=True, verbose_name='năm học')),
-                ('start_date', models.DateField(verbose_name='ngày bắt đầu')),
-                ('end_date', models.DateField(verbose_name='ngày kết thúc')),
-                ('is_current', models.BooleanField(default=False, verbose_name='năm học hiện tại')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(
+                        help_text="2025-2026", max_length=9, unique=True, verbose_name="năm học"
+                    ),
+                ),
+                ("start_date", models.DateField(verbose_name="ngày bắt đầu")),
+                ("end_date", models.DateField(verbose_name="ngày kết thúc")),
+                ("is_current", models.BooleanField(default=False, verbose_name="năm học hiện tại")),
             ],
             options={
-                'verbose_name': 'năm học',
-                'verbose_name_plural': 'năm học',
-                'ordering': ['-start_date'],
+                "verbose_name": "năm học",
+                "verbose_name_plural": "năm học",
+                "ordering": ["-start_date"],
             },
         ),
         migrations.CreateModel(
-            name='DistrictOffice',
+            name="DistrictOffice",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='tên')),
-                ('code', models.CharField(max_length=20, unique=True, verbose_name='mã')),
-                ('department', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='district_offices', to='lms.department')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="tên")),
+                ("code", models.CharField(max_length=20, unique=True, verbose_name="mã")),
+                (
+                    "department",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="district_offices",
+                        to="lms.department",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Phòng GD&ĐT',
-                'verbose_name_plural': 'Phòng GD&ĐT',
-                'ordering': ['name'],
+                "verbose_name": "Phòng GD&ĐT",
+                "verbose_name_plural": "Phòng GD&ĐT",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='School',
+            name="School",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='tên trường')),
-                ('code', models.CharField(max_length=20, unique=True, verbose_name='mã trường')),
-                ('level', models.CharField(choices=[('primary', 'Tiểu học'), ('lower_secondary', 'THCS'), ('upper_secondary', 'THPT'), ('multi_level', 'Liên cấp')], max_length=20, verbose_name='cấp học')),
-                ('address', models.CharField(blank=True, max_length=300, verbose_name='địa chỉ')),
-                ('department', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='schools', to='lms.department')),
-                ('district_office', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='schools', to='lms.districtoffice')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="tên trường")),
+                ("code", models.CharField(max_length=20, unique=True, verbose_name="mã trường")),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("primary", "Tiểu học"),
+                            ("lower_secondary", "THCS"),
+                            ("upper_secondary", "THPT"),
+                            ("multi_level", "Liên cấp"),
+                        ],
+                        max_length=20,
+                        verbose_name="cấp học",
+                    ),
+                ),
+                ("address", models.CharField(blank=True, max_length=300, verbose_name="địa chỉ")),
+                (
+                    "department",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="schools",
+                        to="lms.department",
+                    ),
+                ),
+                (
+                    "district_office",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="schools",
+                        to="lms.districtoffice",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'trường',
-                'verbose_name_plural': 'trường',
-                'ordering': ['name'],
+                "verbose_name": "trường",
+                "verbose_name_plural": "trường",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='User',
+            name="User",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('password', models.CharField(max_length=128, verbose_name='password')),
-                ('last_login', models.DateTimeField(blank=True, null=True, verbose_name='last login')),
-                ('is_superuser', models.BooleanField(default=False, help_text='Designates that this user has all permissions without explicitly assigning them.', verbose_name='superuser status')),
-                ('username', models.CharField(error_messages={'unique': 'A user with that username already exists.'}, help_text='Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only.', max_length=150, unique=True, validators=[django.contrib.auth.validators.UnicodeUsernameValidator()], verbose_name='username')),
-                ('first_name', models.CharField(blank=True, max_length=150, verbose_name='first name')),
-                ('last_name', models.CharField(blank=True, max_length=150, verbose_name='last name')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='email address')),
-                ('is_staff', models.BooleanField(default=False, help_text='Designates whether the user can log into this admin site.', verbose_name='staff status')),
-                ('is_active', models.BooleanField(default=True, help_text='Designates whether this user should be treated as active. Unselect this instead of deleting accounts.', verbose_name='active')),
-                ('date_joined', models.DateTimeField(default=django.utils.timezone.now, verbose_name='date joined')),
-                ('full_name', models.CharField(blank=True, max_length=150, verbose_name='họ và tên')),
-                ('role', models.CharField(choices=[('student', 'Học sinh'), ('teacher', 'Giáo viên'), ('librarian', 'Thủ thư'), ('exam_board', 'Thành viên hội đồng thi'), ('school_admin', 'Quản trị trường'), ('department_admin', 'Quản trị Sở/Phòng')], db_index=True, default='teacher', max_length=20, verbose_name='vai trò')),
-                ('student_id', models.CharField(blank=True, help_text='10 chữ số, theo CSDL ngành giáo dục.', max_length=10, null=True, unique=True, verbose_name='mã định danh học sinh')),
-                ('citizen_id', models.CharField(blank=True, max_length=12, null=True, unique=True, verbose_name='số CCCD')),
-                ('date_of_birth', models.DateField(blank=True, null=True, verbose_name='ngày sinh')),
-                ('gender', models.CharField(blank=True, choices=[('male', 'Nam'), ('female', 'Nữ')], max_length=6, verbose_name='giới tính')),
-                ('phone', models.CharField(blank=True, max_length=15, verbose_name='số điện thoại')),
-                ('groups', models.ManyToManyField(blank=True, help_text='The groups this user belongs to. A user will get all permissions granted to each of their groups.', related_name='user_set', related_query_name='user', to='auth.group', verbose_name='groups')),
-                ('user_permissions', models.ManyToManyField(blank=True, help_text='Specific permissions for this user.', related_name='user_set', related_query_name='user', to='auth.permission', verbose_name='user permissions')),
-                ('department', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='users', to='lms.department')),
-                ('district_office', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='users', to='lms.districtoffice')),
-                ('school', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='users', to='lms.school')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("password", models.CharField(max_length=128, verbose_name="password")),
+                (
+                    "last_login",
+                    models.DateTimeField(blank=True, null=True, verbose_name="last login"),
+                ),
+                (
+                    "is_superuser",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates that this user has all permissions without explicitly assigning them.",
+                        verbose_name="superuser status",
+                    ),
+                ),
+                (
+                    "username",
+                    models.CharField(
+                        error_messages={"unique": "A user with that username already exists."},
+                        help_text="Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only.",
+                        max_length=150,
+                        unique=True,
+                        validators=[django.contrib.auth.validators.UnicodeUsernameValidator()],
+                        verbose_name="username",
+                    ),
+                ),
+                (
+                    "first_name",
+                    models.CharField(blank=True, max_length=150, verbose_name="first name"),
+                ),
+                (
+                    "last_name",
+                    models.CharField(blank=True, max_length=150, verbose_name="last name"),
+                ),
+                (
+                    "email",
+                    models.EmailField(blank=True, max_length=254, verbose_name="email address"),
+                ),
+                (
+                    "is_staff",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates whether the user can log into this admin site.",
+                        verbose_name="staff status",
+                    ),
+                ),
+                (
+                    "is_active",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Designates whether this user should be treated as active. Unselect this instead of deleting accounts.",
+                        verbose_name="active",
+                    ),
+                ),
+                (
+                    "date_joined",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="date joined"
+                    ),
+                ),
+                (
+                    "full_name",
+                    models.CharField(blank=True, max_length=150, verbose_name="họ và tên"),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("student", "Học sinh"),
+                            ("teacher", "Giáo viên"),
+                            ("librarian", "Thủ thư"),
+                            ("exam_board", "Thành viên hội đồng thi"),
+                            ("school_admin", "Quản trị trường"),
+                            ("department_admin", "Quản trị Sở/Phòng"),
+                        ],
+                        db_index=True,
+                        default="teacher",
+                        max_length=20,
+                        verbose_name="vai trò",
+                    ),
+                ),
+                (
+                    "student_id",
+                    models.CharField(
+                        blank=True,
+                        help_text="10 chữ số, theo CSDL ngành giáo dục.",
+                        max_length=10,
+                        null=True,
+                        unique=True,
+                        verbose_name="mã định danh học sinh",
+                    ),
+                ),
+                (
+                    "citizen_id",
+                    models.CharField(
+                        blank=True, max_length=12, null=True, unique=True, verbose_name="số CCCD"
+                    ),
+                ),
+                (
+                    "date_of_birth",
+                    models.DateField(blank=True, null=True, verbose_name="ngày sinh"),
+                ),
+                (
+                    "gender",
+                    models.CharField(
+                        blank=True,
+                        choices=[("male", "Nam"), ("female", "Nữ")],
+                        max_length=6,
+                        verbose_name="giới tính",
+                    ),
+                ),
+                (
+                    "phone",
+                    models.CharField(blank=True, max_length=15, verbose_name="số điện thoại"),
+                ),
+                (
+                    "groups",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="The groups this user belongs to. A user will get all permissions granted to each of their groups.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.group",
+                        verbose_name="groups",
+                    ),
+                ),
+                (
+                    "user_permissions",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Specific permissions for this user.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.permission",
+                        verbose_name="user permissions",
+                    ),
+                ),
+                (
+                    "department",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="users",
+                        to="lms.department",
+                    ),
+                ),
+                (
+                    "district_office",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="users",
+                        to="lms.districtoffice",
+                    ),
+                ),
+                (
+                    "school",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="users",
+                        to="lms.school",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'người dùng',
-                'verbose_name_plural': 'người dùng',
+                "verbose_name": "người dùng",
+                "verbose_name_plural": "người dùng",
             },
             managers=[
-                ('objects', lms.models.HoclieuUserManager()),
+                ("objects", lms.models.HoclieuUserManager()),
             ],
         ),
         migrations.CreateModel(
-            name='SchoolClass',
+            name="SchoolClass",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(help_text='10A1', max_length=20, verbose_name='tên lớp')),
-                ('grade', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(12)], verbose_name='khối')),
-                ('homeroom_teacher', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='homeroom_classes', to=settings.AUTH_USER_MODEL, verbose_name='giáo viên chủ nhiệm')),
-                ('school', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='classes', to='lms.school')),
-                ('school_year', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='classes', to='lms.schoolyear')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(help_text="10A1", max_length=20, verbose_name="tên lớp")),
+                (
+                    "grade",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(12),
+                        ],
+                        verbose_name="khối",
+                    ),
+                ),
+                (
+                    "homeroom_teacher",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="homeroom_classes",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="giáo viên chủ nhiệm",
+                    ),
+                ),
+                (
+                    "school",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="classes",
+                        to="lms.school",
+                    ),
+                ),
+                (
+                    "school_year",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="classes",
+                        to="lms.schoolyear",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'lớp',
-                'verbose_name_plural': 'lớp',
-                'ordering': ['school', 'grade', 'name'],
+                "verbose_name": "lớp",
+                "verbose_name_plural": "lớp",
+                "ordering": ["school", "grade", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Enrolment',
+            name="Enrolment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('enrolled_on', models.DateField(blank=True, null=True, verbose_name='ngày vào lớp')),
-                ('student', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='enrolments', to=settings.AUTH_USER_MODEL)),
-                ('school_class', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='enrolments', to='lms.schoolclass')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "enrolled_on",
+                    models.DateField(blank=True, null=True, verbose_name="ngày vào lớp"),
+                ),
+                (
+                    "student",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="enrolments",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "school_class",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="enrolments",
+                        to="lms.schoolclass",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'học sinh trong lớp',
-                'verbose_name_plural': 'học sinh trong lớp',
+                "verbose_name": "học sinh trong lớp",
+                "verbose_name_plural": "học sinh trong lớp",
             },
         ),
         migrations.AddIndex(
-            model_name='user',
-            index=models.Index(fields=['school', 'role'], name='lms_user_school__b41678_idx'),
+            model_name="user",
+            index=models.Index(fields=["school", "role"], name="lms_user_school__b41678_idx"),
         ),
         migrations.AddConstraint(
-            model_name='enrolment',
-            constraint=models.UniqueConstraint(fields=('student', 'school_class'), name='unique_enrolment'),
+            model_name="enrolment",
+            constraint=models.UniqueConstraint(
+                fields=("student", "school_class"), name="unique_enrolment"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='schoolclass',
-            constraint=models.UniqueConstraint(fields=('school', 'school_year', 'name'), name='unique_class_per_school_year'),
+            model_name="schoolclass",
+            constraint=models.UniqueConstraint(
+                fields=("school", "school_year", "name"), name="unique_class_per_school_year"
+            ),
         ),
     ]

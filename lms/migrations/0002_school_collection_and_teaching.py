@@ -6,31 +6,70 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('content', '0001_initial'),
-        ('lms', '0001_initial'),
-        ('wagtailcore', '0098_apitoken'),
+        ("content", "0001_initial"),
+        ("lms", "0001_initial"),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='school',
-            name='collection',
-            field=models.OneToOneField(blank=True, help_text='Thư mục tài liệu, ảnh riêng của trường trong Wagtail.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.collection'),
+            model_name="school",
+            name="collection",
+            field=models.OneToOneField(
+                blank=True,
+                help_text="Thư mục tài liệu, ảnh riêng của trường trong Wagtail.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="wagtailcore.collection",
+            ),
         ),
         migrations.CreateModel(
-            name='TeachingAssignment',
+            name="TeachingAssignment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('school_class', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='teaching_assignments', to='lms.schoolclass')),
-                ('subject', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='content.subject')),
-                ('teacher', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='teaching_assignments', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "school_class",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="teaching_assignments",
+                        to="lms.schoolclass",
+                    ),
+                ),
+                (
+                    "subject",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="content.subject",
+                    ),
+                ),
+                (
+                    "teacher",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="teaching_assignments",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'phân công giảng dạy',
-                'verbose_name_plural': 'phân công giảng dạy',
-                'constraints': [models.UniqueConstraint(fields=('teacher', 'school_class', 'subject'), name='unique_teaching_assignment')],
+                "verbose_name": "phân công giảng dạy",
+                "verbose_name_plural": "phân công giảng dạy",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("teacher", "school_class", "subject"),
+                        name="unique_teaching_assignment",
+                    )
+                ],
             },
         ),
     ]

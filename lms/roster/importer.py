@@ -26,7 +26,7 @@ from lms.models import (
     User,
 )
 from lms.roles import sync_user_groups
-from lms.roster.reader import Column, Row, RosterFileError, parse_date, read_rows
+from lms.roster.reader import Column, RosterFileError, Row, parse_date, read_rows
 from lms.services import school_create
 from lms.validators import check_cccd, check_student_id
 from search.vietnamese import fold
@@ -184,7 +184,9 @@ def _check_school_row(row: Row, ctx: _Context, errors: list[str]) -> dict | None
     if code in ctx.all_school_codes:
         errors.append(_("mã trường %(code)s đã tồn tại.") % {"code": code})
     elif earlier := ctx.first_seen("school", code, row):
-        errors.append(_("mã trường %(code)s trùng với dòng %(row)d.") % {"code": code, "row": earlier})
+        errors.append(
+            _("mã trường %(code)s trùng với dòng %(row)d.") % {"code": code, "row": earlier}
+        )
     level = _LEVELS.get(fold(row.text("level")))
     if level is None:
         errors.append(
@@ -224,16 +226,18 @@ def _check_class_row(row: Row, ctx: _Context, errors: list[str]) -> dict | None:
         errors.append(_("khối “%(value)s” phải là số từ 1 đến 12.") % {"value": row.text("grade")})
         grade = None
     if school and name:
-        if SchoolClass.objects.filter(school=school, school_year=ctx.school_year, name=name).exists():
+        if SchoolClass.objects.filter(
+            school=school, school_year=ctx.school_year, name=name
+        ).exists():
             errors.append(_("lớp %(name)s đã có ở trường này trong năm học.") % {"name": name})
         elif earlier := ctx.first_seen("class", f"{school.code}/{name}", row):
-            errors.append(_("lớp %(name)s trùng với dòng %(row)d.") % {"name": name, "row": earlier})
+            errors.append(
+                _("lớp %(name)s trùng với dòng %(row)d.") % {"name": name, "row": earlier}
+            )
     homeroom = None
     if (ref := row.text("homeroom")) and school:
         homeroom = (
-            User.objects.filter(school=school, role=Role.TEACHER)
-            .filter(email__iexact=ref)
-            .first()
+            User.objects.filter(school=school, role=Role.TEACHER).filter(email__iexact=ref).first()
             or User.objects.filter(school=school, role=Role.TEACHER, username=ref).first()
         )
         if homeroom is None:
@@ -250,7 +254,9 @@ def _check_teacher_row(row: Row, ctx: _Context, errors: list[str]) -> dict | Non
     if "@" not in email:
         errors.append(_("email “%(value)s” không hợp lệ.") % {"value": email})
     elif earlier := ctx.first_seen("email", email, row):
-        errors.append(_("email %(value)s trùng với dòng %(row)d.") % {"value": email, "row": earlier})
+        errors.append(
+            _("email %(value)s trùng với dòng %(row)d.") % {"value": email, "row": earlier}
+        )
     elif email in ctx.existing_usernames:
         errors.append(_("tài khoản %(value)s đã có trong hệ thống.") % {"value": email})
     role = Role.TEACHER
@@ -260,7 +266,9 @@ def _check_teacher_row(row: Row, ctx: _Context, errors: list[str]) -> dict | Non
             errors.append(_("vai trò “%(value)s” không hợp lệ.") % {"value": role_text})
     gender = _gender(row, errors)
     dob = _date_of_birth(row, errors)
-    cccd = _citizen_id(row, ctx, errors, ctx.existing_cccd, date_of_birth=dob, gender=gender or None)
+    cccd = _citizen_id(
+        row, ctx, errors, ctx.existing_cccd, date_of_birth=dob, gender=gender or None
+    )
     return {
         "username": email,
         "email": email,
@@ -295,13 +303,16 @@ def _check_student_row(row: Row, ctx: _Context, errors: list[str]) -> dict | Non
         errors.extend(msgs)
     elif earlier := ctx.first_seen("student_id", student_id, row):
         errors.append(
-            _("mã định danh %(value)s trùng với dòng %(row)d.") % {"value": student_id, "row": earlier}
+            _("mã định danh %(value)s trùng với dòng %(row)d.")
+            % {"value": student_id, "row": earlier}
         )
     elif student_id in ctx.existing_student_ids:
         errors.append(_("mã định danh %(value)s đã có trong hệ thống.") % {"value": student_id})
     gender = _gender(row, errors)
     dob = _date_of_birth(row, errors)
-    cccd = _citizen_id(row, ctx, errors, ctx.existing_cccd, date_of_birth=dob, gender=gender or None)
+    cccd = _citizen_id(
+        row, ctx, errors, ctx.existing_cccd, date_of_birth=dob, gender=gender or None
+    )
     return {
         "username": student_id,
         "student_id": student_id,
@@ -366,7 +377,9 @@ def _save(kind: str, items: list[dict], ctx: _Context) -> int:
     users = User.objects.bulk_create(_new_user(d, Role.STUDENT, unusable) for d in items)
     if any(u.pk is None for u in users):  # databases that do not return ids from bulk insert
         by_username = dict(
-            User.objects.filter(username__in=[u.username for u in users]).values_list("username", "pk")
+            User.objects.filter(username__in=[u.username for u in users]).values_list(
+                "username", "pk"
+            )
         )
         for user in users:
             user.pk = by_username[user.username]
@@ -408,7 +421,9 @@ def roster_import(
     if kind == "students":
         ctx.classes = {
             (c.school_id, c.name): c
-            for c in SchoolClass.objects.filter(school__in=ctx.schools.values(), school_year=school_year)
+            for c in SchoolClass.objects.filter(
+                school__in=ctx.schools.values(), school_year=school_year
+            )
         }
     items = []
     for row in rows:

@@ -53,7 +53,9 @@ def _read_xlsx(data: bytes) -> list[list[object]]:
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:
-        raise RosterFileError(_("Không đọc được tệp Excel (.xlsx): %(error)s") % {"error": exc}) from exc
+        raise RosterFileError(
+            _("Không đọc được tệp Excel (.xlsx): %(error)s") % {"error": exc}
+        ) from exc
     sheet = workbook.worksheets[0]
     rows = [list(r) for r in sheet.iter_rows(values_only=True)]
     workbook.close()

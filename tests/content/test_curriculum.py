@@ -6,10 +6,18 @@ from content.curriculum import DATA_DIR, CurriculumError, curriculum_load_files,
 from content.models import CurriculumLesson, LearningOutcome, Subject, Topic
 
 REQUIRED = {
-    ("toan", 10), ("toan", 11), ("toan", 12),
-    ("vat-ly", 10), ("vat-ly", 11), ("vat-ly", 12),
-    ("hoa-hoc", 10), ("hoa-hoc", 11), ("hoa-hoc", 12),
-    ("ngu-van", 10), ("lich-su", 12), ("tieng-anh", 10),
+    ("toan", 10),
+    ("toan", 11),
+    ("toan", 12),
+    ("vat-ly", 10),
+    ("vat-ly", 11),
+    ("vat-ly", 12),
+    ("hoa-hoc", 10),
+    ("hoa-hoc", 11),
+    ("hoa-hoc", 12),
+    ("ngu-van", 10),
+    ("lich-su", 12),
+    ("tieng-anh", 10),
 }
 
 
@@ -32,7 +40,11 @@ def test_reloading_is_idempotent_and_updates_in_place():
     counts = (Subject.objects.count(), Topic.objects.count(), LearningOutcome.objects.count())
     ids = set(Topic.objects.values_list("pk", flat=True))
     curriculum_load_files()
-    assert (Subject.objects.count(), Topic.objects.count(), LearningOutcome.objects.count()) == counts
+    assert (
+        Subject.objects.count(),
+        Topic.objects.count(),
+        LearningOutcome.objects.count(),
+    ) == counts
     assert set(Topic.objects.values_list("pk", flat=True)) == ids
 
 
@@ -45,9 +57,14 @@ def test_every_shipped_file_parses():
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("subject: {code: toan, name: Toán}\ngrade: 13\ntopics: []", "grade: lớp phải là số nguyên từ 1 đến 12"),
-        ("subject: {code: toan, name: Toán}\ngrade: 10\ntopics:\n  - name: C1\n    lessons:\n      - name: ''\n",
-         "chương thứ 1 › bài thứ 1 › name: cần một chuỗi văn bản không rỗng"),
+        (
+            "subject: {code: toan, name: Toán}\ngrade: 13\ntopics: []",
+            "grade: lớp phải là số nguyên từ 1 đến 12",
+        ),
+        (
+            "subject: {code: toan, name: Toán}\ngrade: 10\ntopics:\n  - name: C1\n    lessons:\n      - name: ''\n",
+            "chương thứ 1 › bài thứ 1 › name: cần một chuỗi văn bản không rỗng",
+        ),
         ("subject: {code: Toán, name: Toán}\ngrade: 10\ntopics: []", "chỉ được gồm chữ thường"),
         ("subject: [\n", "YAML không hợp lệ"),
     ],

@@ -36,7 +36,14 @@ def test_home_page_shows_vietnamese_demo_content(client, demo):
     response = client.get("/")
     assert response.status_code == 200
     body = response.content.decode()
-    for text in ("Học liệu số", "Bài 1. Mệnh đề", "Bài 1. Liên hợp quốc", "Toán", "Hoá học", "Lớp 10"):
+    for text in (
+        "Học liệu số",
+        "Bài 1. Mệnh đề",
+        "Bài 1. Liên hợp quốc",
+        "Toán",
+        "Hoá học",
+        "Lớp 10",
+    ):
         assert text in body
     lesson = LessonPage.objects.live().get(slug="toan-10-c01-b01")
     page = client.get(lesson.url).content.decode()
@@ -44,7 +51,7 @@ def test_home_page_shows_vietnamese_demo_content(client, demo):
 
 
 def test_printed_logins_work_for_the_admin(client, demo):
-    for _label, username, password in demo.logins:
+    for _label, _username, password in demo.logins:
         assert password == DEMO_PASSWORD
     admin = demo.logins[0][1]
     assert client.login(username=admin, password=DEMO_PASSWORD)

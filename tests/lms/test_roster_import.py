@@ -9,7 +9,13 @@ from openpyxl import Workbook
 
 from lms.models import Enrolment, Role, SchoolClass, User
 from lms.roster.importer import roster_import
-from tests.lms.factories import SchoolYearFactory, make_class, make_school, make_student_in, make_user
+from tests.lms.factories import (
+    SchoolYearFactory,
+    make_class,
+    make_school,
+    make_student_in,
+    make_user,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +54,15 @@ def test_file_with_bad_rows_reports_each_and_saves_nothing(school_setup):
         STUDENT_HEADER,
         ["27001", "10A1", "Nguyễn Văn An", "2700000001", "05/03/2009", "Nam", "037209123456"],  # ok
         ["27001", "10A1", "Trần Thị Bình", "2700000001", "06/04/2009", "Nữ", ""],  # dup in file
-        ["27001", "10A1", "Lê Văn Cường", "2700000003", "07/05/2009", "Nam", "037309000001"],  # bad CCCD (3=female)
+        [
+            "27001",
+            "10A1",
+            "Lê Văn Cường",
+            "2700000003",
+            "07/05/2009",
+            "Nam",
+            "037309000001",
+        ],  # bad CCCD (3=female)
         ["27001", "10A9", "Phạm Thu Dung", "2700000004", "08/06/2009", "Nữ", ""],  # unknown class
         ["27001", "10A1", "Hoàng Văn Em", "2700000099", "09/07/2009", "Nam", ""],  # already in DB
         ["27002", "10A1", "Vũ Thị Giang", "2700000006", "10/08/2009", "Nữ", ""],  # other school
@@ -76,23 +90,35 @@ def test_file_with_bad_rows_reports_each_and_saves_nothing(school_setup):
 
 def test_single_bad_row_among_good_ones_saves_nothing(school_setup):
     rows = [STUDENT_HEADER] + [
-        ["27001", "10A1", f"Học Sinh {i}", f"27{i:08d}", "01/01/2009", "Nam", ""] for i in range(1, 30)
+        ["27001", "10A1", f"Học Sinh {i}", f"27{i:08d}", "01/01/2009", "Nam", ""]
+        for i in range(1, 30)
     ]
     rows[15][3] = "0000000015"  # one bad student ID in the middle
     before = User.objects.count()
-    report = roster_import(kind="students", data=csv_bytes(rows), filename="ds.csv", actor=school_setup["admin"])
+    report = roster_import(
+        kind="students", data=csv_bytes(rows), filename="ds.csv", actor=school_setup["admin"]
+    )
     assert [e.row for e in report.errors] == [16]
     assert User.objects.count() == before
 
 
 def test_good_csv_imports_students_into_classes(school_setup):
     rows = [
-        ["Ma truong", "LOP", "Ho va ten", "Ma dinh danh", "Ngay sinh", "Gioi tinh"],  # unaccented headers
+        [
+            "Ma truong",
+            "LOP",
+            "Ho va ten",
+            "Ma dinh danh",
+            "Ngay sinh",
+            "Gioi tinh",
+        ],  # unaccented headers
         ["27001", "10a1", "Nguyễn Văn An", "2700000001", "2009-03-05", "nam"],
         [],
         ["27001", "10A1", "Trần Thị Bình", "2700000002", "06/04/2009", "Nữ"],
     ]
-    report = roster_import(kind="students", data=csv_bytes(rows), filename="ds.csv", actor=school_setup["admin"])
+    report = roster_import(
+        kind="students", data=csv_bytes(rows), filename="ds.csv", actor=school_setup["admin"]
+    )
     assert report.ok, report.errors
     assert report.created == 2
     an = User.objects.get(student_id="2700000001")
@@ -105,15 +131,30 @@ def test_good_csv_imports_students_into_classes(school_setup):
 def test_teachers_and_classes_import(school_setup):
     teachers = [
         ["Mã trường", "Họ và tên", "Email", "Vai trò", "Giới tính", "Ngày sinh", "CCCD"],
-        ["27001", "Trần Thị Mai", "mai.tt@ninhbinh.edu.vn", "Giáo viên", "Nữ", "12/10/1985", "037185000123"],
+        [
+            "27001",
+            "Trần Thị Mai",
+            "mai.tt@ninhbinh.edu.vn",
+            "Giáo viên",
+            "Nữ",
+            "12/10/1985",
+            "037185000123",
+        ],
         ["27001", "Lê Văn Hùng", "hung.lv@ninhbinh.edu.vn", "Thủ thư", "Nam", "", ""],
     ]
-    report = roster_import(kind="teachers", data=xlsx(teachers), filename="gv.xlsx", actor=school_setup["admin"])
+    report = roster_import(
+        kind="teachers", data=xlsx(teachers), filename="gv.xlsx", actor=school_setup["admin"]
+    )
     assert report.ok, report.errors
     mai = User.objects.get(username="mai.tt@ninhbinh.edu.vn")
     assert mai.groups.filter(name="Giáo viên").exists()
-    classes = [["Mã trường", "Tên lớp", "Khối", "GVCN"], ["27001", "11A1", "11", "mai.tt@ninhbinh.edu.vn"]]
-    report = roster_import(kind="classes", data=xlsx(classes), filename="lop.xlsx", actor=school_setup["admin"])
+    classes = [
+        ["Mã trường", "Tên lớp", "Khối", "GVCN"],
+        ["27001", "11A1", "11", "mai.tt@ninhbinh.edu.vn"],
+    ]
+    report = roster_import(
+        kind="classes", data=xlsx(classes), filename="lop.xlsx", actor=school_setup["admin"]
+    )
     assert report.ok, report.errors
     assert SchoolClass.objects.get(name="11A1").homeroom_teacher == mai
 
@@ -122,7 +163,9 @@ def test_unreadable_or_incomplete_files_are_rejected(school_setup):
     actor = school_setup["admin"]
     report = roster_import(kind="students", data=b"%PDF-1.4", filename="ds.pdf", actor=actor)
     assert "chỉ nhận .xlsx hoặc .csv" in report.errors[0].message
-    report = roster_import(kind="students", data=csv_bytes([["Mã trường", "Lớp"]]), filename="a.csv", actor=actor)
+    report = roster_import(
+        kind="students", data=csv_bytes([["Mã trường", "Lớp"]]), filename="a.csv", actor=actor
+    )
     assert "Thiếu cột “Họ và tên”" in report.errors[0].message
 
 
@@ -145,11 +188,20 @@ def test_good_file_of_2000_students_imports(school_setup):
         make_class(school=school, name=name, school_year=year)
     classes = ["10A1", "10A2", "10A3", "10A4"]
     rows = [STUDENT_HEADER] + [
-        ["27001", classes[i % 4], f"Nguyễn Văn Học {i}", f"27{i + 1000:08d}", "15/09/2009",
-         "Nam" if i % 2 else "Nữ", ""]
+        [
+            "27001",
+            classes[i % 4],
+            f"Nguyễn Văn Học {i}",
+            f"27{i + 1000:08d}",
+            "15/09/2009",
+            "Nam" if i % 2 else "Nữ",
+            "",
+        ]
         for i in range(2000)
     ]
-    report = roster_import(kind="students", data=xlsx(rows), filename="2000.xlsx", actor=school_setup["admin"])
+    report = roster_import(
+        kind="students", data=xlsx(rows), filename="2000.xlsx", actor=school_setup["admin"]
+    )
     assert report.ok, report.errors[:5]
     assert report.created == 2000
     assert Enrolment.objects.filter(school_class__school=school).count() == 2001

@@ -47,5 +47,10 @@ def test_user_clean_rejects_bad_cccd_and_student_without_id():
         make_user(role=Role.STUDENT, school=school, student_id="", username="hs-khong-ma")
     assert "student_id" in exc.value.message_dict
     with pytest.raises(ValidationError) as exc:
-        make_user(school=school, citizen_id="037308123456", date_of_birth=dt.date(1990, 1, 1), gender="male")
+        make_user(
+            school=school,
+            citizen_id="037308123456",
+            date_of_birth=dt.date(1990, 1, 1),
+            gender="male",
+        )
     assert "citizen_id" in exc.value.message_dict

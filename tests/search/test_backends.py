@@ -29,7 +29,9 @@ def indexed(request):
     backend = get_search_backend(alias)
     subject = Subject.objects.create(code="thu-nghiem", name="Thử nghiệm")
     topics = {
-        key: Topic.objects.create(subject=subject, grade=10, code=f"tn-{key}".replace("_", "-"), name=title)
+        key: Topic.objects.create(
+            subject=subject, grade=10, code=f"tn-{key}".replace("_", "-"), name=title
+        )
         for key, title in TITLES.items()
     }
     index = backend.get_index_for_model(Topic)

@@ -9,7 +9,12 @@ from search.vietnamese import accented_keys, fold, search_companion, tone_key
 
 @pytest.mark.parametrize(
     ("text", "folded"),
-    [("Học liệu", "hoc lieu"), ("Đề kiểm tra", "de kiem tra"), ("ĐƯỜNG", "duong"), ("x² + 1", "x² + 1")],
+    [
+        ("Học liệu", "hoc lieu"),
+        ("Đề kiểm tra", "de kiem tra"),
+        ("ĐƯỜNG", "duong"),
+        ("x² + 1", "x² + 1"),
+    ],
 )
 def test_fold(text, folded):
     assert fold(text) == folded

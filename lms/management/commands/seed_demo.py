@@ -12,7 +12,9 @@ class Command(BaseCommand):
     def handle(self, *args, seed, **options):
         summary = seed_demo(seed=seed)
         self.stdout.write(
-            self.style.SUCCESS("Đã tạo dữ liệu mẫu." if summary.created else "Dữ liệu mẫu đã có sẵn.")
+            self.style.SUCCESS(
+                "Đã tạo dữ liệu mẫu." if summary.created else "Dữ liệu mẫu đã có sẵn."
+            )
         )
         self.stdout.write("Đăng nhập tại http://127.0.0.1:8000/admin/ (Login at /admin/):")
         for label, username, password in summary.logins:
