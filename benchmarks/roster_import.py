@@ -41,17 +41,28 @@ def main() -> None:
         )
         department = Department.objects.create(name="Sở GD&ĐT Ninh Bình", code="NB")
         school = school_create(
-            department=department, name="Trường THPT Nguyễn Huệ", code="27001",
+            department=department,
+            name="Trường THPT Nguyễn Huệ",
+            code="27001",
             level=SchoolLevel.UPPER_SECONDARY,
         )
         classes = [f"10A{i}" for i in range(1, 11)]
         for name in classes:
             school_class_create(school=school, school_year=year, name=name, grade=10)
-        admin = user_create(username="qt", full_name="Quản Trị", role=Role.SCHOOL_ADMIN, school=school)
+        admin = user_create(
+            username="qt", full_name="Quản Trị", role=Role.SCHOOL_ADMIN, school=school
+        )
         header = ["Mã trường", "Lớp", "Họ và tên", "Mã định danh", "Ngày sinh", "Giới tính", "CCCD"]
         rows = [header] + [
-            ["27001", classes[i % 10], f"Nguyễn Thị Học Sinh {i}", f"27{i + 1:08d}", "15/09/2009",
-             "Nữ", f"037309{i:06d}"]
+            [
+                "27001",
+                classes[i % 10],
+                f"Nguyễn Thị Học Sinh {i}",
+                f"27{i + 1:08d}",
+                "15/09/2009",
+                "Nữ",
+                f"037309{i:06d}",
+            ]
             for i in range(args.students)
         ]
         if args.format == "xlsx":
@@ -67,7 +78,8 @@ def main() -> None:
         started = time.perf_counter()
         report = roster_import(kind="students", data=data, filename=filename, actor=admin)
         elapsed = time.perf_counter() - started
-        assert report.ok and report.created == args.students, report.errors[:3]
+        if not report.ok or report.created != args.students:
+            raise SystemExit(f"import failed: {[str(e) for e in report.errors[:3]]}")
         print(
             f"roster import: {report.created} students ({args.format}, "
             f"{connection.vendor}) in {elapsed:.2f} s = {report.created / elapsed:.0f} rows/s"
