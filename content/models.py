@@ -47,7 +47,7 @@ class Topic(index.Indexed, ClusterableModel):
 
     subject = models.ForeignKey(Subject, on_delete=models.PROTECT, related_name="topics")
     grade = models.PositiveSmallIntegerField(
-        _("lớp"), choices=GRADE_CHOICES, validators=GRADE_VALIDATORS
+        _("khối"), choices=GRADE_CHOICES, validators=GRADE_VALIDATORS
     )
     code = models.SlugField(_("mã"), max_length=60, unique=True)
     name = models.CharField(_("tên chương/chủ đề"), max_length=255)
@@ -152,7 +152,7 @@ class LessonPage(Page):
         Subject, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     grade = models.PositiveSmallIntegerField(
-        _("lớp"), choices=GRADE_CHOICES, validators=GRADE_VALIDATORS, null=True, blank=True
+        _("khối"), choices=GRADE_CHOICES, validators=GRADE_VALIDATORS, null=True, blank=True
     )
     curriculum_lesson = models.ForeignKey(
         CurriculumLesson,

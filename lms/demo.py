@@ -25,7 +25,7 @@ from lms.models import (
     User,
 )
 from lms.roles import sync_user_groups
-from lms.services import school_create, user_create
+from lms.services import school_create, user_build, user_create
 from lms.validators import cccd_century_digit
 
 DEMO_PASSWORD = "hoclieu2025"  # noqa: S105 - printed for the demo, never used in production
@@ -375,15 +375,11 @@ def seed_demo(*, seed: int = 2025) -> DemoSummary:
             students.append(
                 (
                     school_class,
-                    User(
+                    user_build(
                         username=student_id,
                         full_name=full_name,
-                        first_name=full_name.rsplit(" ", 1)[-1],
-                        last_name=full_name.rsplit(" ", 1)[0],
                         role=Role.STUDENT,
                         school=school,
-                        department_id=school.department_id,
-                        district_office_id=school.district_office_id,
                         student_id=student_id,
                         date_of_birth=dob,
                         gender=gender,

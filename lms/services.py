@@ -66,6 +66,37 @@ def school_class_create(
     return school_class
 
 
+def user_build(
+    *,
+    username: str,
+    full_name: str,
+    role: str,
+    school: School | None = None,
+    department: Department | None = None,
+    district_office: DistrictOffice | None = None,
+    **fields,
+) -> User:
+    """An unsaved user: NFC name split the Vietnamese way (given name last, used for
+    sorting) and the organisation taken from the school unless given."""
+    full_name = nfc(full_name).strip()
+    family, _sep, given = full_name.rpartition(" ")
+    return User(
+        username=username,
+        full_name=full_name,
+        first_name=given[:150],
+        last_name=family[:150],
+        role=role,
+        school=school,
+        department_id=department.pk if department else (school.department_id if school else None),
+        district_office_id=(
+            district_office.pk
+            if district_office
+            else (school.district_office_id if school else None)
+        ),
+        **fields,
+    )
+
+
 @transaction.atomic
 def user_create(
     *,
@@ -83,17 +114,14 @@ def user_create(
     gender: str = "",
     phone: str = "",
 ) -> User:
-    """Create a user with a role; staff roles join their Wagtail group."""
-    full_name = nfc(full_name).strip()
-    user = User(
+    """Create a validated user with a role; staff roles join their Wagtail group."""
+    user = user_build(
         username=username,
         full_name=full_name,
-        first_name=full_name.rsplit(" ", 1)[-1][:150],
-        last_name=full_name.rsplit(" ", 1)[0][:150] if " " in full_name else "",
         role=role,
         school=school,
-        department=department or (school.department if school else None),
-        district_office=district_office or (school.district_office if school else None),
+        department=department,
+        district_office=district_office,
         email=email,
         student_id=student_id or None,
         citizen_id=citizen_id or None,

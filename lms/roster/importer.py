@@ -27,7 +27,7 @@ from lms.models import (
 )
 from lms.roles import sync_user_groups
 from lms.roster.reader import Column, RosterFileError, Row, parse_date, read_rows
-from lms.services import school_create
+from lms.services import school_create, user_build
 from lms.validators import check_cccd, check_student_id
 from search.vietnamese import fold
 
@@ -335,17 +335,11 @@ _CHECKERS: dict[str, Callable[[Row, _Context, list[str]], dict | None]] = {
 
 
 def _new_user(data: dict, role: str, password_hash: str) -> User:
-    full_name = data["full_name"]
-    school = data["school"]
-    return User(
+    return user_build(
         username=data["username"],
-        full_name=full_name,
-        first_name=full_name.rsplit(" ", 1)[-1][:150],
-        last_name=full_name.rsplit(" ", 1)[0][:150] if " " in full_name else "",
+        full_name=data["full_name"],
         role=role,
-        school=school,
-        department_id=school.department_id,
-        district_office_id=school.district_office_id,
+        school=data["school"],
         email=data.get("email", ""),
         student_id=data.get("student_id"),
         citizen_id=data.get("citizen_id"),
