@@ -305,24 +305,16 @@ def seed_demo(*, seed: int = 2025) -> DemoSummary:
             address=address,
         )
         short = code[-3:]
-        staff.append(
-            user_create(
-                username=f"quantri.{short}",
-                full_name=_person(rng)[0],
-                role=Role.SCHOOL_ADMIN,
-                school=school,
-                email=f"quantri.{short}@ninhbinh.edu.vn",
+        for prefix, role in (("quantri", Role.SCHOOL_ADMIN), ("thuthu", Role.LIBRARIAN)):
+            staff.append(
+                user_create(
+                    username=f"{prefix}.{short}",
+                    full_name=_person(rng)[0],
+                    role=role,
+                    school=school,
+                    email=f"{prefix}.{short}@ninhbinh.edu.vn",
+                )
             )
-        )
-        staff.append(
-            user_create(
-                username=f"thuthu.{short}",
-                full_name=_person(rng)[0],
-                role=Role.LIBRARIAN,
-                school=school,
-                email=f"thuthu.{short}@ninhbinh.edu.vn",
-            )
-        )
         teachers = []
         for i in range(1, n_teachers + 1):
             full_name, gender = _person(rng)

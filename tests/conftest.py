@@ -94,3 +94,13 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
         f"(database={settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}, "
         f"require_services={'yes' if REQUIRED else 'no'})"
     )
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in Vietnamese: a request that chose English leaves it active in the thread."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

@@ -177,6 +177,16 @@ def _citizen_id(row: Row, ctx: _Context, errors, existing: set[str], **person) -
     return cccd
 
 
+def _personal_fields(row: Row, ctx: _Context, errors: list[str]) -> dict:
+    """Gender, date of birth and CCCD of a person row, checked against each other."""
+    gender = _gender(row, errors)
+    dob = _date_of_birth(row, errors)
+    cccd = _citizen_id(
+        row, ctx, errors, ctx.existing_cccd, date_of_birth=dob, gender=gender or None
+    )
+    return {"gender": gender, "date_of_birth": dob, "citizen_id": cccd}
+
+
 def _check_school_row(row: Row, ctx: _Context, errors: list[str]) -> dict | None:
     code, name = row.text("code"), row.text("name")
     if not code or not name:
@@ -264,21 +274,15 @@ def _check_teacher_row(row: Row, ctx: _Context, errors: list[str]) -> dict | Non
         role = _STAFF_ROLES.get(fold(role_text))
         if role is None:
             errors.append(_("vai trò “%(value)s” không hợp lệ.") % {"value": role_text})
-    gender = _gender(row, errors)
-    dob = _date_of_birth(row, errors)
-    cccd = _citizen_id(
-        row, ctx, errors, ctx.existing_cccd, date_of_birth=dob, gender=gender or None
-    )
+    personal = _personal_fields(row, ctx, errors)
     return {
         "username": email,
         "email": email,
         "full_name": full_name,
         "role": role,
         "school": school,
-        "gender": gender,
-        "date_of_birth": dob,
         "phone": row.text("phone"),
-        "citizen_id": cccd,
+        **personal,
     }
 
 
@@ -308,21 +312,15 @@ def _check_student_row(row: Row, ctx: _Context, errors: list[str]) -> dict | Non
         )
     elif student_id in ctx.existing_student_ids:
         errors.append(_("mã định danh %(value)s đã có trong hệ thống.") % {"value": student_id})
-    gender = _gender(row, errors)
-    dob = _date_of_birth(row, errors)
-    cccd = _citizen_id(
-        row, ctx, errors, ctx.existing_cccd, date_of_birth=dob, gender=gender or None
-    )
+    personal = _personal_fields(row, ctx, errors)
     return {
         "username": student_id,
         "student_id": student_id,
         "full_name": full_name,
         "school": school,
         "school_class": school_class,
-        "gender": gender,
-        "date_of_birth": dob,
-        "citizen_id": cccd,
         "email": row.text("email"),
+        **personal,
     }
 
 

@@ -34,7 +34,12 @@ def test_department_admin_creates_topic_with_lessons_and_outcomes(client, depart
                         "code": "dia-ly-10-c01-b01",
                         "name": "Bài 1. Môn Địa lí với định hướng nghề nghiệp",
                         "outcomes": inline_formset(
-                            [{"code": "dia-ly-10-c01-b01-y1", "text": "Nêu được vai trò của môn Địa lí."}]
+                            [
+                                {
+                                    "code": "dia-ly-10-c01-b01-y1",
+                                    "text": "Nêu được vai trò của môn Địa lí.",
+                                }
+                            ]
                         ),
                     }
                 ]
