@@ -86,5 +86,12 @@ def visible_people(user) -> QuerySet[User]:
     return User.objects.filter(pk=user.pk)
 
 
+def can_import_rosters(user) -> bool:
+    """Department admins (who may add schools), school admins and superusers."""
+    return is_active(user) and (
+        user.is_superuser or user.role in (Role.DEPARTMENT_ADMIN, Role.SCHOOL_ADMIN)
+    )
+
+
 def can_manage_school(user, school: School) -> bool:
     return managed_schools(user).filter(pk=school.pk).exists()

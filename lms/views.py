@@ -60,7 +60,7 @@ def school_people(request, pk: int):
 
 @login_required
 def roster_upload(request):
-    if not permissions.managed_schools(request.user).exists() and not request.user.is_superuser:
+    if not permissions.can_import_rosters(request.user):
         raise PermissionDenied
     report = None
     if request.method == "POST":

@@ -182,6 +182,31 @@ def test_upload_view_shows_errors_and_teacher_is_refused(client, school_setup):
     assert client.get("/nhap-danh-sach/").status_code == 403
 
 
+def test_department_admin_imports_schools_into_an_empty_department(client):
+    from lms.models import School
+    from tests.lms.factories import DepartmentFactory, DistrictOfficeFactory
+
+    department = DepartmentFactory()
+    district = DistrictOfficeFactory(department=department, code="NB-HL")
+    admin = make_user(role=Role.DEPARTMENT_ADMIN, department=department)
+    client.force_login(admin)
+    assert client.get("/nhap-danh-sach/").status_code == 200
+    rows = [
+        ["Mã trường", "Tên trường", "Cấp học", "Mã Phòng GD&ĐT"],
+        ["27201", "Trường THCS Đinh Tiên Hoàng", "THCS", "NB-HL"],
+        ["27202", "Trường THPT Hoa Lư A", "Trung học phổ thông", ""],
+    ]
+    upload = io.BytesIO(xlsx(rows))
+    upload.name = "truong.xlsx"
+    response = client.post("/nhap-danh-sach/", {"kind": "schools", "file": upload})
+    assert response.status_code == 200, response.content.decode()[-1500:]
+    thcs = School.objects.get(code="27201")
+    assert (
+        thcs.district_office == district and thcs.collection.name == "Trường THCS Đinh Tiên Hoàng"
+    )
+    assert School.objects.get(code="27202").level == "upper_secondary"
+
+
 def test_good_file_of_2000_students_imports(school_setup):
     school, year = school_setup["school"], school_setup["year"]
     for name in ["10A2", "10A3", "10A4"]:
