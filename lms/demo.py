@@ -388,11 +388,12 @@ def seed_demo(*, seed: int = 2025) -> DemoSummary:
     )
     for user in staff:
         sync_user_groups(user)
-    _seed_lessons(subjects)
+    seed_lessons()
     return DemoSummary(created=True, logins=_logins())
 
 
-def _seed_lessons(subjects: dict[str, Subject]) -> None:
+def seed_lessons() -> None:
+    """Publish a lesson page for each of DEMO_LESSONS whose curriculum lesson exists."""
     home = HomePage.objects.first()
     if home is None:
         return

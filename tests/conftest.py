@@ -5,6 +5,7 @@
 can never pass CI silently. At the end the run prints how many service-backed tests ran.
 """
 
+import importlib.util
 import os
 import shutil
 import socket
@@ -44,8 +45,10 @@ def _missing(marker: str) -> str | None:
     elif marker == "celery":
         if not _reachable(os.environ.get("CELERY_BROKER_URL"), 6379):
             return "needs Redis for a real Celery worker (CELERY_BROKER_URL)"
-    elif marker == "browser" and not shutil.which("chromium"):
-        return "needs Debian chromium"
+    elif marker == "browser" and not (
+        shutil.which("chromium") and importlib.util.find_spec("playwright")
+    ):
+        return "needs Debian chromium and the playwright package"
     return None
 
 
