@@ -16,7 +16,11 @@ from lms.models import Role, User
 from lms.tasks import roster_import_task
 from tests.lms.factories import SchoolYearFactory, make_class, make_school, make_user
 
-pytestmark = [pytest.mark.celery, pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.celery,
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -5,7 +5,10 @@ import pytest
 from content.curriculum import curriculum_load_files
 from lms.demo import seed_lessons
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 @pytest.fixture
