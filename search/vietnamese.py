@@ -41,7 +41,7 @@ def fold(text: str) -> str:
     """Lower-case ``text`` and strip every diacritic; ``đ`` becomes ``d``."""
     decomposed = unicodedata.normalize("NFD", (text or "").lower().replace("đ", "d"))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return unicodedata.normalize("NFC", stripped.replace("\u0111", "d"))
+    return unicodedata.normalize("NFC", stripped)
 
 
 def _syllable_key(word: str) -> str:

@@ -113,12 +113,28 @@ _STAFF_ROLES = {
 class _Context:
     """What every row checker needs, loaded once per import (no query per row)."""
 
-    def __init__(self, *, actor, school_year: SchoolYear | None):
+    def __init__(self, *, kind: str, actor, school_year: SchoolYear | None):
         self.actor = actor
         self.school_year = school_year
         self.schools = {s.code: s for s in permissions.managed_schools(actor)}
         self.all_school_codes = set(School.objects.values_list("code", flat=True))
         self.seen: dict[tuple[str, str], int] = {}
+        if kind in ("teachers", "students"):
+            people = User.objects.all()
+            self.existing_cccd = set(
+                people.exclude(citizen_id=None).values_list("citizen_id", flat=True)
+            )
+            self.existing_usernames = set(people.values_list("username", flat=True))
+            self.existing_student_ids = set(
+                people.exclude(student_id=None).values_list("student_id", flat=True)
+            )
+        if kind == "students":
+            self.classes = {
+                (c.school_id, c.name): c
+                for c in SchoolClass.objects.filter(
+                    school__in=self.schools.values(), school_year=school_year
+                )
+            }
 
     def school(self, row: Row, errors: list[str]) -> School | None:
         code = row.text("school")
@@ -164,7 +180,7 @@ def _date_of_birth(row: Row, errors: list[str]) -> dt.date | None:
         return None
 
 
-def _citizen_id(row: Row, ctx: _Context, errors, existing: set[str], **person) -> str | None:
+def _citizen_id(row: Row, ctx: _Context, errors: list[str], **person) -> str | None:
     cccd = row.text("citizen_id")
     if not cccd:
         return None
@@ -172,7 +188,7 @@ def _citizen_id(row: Row, ctx: _Context, errors, existing: set[str], **person) -
     earlier = ctx.first_seen("cccd", cccd, row)
     if earlier:
         errors.append(_("CCCD %(value)s trùng với dòng %(row)d.") % {"value": cccd, "row": earlier})
-    elif cccd in existing:
+    elif cccd in ctx.existing_cccd:
         errors.append(_("CCCD %(value)s đã có trong hệ thống.") % {"value": cccd})
     return cccd
 
@@ -181,9 +197,7 @@ def _personal_fields(row: Row, ctx: _Context, errors: list[str]) -> dict:
     """Gender, date of birth and CCCD of a person row, checked against each other."""
     gender = _gender(row, errors)
     dob = _date_of_birth(row, errors)
-    cccd = _citizen_id(
-        row, ctx, errors, ctx.existing_cccd, date_of_birth=dob, gender=gender or None
-    )
+    cccd = _citizen_id(row, ctx, errors, date_of_birth=dob, gender=gender or None)
     return {"gender": gender, "date_of_birth": dob, "citizen_id": cccd}
 
 
@@ -401,31 +415,17 @@ def roster_import(
         report.errors.append(RowError(1, str(exc)))
         return report
     report.rows = len(rows)
-    ctx = _Context(actor=actor, school_year=school_year)
-    if kind in ("teachers", "students"):
-        ctx.existing_cccd = set(
-            User.objects.exclude(citizen_id=None).values_list("citizen_id", flat=True)
-        )
-        ctx.existing_usernames = set(User.objects.values_list("username", flat=True))
-        ctx.existing_student_ids = set(
-            User.objects.exclude(student_id=None).values_list("student_id", flat=True)
-        )
-    if kind == "students":
-        ctx.classes = {
-            (c.school_id, c.name): c
-            for c in SchoolClass.objects.filter(
-                school__in=ctx.schools.values(), school_year=school_year
-            )
-        }
+    if not rows:
+        report.errors.append(RowError(2, _("tệp không có dòng dữ liệu nào.")))
+        return report
+    ctx = _Context(kind=kind, actor=actor, school_year=school_year)
     items = []
     for row in rows:
         errors: list[str] = []
         item = _CHECKERS[kind](row, ctx, errors)
         report.errors.extend(RowError(row.number, message) for message in errors)
         items.append(item)
-    if report.errors or not items:
-        if not items and not report.errors:
-            report.errors.append(RowError(2, _("tệp không có dòng dữ liệu nào.")))
+    if report.errors:
         return report
     with transaction.atomic():
         report.created = _save(kind, items, ctx)

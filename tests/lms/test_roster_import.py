@@ -167,6 +167,10 @@ def test_unreadable_or_incomplete_files_are_rejected(school_setup):
         kind="students", data=csv_bytes([["Mã trường", "Lớp"]]), filename="a.csv", actor=actor
     )
     assert "Thiếu cột “Họ và tên”" in report.errors[0].message
+    report = roster_import(
+        kind="students", data=csv_bytes([STUDENT_HEADER]), filename="a.csv", actor=actor
+    )
+    assert report.errors[0].message == "tệp không có dòng dữ liệu nào."
 
 
 def test_upload_view_shows_errors_and_teacher_is_refused(client, school_setup):
