@@ -1,0 +1,1 @@
+"""Question file formats: parsers (file → ParseResult) and exporters (questions → file)."""

@@ -1,0 +1,81 @@
+"""Question HTML on the way in: NFC text, a short allow-list of tags, no scripts or handlers.
+
+Every HTML field of a question passes through :func:`clean_html` whatever its source
+(admin form, Word, Moodle, QTI), so the bank only ever stores safe markup.
+"""
+
+import html as html_lib
+import re
+import unicodedata
+
+import nh3
+
+from search.vietnamese import fold
+
+ALLOWED_TAGS = {
+    "p", "br", "div", "span", "b", "strong", "i", "em", "u", "s", "sub", "sup", "small",
+    "ul", "ol", "li", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption",
+    "colgroup", "col", "img", "blockquote", "pre", "code", "h3", "h4", "h5", "h6", "hr",
+    "figure", "figcaption", "a",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {
+    "img": {"src", "alt", "width", "height", "title"},
+    "td": {"colspan", "rowspan", "align"},
+    "th": {"colspan", "rowspan", "align", "scope"},
+    "col": {"span"},
+    "a": {"href", "title"},
+    "ol": {"start", "type"},
+}
+ALLOWED_CLASSES = {
+    "span": {"math-inline", "math-display", "chem", "blank", "needs-review"},
+    "div": {"math-display", "stimulus", "table-wrap"},
+}
+# ``asset:`` is the importers' placeholder for an image carried with the question.
+URL_SCHEMES = {"http", "https", "mailto", "asset"}
+CLEAN_CONTENT_TAGS = {"script", "style", "iframe", "object", "embed", "noscript", "template"}
+
+
+def clean_html(value: str | None) -> str:
+    """Sanitise an HTML fragment and normalise its text to NFC."""
+    if not value:
+        return ""
+    value = unicodedata.normalize("NFC", str(value))
+    cleaned = nh3.clean(
+        value,
+        tags=ALLOWED_TAGS,
+        clean_content_tags=CLEAN_CONTENT_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        allowed_classes=ALLOWED_CLASSES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer nofollow",
+        strip_comments=True,
+    )
+    return cleaned.strip()
+
+
+def text_to_html(text: str) -> str:
+    """Plain text (Aiken, GIFT [plain], spreadsheet cells) to an escaped HTML fragment."""
+    text = unicodedata.normalize("NFC", text or "").strip()
+    return "<br>".join(html_lib.escape(line, quote=False) for line in text.split("\n"))
+
+
+_TAG = re.compile(r"<[^>]+>")
+_SPACE = re.compile(r"\s+")
+
+
+def plain_text(value: str | None) -> str:
+    """Visible text of an HTML fragment (tags dropped, entities decoded, spaces collapsed)."""
+    if not value:
+        return ""
+    text = _TAG.sub(" ", str(value).replace("<br>", "\n"))
+    text = html_lib.unescape(text)
+    return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+_NON_WORD = re.compile(r"[^\w\\^{}+\-*/=<>()]+")
+
+
+def normalise_for_duplicates(value: str | None) -> str:
+    """Text compared to find near-duplicates: no tags, no accents, no case or punctuation noise."""
+    text = fold(plain_text(value))
+    return _SPACE.sub(" ", _NON_WORD.sub(" ", text)).strip()

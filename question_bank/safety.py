@@ -1,0 +1,167 @@
+"""Reading untrusted files safely: XML without entities or network, zip archives checked first.
+
+Every importer reads XML through :func:`parse_xml` and archives through :class:`SafeZip`.
+Refusals raise :class:`~question_bank.formats.base.ImportRejected` with a Vietnamese reason.
+"""
+
+import io
+import re
+import stat
+import zipfile
+from pathlib import PurePosixPath
+
+from lxml import etree
+
+from question_bank.formats.base import ImportRejected
+
+MAX_XML_BYTES = 200 * 1024 * 1024
+MAX_ZIP_ENTRIES = 5000
+MAX_ZIP_TOTAL = 500 * 1024 * 1024  # expanded bytes of the whole archive
+MAX_ZIP_MEMBER = 200 * 1024 * 1024  # expanded bytes of one entry
+MAX_ZIP_RATIO = 200  # expanded / compressed of one entry above 1 MB
+
+_DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
+_ENTITY = re.compile(rb"<!ENTITY", re.IGNORECASE)
+
+
+def _parser(*, recover: bool = False, huge: bool = False) -> etree.XMLParser:
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        remove_comments=True,
+        remove_pis=True,
+        huge_tree=huge,
+        recover=recover,
+    )
+
+
+def parse_xml(data: bytes, *, name: str = "", huge: bool = False) -> etree._ElementTree:
+    """Parse XML bytes, refusing DTDs with entities (XXE, billion laughs) and network access."""
+    where = f"Tệp {name}: " if name else ""
+    if len(data) > MAX_XML_BYTES:
+        raise ImportRejected(f"{where}tệp XML quá lớn ({len(data) // 1048576} MB)")
+    head = data[:4096] if not _DOCTYPE.search(data[:65536]) else data
+    if _DOCTYPE.search(head):
+        if _ENTITY.search(data):
+            raise ImportRejected(
+                f"{where}tệp XML chứa khai báo ENTITY trong DTD — bị từ chối vì lý do an toàn "
+                "(có thể là tấn công XXE hoặc “billion laughs”)"
+            )
+        if re.search(rb"<!DOCTYPE[^>\[]*\[", data):
+            raise ImportRejected(f"{where}tệp XML chứa DTD nội bộ — bị từ chối vì lý do an toàn")
+    try:
+        tree = etree.parse(io.BytesIO(data), _parser(huge=huge))
+    except etree.XMLSyntaxError as exc:
+        line = getattr(exc, "lineno", None) or (exc.position[0] if exc.position else "?")
+        raise ImportRejected(f"{where}XML không hợp lệ ở dòng {line}: {exc.msg}") from exc
+    if tree.docinfo.internalDTD is not None:
+        raise ImportRejected(f"{where}tệp XML chứa DTD nội bộ — bị từ chối vì lý do an toàn")
+    return tree
+
+
+class SafeZip:
+    """A zip archive whose names, entry count and expanded size were checked before any read."""
+
+    def __init__(
+        self,
+        data: bytes,
+        *,
+        name: str = "",
+        max_entries: int = MAX_ZIP_ENTRIES,
+        max_total: int = MAX_ZIP_TOTAL,
+        max_member: int = MAX_ZIP_MEMBER,
+    ):
+        self.label = f"Tệp {name}: " if name else ""
+        self.max_member = max_member
+        try:
+            self._zip = zipfile.ZipFile(io.BytesIO(data))
+            infos = self._zip.infolist()
+        except (zipfile.BadZipFile, OSError, ValueError) as exc:
+            raise ImportRejected(f"{self.label}không phải tệp nén zip hợp lệ ({exc})") from exc
+        if len(infos) > max_entries:
+            raise ImportRejected(
+                f"{self.label}tệp nén có {len(infos)} mục, vượt giới hạn {max_entries}"
+            )
+        total = 0
+        self._names: dict[str, zipfile.ZipInfo] = {}
+        for info in infos:
+            self._check_name(info)
+            mode = info.external_attr >> 16
+            if stat.S_ISLNK(mode):
+                raise ImportRejected(
+                    f"{self.label}mục “{info.filename}” là liên kết tượng trưng (symlink) — bị từ chối"
+                )
+            if info.flag_bits & 0x1:
+                raise ImportRejected(f"{self.label}mục “{info.filename}” được mã hoá — không đọc được")
+            if info.file_size > max_member:
+                raise ImportRejected(
+                    f"{self.label}mục “{info.filename}” giải nén ra {info.file_size // 1048576} MB, "
+                    f"vượt giới hạn {max_member // 1048576} MB (nghi ngờ “zip bomb”)"
+                )
+            if info.file_size > 1048576 and info.file_size > MAX_ZIP_RATIO * max(
+                info.compress_size, 1
+            ):
+                raise ImportRejected(
+                    f"{self.label}mục “{info.filename}” có tỉ lệ nén bất thường "
+                    f"({info.file_size // max(info.compress_size, 1)}:1) — nghi ngờ “zip bomb”"
+                )
+            total += info.file_size
+            if total > max_total:
+                raise ImportRejected(
+                    f"{self.label}tệp nén giải nén ra hơn {max_total // 1048576} MB — nghi ngờ “zip bomb”"
+                )
+            if not info.is_dir():
+                self._names[info.filename] = info
+
+    def _check_name(self, info: zipfile.ZipInfo) -> None:
+        raw = info.filename
+        path = PurePosixPath(raw.replace("\\", "/"))
+        if (
+            raw.startswith(("/", "\\"))
+            or re.match(r"^[A-Za-z]:", raw)
+            or ".." in path.parts
+            or "\x00" in raw
+        ):
+            raise ImportRejected(
+                f"{self.label}mục “{raw}” có đường dẫn ra ngoài thư mục giải nén — bị từ chối"
+            )
+
+    def namelist(self) -> list[str]:
+        return list(self._names)
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._names
+
+    def read(self, name: str) -> bytes:
+        """Read one entry, stopping if it expands beyond what its header declared (lying headers)."""
+        info = self._names.get(name)
+        if info is None:
+            raise KeyError(name)
+        limit = min(info.file_size, self.max_member)
+        with self._zip.open(info) as fh:
+            data = fh.read(limit + 1)
+        if len(data) > limit:
+            raise ImportRejected(
+                f"{self.label}mục “{name}” giải nén ra nhiều hơn kích thước khai báo — bị từ chối"
+            )
+        return data
+
+
+def resolve_member(base: str, href: str) -> str:
+    """Resolve a relative href inside an archive (QTI packages, docx rels) without escaping it."""
+    href = href.split("#", 1)[0].split("?", 1)[0]
+    parts = list(PurePosixPath(base).parent.parts) if base else []
+    for part in PurePosixPath(href).parts:
+        if part in ("", "."):
+            continue
+        if part == "..":
+            if not parts:
+                raise ImportRejected(f"đường dẫn “{href}” ra ngoài gói — bị từ chối")
+            parts.pop()
+        elif part == "/":
+            parts = []
+        else:
+            parts.append(part)
+    return "/".join(parts)
