@@ -8,9 +8,11 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from lms import views as lms_views
 from lms.api import router as lms_router
+from question_bank.api import router as question_router
 
 api = NinjaAPI(title="hoclieu API", version="1", urls_namespace="api-v1")
 api.add_router("/lms/", lms_router)
+api.add_router("/question-bank/", question_router)
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

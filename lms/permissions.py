@@ -95,3 +95,102 @@ def can_import_rosters(user) -> bool:
 
 def can_manage_school(user, school: School) -> bool:
     return managed_schools(user).filter(pk=school.pk).exists()
+
+
+# --- Question bank --------------------------------------------------------------------
+# Banks are shared by scope (private, school, district, province). Confidential exam-board
+# pools are visible to their members only: no role, not even a superuser, sees them from
+# outside, in the admin, search, exports or the API. Students never see the bank.
+QUESTION_STAFF_ROLES = frozenset(
+    {Role.TEACHER, Role.EXAM_BOARD, Role.SCHOOL_ADMIN, Role.DEPARTMENT_ADMIN}
+)
+REVIEWER_GROUP = "Tổ chuyên môn (duyệt câu hỏi)"
+
+
+def _bank_model():
+    from question_bank.models import QuestionBank
+
+    return QuestionBank
+
+
+def _member_q(user) -> Q:
+    return Q(owner=user) | Q(members=user)
+
+
+def visible_banks(user):
+    QuestionBank = _bank_model()
+    if not is_active(user) or not (user.is_superuser or user.role in QUESTION_STAFF_ROLES):
+        return QuestionBank.objects.none()
+    mine = _member_q(user)
+    if user.is_superuser:
+        shared = Q(confidential=False)
+    else:
+        school = user.school
+        district_id = (school.district_office_id if school else None) or user.district_office_id
+        department_id = (school.department_id if school else None) or user.department_id
+        shared = Q(pk__in=[])
+        if user.school_id:
+            shared |= Q(scope="school", school_id=user.school_id)
+        if district_id:
+            shared |= Q(scope="district", district_office_id=district_id)
+        if department_id:
+            shared |= Q(scope="province", department_id=department_id)
+            if user.role == Role.DEPARTMENT_ADMIN:
+                shared |= Q(scope__in=["school", "district"], department_id=department_id)
+        shared &= Q(confidential=False)
+    ids = QuestionBank.objects.filter(mine | shared).values("pk")
+    return QuestionBank.objects.filter(pk__in=ids)
+
+
+def editable_banks(user):
+    """Banks the user may add questions to and edit in: owners and members only."""
+    QuestionBank = _bank_model()
+    if not is_active(user) or not (user.is_superuser or user.role in QUESTION_STAFF_ROLES):
+        return QuestionBank.objects.none()
+    rule = _member_q(user)
+    if user.is_superuser:
+        rule |= Q(confidential=False)
+    ids = QuestionBank.objects.filter(rule).values("pk")
+    return QuestionBank.objects.filter(pk__in=ids)
+
+
+def can_edit_bank(user, bank) -> bool:
+    return editable_banks(user).filter(pk=bank.pk).exists()
+
+
+def is_reviewer(user) -> bool:
+    return is_active(user) and (
+        user.is_superuser or user.groups.filter(name=REVIEWER_GROUP).exists()
+    )
+
+
+def visible_questions(user):
+    """Questions the user may see: all of their own banks; approved ones of shared banks;
+    submitted ones too for reviewers of the subject group."""
+    from question_bank.models import Question, Status
+
+    if not is_active(user):
+        return Question.objects.none()
+    # Plain id lists keep the filter simple enough for every search backend too.
+    own_ids = list(editable_banks(user).values_list("pk", flat=True))
+    shared_ids = list(visible_banks(user).exclude(pk__in=own_ids).values_list("pk", flat=True))
+    shared_states = [Status.APPROVED]
+    if is_reviewer(user):
+        shared_states += [Status.SUBMITTED, Status.CHANGES_REQUESTED]
+    rule = Q(bank__in=own_ids)
+    if shared_ids:
+        rule |= Q(bank__in=shared_ids) & (Q(status__in=shared_states) | Q(live=True))
+    return Question.objects.filter(rule)
+
+
+def can_view_question(user, question) -> bool:
+    return visible_questions(user).filter(pk=question.pk).exists()
+
+
+def can_edit_question(user, question) -> bool:
+    return can_edit_bank(user, question.bank)
+
+
+def can_review_question(user, question) -> bool:
+    """Reviewers approve questions of banks they can see, except confidential pools they're not in."""
+    return is_reviewer(user) and visible_banks(user).filter(pk=question.bank_id).exists()

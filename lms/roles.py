@@ -25,12 +25,26 @@ ROLE_PAGE_PERMISSIONS = {
     Role.SCHOOL_ADMIN: ["add", "change", "publish"],
     Role.DEPARTMENT_ADMIN: ["add", "change", "publish", "lock", "unlock"],
 }
+# Question bank: authors create and edit (never publish: approval goes through the review
+# workflow of the subject group, whose group is set up by question_bank.review).
+QUESTION_AUTHOR = [
+    f"question_bank.{action}_{model}"
+    for model in ("question", "questionbank", "stimulus")
+    for action in ("add", "change", "view", "delete")
+]
+QUESTION_VIEWER = ["question_bank.view_question", "question_bank.view_questionbank"]
 ROLE_MODEL_PERMISSIONS = {
-    Role.TEACHER: ["content.view_topic"],
+    Role.TEACHER: ["content.view_topic", *QUESTION_AUTHOR],
     Role.LIBRARIAN: ["content.view_topic", "content.view_subject"],
-    Role.EXAM_BOARD: ["content.view_topic"],
-    Role.SCHOOL_ADMIN: ["content.view_topic", "lms.view_schoolclass", "lms.view_school"],
+    Role.EXAM_BOARD: ["content.view_topic", *QUESTION_AUTHOR],
+    Role.SCHOOL_ADMIN: [
+        "content.view_topic",
+        "lms.view_schoolclass",
+        "lms.view_school",
+        *QUESTION_VIEWER,
+    ],
     Role.DEPARTMENT_ADMIN: [
+        *QUESTION_VIEWER,
         "content.add_topic",
         "content.change_topic",
         "content.view_topic",
@@ -83,6 +97,9 @@ def ensure_role_groups() -> dict[str, Group]:
                         permission=_permission(f"{app_label}.{action}_{model}"),
                     )
         groups[role] = group
+    from question_bank.review import ensure_review_workflow
+
+    ensure_review_workflow()
     return groups
 
 

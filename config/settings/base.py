@@ -144,6 +144,16 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_RESULT_EXTENDED = True
 # django-tasks put their jobs on the "default" queue; ours go there too, so one worker serves both.
+# Shared cache: Redis when there is one (progress of long imports is read by other
+# processes while the import's transaction is still open), local memory otherwise.
+CACHE_URL = env_str("CACHE_URL", CELERY_BROKER_URL)
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+        if CACHE_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
 CELERY_TASK_DEFAULT_QUEUE = "default"
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"

@@ -1,0 +1,121 @@
+"""Read-only JSON API for questions (django-ninja), filtered by ``lms.permissions``.
+
+Students and anonymous users get nothing; confidential pools stay invisible to anyone
+outside the board, exactly as in the admin, search and exports.
+"""
+
+from django.http import Http404
+from ninja import Field, FilterSchema, Query, Router, Schema
+from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.security import django_auth
+
+from lms import permissions
+from question_bank.html import plain_text
+from search.query import vietnamese_query
+
+router = Router(auth=django_auth, tags=["question_bank"])
+
+
+class ChoiceOut(Schema):
+    text: str
+    correct: bool
+    fixed: bool
+    match: str
+    feedback: str
+
+
+class QuestionOut(Schema):
+    id: int
+    bank_id: int
+    bank: str = Field(alias="bank.name")
+    qtype: str
+    status: str
+    part: int | None
+    stem: str
+    subject: str | None = Field(None, alias="subject.code")
+    grade: int | None
+    topic: str | None = Field(None, alias="topic.code")
+    outcome: str | None = Field(None, alias="outcome.code")
+    level: str | None = Field(None, alias="level.code")
+    difficulty: float | None
+    tags: list[str]
+    version: int | None = None
+
+    @staticmethod
+    def resolve_tags(obj):
+        return sorted(t.name for t in obj.tags.all())
+
+    @staticmethod
+    def resolve_version(obj):
+        latest = obj.versions.order_by("-number").first()
+        return latest.number if latest else None
+
+
+class QuestionDetail(QuestionOut):
+    choices: list[ChoiceOut]
+    numeric_answer: str
+    blanks: list
+    solution: str
+    marking_guide: str
+    stimulus: str | None = Field(None, alias="stimulus.content")
+
+    @staticmethod
+    def resolve_choices(obj):
+        return list(obj.choices.all())
+
+
+class QuestionFilters(FilterSchema):
+    bank: int | None = Field(None, q="bank_id")
+    subject: str | None = Field(None, q="subject__code")
+    grade: int | None = None
+    topic: str | None = Field(None, q="topic__code")
+    outcome: str | None = Field(None, q="outcome__code")
+    level: str | None = Field(None, q="level__code")
+    qtype: str | None = None
+    status: str | None = None
+    part: int | None = None
+
+
+class BankOut(Schema):
+    id: int
+    name: str
+    scope: str
+    confidential: bool
+    subject: str | None = Field(None, alias="subject.code")
+
+
+def _questions(request):
+    return (
+        permissions.visible_questions(request.user)
+        .select_related("bank", "subject", "topic", "outcome", "level", "stimulus")
+        .prefetch_related("tags")
+    )
+
+
+@router.get("/banks", response=list[BankOut])
+@paginate(LimitOffsetPagination)
+def list_banks(request):
+    return permissions.visible_banks(request.user).select_related("subject").order_by("name")
+
+
+@router.get("/questions", response=list[QuestionOut])
+@paginate(LimitOffsetPagination)
+def list_questions(request, filters: Query[QuestionFilters], q: str | None = None):
+    qs = filters.filter(_questions(request)).order_by("pk")
+    if q and q.strip():
+        # Full-text search runs on the already-permitted queryset.
+        results = qs.search(vietnamese_query(q))
+        return list(results)
+    return qs
+
+
+@router.get("/questions/{question_id}", response=QuestionDetail)
+def get_question(request, question_id: int):
+    question = _questions(request).prefetch_related("choices").filter(pk=question_id).first()
+    if question is None:
+        raise Http404
+    return question
+
+
+def question_summary(question) -> str:
+    return plain_text(question.stem)[:200]

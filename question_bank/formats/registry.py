@@ -1,0 +1,71 @@
+"""Which parser reads a file and which exporter writes one (imported lazily)."""
+
+from collections.abc import Mapping
+from importlib import import_module
+from pathlib import PurePosixPath
+
+from question_bank.formats.base import ImportRejected, ParseResult
+
+FORMAT_LABELS = {
+    "docx": "Word (.docx)",
+    "moodle_xml": "Moodle XML",
+    "gift": "GIFT",
+    "aiken": "Aiken",
+    "qti": "QTI 2.1",
+}
+PARSERS = {
+    "docx": ("question_bank.formats.docx_import", "parse_docx"),
+    "moodle_xml": ("question_bank.formats.moodle_xml", "parse_moodle_xml"),
+    "gift": ("question_bank.formats.gift", "parse_gift"),
+    "aiken": ("question_bank.formats.aiken", "parse_aiken"),
+    "qti": ("question_bank.formats.qti", "parse_qti"),
+}
+EXPORTERS = {
+    "docx": ("question_bank.formats.docx_export", "export_docx", ".docx",
+             "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    "moodle_xml": ("question_bank.formats.moodle_xml", "export_moodle_xml", ".xml", "application/xml"),
+    "qti": ("question_bank.formats.qti", "export_qti_package", ".zip", "application/zip"),
+}  # fmt: skip
+
+
+def detect_format(filename: str, data: bytes) -> str:
+    """Guess the format from the extension and the first bytes; Vietnamese error if unknown."""
+    ext = PurePosixPath(filename.lower()).suffix
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \r\n\t")
+    if data[:2] == b"PK":
+        if ext == ".docx":
+            return "docx"
+        return "qti"
+    if ext == ".docx":
+        raise ImportRejected(f"Tệp {filename}: không phải tệp Word .docx hợp lệ")
+    if head.startswith(b"<"):
+        if b"<quiz" in data[:65536]:
+            return "moodle_xml"
+        return "qti"
+    if ext == ".gift" or (ext == ".txt" and (b"::" in head or (b"{" in data[:65536] and b"}" in data[:65536] and b"ANSWER:" not in data[:65536]))):
+        return "gift"
+    if ext == ".txt" or b"ANSWER:" in data[:65536]:
+        return "aiken"
+    raise ImportRejected(
+        f"Tệp {filename}: không nhận ra định dạng. Hỗ trợ Word .docx, Moodle XML, GIFT, Aiken, QTI 2.1 (.xml/.zip)."
+    )
+
+
+def parse_file(
+    filename: str, data: bytes, *, files: Mapping[str, bytes] | None = None, fmt: str | None = None
+) -> ParseResult:
+    fmt = fmt or detect_format(filename, data)
+    module, name = PARSERS[fmt]
+    parser = getattr(import_module(module), name)
+    if fmt == "qti":
+        return parser(data, filename, files=files or None)
+    return parser(data, filename)
+
+
+def export(fmt: str, questions, groups, *, title: str = "") -> tuple[bytes, str, str]:
+    """(bytes, file extension, content type) for the questions in format ``fmt``."""
+    module, name, ext, content_type = EXPORTERS[fmt]
+    exporter = getattr(import_module(module), name)
+    if fmt == "docx":
+        return exporter(questions, groups, title=title), ext, content_type
+    return exporter(questions, groups), ext, content_type

@@ -1,0 +1,204 @@
+"""Importing question files: parse → preview → (teacher confirms) → save everything or nothing.
+
+The preview lists how many questions of each type were found, every problem as
+"Câu 12: không có đáp án đúng được đánh dấu", the questions flagged for review, and
+near-duplicates (same normalised text) inside the file and against the bank. Saving
+re-parses the same bytes, refuses if there is any error, and writes in one transaction.
+"""
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from lms import permissions
+from question_bank import services
+from question_bank.formats.base import (
+    QTYPE_LABELS,
+    ImportRejected,
+    ParsedQuestion,
+    ParseResult,
+    Problem,
+    QType,
+    validate_question,
+)
+from question_bank.formats.registry import FORMAT_LABELS, parse_file
+from question_bank.html import normalise_for_duplicates
+from question_bank.models import Question, QuestionBank
+
+PROGRESS_EVERY = 200
+
+
+class ImportBlocked(ValueError):
+    """The file has errors (or was refused); nothing was saved."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__("; ".join(problems[:5]))
+        self.problems = problems
+
+
+def fingerprint_of(q: ParsedQuestion) -> str:
+    import hashlib
+
+    parts = [normalise_for_duplicates(q.stem)]
+    parts += sorted(normalise_for_duplicates(c.text) for c in q.choices)
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+@dataclass
+class Preview:
+    filename: str
+    format: str
+    total: int = 0
+    counts: dict[str, int] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    needs_review: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    groups: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and self.total > 0
+
+    def as_dict(self) -> dict:
+        return {
+            "filename": self.filename,
+            "format": self.format,
+            "format_label": FORMAT_LABELS.get(self.format, self.format),
+            "total": self.total,
+            "counts": self.counts,
+            "counts_labelled": [
+                (QTYPE_LABELS[QType(k)], v) for k, v in sorted(self.counts.items())
+            ],
+            "errors": self.errors,
+            "warnings": self.warnings,
+            "needs_review": self.needs_review,
+            "duplicates": self.duplicates,
+            "groups": self.groups,
+            "ok": self.ok,
+        }
+
+
+def parse_checked(
+    filename: str, data: bytes, *, files: Mapping[str, bytes] | None = None
+) -> ParseResult:
+    """Parse and add the common validation rules (a parser may have skipped some)."""
+    result = parse_file(filename, data, files=files)
+    keep = []
+    for q in result.questions:
+        reasons = validate_question(q)
+        if reasons:
+            result.problems.extend(Problem(q.ref, r) for r in reasons)
+        else:
+            keep.append(q)
+    result.questions = keep
+    return result
+
+
+def build_preview(
+    filename: str, data: bytes, bank: QuestionBank, user, *, files=None
+) -> tuple[Preview, ParseResult | None]:
+    try:
+        result = parse_checked(filename, data, files=files)
+    except ImportRejected as exc:
+        return Preview(filename=filename, format="", errors=[str(exc)]), None
+    preview = Preview(filename=filename, format=result.format)
+    preview.total = len(result.questions)
+    preview.counts = result.counts_by_type()
+    preview.errors = [str(p) for p in result.errors]
+    preview.warnings = [str(p) for p in result.warnings]
+    preview.groups = len(result.groups)
+    preview.needs_review = [
+        f"{q.ref}: {'; '.join(q.needs_review)}" for q in result.questions if q.needs_review
+    ]
+    if not result.questions and not preview.errors:
+        preview.errors.append(f"Tệp {filename}: không tìm thấy câu hỏi nào")
+    # Near-duplicates: inside the file, and against questions the user can see.
+    seen: dict[str, str] = {}
+    prints = {}
+    for q in result.questions:
+        fp = fingerprint_of(q)
+        prints[fp] = q.ref
+        if fp in seen:
+            preview.duplicates.append(f"{q.ref}: trùng nội dung với {seen[fp]} trong cùng tệp")
+        else:
+            seen[fp] = q.ref
+    existing = (
+        permissions.visible_questions(user)
+        .filter(fingerprint__in=list(prints))
+        .values_list("fingerprint", "pk", "bank__name")
+    )
+    for fp, pk, bank_name in existing.iterator():
+        preview.duplicates.append(
+            f"{prints[fp]}: gần trùng với câu hỏi #{pk} đã có trong ngân hàng “{bank_name}”"
+        )
+    return preview, result
+
+
+@dataclass
+class ImportSummary:
+    created: int
+    stimuli: int
+    question_ids: list[int]
+
+
+def import_commit(
+    filename: str,
+    data: bytes,
+    bank: QuestionBank,
+    user,
+    *,
+    files=None,
+    submit_for_review: bool = False,
+    approve: bool = False,
+    topic=None,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportSummary:
+    """Save every question of the file, or nothing. Raises ImportBlocked with the reasons."""
+    if not permissions.can_edit_bank(user, bank):
+        raise ImportBlocked(["Bạn không được thêm câu hỏi vào ngân hàng này."])
+    try:
+        result = parse_checked(filename, data, files=files)
+    except ImportRejected as exc:
+        raise ImportBlocked([str(exc)]) from exc
+    if result.errors:
+        raise ImportBlocked([str(p) for p in result.errors])
+    if not result.questions:
+        raise ImportBlocked([f"Tệp {filename}: không tìm thấy câu hỏi nào"])
+    total = len(result.questions)
+    created: list[int] = []
+    try:
+        with transaction.atomic():
+            cache: dict = {}
+            lookup = services.Lookup(bank)
+            stimuli = {
+                g.key: services.stimulus_create(g, bank=bank, image_cache=cache)
+                for g in result.groups
+            }
+            for i, parsed in enumerate(result.questions, start=1):
+                question = services.question_build(
+                    parsed,
+                    bank=bank,
+                    author=user,
+                    stimulus=stimuli.get(parsed.group),
+                    lookup=lookup,
+                    topic=topic,
+                    source=filename,
+                    image_cache=cache,
+                )
+                services.question_save_draft(question, user)
+                if approve:
+                    services.question_approve_directly(question, user)
+                elif submit_for_review:
+                    services.question_submit(question, user)
+                created.append(question.pk)
+                if progress and (i % PROGRESS_EVERY == 0 or i == total):
+                    progress(i, total)
+    except ImportRejected as exc:
+        raise ImportBlocked([str(exc)]) from exc
+    return ImportSummary(created=len(created), stimuli=len(result.groups), question_ids=created)
+
+
+def question_ids_of_bank(bank: QuestionBank) -> list[int]:
+    return list(Question.objects.filter(bank=bank).values_list("pk", flat=True))

@@ -1,0 +1,653 @@
+"""The question bank: banks with owners and sharing scope, questions with versions and review.
+
+* :class:`QuestionBank` — owned by a teacher or an exam board; shared privately, with a
+  school, a district or the province; ``confidential`` pools are seen by their members only.
+* :class:`Question` — the editable head of a question. It uses Wagtail's revision, draft and
+  workflow machinery: a teacher saves drafts and submits; the subject group (tổ chuyên môn)
+  approves or requests changes with a comment; approval publishes the revision.
+* :class:`QuestionVersion` — an immutable snapshot written each time a question is
+  approved. Papers pin versions, so editing an approved question never changes a paper.
+
+Who may see or change what is decided in :mod:`lms.permissions` only.
+"""
+
+import hashlib
+import json
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    HelpPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
+from wagtail.search import index
+
+from content.models import GRADE_CHOICES, GRADE_VALIDATORS
+from question_bank.formats.base import QTYPE_LABELS, QType
+from question_bank.html import clean_html, normalise_for_duplicates, plain_text
+from search.vietnamese import nfc, search_companion
+
+QTYPE_CHOICES = [(t.value, label) for t, label in QTYPE_LABELS.items()]
+
+
+class Scope(models.TextChoices):
+    PRIVATE = "private", _("Riêng tư")
+    SCHOOL = "school", _("Trong trường")
+    DISTRICT = "district", _("Trong phòng/huyện")
+    PROVINCE = "province", _("Toàn tỉnh (Sở)")
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Bản nháp")
+    SUBMITTED = "submitted", _("Chờ duyệt")
+    CHANGES_REQUESTED = "changes_requested", _("Cần chỉnh sửa")
+    APPROVED = "approved", _("Đã duyệt")
+
+
+class Licence(models.TextChoices):
+    CC_BY = "CC-BY-4.0", "CC BY 4.0"
+    CC_BY_SA = "CC-BY-SA-4.0", "CC BY-SA 4.0"
+    CC_BY_NC_SA = "CC-BY-NC-SA-4.0", "CC BY-NC-SA 4.0"
+    SCHOOL = "school", _("Bản quyền của đơn vị")
+    UNKNOWN = "unknown", _("Chưa rõ")
+
+
+class CognitiveScale(models.Model):
+    """A scale of cognitive levels: 3 levels (Biết/Hiểu/Vận dụng) or the older 4 levels."""
+
+    code = models.SlugField(_("mã"), max_length=40, unique=True)
+    name = models.CharField(_("tên thang"), max_length=120)
+    is_default = models.BooleanField(_("mặc định"), default=False)
+
+    class Meta:
+        verbose_name = _("thang mức độ nhận thức")
+        verbose_name_plural = _("thang mức độ nhận thức")
+        ordering = ["-is_default", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class CognitiveLevel(models.Model):
+    scale = models.ForeignKey(CognitiveScale, on_delete=models.CASCADE, related_name="levels")
+    code = models.SlugField(_("mã"), max_length=40)
+    name = models.CharField(_("tên mức"), max_length=80)
+    sort_order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        verbose_name = _("mức độ nhận thức")
+        verbose_name_plural = _("mức độ nhận thức")
+        ordering = ["scale", "sort_order"]
+        constraints = [
+            models.UniqueConstraint(fields=["scale", "code"], name="uniq_level_code_per_scale")
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.scale.name})" if self.scale_id else self.name
+
+
+class TrueFalseScore(models.Model):
+    """The Đúng/Sai scoring table: with N statements, K right earn this share of the points.
+
+    Data, not code: the 2025 table (4 statements: 1→0,1; 2→0,25; 3→0,5; 4→1) is seeded by a
+    migration and can be changed in the admin. Missing rows fall back to K/N.
+    """
+
+    statements = models.PositiveSmallIntegerField(_("số mệnh đề"))
+    correct = models.PositiveSmallIntegerField(_("số mệnh đề trả lời đúng"))
+    fraction = models.DecimalField(
+        _("tỉ lệ điểm"),
+        max_digits=5,
+        decimal_places=4,
+        validators=[MinValueValidator(0), MaxValueValidator(1)],
+    )
+
+    class Meta:
+        verbose_name = _("bảng điểm Đúng/Sai")
+        verbose_name_plural = _("bảng điểm Đúng/Sai")
+        ordering = ["statements", "correct"]
+        constraints = [
+            models.UniqueConstraint(fields=["statements", "correct"], name="uniq_tf_score")
+        ]
+
+    def __str__(self):
+        return f"{self.correct}/{self.statements} → {self.fraction}"
+
+
+class QuestionBank(models.Model):
+    name = models.CharField(_("tên ngân hàng"), max_length=200)
+    description = models.TextField(_("mô tả"), blank=True)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="owned_question_banks",
+        verbose_name=_("chủ sở hữu"),
+    )
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="question_banks",
+        verbose_name=_("thành viên (cùng biên soạn / hội đồng thi)"),
+    )
+    subject = models.ForeignKey(
+        "content.Subject", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    scale = models.ForeignKey(
+        CognitiveScale,
+        on_delete=models.PROTECT,
+        related_name="banks",
+        verbose_name=_("thang mức độ nhận thức"),
+    )
+    scope = models.CharField(
+        _("phạm vi chia sẻ"), max_length=20, choices=Scope.choices, default=Scope.PRIVATE
+    )
+    department = models.ForeignKey(
+        "lms.Department", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    district_office = models.ForeignKey(
+        "lms.DistrictOffice", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    school = models.ForeignKey(
+        "lms.School", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    confidential = models.BooleanField(
+        _("kho đề bảo mật của hội đồng thi"),
+        default=False,
+        help_text=_("Chỉ thành viên mới thấy câu hỏi — kể cả trong tìm kiếm, xuất tệp và API."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("description"),
+        FieldRowPanel([FieldPanel("subject"), FieldPanel("scale")]),
+        FieldPanel("scope"),
+        FieldPanel("confidential"),
+        FieldPanel("members"),
+    ]
+
+    class Meta:
+        verbose_name = _("ngân hàng câu hỏi")
+        verbose_name_plural = _("ngân hàng câu hỏi")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if self.confidential and self.scope != Scope.PRIVATE:
+            raise ValidationError(
+                {"scope": _("Kho đề bảo mật chỉ dành cho thành viên, phạm vi phải là “Riêng tư”.")}
+            )
+
+
+class Stimulus(models.Model):
+    """A shared stimulus (passage, figure, data table) or a Word ``Nhóm``; its questions move together."""
+
+    bank = models.ForeignKey(QuestionBank, on_delete=models.CASCADE, related_name="stimuli")
+    title = models.CharField(_("tiêu đề"), max_length=255, blank=True)
+    content = models.TextField(_("ngữ liệu chung (HTML)"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    panels = [FieldPanel("bank"), FieldPanel("title"), FieldPanel("content")]
+
+    class Meta:
+        verbose_name = _("ngữ liệu dùng chung")
+        verbose_name_plural = _("ngữ liệu dùng chung")
+
+    def __str__(self):
+        return self.title or plain_text(self.content)[:80] or f"#{self.pk}"
+
+    def save(self, *args, **kwargs):
+        self.title = nfc(self.title).strip()
+        self.content = clean_html(self.content)
+        super().save(*args, **kwargs)
+
+
+class QuestionTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "question_bank.Question", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+HTML_HELP = _(
+    "HTML đơn giản; công thức LaTeX đặt trong \\( … \\) hoặc \\[ … \\]; "
+    "hoá học dùng <sub>, <sup> (H<sub>2</sub>O)."
+)
+
+
+class Question(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    index.Indexed,
+    ClusterableModel,
+):
+    bank = models.ForeignKey(
+        QuestionBank,
+        on_delete=models.PROTECT,
+        related_name="questions",
+        verbose_name=_("ngân hàng"),
+    )
+    stimulus = models.ForeignKey(
+        Stimulus,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="questions",
+        verbose_name=_("ngữ liệu chung (câu hỏi chùm)"),
+    )
+    qtype = models.CharField(_("dạng câu hỏi"), max_length=30, choices=QTYPE_CHOICES)
+    stem = models.TextField(_("nội dung câu hỏi"), help_text=HTML_HELP)
+    solution = models.TextField(_("lời giải"), blank=True)
+    general_feedback = models.TextField(_("nhận xét chung"), blank=True)
+    marking_guide = models.TextField(_("hướng dẫn chấm (tự luận)"), blank=True)
+    numeric_answer = models.CharField(
+        _("đáp án số"), max_length=30, blank=True, help_text=_("Dùng dấu phẩy thập phân: -1,5")
+    )
+    tolerance = models.FloatField(_("sai số cho phép"), default=0)
+    case_sensitive = models.BooleanField(_("phân biệt chữ hoa/thường"), default=False)
+    blanks = models.JSONField(_("chỗ trống (điền khuyết)"), default=list, blank=True)
+    points = models.DecimalField(
+        _("điểm mặc định"), max_digits=6, decimal_places=3, null=True, blank=True
+    )
+    part = models.PositiveSmallIntegerField(
+        _("phần (định dạng 2025)"),
+        null=True,
+        blank=True,
+        choices=[(1, "Phần I"), (2, "Phần II"), (3, "Phần III")],
+    )
+
+    subject = models.ForeignKey(
+        "content.Subject", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    grade = models.PositiveSmallIntegerField(
+        _("khối"), choices=GRADE_CHOICES, validators=GRADE_VALIDATORS, null=True, blank=True
+    )
+    topic = models.ForeignKey(
+        "content.Topic",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="questions",
+        verbose_name=_("chương/chủ đề"),
+    )
+    outcome = models.ForeignKey(
+        "content.LearningOutcome",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="questions",
+        verbose_name=_("yêu cầu cần đạt"),
+    )
+    level = models.ForeignKey(
+        CognitiveLevel,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="questions",
+        verbose_name=_("mức độ nhận thức"),
+    )
+    difficulty = models.FloatField(
+        _("độ khó ước lượng (0–1)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(1)],
+    )
+    tags = ClusterTaggableManager(through=QuestionTag, blank=True, verbose_name=_("thẻ"))
+    source = models.CharField(_("nguồn"), max_length=255, blank=True)
+    source_id = models.CharField(_("mã trong nguồn"), max_length=255, blank=True)
+    licence = models.CharField(
+        _("giấy phép"), max_length=20, choices=Licence.choices, default=Licence.SCHOOL
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="authored_questions",
+        verbose_name=_("tác giả"),
+    )
+    keep_option_order = models.BooleanField(_("giữ nguyên thứ tự phương án"), default=False)
+    keep_position = models.BooleanField(_("giữ cố định vị trí câu"), default=False)
+    shuffle_statements = models.BooleanField(_("cho phép đảo mệnh đề Đúng/Sai"), default=True)
+    needs_review = models.TextField(_("cần kiểm tra"), blank=True)
+
+    status = models.CharField(
+        _("trạng thái"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    fingerprint = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    content_panels = [
+        FieldRowPanel([FieldPanel("bank"), FieldPanel("qtype"), FieldPanel("part")]),
+        FieldPanel("stimulus"),
+        FieldPanel("stem"),
+        InlinePanel("choices", heading=_("Phương án / mệnh đề / đáp án"), label=_("mục")),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("numeric_answer"), FieldPanel("tolerance")]),
+                FieldPanel("case_sensitive"),
+                FieldPanel("blanks"),
+            ],
+            heading=_("Đáp án theo dạng"),
+        ),
+        FieldPanel("solution"),
+        FieldPanel("general_feedback"),
+        FieldPanel("marking_guide"),
+    ]
+    metadata_panels = [
+        FieldRowPanel([FieldPanel("subject"), FieldPanel("grade")]),
+        FieldPanel("topic"),
+        FieldPanel("outcome"),
+        FieldRowPanel([FieldPanel("level"), FieldPanel("difficulty"), FieldPanel("points")]),
+        FieldPanel("tags"),
+        FieldRowPanel([FieldPanel("source"), FieldPanel("licence")]),
+        FieldPanel("author"),
+        FieldRowPanel(
+            [
+                FieldPanel("keep_option_order"),
+                FieldPanel("keep_position"),
+                FieldPanel("shuffle_statements"),
+            ]
+        ),
+        HelpPanel(
+            content=_(
+                "Câu hỏi đã duyệt và đã dùng trong đề không bị sửa trực tiếp: mỗi lần duyệt "
+                "tạo một phiên bản mới, đề cũ giữ phiên bản của mình."
+            )
+        ),
+        FieldPanel("needs_review"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Nội dung")),
+            ObjectList(metadata_panels, heading=_("Thông tin")),
+        ]
+    )
+
+    search_fields = [
+        index.SearchField("stem_text", boost=2),
+        index.SearchField("choices_text"),
+        index.SearchField("search_companion"),
+        index.AutocompleteField("stem_text"),
+        index.FilterField("bank"),
+        index.FilterField("qtype"),
+        index.FilterField("status"),
+        index.FilterField("subject"),
+        index.FilterField("grade"),
+        index.FilterField("topic"),
+        index.FilterField("level"),
+        index.FilterField("author"),
+        index.FilterField("live"),
+    ]
+
+    class Meta:
+        verbose_name = _("câu hỏi")
+        verbose_name_plural = _("câu hỏi")
+        ordering = ["-updated_at"]
+        indexes = [
+            models.Index(fields=["bank", "status"]),
+            models.Index(fields=["subject", "grade", "topic"]),
+        ]
+
+    def __str__(self):
+        text = plain_text(self.stem)
+        return text[:90] + ("…" if len(text) > 90 else "") if text else f"#{self.pk}"
+
+    # --- text helpers -------------------------------------------------------------------
+    def stem_text(self) -> str:
+        return plain_text(self.stem)
+
+    def choices_text(self) -> str:
+        return " ".join(plain_text(c.text) + " " + plain_text(c.match) for c in self.choices.all())
+
+    def search_companion(self) -> str:
+        return search_companion(self.stem_text(), self.choices_text())
+
+    def compute_fingerprint(self) -> str:
+        parts = [normalise_for_duplicates(self.stem)]
+        parts += sorted(normalise_for_duplicates(c.text) for c in self.choices.all())
+        return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+    def clean(self):
+        super().clean()
+        if self.level_id and self.bank_id and self.level.scale_id != self.bank.scale_id:
+            raise ValidationError(
+                {
+                    "level": _("Mức độ phải thuộc thang mức độ của ngân hàng (%(scale)s).")
+                    % {"scale": self.bank.scale}
+                }
+            )
+        if self.outcome_id and self.topic_id and self.outcome.lesson.topic_id != self.topic_id:
+            raise ValidationError(
+                {"outcome": _("Yêu cầu cần đạt không thuộc chương/chủ đề đã chọn.")}
+            )
+
+    def save(self, *args, **kwargs):
+        for name in ("stem", "solution", "general_feedback", "marking_guide"):
+            setattr(self, name, clean_html(getattr(self, name)))
+        self.numeric_answer = nfc(self.numeric_answer).strip()
+        self.source = nfc(self.source).strip()
+        if self.topic_id and not self.subject_id:
+            self.subject_id = self.topic.subject_id
+            self.grade = self.grade or self.topic.grade
+        super().save(*args, **kwargs)
+
+    # --- Wagtail ------------------------------------------------------------------------
+    def get_preview_template(self, request, mode_name):
+        return "question_bank/question_preview.html"
+
+    def get_preview_context(self, request, mode_name):
+        from question_bank.rendering import question_context
+
+        context = super().get_preview_context(request, mode_name)
+        context.update(question_context(self, show_key=mode_name == "key"))
+        return context
+
+    @property
+    def preview_modes(self):
+        return [("", _("Như học sinh thấy")), ("key", _("Kèm đáp án và lời giải"))]
+
+    @property
+    def latest_version(self):
+        return self.versions.order_by("-number").first()
+
+
+class Choice(Orderable):
+    """An option, a Đúng/Sai statement, an accepted answer, an ordering item or a matching pair."""
+
+    question = ParentalKey(Question, on_delete=models.CASCADE, related_name="choices")
+    text = models.TextField(_("nội dung"), blank=True)
+    correct = models.BooleanField(_("đúng"), default=False)
+    fraction = models.DecimalField(
+        _("tỉ lệ điểm"), max_digits=6, decimal_places=4, null=True, blank=True
+    )
+    feedback = models.TextField(_("phản hồi"), blank=True)
+    fixed = models.BooleanField(_("giữ vị trí khi đảo"), default=False)
+    match = models.TextField(_("vế ghép (ghép nối)"), blank=True)
+    ident = models.CharField(max_length=100, blank=True)
+
+    panels = [
+        FieldPanel("text"),
+        FieldRowPanel([FieldPanel("correct"), FieldPanel("fixed"), FieldPanel("fraction")]),
+        FieldPanel("match"),
+        FieldPanel("feedback"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("phương án")
+        verbose_name_plural = _("phương án")
+
+    def save(self, *args, **kwargs):
+        self.text = clean_html(self.text)
+        self.feedback = clean_html(self.feedback)
+        self.match = clean_html(self.match)
+        super().save(*args, **kwargs)
+
+
+class QuestionImage(models.Model):
+    """An image carried by a question: validated and resized with Pillow, stored once per content."""
+
+    bank = models.ForeignKey(QuestionBank, on_delete=models.CASCADE, related_name="images")
+    file = models.FileField(upload_to="question_images/%Y/%m")
+    sha256 = models.CharField(max_length=64, db_index=True)
+    original_name = models.CharField(max_length=255, blank=True)
+    width = models.PositiveIntegerField(null=True, blank=True)
+    height = models.PositiveIntegerField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("ảnh câu hỏi")
+        verbose_name_plural = _("ảnh câu hỏi")
+        constraints = [
+            models.UniqueConstraint(fields=["bank", "sha256"], name="uniq_image_per_bank")
+        ]
+
+    def __str__(self):
+        return self.original_name or self.sha256[:12]
+
+
+class QuestionVersion(models.Model):
+    """An immutable snapshot of an approved question; papers and attempts point here."""
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField(_("phiên bản"))
+    data = models.JSONField(_("nội dung"))
+    content_hash = models.CharField(max_length=64)
+    revision = models.ForeignKey(
+        "wagtailcore.Revision", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("phiên bản câu hỏi")
+        verbose_name_plural = _("phiên bản câu hỏi")
+        ordering = ["question", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["question", "number"], name="uniq_question_version")
+        ]
+
+    def __str__(self):
+        return f"{self.question_id} v{self.number}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ValidationError(
+                _("Phiên bản câu hỏi đã duyệt không được sửa; hãy tạo phiên bản mới.")
+            )
+        self.content_hash = hashlib.sha256(
+            json.dumps(self.data, sort_keys=True, ensure_ascii=False).encode()
+        ).hexdigest()
+        super().save(*args, **kwargs)
+
+
+class Paper(models.Model):
+    """A generated paper or practice set: the record of which question versions it used."""
+
+    title = models.CharField(_("tên đề"), max_length=255)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    seed = models.BigIntegerField(_("hạt giống ngẫu nhiên"), null=True, blank=True)
+    confidential = models.BooleanField(_("bảo mật"), default=False)
+    versions = models.ManyToManyField(QuestionVersion, through="PaperItem", related_name="papers")
+
+    class Meta:
+        verbose_name = _("đề")
+        verbose_name_plural = _("đề")
+
+    def __str__(self):
+        return self.title
+
+
+class PaperItem(models.Model):
+    paper = models.ForeignKey(Paper, on_delete=models.CASCADE, related_name="items")
+    version = models.ForeignKey(QuestionVersion, on_delete=models.PROTECT, related_name="+")
+    position = models.PositiveIntegerField()
+    points = models.DecimalField(max_digits=6, decimal_places=3, null=True, blank=True)
+
+    class Meta:
+        ordering = ["paper", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["paper", "position"], name="uniq_paper_position")
+        ]
+
+    def __str__(self):
+        return f"{self.paper_id}#{self.position}"
+
+
+class ImportJob(models.Model):
+    """An uploaded question file: parsed for a preview, saved only when the teacher confirms."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Đang chờ")
+        PARSING = "parsing", _("Đang đọc tệp")
+        PREVIEW = "preview", _("Chờ xác nhận")
+        REJECTED = "rejected", _("Bị từ chối")
+        SAVING = "saving", _("Đang lưu")
+        DONE = "done", _("Hoàn tất")
+        FAILED = "failed", _("Thất bại")
+
+    bank = models.ForeignKey(QuestionBank, on_delete=models.CASCADE, related_name="import_jobs")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    filename = models.CharField(max_length=255)
+    upload = models.FileField(upload_to="question_imports/%Y/%m")
+    extra_files = models.JSONField(default=list, blank=True)  # storage names of sibling files
+    format = models.CharField(max_length=20, blank=True)
+    state = models.CharField(max_length=20, choices=State.choices, default=State.PENDING)
+    progress = models.PositiveIntegerField(default=0)  # questions processed
+    total = models.PositiveIntegerField(default=0)
+    report = models.JSONField(default=dict, blank=True)  # counts, problems, duplicates
+    submit_for_review = models.BooleanField(default=True)
+    default_topic = models.ForeignKey(
+        "content.Topic", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("lượt nhập câu hỏi")
+        verbose_name_plural = _("lượt nhập câu hỏi")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.filename
+
+
+QTYPE_WITH_CHOICES = {
+    QType.SINGLE_CHOICE,
+    QType.MULTIPLE_RESPONSE,
+    QType.TRUE_FALSE,
+    QType.SHORT_TEXT,
+    QType.MATCHING,
+    QType.ORDERING,
+}

@@ -1,0 +1,260 @@
+"""Write operations on the bank. Views, importers, the demo and tests go through these."""
+
+import hashlib
+import json
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from content.models import LearningOutcome, Subject, Topic
+from lms import permissions
+from question_bank.convert import blanks_to_json, question_snapshot
+from question_bank.formats.base import ParsedGroup, ParsedQuestion, QType
+from question_bank.html import clean_html
+from question_bank.images import store_assets
+from question_bank.models import (
+    Choice,
+    CognitiveLevel,
+    CognitiveScale,
+    Question,
+    QuestionBank,
+    QuestionVersion,
+    Scope,
+    Status,
+    Stimulus,
+)
+
+
+def default_scale() -> CognitiveScale:
+    return CognitiveScale.objects.filter(is_default=True).first() or CognitiveScale.objects.first()
+
+
+def bank_create(
+    *,
+    owner,
+    name: str,
+    subject: Subject | None = None,
+    scope: str = Scope.PRIVATE,
+    confidential: bool = False,
+    scale: CognitiveScale | None = None,
+    members=(),
+    description: str = "",
+) -> QuestionBank:
+    """A bank placed in its owner's school, district and department (for sharing scope)."""
+    school = owner.school
+    bank = QuestionBank(
+        owner=owner,
+        name=name,
+        subject=subject,
+        scope=Scope.PRIVATE if confidential else scope,
+        confidential=confidential,
+        scale=scale or default_scale(),
+        description=description,
+        school=school,
+        district_office=(school.district_office if school else None) or owner.district_office,
+        department=(school.department if school else None) or owner.department,
+    )
+    bank.full_clean()
+    bank.save()
+    bank.members.add(owner, *members)
+    return bank
+
+
+# --- building questions --------------------------------------------------------------
+class Lookup:
+    """Caches of curriculum rows and levels used while building many questions."""
+
+    def __init__(self, bank: QuestionBank):
+        self.levels = {lv.code: lv for lv in CognitiveLevel.objects.filter(scale=bank.scale_id)}
+        self._topics: dict[str, Topic | None] = {}
+        self._outcomes: dict[str, LearningOutcome | None] = {}
+        self._subjects: dict[str, Subject | None] = {}
+
+    def topic(self, code: str) -> Topic | None:
+        if code and code not in self._topics:
+            self._topics[code] = Topic.objects.filter(code=code).first()
+        return self._topics.get(code)
+
+    def outcome(self, code: str) -> LearningOutcome | None:
+        if code and code not in self._outcomes:
+            self._outcomes[code] = (
+                LearningOutcome.objects.filter(code=code).select_related("lesson").first()
+            )
+        return self._outcomes.get(code)
+
+    def subject(self, code: str) -> Subject | None:
+        if code and code not in self._subjects:
+            self._subjects[code] = Subject.objects.filter(code=code).first()
+        return self._subjects.get(code)
+
+
+def question_build(
+    parsed: ParsedQuestion,
+    *,
+    bank: QuestionBank,
+    author=None,
+    stimulus: Stimulus | None = None,
+    lookup: Lookup | None = None,
+    topic: Topic | None = None,
+    outcome: LearningOutcome | None = None,
+    subject: Subject | None = None,
+    grade: int | None = None,
+    source: str = "",
+    image_cache: dict | None = None,
+) -> Question:
+    """An unsaved Question (with its choices attached) from a portable question."""
+    lookup = lookup or Lookup(bank)
+
+    def html(value: str) -> str:
+        return clean_html(store_assets(bank, value, parsed.assets, image_cache))
+
+    if outcome is not None and topic is None:
+        topic = outcome.lesson.topic
+    question = Question(
+        bank=bank,
+        stimulus=stimulus,
+        qtype=parsed.qtype.value,
+        stem=html(parsed.stem),
+        solution=html(parsed.solution),
+        general_feedback=html(parsed.general_feedback),
+        marking_guide=html(parsed.marking_guide),
+        numeric_answer=parsed.numeric_answer,
+        tolerance=parsed.tolerance or 0,
+        case_sensitive=parsed.case_sensitive,
+        blanks=blanks_to_json(parsed.blanks),
+        points=parsed.points,
+        part=parsed.part,
+        topic=topic,
+        outcome=outcome,
+        subject=subject or (topic.subject if topic else None) or bank.subject,
+        grade=grade or (topic.grade if topic else None),
+        level=lookup.levels.get(parsed.level),
+        difficulty=parsed.difficulty,
+        source=source[:255],
+        source_id=parsed.source_id[:255],
+        author=author,
+        keep_option_order=parsed.keep_option_order,
+        keep_position=parsed.keep_position,
+        shuffle_statements=parsed.shuffle_statements,
+        needs_review="\n".join(parsed.needs_review),
+        status=Status.DRAFT,
+    )
+    question.choices = [
+        Choice(
+            text=html(c.text),
+            correct=c.correct,
+            fraction=c.fraction,
+            feedback=html(c.feedback),
+            fixed=c.fixed,
+            match=html(c.match),
+            ident=c.ident[:100],
+            sort_order=i,
+        )
+        for i, c in enumerate(parsed.choices)
+    ]
+    # Blanks keep their answers as JSON; sanitise their HTML too.
+    for blank in question.blanks:
+        for answer in blank["answers"]:
+            for key in ("text", "feedback", "match"):
+                answer[key] = clean_html(answer.get(key, ""))
+    tags = [t for t in parsed.tags if t.strip()]
+    tags += [c for c in parsed.category[-1:] if c.strip()]
+    question.tags.set([t.strip()[:100] for t in dict.fromkeys(tags)])
+    return question
+
+
+def stimulus_create(group: ParsedGroup, *, bank: QuestionBank, image_cache=None) -> Stimulus:
+    return Stimulus.objects.create(
+        bank=bank,
+        title=group.title[:255],
+        content=clean_html(store_assets(bank, group.stimulus, group.assets, image_cache)),
+    )
+
+
+def question_save_draft(question: Question, user=None, *, log_action: bool = False) -> Question:
+    """Save a new or edited question as a draft revision (the live row only if it is new)."""
+    if question.pk is None:
+        question.live = False
+        question.save()
+    revision = question.save_revision(user=user, log_action=log_action, clean=False)
+    fingerprint_update(question)
+    return revision
+
+
+def fingerprint_update(question: Question) -> None:
+    Question.objects.filter(pk=question.pk).update(fingerprint=question.compute_fingerprint())
+
+
+# --- review and versions -------------------------------------------------------------
+def question_submit(question: Question, user) -> None:
+    """Send the latest revision to the subject group's review workflow."""
+    if question.latest_revision_id is None:
+        question.save_revision(user=user, clean=False)
+    workflow = question.get_workflow()
+    if workflow is None:
+        raise ValidationError(_("Chưa có quy trình duyệt câu hỏi (workflow) nào được bật."))
+    if question.workflow_in_progress:
+        return
+    workflow.start(question, user)
+
+
+def question_review(question: Question, user, *, approve: bool, comment: str = "") -> None:
+    """Approve (publishes a new version) or request changes, with a comment, as a reviewer."""
+    if not permissions.can_review_question(user, question):
+        raise PermissionDenied(_("Bạn không có quyền duyệt câu hỏi này."))
+    if not question.workflow_in_progress:
+        question_submit(question, user)
+        question.refresh_from_db()
+    state = question.current_workflow_state
+    task_state = state.current_task_state
+    task = task_state.task.specific
+    task.on_action(task_state, user, "approve" if approve else "reject", comment=comment)
+
+
+def question_approve_directly(question: Question, user) -> None:
+    """Publish the latest revision at once (superusers, the demo and trusted imports)."""
+    revision = question.latest_revision or question.save_revision(user=user, clean=False)
+    revision.publish(user=user, log_action=False)
+
+
+def _content_hash(data: dict) -> str:
+    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+@transaction.atomic
+def version_record(question: Question, *, user=None, revision=None) -> QuestionVersion | None:
+    """Snapshot the live question as a new immutable version, unless nothing changed."""
+    question = Question.objects.select_for_update().get(pk=question.pk)
+    data = question_snapshot(question)
+    latest = question.versions.order_by("-number").first()
+    if latest is not None and latest.content_hash == _content_hash(data):
+        return latest
+    return QuestionVersion.objects.create(
+        question=question,
+        number=(latest.number + 1) if latest else 1,
+        data=data,
+        revision=revision,
+        approved_by=user,
+    )
+
+
+def questions_move(questions, bank: QuestionBank, user) -> int:
+    if not permissions.can_edit_bank(user, bank):
+        raise PermissionDenied(_("Bạn không được thêm câu hỏi vào ngân hàng này."))
+    ids = [q.pk for q in questions if permissions.can_edit_question(user, q)]
+    return Question.objects.filter(pk__in=ids).update(bank=bank)
+
+
+def questions_tag(questions, tags: list[str], user) -> int:
+    count = 0
+    for question in questions:
+        if permissions.can_edit_question(user, question):
+            question.tags.add(*tags)
+            question.save(update_fields=["updated_at"])
+            count += 1
+    return count
+
+
+def is_valid_type(value: str) -> bool:
+    return value in {t.value for t in QType}

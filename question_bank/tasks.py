@@ -1,0 +1,78 @@
+"""Celery tasks: read an uploaded question file for its preview, then save it on confirmation.
+
+Both take the ImportJob id; the job row carries state, progress and the report the
+preview page shows, so a large file never blocks a web request.
+"""
+
+from celery import shared_task
+from django.core.cache import cache
+from django.core.files.storage import default_storage
+
+from question_bank.importing import ImportBlocked, build_preview, import_commit
+from question_bank.models import ImportJob
+
+
+def progress_key(job_id: int) -> str:
+    return f"question-import-progress:{job_id}"
+
+
+def _read(job: ImportJob) -> tuple[bytes, dict[str, bytes]]:
+    with job.upload.open("rb") as fh:
+        data = fh.read()
+    files = {}
+    for entry in job.extra_files or []:
+        with default_storage.open(entry["path"], "rb") as fh:
+            files[entry["name"]] = fh.read()
+    return data, files
+
+
+@shared_task(acks_late=True)
+def import_preview_task(job_id: int) -> dict:
+    job = ImportJob.objects.select_related("bank", "created_by").get(pk=job_id)
+    ImportJob.objects.filter(pk=job.pk).update(state=ImportJob.State.PARSING)
+    data, files = _read(job)
+    preview, _result = build_preview(job.filename, data, job.bank, job.created_by, files=files)
+    report = preview.as_dict()
+    ImportJob.objects.filter(pk=job.pk).update(
+        state=ImportJob.State.PREVIEW if preview.ok else ImportJob.State.REJECTED,
+        format=preview.format,
+        total=preview.total,
+        report=report,
+    )
+    return report
+
+
+@shared_task(acks_late=True)
+def import_commit_task(job_id: int) -> dict:
+    job = ImportJob.objects.select_related("bank", "created_by", "default_topic").get(pk=job_id)
+    if job.state not in (ImportJob.State.PREVIEW, ImportJob.State.SAVING):
+        return {"state": job.state}
+    ImportJob.objects.filter(pk=job.pk).update(state=ImportJob.State.SAVING, progress=0)
+    data, files = _read(job)
+
+    def progress(done: int, total: int) -> None:
+        # The import runs in one transaction; progress goes through the shared cache so the
+        # preview page (another connection) sees it before the commit.
+        cache.set(progress_key(job.pk), [done, total], timeout=3600)
+
+    report = dict(job.report)
+    try:
+        summary = import_commit(
+            job.filename,
+            data,
+            job.bank,
+            job.created_by,
+            files=files,
+            submit_for_review=job.submit_for_review,
+            topic=job.default_topic,
+            progress=progress,
+        )
+    except ImportBlocked as exc:
+        report["commit_errors"] = exc.problems
+        ImportJob.objects.filter(pk=job.pk).update(state=ImportJob.State.FAILED, report=report)
+        return report
+    report["created"] = summary.created
+    ImportJob.objects.filter(pk=job.pk).update(
+        state=ImportJob.State.DONE, report=report, progress=summary.created
+    )
+    return report
