@@ -4,8 +4,10 @@ Students and anonymous users get nothing; confidential pools stay invisible to a
 outside the board, exactly as in the admin, search and exports.
 """
 
+from typing import Annotated
+
 from django.http import Http404
-from ninja import Field, FilterSchema, Query, Router, Schema
+from ninja import Field, FilterLookup, FilterSchema, Query, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.security import django_auth
 
@@ -65,12 +67,12 @@ class QuestionDetail(QuestionOut):
 
 
 class QuestionFilters(FilterSchema):
-    bank: int | None = Field(None, q="bank_id")
-    subject: str | None = Field(None, q="subject__code")
+    bank: Annotated[int | None, FilterLookup("bank_id")] = None
+    subject: Annotated[str | None, FilterLookup("subject__code")] = None
     grade: int | None = None
-    topic: str | None = Field(None, q="topic__code")
-    outcome: str | None = Field(None, q="outcome__code")
-    level: str | None = Field(None, q="level__code")
+    topic: Annotated[str | None, FilterLookup("topic__code")] = None
+    outcome: Annotated[str | None, FilterLookup("outcome__code")] = None
+    level: Annotated[str | None, FilterLookup("level__code")] = None
     qtype: str | None = None
     status: str | None = None
     part: int | None = None

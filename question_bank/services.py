@@ -194,7 +194,15 @@ def question_submit(question: Question, user) -> None:
     workflow = question.get_workflow()
     if workflow is None:
         raise ValidationError(_("Chưa có quy trình duyệt câu hỏi (workflow) nào được bật."))
-    if question.workflow_in_progress:
+    state = question.current_workflow_state
+    if state is not None:
+        if state.status == state.STATUS_NEEDS_CHANGES:
+            # Wagtail keeps the rejected run open: resubmitting resumes it at the same task.
+            question.save_revision(user=user, clean=False)
+            state.resume(user)
+            from question_bank.models import Question
+
+            Question.objects.filter(pk=question.pk).update(status=Status.SUBMITTED)
         return
     workflow.start(question, user)
 
@@ -203,9 +211,10 @@ def question_review(question: Question, user, *, approve: bool, comment: str = "
     """Approve (publishes a new version) or request changes, with a comment, as a reviewer."""
     if not permissions.can_review_question(user, question):
         raise PermissionDenied(_("Bạn không có quyền duyệt câu hỏi này."))
-    if not question.workflow_in_progress:
+    state = question.current_workflow_state
+    if state is None or state.status != state.STATUS_IN_PROGRESS:
         question_submit(question, user)
-        question.refresh_from_db()
+        question = Question.objects.get(pk=question.pk)
     state = question.current_workflow_state
     task_state = state.current_task_state
     task = task_state.task.specific
@@ -215,7 +224,7 @@ def question_review(question: Question, user, *, approve: bool, comment: str = "
 def question_approve_directly(question: Question, user) -> None:
     """Publish the latest revision at once (superusers, the demo and trusted imports)."""
     revision = question.latest_revision or question.save_revision(user=user, clean=False)
-    revision.publish(user=user, log_action=False)
+    revision.publish(user=user, log_action=False, skip_permission_checks=True)
 
 
 def _content_hash(data: dict) -> str:
