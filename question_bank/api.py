@@ -10,6 +10,7 @@ from django.http import Http404
 from ninja import Field, FilterLookup, FilterSchema, Query, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.security import django_auth
+from wagtail.search.backends import get_search_backend
 
 from lms import permissions
 from question_bank.html import plain_text
@@ -106,7 +107,7 @@ def list_questions(request, filters: Query[QuestionFilters], q: str | None = Non
     qs = filters.filter(_questions(request)).order_by("pk")
     if q and q.strip():
         # Full-text search runs on the already-permitted queryset.
-        results = qs.search(vietnamese_query(q))
+        results = get_search_backend().search(vietnamese_query(q), qs)
         return list(results)
     return qs
 

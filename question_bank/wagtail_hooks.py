@@ -1,9 +1,13 @@
 """The question bank in the Wagtail admin: lists narrowed by ``lms.permissions``, filters,
 search, student-view previews, review workflow, bulk approve/tag/move/export, import."""
 
+from functools import wraps
+
 import django_filters
 from django.contrib import messages
-from django.http import HttpResponse
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
 from django.urls import path, reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -79,7 +83,49 @@ class QuestionFilterSet(WagtailFilterSet):
         return queryset.filter(fingerprint__in=dup)
 
 
-class QuestionViewSet(SnippetViewSet):
+READ_ONLY_VIEWS = {
+    "InspectView",
+    "HistoryView",
+    "UsageView",
+    "PreviewRevisionView",
+    "RevisionsCompareView",
+    "WorkflowHistoryView",
+    "WorkflowHistoryDetailView",
+    "WorkflowPreviewView",
+}
+
+
+class ObjectGuardMixin:
+    """Every per-object admin view (edit, inspect, history, revisions, preview, workflow
+    actions, delete…) asks ``lms.permissions`` first; objects the user may not see are 404."""
+
+    def can_view(self, user, obj) -> bool:
+        raise NotImplementedError
+
+    def can_change(self, user, obj) -> bool:
+        raise NotImplementedError
+
+    def construct_view(self, view_class, **kwargs):
+        view = super().construct_view(view_class, **kwargs)
+        read_only = view_class.__name__ in READ_ONLY_VIEWS
+        model = self.model
+
+        @wraps(view)
+        def guarded(request, *args, **view_kwargs):
+            pk = view_kwargs.get("pk")
+            if pk is not None:
+                obj = model._default_manager.filter(pk=unquote(str(pk))).first()
+                if obj is not None:
+                    if not self.can_view(request.user, obj):
+                        raise Http404
+                    if not read_only and not self.can_change(request.user, obj):
+                        raise PermissionDenied
+            return view(request, *args, **view_kwargs)
+
+        return guarded
+
+
+class QuestionViewSet(ObjectGuardMixin, SnippetViewSet):
     model = Question
     icon = "help"
     menu_label = gettext_lazy("Câu hỏi")
@@ -94,9 +140,16 @@ class QuestionViewSet(SnippetViewSet):
         Column("bank", label=gettext_lazy("Ngân hàng")),
     ]
     list_per_page = 50
-    search_fields = ["stem_text", "choices_text", "search_companion"]
     ordering = ["-updated_at"]
     inspect_view_enabled = True
+
+    def can_view(self, user, obj):
+        return permissions.can_view_question(user, obj)
+
+    def can_change(self, user, obj):
+        return permissions.can_edit_question(user, obj) or permissions.can_review_question(
+            user, obj
+        )
 
     def get_queryset(self, request):
         return (
@@ -106,22 +159,34 @@ class QuestionViewSet(SnippetViewSet):
         )
 
 
-class QuestionBankViewSet(SnippetViewSet):
+class QuestionBankViewSet(ObjectGuardMixin, SnippetViewSet):
     model = QuestionBank
     icon = "folder-open-inverse"
     menu_label = gettext_lazy("Ngân hàng")
     list_display = ["name", "subject", "scope", "confidential", "owner"]
     search_fields = ["name"]
 
+    def can_view(self, user, obj):
+        return permissions.visible_banks(user).filter(pk=obj.pk).exists()
+
+    def can_change(self, user, obj):
+        return permissions.can_edit_bank(user, obj)
+
     def get_queryset(self, request):
         return permissions.visible_banks(request.user).select_related("subject", "owner")
 
 
-class StimulusViewSet(SnippetViewSet):
+class StimulusViewSet(ObjectGuardMixin, SnippetViewSet):
     model = Stimulus
     icon = "doc-full"
     menu_label = gettext_lazy("Ngữ liệu chung")
     list_display = ["__str__", "bank"]
+
+    def can_view(self, user, obj):
+        return permissions.visible_banks(user).filter(pk=obj.bank_id).exists()
+
+    def can_change(self, user, obj):
+        return permissions.can_edit_bank(user, obj.bank)
 
     def get_queryset(self, request):
         return Stimulus.objects.filter(bank__in=permissions.visible_banks(request.user))
