@@ -176,25 +176,26 @@ def import_commit(
                 g.key: services.stimulus_create(g, bank=bank, image_cache=cache)
                 for g in result.groups
             }
+            built = []
             for i, parsed in enumerate(result.questions, start=1):
-                question = services.question_build(
-                    parsed,
-                    bank=bank,
-                    author=user,
-                    stimulus=stimuli.get(parsed.group),
-                    lookup=lookup,
-                    topic=topic,
-                    source=filename,
-                    image_cache=cache,
+                built.append(
+                    services.question_build(
+                        parsed,
+                        bank=bank,
+                        author=user,
+                        stimulus=stimuli.get(parsed.group),
+                        lookup=lookup,
+                        topic=topic,
+                        source=filename,
+                        image_cache=cache,
+                    )
                 )
-                services.question_save_draft(question, user)
-                if approve:
-                    services.question_approve_directly(question, user)
-                elif submit_for_review:
-                    services.question_submit(question, user)
-                created.append(question.pk)
-                if progress and (i % PROGRESS_EVERY == 0 or i == total):
+                if progress and i % PROGRESS_EVERY == 0:
                     progress(i, total)
+            services.questions_bulk_save(built, user, approve=approve, submit=submit_for_review)
+            created = [q.pk for q in built]
+            if progress:
+                progress(total, total)
     except ImportRejected as exc:
         raise ImportBlocked([str(exc)]) from exc
     return ImportSummary(created=len(created), stimuli=len(result.groups), question_ids=created)

@@ -267,3 +267,133 @@ def questions_tag(questions, tags: list[str], user) -> int:
 
 def is_valid_type(value: str) -> bool:
     return value in {t.value for t in QType}
+
+
+# --- bulk creation (imports, the demo) ---------------------------------------------------
+def questions_bulk_save(
+    questions: list[Question],
+    user=None,
+    *,
+    approve: bool = False,
+    submit: bool = False,
+    index: bool = True,
+) -> list[Question]:
+    """Save many built questions in a few queries, with the same rows the one-by-one path
+    writes: the question, its choices and tags, a Wagtail revision, and then either a
+    published state with version 1 (``approve``) or an in-progress review workflow
+    (``submit``). Call inside a transaction."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.utils import timezone
+    from taggit.models import Tag
+    from wagtail.models import Revision, TaskState, WorkflowState
+    from wagtail.search.backends import get_search_backends
+
+    from question_bank.models import Choice, QuestionTag, QuestionVersion
+
+    if not questions:
+        return []
+    now = timezone.now()
+    content_type = ContentType.objects.get_for_model(Question)
+    for q in questions:
+        q.live = False
+        q.has_unpublished_changes = True
+        q.fingerprint = q.compute_fingerprint()
+        q.status = Status.DRAFT
+    # Keep the in-memory children before bulk_create (it doesn't know about clusters).
+    children = [(list(q.choices.all()), [t.name for t in q.tags.all()]) for q in questions]
+    Question.objects.bulk_create(questions, batch_size=500)
+    choices, tag_names = [], set()
+    for q, (qchoices, names) in zip(questions, children, strict=True):
+        for c in qchoices:
+            c.question_id = q.pk
+            choices.append(c)
+        tag_names.update(names)
+    Choice.objects.bulk_create(choices, batch_size=1000)
+    tags = {}
+    for name in tag_names:
+        tags[name] = Tag.objects.filter(name=name).first() or Tag.objects.create(name=name)
+    QuestionTag.objects.bulk_create(
+        [
+            QuestionTag(content_object_id=q.pk, tag=tags[name])
+            for q, (_c, names) in zip(questions, children, strict=True)
+            for name in names
+        ],
+        batch_size=1000,
+    )
+    revisions = [
+        Revision(
+            content_type=content_type,
+            base_content_type=content_type,
+            object_id=str(q.pk),
+            created_at=now,
+            user=user,
+            content=q.serializable_data(),
+            object_str=str(q)[:255],
+        )
+        for q in questions
+    ]
+    Revision.objects.bulk_create(revisions, batch_size=500)
+    for q, revision in zip(questions, revisions, strict=True):
+        q.latest_revision = revision
+    fields = ["latest_revision"]
+    if approve:
+        for q, revision in zip(questions, revisions, strict=True):
+            q.live, q.has_unpublished_changes, q.status = True, False, Status.APPROVED
+            q.live_revision = revision
+            q.first_published_at = q.last_published_at = now
+        fields += ["live", "has_unpublished_changes", "status", "live_revision",
+                   "first_published_at", "last_published_at"]  # fmt: skip
+        versions = []
+        for q, revision in zip(questions, revisions, strict=True):
+            data = question_snapshot(q)
+            versions.append(
+                QuestionVersion(
+                    question=q,
+                    number=1,
+                    data=data,
+                    content_hash=_content_hash(data),
+                    revision=revision,
+                    approved_by=user,
+                )
+            )
+        QuestionVersion.objects.bulk_create(versions, batch_size=500)
+    elif submit:
+        workflow = Question(bank_id=questions[0].bank_id).get_workflow()
+        if workflow is None:
+            raise ValidationError(_("Chưa có quy trình duyệt câu hỏi (workflow) nào được bật."))
+        task = workflow.tasks.first()
+        task_ct = ContentType.objects.get_for_model(TaskState)
+        states = [
+            WorkflowState(
+                content_type=content_type,
+                base_content_type=content_type,
+                object_id=str(q.pk),
+                workflow=workflow,
+                status=WorkflowState.STATUS_IN_PROGRESS,
+                requested_by=user,
+            )
+            for q in questions
+        ]
+        WorkflowState.objects.bulk_create(states, batch_size=500)
+        task_states = [
+            TaskState(
+                workflow_state=state,
+                revision=revision,
+                task=task,
+                status=TaskState.STATUS_IN_PROGRESS,
+                content_type=task_ct,
+            )
+            for state, revision in zip(states, revisions, strict=True)
+        ]
+        TaskState.objects.bulk_create(task_states, batch_size=500)
+        for state, task_state in zip(states, task_states, strict=True):
+            state.current_task_state = task_state
+        WorkflowState.objects.bulk_update(states, ["current_task_state"], batch_size=500)
+        for q in questions:
+            q.status = Status.SUBMITTED
+        fields.append("status")
+    Question.objects.bulk_update(questions, fields, batch_size=500)
+    if index:
+        for backend in get_search_backends(with_auto_update=True):
+            backend.add_bulk(Question, questions)
+    return questions
