@@ -8,6 +8,7 @@ import io
 import re
 import stat
 import zipfile
+import zlib
 from pathlib import PurePosixPath
 
 from lxml import etree
@@ -94,7 +95,9 @@ class SafeZip:
                     f"{self.label}mục “{info.filename}” là liên kết tượng trưng (symlink) — bị từ chối"
                 )
             if info.flag_bits & 0x1:
-                raise ImportRejected(f"{self.label}mục “{info.filename}” được mã hoá — không đọc được")
+                raise ImportRejected(
+                    f"{self.label}mục “{info.filename}” được mã hoá — không đọc được"
+                )
             if info.file_size > max_member:
                 raise ImportRejected(
                     f"{self.label}mục “{info.filename}” giải nén ra {info.file_size // 1048576} MB, "
@@ -140,8 +143,15 @@ class SafeZip:
         if info is None:
             raise KeyError(name)
         limit = min(info.file_size, self.max_member)
-        with self._zip.open(info) as fh:
-            data = fh.read(limit + 1)
+        try:
+            with self._zip.open(info) as fh:
+                data = fh.read(limit + 1)
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError) as exc:
+            # zipfile stops at the declared size and then fails the CRC check: a lying header
+            # (or a corrupt entry) ends up here, not as an unhandled exception.
+            raise ImportRejected(
+                f"{self.label}mục “{name}” bị hỏng hoặc khai báo sai kích thước — bị từ chối ({exc})"
+            ) from exc
         if len(data) > limit:
             raise ImportRejected(
                 f"{self.label}mục “{name}” giải nén ra nhiều hơn kích thước khai báo — bị từ chối"
