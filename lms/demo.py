@@ -389,6 +389,9 @@ def seed_demo(*, seed: int = 2025) -> DemoSummary:
     for user in staff:
         sync_user_groups(user)
     seed_lessons()
+    from question_bank.demo import seed_question_bank
+
+    seed_question_bank(seed=seed)
     return DemoSummary(created=True, logins=_logins())
 
 

@@ -44,7 +44,9 @@ def question_snapshot(question) -> dict:
         "keep_option_order": question.keep_option_order,
         "keep_position": question.keep_position,
         "shuffle_statements": question.shuffle_statements,
-        "tags": sorted(t.name for t in question.tags.all()),
+        "tags": sorted(
+            getattr(question, "_pending_tags", None) or (t.name for t in question.tags.all())
+        ),
     }
 
 

@@ -426,7 +426,13 @@ class Question(
         return " ".join(plain_text(c.text) + " " + plain_text(c.match) for c in self.choices.all())
 
     def search_companion(self) -> str:
-        return search_companion(self.stem_text(), self.choices_text())
+        # Indexing asks for it once per field and backend; compute it once per instance.
+        key = (self.stem, self.updated_at)
+        cached = getattr(self, "_companion_cache", None)
+        if cached is None or cached[0] != key:
+            cached = (key, search_companion(self.stem_text(), self.choices_text()))
+            self._companion_cache = cached
+        return cached[1]
 
     def compute_fingerprint(self) -> str:
         parts = [normalise_for_duplicates(self.stem)]

@@ -160,7 +160,8 @@ def question_build(
                 answer[key] = clean_html(answer.get(key, ""))
     tags = [t for t in parsed.tags if t.strip()]
     tags += [c for c in parsed.category[-1:] if c.strip()]
-    question.tags.set([t.strip()[:100] for t in dict.fromkeys(tags)])
+    # Applied on save (one by one) or in bulk; taggit's set() costs a query per question.
+    question._pending_tags = [t.strip()[:100] for t in dict.fromkeys(tags)]
     return question
 
 
@@ -174,6 +175,9 @@ def stimulus_create(group: ParsedGroup, *, bank: QuestionBank, image_cache=None)
 
 def question_save_draft(question: Question, user=None, *, log_action: bool = False) -> Question:
     """Save a new or edited question as a draft revision (the live row only if it is new)."""
+    if pending := getattr(question, "_pending_tags", None):
+        question.tags.set(pending)
+        question._pending_tags = None
     if question.pk is None:
         question.live = False
         question.save()
@@ -300,7 +304,10 @@ def questions_bulk_save(
         q.fingerprint = q.compute_fingerprint()
         q.status = Status.DRAFT
     # Keep the in-memory children before bulk_create (it doesn't know about clusters).
-    children = [(list(q.choices.all()), [t.name for t in q.tags.all()]) for q in questions]
+    children = [
+        (list(q.choices.all()), getattr(q, "_pending_tags", None) or [t.name for t in q.tags.all()])
+        for q in questions
+    ]
     Question.objects.bulk_create(questions, batch_size=500)
     choices, tag_names = [], set()
     for q, (qchoices, names) in zip(questions, children, strict=True):
