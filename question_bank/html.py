@@ -59,15 +59,19 @@ def text_to_html(text: str) -> str:
     return "<br>".join(html_lib.escape(line, quote=False) for line in text.split("\n"))
 
 
+_INLINE_TAG = re.compile(r"</?(?:sub|sup|b|strong|i|em|u|s|small|span|a|code)\b[^>]*>", re.I)
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
 
 
 def plain_text(value: str | None) -> str:
-    """Visible text of an HTML fragment (tags dropped, entities decoded, spaces collapsed)."""
+    """Visible text of an HTML fragment (tags dropped, entities decoded, spaces collapsed).
+
+    Inline tags vanish without a space (H<sub>2</sub>O → H2O); block tags become a space.
+    """
     if not value:
         return ""
-    text = _TAG.sub(" ", str(value).replace("<br>", "\n"))
+    text = _TAG.sub(" ", _INLINE_TAG.sub("", str(value)))
     text = html_lib.unescape(text)
     return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
 

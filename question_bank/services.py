@@ -252,19 +252,43 @@ def version_record(question: Question, *, user=None, revision=None) -> QuestionV
     )
 
 
+def _change_metadata(question: Question, change) -> None:
+    """Apply a metadata change (bank, tags) to the live row and to the latest revision, so
+    a later approval of that revision doesn't undo it. No review is needed for metadata."""
+    change(question)
+    question.save()
+    revision = question.latest_revision
+    if revision is not None:
+        draft = revision.as_object()
+        change(draft)
+        revision.content = draft.serializable_data()
+        revision.save(update_fields=["content"])
+
+
 def questions_move(questions, bank: QuestionBank, user) -> int:
     if not permissions.can_edit_bank(user, bank):
         raise PermissionDenied(_("Bạn không được thêm câu hỏi vào ngân hàng này."))
-    ids = [q.pk for q in questions if permissions.can_edit_question(user, q)]
-    return Question.objects.filter(pk__in=ids).update(bank=bank)
+    moved = 0
+    for question in questions:
+        if permissions.can_edit_question(user, question):
+
+            def change(obj):
+                obj.bank = bank
+                if obj.level_id and obj.level.scale_id != bank.scale_id:
+                    obj.level = CognitiveLevel.objects.filter(
+                        scale=bank.scale, code=obj.level.code
+                    ).first()
+
+            _change_metadata(question, change)
+            moved += 1
+    return moved
 
 
 def questions_tag(questions, tags: list[str], user) -> int:
     count = 0
     for question in questions:
         if permissions.can_edit_question(user, question):
-            question.tags.add(*tags)
-            question.save(update_fields=["updated_at"])
+            _change_metadata(question, lambda obj: obj.tags.add(*tags))
             count += 1
     return count
 

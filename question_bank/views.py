@@ -5,7 +5,7 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -113,3 +113,19 @@ def export_questions(request):
     name = slugify(questions[0].bank.name) or "cau-hoi"
     response["Content-Disposition"] = f'attachment; filename="{name}{ext}"'
     return response
+
+
+def question_student_view(request, pk):
+    """The question exactly as a student sees it (``?key=1`` adds the key and the solution)."""
+    from question_bank.rendering import question_context
+
+    question = (
+        permissions.visible_questions(request.user)
+        .select_related("stimulus", "bank")
+        .filter(pk=pk)
+        .first()
+    )
+    if question is None:
+        raise Http404
+    context = question_context(question, show_key=request.GET.get("key") == "1")
+    return render(request, "question_bank/question_preview.html", context)

@@ -16,6 +16,7 @@ from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -405,7 +406,20 @@ def question_bank_urls():
             name="question_import_confirm",
         ),
         path("ngan-hang-cau-hoi/xuat/", views.export_questions, name="question_export"),
+        path(
+            "ngan-hang-cau-hoi/cau-hoi/<int:pk>/xem/",
+            views.question_student_view,
+            name="question_student_view",
+        ),
     ]
+
+
+@hooks.register("register_snippet_listing_buttons")
+def question_listing_buttons(snippet, user, next_url=None):
+    if isinstance(snippet, Question):
+        url = reverse("question_student_view", args=[snippet.pk])
+        yield ListingButton(_("Xem như học sinh"), url, priority=15)
+        yield ListingButton(_("Xem kèm đáp án"), url + "?key=1", priority=16)
 
 
 class ImportMenuItem(MenuItem):
