@@ -117,3 +117,33 @@ def test_wagtail_django_task_runs_on_the_celery_worker(worker, settings):
         time.sleep(0.5)
     assert result.backend == "default"
     assert "insert_or_update_object_task" in worker.read_text()
+
+
+def test_worker_reads_and_saves_a_question_file(worker, not_eager, tmp_path, settings):
+    """Upload → preview task → confirm → save task, both on the real worker."""
+    from django.core.files.base import ContentFile
+
+    from question_bank.models import ImportJob, Question
+    from question_bank.tasks import import_commit_task, import_preview_task
+    from tests.question_bank.factories import make_bank
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    teacher = make_user(role=Role.TEACHER, school=make_school(code="27010"))
+    bank = make_bank(teacher)
+    job = ImportJob(bank=bank, created_by=teacher, filename="de.txt", submit_for_review=False)
+    job.upload.save(
+        "de.txt",
+        ContentFile(
+            "Thủ đô của Việt Nam là\nA. Hà Nội\nB. Huế\nANSWER: A\n\n"
+            "Nguyên tố có kí hiệu Fe là\nA. Sắt\nB. Đồng\nANSWER: A\n".encode()
+        ),
+    )
+    report = import_preview_task.delay(job.pk).get(timeout=60)
+    assert report["total"] == 2 and report["errors"] == []
+    job.refresh_from_db()
+    assert job.state == ImportJob.State.PREVIEW and not Question.objects.exists()
+    import_commit_task.delay(job.pk).get(timeout=60)
+    job.refresh_from_db()
+    assert job.state == ImportJob.State.DONE, job.report
+    assert Question.objects.filter(bank=bank).count() == 2
+    assert "import_commit_task" in worker.read_text()

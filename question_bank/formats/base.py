@@ -21,7 +21,9 @@ from enum import StrEnum
 
 class QType(StrEnum):
     SINGLE_CHOICE = "single_choice"  # Phần I: một đáp án đúng
-    TRUE_FALSE = "true_false"  # Phần II: chùm mệnh đề Đúng/Sai a)–d) (one statement = Moodle truefalse)
+    TRUE_FALSE = (
+        "true_false"  # Phần II: chùm mệnh đề Đúng/Sai a)–d) (one statement = Moodle truefalse)
+    )
     SHORT_NUMERIC = "short_numeric"  # Phần III: trả lời ngắn (số)
     MULTIPLE_RESPONSE = "multiple_response"  # nhiều đáp án đúng
     SHORT_TEXT = "short_text"  # trả lời ngắn (chữ)
@@ -174,7 +176,9 @@ def validate_question(q: ParsedQuestion) -> list[str]:
         if n_correct == 0:
             errors.append("không có đáp án đúng được đánh dấu")
         elif n_correct > 1:
-            errors.append(f"có {n_correct} đáp án được đánh dấu đúng, câu một lựa chọn chỉ được một")
+            errors.append(
+                f"có {n_correct} đáp án được đánh dấu đúng, câu một lựa chọn chỉ được một"
+            )
     elif q.qtype == QType.MULTIPLE_RESPONSE:
         if n < 2:
             errors.append(f"cần ít nhất 2 phương án, chỉ có {n}")
@@ -205,7 +209,7 @@ def validate_question(q: ParsedQuestion) -> list[str]:
         if not q.blanks:
             errors.append("câu điền khuyết không có chỗ trống nào")
         for i, blank in enumerate(q.blanks, start=1):
-            if "{{%d}}" % i not in q.stem:
+            if "{{" + str(i) + "}}" not in q.stem:
                 errors.append(f"chỗ trống {i} không có trong đề")
             if not any(a.correct for a in blank.answers):
                 errors.append(f"chỗ trống {i} không có đáp án đúng")
