@@ -42,7 +42,13 @@ def detect_format(filename: str, data: bytes) -> str:
         if b"<quiz" in data[:65536]:
             return "moodle_xml"
         return "qti"
-    if ext == ".gift" or (ext == ".txt" and (b"::" in head or (b"{" in data[:65536] and b"}" in data[:65536] and b"ANSWER:" not in data[:65536]))):
+    if ext == ".gift" or (
+        ext == ".txt"
+        and (
+            b"::" in head
+            or (b"{" in data[:65536] and b"}" in data[:65536] and b"ANSWER:" not in data[:65536])
+        )
+    ):
         return "gift"
     if ext == ".txt" or b"ANSWER:" in data[:65536]:
         return "aiken"

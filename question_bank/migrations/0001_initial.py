@@ -11,313 +11,902 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('content', '0002_create_homepage'),
-        ('lms', '0002_school_collection_and_teaching'),
-        ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
-        ('wagtailcore', '0098_apitoken'),
+        ("content", "0002_create_homepage"),
+        ("lms", "0002_school_collection_and_teaching"),
+        ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
+        ("wagtailcore", "0098_apitoken"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CognitiveScale',
+            name="CognitiveScale",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(max_length=40, unique=True, verbose_name='mã')),
-                ('name', models.CharField(max_length=120, verbose_name='tên thang')),
-                ('is_default', models.BooleanField(default=False, verbose_name='mặc định')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField(max_length=40, unique=True, verbose_name="mã")),
+                ("name", models.CharField(max_length=120, verbose_name="tên thang")),
+                ("is_default", models.BooleanField(default=False, verbose_name="mặc định")),
             ],
             options={
-                'verbose_name': 'thang mức độ nhận thức',
-                'verbose_name_plural': 'thang mức độ nhận thức',
-                'ordering': ['-is_default', 'name'],
+                "verbose_name": "thang mức độ nhận thức",
+                "verbose_name_plural": "thang mức độ nhận thức",
+                "ordering": ["-is_default", "name"],
             },
         ),
         migrations.CreateModel(
-            name='CognitiveLevel',
+            name="CognitiveLevel",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(max_length=40, verbose_name='mã')),
-                ('name', models.CharField(max_length=80, verbose_name='tên mức')),
-                ('sort_order', models.PositiveSmallIntegerField(default=0, verbose_name='thứ tự')),
-                ('scale', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='levels', to='question_bank.cognitivescale')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField(max_length=40, verbose_name="mã")),
+                ("name", models.CharField(max_length=80, verbose_name="tên mức")),
+                ("sort_order", models.PositiveSmallIntegerField(default=0, verbose_name="thứ tự")),
+                (
+                    "scale",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="levels",
+                        to="question_bank.cognitivescale",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'mức độ nhận thức',
-                'verbose_name_plural': 'mức độ nhận thức',
-                'ordering': ['scale', 'sort_order'],
+                "verbose_name": "mức độ nhận thức",
+                "verbose_name_plural": "mức độ nhận thức",
+                "ordering": ["scale", "sort_order"],
             },
         ),
         migrations.CreateModel(
-            name='Paper',
+            name="Paper",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=255, verbose_name='tên đề')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('seed', models.BigIntegerField(blank=True, null=True, verbose_name='hạt giống ngẫu nhiên')),
-                ('confidential', models.BooleanField(default=False, verbose_name='bảo mật')),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=255, verbose_name="tên đề")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "seed",
+                    models.BigIntegerField(
+                        blank=True, null=True, verbose_name="hạt giống ngẫu nhiên"
+                    ),
+                ),
+                ("confidential", models.BooleanField(default=False, verbose_name="bảo mật")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'đề',
-                'verbose_name_plural': 'đề',
+                "verbose_name": "đề",
+                "verbose_name_plural": "đề",
             },
         ),
         migrations.CreateModel(
-            name='Question',
+            name="Question",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('live', models.BooleanField(default=True, editable=False, verbose_name='live')),
-                ('has_unpublished_changes', models.BooleanField(default=False, editable=False, verbose_name='has unpublished changes')),
-                ('first_published_at', models.DateTimeField(blank=True, db_index=True, null=True, verbose_name='first published at')),
-                ('last_published_at', models.DateTimeField(editable=False, null=True, verbose_name='last published at')),
-                ('go_live_at', models.DateTimeField(blank=True, null=True, verbose_name='go live date/time')),
-                ('expire_at', models.DateTimeField(blank=True, null=True, verbose_name='expiry date/time')),
-                ('expired', models.BooleanField(default=False, editable=False, verbose_name='expired')),
-                ('locked', models.BooleanField(default=False, editable=False, verbose_name='locked')),
-                ('locked_at', models.DateTimeField(editable=False, null=True, verbose_name='locked at')),
-                ('qtype', models.CharField(choices=[('single_choice', 'Trắc nghiệm nhiều lựa chọn'), ('true_false', 'Đúng/Sai'), ('short_numeric', 'Trả lời ngắn (số)'), ('multiple_response', 'Nhiều đáp án đúng'), ('short_text', 'Trả lời ngắn (chữ)'), ('essay', 'Tự luận'), ('cloze', 'Điền khuyết'), ('matching', 'Ghép nối'), ('ordering', 'Sắp xếp thứ tự')], max_length=30, verbose_name='dạng câu hỏi')),
-                ('stem', models.TextField(help_text='HTML đơn giản; công thức LaTeX đặt trong \\( … \\) hoặc \\[ … \\]; hoá học dùng <sub>, <sup> (H<sub>2</sub>O).', verbose_name='nội dung câu hỏi')),
-                ('solution', models.TextField(blank=True, verbose_name='lời giải')),
-                ('general_feedback', models.TextField(blank=True, verbose_name='nhận xét chung')),
-                ('marking_guide', models.TextField(blank=True, verbose_name='hướng dẫn chấm (tự luận)')),
-                ('numeric_answer', models.CharField(blank=True, help_text='Dùng dấu phẩy thập phân: -1,5', max_length=30, verbose_name='đáp án số')),
-                ('tolerance', models.FloatField(default=0, verbose_name='sai số cho phép')),
-                ('case_sensitive', models.BooleanField(default=False, verbose_name='phân biệt chữ hoa/thường')),
-                ('blanks', models.JSONField(blank=True, default=list, verbose_name='chỗ trống (điền khuyết)')),
-                ('points', models.DecimalField(blank=True, decimal_places=3, max_digits=6, null=True, verbose_name='điểm mặc định')),
-                ('part', models.PositiveSmallIntegerField(blank=True, choices=[(1, 'Phần I'), (2, 'Phần II'), (3, 'Phần III')], null=True, verbose_name='phần (định dạng 2025)')),
-                ('grade', models.PositiveSmallIntegerField(blank=True, choices=[(1, 'Lớp 1'), (2, 'Lớp 2'), (3, 'Lớp 3'), (4, 'Lớp 4'), (5, 'Lớp 5'), (6, 'Lớp 6'), (7, 'Lớp 7'), (8, 'Lớp 8'), (9, 'Lớp 9'), (10, 'Lớp 10'), (11, 'Lớp 11'), (12, 'Lớp 12')], null=True, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(12)], verbose_name='khối')),
-                ('difficulty', models.FloatField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(1)], verbose_name='độ khó ước lượng (0–1)')),
-                ('source', models.CharField(blank=True, max_length=255, verbose_name='nguồn')),
-                ('source_id', models.CharField(blank=True, max_length=255, verbose_name='mã trong nguồn')),
-                ('licence', models.CharField(choices=[('CC-BY-4.0', 'CC BY 4.0'), ('CC-BY-SA-4.0', 'CC BY-SA 4.0'), ('CC-BY-NC-SA-4.0', 'CC BY-NC-SA 4.0'), ('school', 'Bản quyền của đơn vị'), ('unknown', 'Chưa rõ')], default='school', max_length=20, verbose_name='giấy phép')),
-                ('keep_option_order', models.BooleanField(default=False, verbose_name='giữ nguyên thứ tự phương án')),
-                ('keep_position', models.BooleanField(default=False, verbose_name='giữ cố định vị trí câu')),
-                ('shuffle_statements', models.BooleanField(default=True, verbose_name='cho phép đảo mệnh đề Đúng/Sai')),
-                ('needs_review', models.TextField(blank=True, verbose_name='cần kiểm tra')),
-                ('status', models.CharField(choices=[('draft', 'Bản nháp'), ('submitted', 'Chờ duyệt'), ('changes_requested', 'Cần chỉnh sửa'), ('approved', 'Đã duyệt')], db_index=True, default='draft', max_length=20, verbose_name='trạng thái')),
-                ('fingerprint', models.CharField(blank=True, db_index=True, editable=False, max_length=64)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('author', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='authored_questions', to=settings.AUTH_USER_MODEL, verbose_name='tác giả')),
-                ('latest_revision', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.revision', verbose_name='latest revision')),
-                ('level', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='questions', to='question_bank.cognitivelevel', verbose_name='mức độ nhận thức')),
-                ('live_revision', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.revision', verbose_name='live revision')),
-                ('locked_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='locked_%(class)ss', to=settings.AUTH_USER_MODEL, verbose_name='locked by')),
-                ('outcome', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='questions', to='content.learningoutcome', verbose_name='yêu cầu cần đạt')),
-                ('subject', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='content.subject')),
-                ('topic', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='questions', to='content.topic', verbose_name='chương/chủ đề')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("live", models.BooleanField(default=True, editable=False, verbose_name="live")),
+                (
+                    "has_unpublished_changes",
+                    models.BooleanField(
+                        default=False, editable=False, verbose_name="has unpublished changes"
+                    ),
+                ),
+                (
+                    "first_published_at",
+                    models.DateTimeField(
+                        blank=True, db_index=True, null=True, verbose_name="first published at"
+                    ),
+                ),
+                (
+                    "last_published_at",
+                    models.DateTimeField(
+                        editable=False, null=True, verbose_name="last published at"
+                    ),
+                ),
+                (
+                    "go_live_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="go live date/time"),
+                ),
+                (
+                    "expire_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="expiry date/time"),
+                ),
+                (
+                    "expired",
+                    models.BooleanField(default=False, editable=False, verbose_name="expired"),
+                ),
+                (
+                    "locked",
+                    models.BooleanField(default=False, editable=False, verbose_name="locked"),
+                ),
+                (
+                    "locked_at",
+                    models.DateTimeField(editable=False, null=True, verbose_name="locked at"),
+                ),
+                (
+                    "qtype",
+                    models.CharField(
+                        choices=[
+                            ("single_choice", "Trắc nghiệm nhiều lựa chọn"),
+                            ("true_false", "Đúng/Sai"),
+                            ("short_numeric", "Trả lời ngắn (số)"),
+                            ("multiple_response", "Nhiều đáp án đúng"),
+                            ("short_text", "Trả lời ngắn (chữ)"),
+                            ("essay", "Tự luận"),
+                            ("cloze", "Điền khuyết"),
+                            ("matching", "Ghép nối"),
+                            ("ordering", "Sắp xếp thứ tự"),
+                        ],
+                        max_length=30,
+                        verbose_name="dạng câu hỏi",
+                    ),
+                ),
+                (
+                    "stem",
+                    models.TextField(
+                        help_text="HTML đơn giản; công thức LaTeX đặt trong \\( … \\) hoặc \\[ … \\]; hoá học dùng <sub>, <sup> (H<sub>2</sub>O).",
+                        verbose_name="nội dung câu hỏi",
+                    ),
+                ),
+                ("solution", models.TextField(blank=True, verbose_name="lời giải")),
+                ("general_feedback", models.TextField(blank=True, verbose_name="nhận xét chung")),
+                (
+                    "marking_guide",
+                    models.TextField(blank=True, verbose_name="hướng dẫn chấm (tự luận)"),
+                ),
+                (
+                    "numeric_answer",
+                    models.CharField(
+                        blank=True,
+                        help_text="Dùng dấu phẩy thập phân: -1,5",
+                        max_length=30,
+                        verbose_name="đáp án số",
+                    ),
+                ),
+                ("tolerance", models.FloatField(default=0, verbose_name="sai số cho phép")),
+                (
+                    "case_sensitive",
+                    models.BooleanField(default=False, verbose_name="phân biệt chữ hoa/thường"),
+                ),
+                (
+                    "blanks",
+                    models.JSONField(
+                        blank=True, default=list, verbose_name="chỗ trống (điền khuyết)"
+                    ),
+                ),
+                (
+                    "points",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=3,
+                        max_digits=6,
+                        null=True,
+                        verbose_name="điểm mặc định",
+                    ),
+                ),
+                (
+                    "part",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        choices=[(1, "Phần I"), (2, "Phần II"), (3, "Phần III")],
+                        null=True,
+                        verbose_name="phần (định dạng 2025)",
+                    ),
+                ),
+                (
+                    "grade",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        choices=[
+                            (1, "Lớp 1"),
+                            (2, "Lớp 2"),
+                            (3, "Lớp 3"),
+                            (4, "Lớp 4"),
+                            (5, "Lớp 5"),
+                            (6, "Lớp 6"),
+                            (7, "Lớp 7"),
+                            (8, "Lớp 8"),
+                            (9, "Lớp 9"),
+                            (10, "Lớp 10"),
+                            (11, "Lớp 11"),
+                            (12, "Lớp 12"),
+                        ],
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(12),
+                        ],
+                        verbose_name="khối",
+                    ),
+                ),
+                (
+                    "difficulty",
+                    models.FloatField(
+                        blank=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(0),
+                            django.core.validators.MaxValueValidator(1),
+                        ],
+                        verbose_name="độ khó ước lượng (0–1)",
+                    ),
+                ),
+                ("source", models.CharField(blank=True, max_length=255, verbose_name="nguồn")),
+                (
+                    "source_id",
+                    models.CharField(blank=True, max_length=255, verbose_name="mã trong nguồn"),
+                ),
+                (
+                    "licence",
+                    models.CharField(
+                        choices=[
+                            ("CC-BY-4.0", "CC BY 4.0"),
+                            ("CC-BY-SA-4.0", "CC BY-SA 4.0"),
+                            ("CC-BY-NC-SA-4.0", "CC BY-NC-SA 4.0"),
+                            ("school", "Bản quyền của đơn vị"),
+                            ("unknown", "Chưa rõ"),
+                        ],
+                        default="school",
+                        max_length=20,
+                        verbose_name="giấy phép",
+                    ),
+                ),
+                (
+                    "keep_option_order",
+                    models.BooleanField(default=False, verbose_name="giữ nguyên thứ tự phương án"),
+                ),
+                (
+                    "keep_position",
+                    models.BooleanField(default=False, verbose_name="giữ cố định vị trí câu"),
+                ),
+                (
+                    "shuffle_statements",
+                    models.BooleanField(default=True, verbose_name="cho phép đảo mệnh đề Đúng/Sai"),
+                ),
+                ("needs_review", models.TextField(blank=True, verbose_name="cần kiểm tra")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Bản nháp"),
+                            ("submitted", "Chờ duyệt"),
+                            ("changes_requested", "Cần chỉnh sửa"),
+                            ("approved", "Đã duyệt"),
+                        ],
+                        db_index=True,
+                        default="draft",
+                        max_length=20,
+                        verbose_name="trạng thái",
+                    ),
+                ),
+                (
+                    "fingerprint",
+                    models.CharField(blank=True, db_index=True, editable=False, max_length=64),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="authored_questions",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="tác giả",
+                    ),
+                ),
+                (
+                    "latest_revision",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailcore.revision",
+                        verbose_name="latest revision",
+                    ),
+                ),
+                (
+                    "level",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="questions",
+                        to="question_bank.cognitivelevel",
+                        verbose_name="mức độ nhận thức",
+                    ),
+                ),
+                (
+                    "live_revision",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailcore.revision",
+                        verbose_name="live revision",
+                    ),
+                ),
+                (
+                    "locked_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="locked_%(class)ss",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="locked by",
+                    ),
+                ),
+                (
+                    "outcome",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="questions",
+                        to="content.learningoutcome",
+                        verbose_name="yêu cầu cần đạt",
+                    ),
+                ),
+                (
+                    "subject",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="content.subject",
+                    ),
+                ),
+                (
+                    "topic",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="questions",
+                        to="content.topic",
+                        verbose_name="chương/chủ đề",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'câu hỏi',
-                'verbose_name_plural': 'câu hỏi',
-                'ordering': ['-updated_at'],
+                "verbose_name": "câu hỏi",
+                "verbose_name_plural": "câu hỏi",
+                "ordering": ["-updated_at"],
             },
-            bases=(wagtail.models.preview.PreviewableMixin, modelsearch.index.Indexed, models.Model),
+            bases=(
+                wagtail.models.preview.PreviewableMixin,
+                modelsearch.index.Indexed,
+                models.Model,
+            ),
         ),
         migrations.CreateModel(
-            name='Choice',
+            name="Choice",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('text', models.TextField(blank=True, verbose_name='nội dung')),
-                ('correct', models.BooleanField(default=False, verbose_name='đúng')),
-                ('fraction', models.DecimalField(blank=True, decimal_places=4, max_digits=6, null=True, verbose_name='tỉ lệ điểm')),
-                ('feedback', models.TextField(blank=True, verbose_name='phản hồi')),
-                ('fixed', models.BooleanField(default=False, verbose_name='giữ vị trí khi đảo')),
-                ('match', models.TextField(blank=True, verbose_name='vế ghép (ghép nối)')),
-                ('ident', models.CharField(blank=True, max_length=100)),
-                ('question', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='choices', to='question_bank.question')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                ("text", models.TextField(blank=True, verbose_name="nội dung")),
+                ("correct", models.BooleanField(default=False, verbose_name="đúng")),
+                (
+                    "fraction",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=4,
+                        max_digits=6,
+                        null=True,
+                        verbose_name="tỉ lệ điểm",
+                    ),
+                ),
+                ("feedback", models.TextField(blank=True, verbose_name="phản hồi")),
+                ("fixed", models.BooleanField(default=False, verbose_name="giữ vị trí khi đảo")),
+                ("match", models.TextField(blank=True, verbose_name="vế ghép (ghép nối)")),
+                ("ident", models.CharField(blank=True, max_length=100)),
+                (
+                    "question",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="choices",
+                        to="question_bank.question",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'phương án',
-                'verbose_name_plural': 'phương án',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "phương án",
+                "verbose_name_plural": "phương án",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='QuestionBank',
+            name="QuestionBank",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='tên ngân hàng')),
-                ('description', models.TextField(blank=True, verbose_name='mô tả')),
-                ('scope', models.CharField(choices=[('private', 'Riêng tư'), ('school', 'Trong trường'), ('district', 'Trong phòng/huyện'), ('province', 'Toàn tỉnh (Sở)')], default='private', max_length=20, verbose_name='phạm vi chia sẻ')),
-                ('confidential', models.BooleanField(default=False, help_text='Chỉ thành viên mới thấy câu hỏi — kể cả trong tìm kiếm, xuất tệp và API.', verbose_name='kho đề bảo mật của hội đồng thi')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('department', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='lms.department')),
-                ('district_office', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='lms.districtoffice')),
-                ('members', models.ManyToManyField(blank=True, related_name='question_banks', to=settings.AUTH_USER_MODEL, verbose_name='thành viên (cùng biên soạn / hội đồng thi)')),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='owned_question_banks', to=settings.AUTH_USER_MODEL, verbose_name='chủ sở hữu')),
-                ('scale', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='banks', to='question_bank.cognitivescale', verbose_name='thang mức độ nhận thức')),
-                ('school', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='lms.school')),
-                ('subject', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='content.subject')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="tên ngân hàng")),
+                ("description", models.TextField(blank=True, verbose_name="mô tả")),
+                (
+                    "scope",
+                    models.CharField(
+                        choices=[
+                            ("private", "Riêng tư"),
+                            ("school", "Trong trường"),
+                            ("district", "Trong phòng/huyện"),
+                            ("province", "Toàn tỉnh (Sở)"),
+                        ],
+                        default="private",
+                        max_length=20,
+                        verbose_name="phạm vi chia sẻ",
+                    ),
+                ),
+                (
+                    "confidential",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Chỉ thành viên mới thấy câu hỏi — kể cả trong tìm kiếm, xuất tệp và API.",
+                        verbose_name="kho đề bảo mật của hội đồng thi",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "department",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="lms.department",
+                    ),
+                ),
+                (
+                    "district_office",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="lms.districtoffice",
+                    ),
+                ),
+                (
+                    "members",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="question_banks",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="thành viên (cùng biên soạn / hội đồng thi)",
+                    ),
+                ),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="owned_question_banks",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="chủ sở hữu",
+                    ),
+                ),
+                (
+                    "scale",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="banks",
+                        to="question_bank.cognitivescale",
+                        verbose_name="thang mức độ nhận thức",
+                    ),
+                ),
+                (
+                    "school",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="lms.school",
+                    ),
+                ),
+                (
+                    "subject",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="content.subject",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'ngân hàng câu hỏi',
-                'verbose_name_plural': 'ngân hàng câu hỏi',
-                'ordering': ['name'],
+                "verbose_name": "ngân hàng câu hỏi",
+                "verbose_name_plural": "ngân hàng câu hỏi",
+                "ordering": ["name"],
             },
         ),
         migrations.AddField(
-            model_name='question',
-            name='bank',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='questions', to='question_bank.questionbank', verbose_name='ngân hàng'),
+            model_name="question",
+            name="bank",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="questions",
+                to="question_bank.questionbank",
+                verbose_name="ngân hàng",
+            ),
         ),
         migrations.CreateModel(
-            name='ImportJob',
+            name="ImportJob",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('filename', models.CharField(max_length=255)),
-                ('upload', models.FileField(upload_to='question_imports/%Y/%m')),
-                ('extra_files', models.JSONField(blank=True, default=list)),
-                ('format', models.CharField(blank=True, max_length=20)),
-                ('state', models.CharField(choices=[('pending', 'Đang chờ'), ('parsing', 'Đang đọc tệp'), ('preview', 'Chờ xác nhận'), ('rejected', 'Bị từ chối'), ('saving', 'Đang lưu'), ('done', 'Hoàn tất'), ('failed', 'Thất bại')], default='pending', max_length=20)),
-                ('progress', models.PositiveIntegerField(default=0)),
-                ('total', models.PositiveIntegerField(default=0)),
-                ('report', models.JSONField(blank=True, default=dict)),
-                ('submit_for_review', models.BooleanField(default=True)),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('default_topic', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='content.topic')),
-                ('bank', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='import_jobs', to='question_bank.questionbank')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("filename", models.CharField(max_length=255)),
+                ("upload", models.FileField(upload_to="question_imports/%Y/%m")),
+                ("extra_files", models.JSONField(blank=True, default=list)),
+                ("format", models.CharField(blank=True, max_length=20)),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Đang chờ"),
+                            ("parsing", "Đang đọc tệp"),
+                            ("preview", "Chờ xác nhận"),
+                            ("rejected", "Bị từ chối"),
+                            ("saving", "Đang lưu"),
+                            ("done", "Hoàn tất"),
+                            ("failed", "Thất bại"),
+                        ],
+                        default="pending",
+                        max_length=20,
+                    ),
+                ),
+                ("progress", models.PositiveIntegerField(default=0)),
+                ("total", models.PositiveIntegerField(default=0)),
+                ("report", models.JSONField(blank=True, default=dict)),
+                ("submit_for_review", models.BooleanField(default=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "default_topic",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="content.topic",
+                    ),
+                ),
+                (
+                    "bank",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="import_jobs",
+                        to="question_bank.questionbank",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'lượt nhập câu hỏi',
-                'verbose_name_plural': 'lượt nhập câu hỏi',
-                'ordering': ['-created_at'],
+                "verbose_name": "lượt nhập câu hỏi",
+                "verbose_name_plural": "lượt nhập câu hỏi",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='QuestionImage',
+            name="QuestionImage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(upload_to='question_images/%Y/%m')),
-                ('sha256', models.CharField(db_index=True, max_length=64)),
-                ('original_name', models.CharField(blank=True, max_length=255)),
-                ('width', models.PositiveIntegerField(blank=True, null=True)),
-                ('height', models.PositiveIntegerField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('bank', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='images', to='question_bank.questionbank')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("file", models.FileField(upload_to="question_images/%Y/%m")),
+                ("sha256", models.CharField(db_index=True, max_length=64)),
+                ("original_name", models.CharField(blank=True, max_length=255)),
+                ("width", models.PositiveIntegerField(blank=True, null=True)),
+                ("height", models.PositiveIntegerField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "bank",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="images",
+                        to="question_bank.questionbank",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'ảnh câu hỏi',
-                'verbose_name_plural': 'ảnh câu hỏi',
+                "verbose_name": "ảnh câu hỏi",
+                "verbose_name_plural": "ảnh câu hỏi",
             },
         ),
         migrations.CreateModel(
-            name='QuestionTag',
+            name="QuestionTag",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('content_object', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='tagged_items', to='question_bank.question')),
-                ('tag', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='%(app_label)s_%(class)s_items', to='taggit.tag')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "content_object",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="tagged_items",
+                        to="question_bank.question",
+                    ),
+                ),
+                (
+                    "tag",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="%(app_label)s_%(class)s_items",
+                        to="taggit.tag",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.AddField(
-            model_name='question',
-            name='tags',
-            field=modelcluster.contrib.taggit.ClusterTaggableManager(blank=True, help_text='A comma-separated list of tags.', through='question_bank.QuestionTag', to='taggit.Tag', verbose_name='thẻ'),
+            model_name="question",
+            name="tags",
+            field=modelcluster.contrib.taggit.ClusterTaggableManager(
+                blank=True,
+                help_text="A comma-separated list of tags.",
+                through="question_bank.QuestionTag",
+                to="taggit.Tag",
+                verbose_name="thẻ",
+            ),
         ),
         migrations.CreateModel(
-            name='QuestionVersion',
+            name="QuestionVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveIntegerField(verbose_name='phiên bản')),
-                ('data', models.JSONField(verbose_name='nội dung')),
-                ('content_hash', models.CharField(max_length=64)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('approved_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('question', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='versions', to='question_bank.question')),
-                ('revision', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.revision')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveIntegerField(verbose_name="phiên bản")),
+                ("data", models.JSONField(verbose_name="nội dung")),
+                ("content_hash", models.CharField(max_length=64)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "approved_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "question",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="versions",
+                        to="question_bank.question",
+                    ),
+                ),
+                (
+                    "revision",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailcore.revision",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'phiên bản câu hỏi',
-                'verbose_name_plural': 'phiên bản câu hỏi',
-                'ordering': ['question', 'number'],
+                "verbose_name": "phiên bản câu hỏi",
+                "verbose_name_plural": "phiên bản câu hỏi",
+                "ordering": ["question", "number"],
             },
         ),
         migrations.CreateModel(
-            name='PaperItem',
+            name="PaperItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveIntegerField()),
-                ('points', models.DecimalField(blank=True, decimal_places=3, max_digits=6, null=True)),
-                ('paper', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='question_bank.paper')),
-                ('version', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='question_bank.questionversion')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveIntegerField()),
+                (
+                    "points",
+                    models.DecimalField(blank=True, decimal_places=3, max_digits=6, null=True),
+                ),
+                (
+                    "paper",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="items",
+                        to="question_bank.paper",
+                    ),
+                ),
+                (
+                    "version",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="question_bank.questionversion",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['paper', 'position'],
+                "ordering": ["paper", "position"],
             },
         ),
         migrations.AddField(
-            model_name='paper',
-            name='versions',
-            field=models.ManyToManyField(related_name='papers', through='question_bank.PaperItem', to='question_bank.questionversion'),
+            model_name="paper",
+            name="versions",
+            field=models.ManyToManyField(
+                related_name="papers",
+                through="question_bank.PaperItem",
+                to="question_bank.questionversion",
+            ),
         ),
         migrations.CreateModel(
-            name='Stimulus',
+            name="Stimulus",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(blank=True, max_length=255, verbose_name='tiêu đề')),
-                ('content', models.TextField(blank=True, verbose_name='ngữ liệu chung (HTML)')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('bank', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='stimuli', to='question_bank.questionbank')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(blank=True, max_length=255, verbose_name="tiêu đề")),
+                ("content", models.TextField(blank=True, verbose_name="ngữ liệu chung (HTML)")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "bank",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="stimuli",
+                        to="question_bank.questionbank",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'ngữ liệu dùng chung',
-                'verbose_name_plural': 'ngữ liệu dùng chung',
+                "verbose_name": "ngữ liệu dùng chung",
+                "verbose_name_plural": "ngữ liệu dùng chung",
             },
         ),
         migrations.AddField(
-            model_name='question',
-            name='stimulus',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='questions', to='question_bank.stimulus', verbose_name='ngữ liệu chung (câu hỏi chùm)'),
+            model_name="question",
+            name="stimulus",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="questions",
+                to="question_bank.stimulus",
+                verbose_name="ngữ liệu chung (câu hỏi chùm)",
+            ),
         ),
         migrations.CreateModel(
-            name='TrueFalseScore',
+            name="TrueFalseScore",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('statements', models.PositiveSmallIntegerField(verbose_name='số mệnh đề')),
-                ('correct', models.PositiveSmallIntegerField(verbose_name='số mệnh đề trả lời đúng')),
-                ('fraction', models.DecimalField(decimal_places=4, max_digits=5, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(1)], verbose_name='tỉ lệ điểm')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("statements", models.PositiveSmallIntegerField(verbose_name="số mệnh đề")),
+                (
+                    "correct",
+                    models.PositiveSmallIntegerField(verbose_name="số mệnh đề trả lời đúng"),
+                ),
+                (
+                    "fraction",
+                    models.DecimalField(
+                        decimal_places=4,
+                        max_digits=5,
+                        validators=[
+                            django.core.validators.MinValueValidator(0),
+                            django.core.validators.MaxValueValidator(1),
+                        ],
+                        verbose_name="tỉ lệ điểm",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'bảng điểm Đúng/Sai',
-                'verbose_name_plural': 'bảng điểm Đúng/Sai',
-                'ordering': ['statements', 'correct'],
-                'constraints': [models.UniqueConstraint(fields=('statements', 'correct'), name='uniq_tf_score')],
+                "verbose_name": "bảng điểm Đúng/Sai",
+                "verbose_name_plural": "bảng điểm Đúng/Sai",
+                "ordering": ["statements", "correct"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("statements", "correct"), name="uniq_tf_score")
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='cognitivelevel',
-            constraint=models.UniqueConstraint(fields=('scale', 'code'), name='uniq_level_code_per_scale'),
+            model_name="cognitivelevel",
+            constraint=models.UniqueConstraint(
+                fields=("scale", "code"), name="uniq_level_code_per_scale"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='questionimage',
-            constraint=models.UniqueConstraint(fields=('bank', 'sha256'), name='uniq_image_per_bank'),
+            model_name="questionimage",
+            constraint=models.UniqueConstraint(
+                fields=("bank", "sha256"), name="uniq_image_per_bank"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='questionversion',
-            constraint=models.UniqueConstraint(fields=('question', 'number'), name='uniq_question_version'),
+            model_name="questionversion",
+            constraint=models.UniqueConstraint(
+                fields=("question", "number"), name="uniq_question_version"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='paperitem',
-            constraint=models.UniqueConstraint(fields=('paper', 'position'), name='uniq_paper_position'),
+            model_name="paperitem",
+            constraint=models.UniqueConstraint(
+                fields=("paper", "position"), name="uniq_paper_position"
+            ),
         ),
         migrations.AddIndex(
-            model_name='question',
-            index=models.Index(fields=['bank', 'status'], name='question_ba_bank_id_966afe_idx'),
+            model_name="question",
+            index=models.Index(fields=["bank", "status"], name="question_ba_bank_id_966afe_idx"),
         ),
         migrations.AddIndex(
-            model_name='question',
-            index=models.Index(fields=['subject', 'grade', 'topic'], name='question_ba_subject_9b913d_idx'),
+            model_name="question",
+            index=models.Index(
+                fields=["subject", "grade", "topic"], name="question_ba_subject_9b913d_idx"
+            ),
         ),
     ]

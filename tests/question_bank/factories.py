@@ -28,7 +28,9 @@ def parsed_single(stem="Đạo hàm của \\(y = x^2\\) là", key=0, options=("2
 
 
 def make_question(bank, author=None, parsed=None, *, approve=False, **kwargs):
-    question = services.question_build(parsed or parsed_single(), bank=bank, author=author or bank.owner, **kwargs)
+    question = services.question_build(
+        parsed or parsed_single(), bank=bank, author=author or bank.owner, **kwargs
+    )
     services.question_save_draft(question, author or bank.owner)
     if approve:
         services.question_approve_directly(question, author or bank.owner)
