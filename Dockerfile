@@ -1,3 +1,12 @@
+# KaTeX (math in questions) comes from the npm registry, pinned by package-lock.json.
+FROM node:20-bookworm-slim AS static
+WORKDIR /build
+COPY package.json package-lock.json ./
+RUN npm ci --ignore-scripts --no-audit --no-fund && mkdir -p vendor/katex/contrib \
+ && cp node_modules/katex/dist/katex.min.js node_modules/katex/dist/katex.min.css node_modules/katex/LICENSE vendor/katex/ \
+ && cp node_modules/katex/dist/contrib/auto-render.min.js vendor/katex/contrib/ \
+ && cp -r node_modules/katex/dist/fonts vendor/katex/fonts
+
 FROM python:3.11-slim-bookworm
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
 RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core && rm -rf /var/lib/apt/lists/*
@@ -10,6 +19,7 @@ COPY question_bank question_bank
 COPY search search
 COPY templates templates
 COPY static static
+COPY --from=static /build/vendor static/vendor
 COPY manage.py ./
 RUN pip install --no-cache-dir . && useradd --system hoclieu && mkdir -p /srv/media /srv/static && chown hoclieu /srv/media /srv/static
 USER hoclieu
