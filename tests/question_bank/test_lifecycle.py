@@ -152,3 +152,19 @@ def _form_data(question, **changes):
             data[f"choices-{i}-correct"] = "on"
     data.update(changes)
     return data
+
+
+def test_text_is_stored_nfc(people):
+    import unicodedata
+
+    nfd = unicodedata.normalize("NFD", "Hoà tan muối ăn trong nước")
+    question = make_question(people["bank"], people["teacher"], parsed_single(stem=nfd))
+    stored = Question.objects.get(pk=question.pk).stem
+    assert unicodedata.is_normalized("NFC", stored) and "Hoà tan" in stored
+
+
+def test_openapi_schema_lists_question_endpoints(client, people):
+    client.force_login(people["teacher"])
+    schema = client.get("/api/v1/openapi.json").json()
+    assert "/api/v1/question-bank/questions" in schema["paths"]
+    assert "/api/v1/question-bank/questions/{question_id}" in schema["paths"]
