@@ -24,6 +24,7 @@ from question_bank.formats.base import (
 )
 from question_bank.formats.registry import FORMAT_LABELS, parse_file
 from question_bank.html import normalise_for_duplicates
+from question_bank.images import ImageError, normalise_image
 from question_bank.models import Question, QuestionBank
 
 PROGRESS_EVERY = 200
@@ -86,8 +87,19 @@ def parse_checked(
     """Parse and add the common validation rules (a parser may have skipped some)."""
     result = parse_file(filename, data, files=files)
     keep = []
+    checked_images: dict[int, str | None] = {}
     for q in result.questions:
         reasons = validate_question(q)
+        for name, blob in q.assets.items():
+            key = hash(blob)
+            if key not in checked_images:
+                try:
+                    normalise_image(name, blob)
+                    checked_images[key] = None
+                except ImageError as exc:
+                    checked_images[key] = str(exc)
+            if checked_images[key]:
+                reasons.append(checked_images[key])
         if reasons:
             result.problems.extend(Problem(q.ref, r) for r in reasons)
         else:
