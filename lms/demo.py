@@ -246,7 +246,7 @@ def _logins() -> list[tuple[str, str, str]]:
 
 
 @transaction.atomic
-def seed_demo(*, seed: int = 2025) -> DemoSummary:
+def seed_demo(*, seed: int = 2025, questions: bool = True) -> DemoSummary:
     """Create the demo dataset unless it already exists; return the logins to print."""
     if Department.objects.filter(code="NB").exists():
         return DemoSummary(created=False, logins=_logins())
@@ -389,9 +389,10 @@ def seed_demo(*, seed: int = 2025) -> DemoSummary:
     for user in staff:
         sync_user_groups(user)
     seed_lessons()
-    from question_bank.demo import seed_question_bank
+    if questions:
+        from question_bank.demo import seed_question_bank
 
-    seed_question_bank(seed=seed)
+        seed_question_bank(seed=seed)
     return DemoSummary(created=True, logins=_logins())
 
 

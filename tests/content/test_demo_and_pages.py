@@ -11,6 +11,11 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def demo():
+    return seed_demo(questions=False)
+
+
+@pytest.fixture
+def demo_with_questions():
     return seed_demo()
 
 
@@ -60,3 +65,30 @@ def test_printed_logins_work_for_the_admin(client, demo):
     client.logout()
     assert client.login(username=student, password=DEMO_PASSWORD)
     assert client.get("/admin/").status_code == 302
+
+
+def test_demo_question_bank(demo_with_questions, client):
+    from django.db.models import Count
+
+    from question_bank.formats.base import QType
+    from question_bank.models import Question, QuestionBank, Status
+
+    approved = Question.objects.filter(status=Status.APPROVED, live=True)
+    assert approved.count() >= 1500
+    by_type = dict(approved.values_list("qtype").annotate(n=Count("pk")))
+    assert set(by_type) == {t.value for t in QType}
+    subjects = set(approved.values_list("subject__code", flat=True))
+    assert subjects >= {"toan", "vat-ly", "hoa-hoc", "tieng-anh", "lich-su"}
+    assert set(approved.values_list("level__code", flat=True)) >= {"biet", "hieu", "van_dung"}
+    assert not approved.filter(topic__isnull=True).exists()
+    assert approved.filter(stem__contains="\\(").count() > 300  # LaTeX math
+    assert all(q.versions.count() == 1 for q in approved.order_by("?")[:20])
+    assert Question.objects.filter(status=Status.SUBMITTED).exists()  # waiting for review
+    pool = QuestionBank.objects.get(confidential=True)
+    assert pool.questions.exists()
+    # A teacher of the demo sees the shared banks but never the exam board's pool.
+    teacher = pool.owner.__class__.objects.filter(role=Role.TEACHER).last()
+    client.force_login(teacher)
+    items = client.get("/api/v1/question-bank/questions", {"limit": 2000}).json()["items"]
+    assert len(items) >= 1500
+    assert not {q["id"] for q in items} & set(pool.questions.values_list("pk", flat=True))
