@@ -102,7 +102,7 @@ def export_questions(request):
     questions = list(
         qs.select_related("bank", "topic", "level", "stimulus")
         .prefetch_related("choices", "tags")
-        .order_by("stimulus_id", "pk")
+        .order_by("pk")
     )
     if not questions:
         return HttpResponse(_("Không có câu hỏi nào để xuất."), status=404)
