@@ -314,7 +314,6 @@ def questions_bulk_save(
     from django.utils import timezone
     from taggit.models import Tag
     from wagtail.models import Revision, TaskState, WorkflowState
-    from wagtail.search.backends import get_search_backends
 
     from question_bank.models import Choice, QuestionTag, QuestionVersion
 
@@ -425,6 +424,10 @@ def questions_bulk_save(
         fields.append("status")
     Question.objects.bulk_update(questions, fields, batch_size=500)
     if index:
-        for backend in get_search_backends(with_auto_update=True):
-            backend.add_bulk(Question, questions)
+        # Index after the commit, on a worker: the import's transaction stays short and a
+        # rolled-back import never reaches the search engine.
+        from question_bank.tasks import index_questions_task
+
+        ids = [q.pk for q in questions]
+        transaction.on_commit(lambda: index_questions_task.delay(ids))
     return questions

@@ -76,3 +76,23 @@ def import_commit_task(job_id: int) -> dict:
         state=ImportJob.State.DONE, report=report, progress=summary.created
     )
     return report
+
+
+@shared_task(acks_late=True)
+def index_questions_task(question_ids: list[int]) -> int:
+    """Add freshly imported questions to every auto-updated search backend, in chunks."""
+    from wagtail.search.backends import get_search_backends
+
+    from question_bank.models import Question
+
+    done = 0
+    for start in range(0, len(question_ids), 500):
+        chunk = list(
+            Question.objects.filter(pk__in=question_ids[start : start + 500]).prefetch_related(
+                "choices"
+            )
+        )
+        for backend in get_search_backends(with_auto_update=True):
+            backend.add_bulk(Question, chunk)
+        done += len(chunk)
+    return done

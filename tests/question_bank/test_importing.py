@@ -197,3 +197,14 @@ def test_other_teacher_cannot_use_someone_elses_import_job(client, ctx):
         assert response.get("Location", "/admin/") == "/admin/"
     job.refresh_from_db()
     assert job.state == ImportJob.State.PREVIEW
+
+
+def test_imported_questions_are_indexed_after_commit(ctx, django_capture_on_commit_callbacks):
+    from wagtail.search.backends import get_search_backend
+
+    from search.query import vietnamese_query
+
+    with django_capture_on_commit_callbacks(execute=True):
+        import_commit("de.txt", AIKEN_VI.encode(), ctx["bank"], ctx["teacher"])
+    found = get_search_backend().search(vietnamese_query("thu do viet nam"), Question)
+    assert [q.stem for q in found][:1] and "Thủ đô" in list(found)[0].stem
