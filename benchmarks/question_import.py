@@ -2,7 +2,8 @@
 
 For each format, in a fresh subprocess (so peak memory is that import's own): build the
 file with our exporter (not timed), then time the parse + validation + duplicate check
-(the preview) and the all-or-nothing save, and report the process's peak resident memory
+(the preview) and the all-or-nothing save (including the search indexing that runs after
+the commit, inline here), and report the process's peak resident memory
 (ru_maxrss) before, after the preview and after the save. Runs in a throw-away test database
 on whatever DATABASE_URL names (SQLite by default). Usage:
     .venv/bin/python benchmarks/question_import.py --questions 10000 [--format moodle_xml]
@@ -97,6 +98,10 @@ def run_one(fmt: str, n: int) -> dict:
     django.setup()
     from django.db import connection
 
+    from config.celery import app as celery_app
+
+    # The search-index task that follows the save runs inline, so "save" includes it.
+    celery_app.conf.task_always_eager = True
     creation = connection.creation
     creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
     from lms.models import Role, User

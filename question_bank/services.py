@@ -342,14 +342,13 @@ def questions_bulk_save(
     tags = {}
     for name in tag_names:
         tags[name] = Tag.objects.filter(name=name).first() or Tag.objects.create(name=name)
-    QuestionTag.objects.bulk_create(
-        [
-            QuestionTag(content_object_id=q.pk, tag=tags[name])
-            for q, (_c, names) in zip(questions, children, strict=True)
-            for name in names
-        ],
-        batch_size=1000,
-    )
+    tagged = []
+    for q, (_c, names) in zip(questions, children, strict=True):
+        items = [QuestionTag(content_object=q, tag=tags[name]) for name in names]
+        # In memory too, so the revision below carries the tags without a query per question.
+        q.tagged_items = items
+        tagged.extend(items)
+    QuestionTag.objects.bulk_create(tagged, batch_size=1000)
     revisions = [
         Revision(
             content_type=content_type,

@@ -208,3 +208,12 @@ def test_imported_questions_are_indexed_after_commit(ctx, django_capture_on_comm
         import_commit("de.txt", AIKEN_VI.encode(), ctx["bank"], ctx["teacher"])
     found = get_search_backend().search(vietnamese_query("thu do viet nam"), Question)
     assert [q.stem for q in found][:1] and "Thủ đô" in list(found)[0].stem
+
+
+def test_bulk_saved_revision_carries_the_tags(ctx):
+    gift = "$CATEGORY: $course$/top/Đạo hàm\n::q1::Đạo hàm của \\\\(x^2\\\\) là {=2x ~x ~2}\n"
+    summary = import_commit("d.gift", gift.encode(), ctx["bank"], ctx["teacher"])
+    question = Question.objects.get(pk=summary.question_ids[0])
+    assert [t.name for t in question.tags.all()] == ["Đạo hàm"]
+    from_revision = question.latest_revision.as_object()
+    assert [t.name for t in from_revision.tags.all()] == ["Đạo hàm"]
