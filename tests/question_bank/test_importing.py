@@ -207,7 +207,8 @@ def test_imported_questions_are_indexed_after_commit(ctx, django_capture_on_comm
     with django_capture_on_commit_callbacks(execute=True):
         import_commit("de.txt", AIKEN_VI.encode(), ctx["bank"], ctx["teacher"])
     found = get_search_backend().search(vietnamese_query("thu do viet nam"), Question)
-    assert [q.stem for q in found][:1] and "Thủ đô" in list(found)[0].stem
+    stems = [q.stem for q in found]
+    assert stems and "Thủ đô" in stems[0]
 
 
 def test_bulk_saved_revision_carries_the_tags(ctx):
@@ -217,3 +218,23 @@ def test_bulk_saved_revision_carries_the_tags(ctx):
     assert [t.name for t in question.tags.all()] == ["Đạo hàm"]
     from_revision = question.latest_revision.as_object()
     assert [t.name for t in from_revision.tags.all()] == ["Đạo hàm"]
+
+
+def test_qti_package_saved_with_types_keys_and_image(ctx):
+    from question_bank.models import QuestionImage
+    from tests.question_bank.formats.test_qti import fixture_package
+
+    summary = import_commit("goi-qti.zip", fixture_package(), ctx["bank"], ctx["teacher"])
+    assert summary.created == 6
+    saved = {q.qtype: q for q in Question.objects.filter(bank=ctx["bank"])}
+    assert set(saved) == {
+        "single_choice", "multiple_response", "short_text", "essay", "ordering", "matching"
+    }  # fmt: skip
+    choice = saved["single_choice"]
+    assert sum(c.correct for c in choice.choices.all()) == 1
+    image = QuestionImage.objects.get(bank=ctx["bank"])
+    assert image.file.url in choice.stem
+    matching = saved["matching"]
+    assert ("Capulet", "Romeo and Juliet") in [
+        (c.text, c.match) for c in matching.choices.all() if c.text
+    ]
