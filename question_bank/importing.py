@@ -70,7 +70,7 @@ class Preview:
             "total": self.total,
             "counts": self.counts,
             "counts_labelled": [
-                (QTYPE_LABELS[QType(k)], v) for k, v in sorted(self.counts.items())
+                (str(QTYPE_LABELS[QType(k)]), v) for k, v in sorted(self.counts.items())
             ],
             "errors": self.errors,
             "warnings": self.warnings,

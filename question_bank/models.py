@@ -277,7 +277,7 @@ class Question(
         _("phần (định dạng 2025)"),
         null=True,
         blank=True,
-        choices=[(1, "Phần I"), (2, "Phần II"), (3, "Phần III")],
+        choices=[(1, _("Phần I")), (2, _("Phần II")), (3, _("Phần III"))],
     )
 
     subject = models.ForeignKey(

@@ -18,6 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from django.utils.translation import gettext_lazy as _
+
 
 class QType(StrEnum):
     SINGLE_CHOICE = "single_choice"  # Phần I: một đáp án đúng
@@ -34,15 +36,15 @@ class QType(StrEnum):
 
 
 QTYPE_LABELS = {
-    QType.SINGLE_CHOICE: "Trắc nghiệm nhiều lựa chọn",
-    QType.TRUE_FALSE: "Đúng/Sai",
-    QType.SHORT_NUMERIC: "Trả lời ngắn (số)",
-    QType.MULTIPLE_RESPONSE: "Nhiều đáp án đúng",
-    QType.SHORT_TEXT: "Trả lời ngắn (chữ)",
-    QType.ESSAY: "Tự luận",
-    QType.CLOZE: "Điền khuyết",
-    QType.MATCHING: "Ghép nối",
-    QType.ORDERING: "Sắp xếp thứ tự",
+    QType.SINGLE_CHOICE: _("Trắc nghiệm nhiều lựa chọn"),
+    QType.TRUE_FALSE: _("Đúng/Sai"),
+    QType.SHORT_NUMERIC: _("Trả lời ngắn (số)"),
+    QType.MULTIPLE_RESPONSE: _("Nhiều đáp án đúng"),
+    QType.SHORT_TEXT: _("Trả lời ngắn (chữ)"),
+    QType.ESSAY: _("Tự luận"),
+    QType.CLOZE: _("Điền khuyết"),
+    QType.MATCHING: _("Ghép nối"),
+    QType.ORDERING: _("Sắp xếp thứ tự"),
 }
 
 # Cognitive level codes shared by every format (the scales live in the database).
