@@ -13,7 +13,6 @@ from ninja.security import django_auth
 from wagtail.search.backends import get_search_backend
 
 from lms import permissions
-from question_bank.html import plain_text
 from search.query import vietnamese_query
 
 router = Router(auth=django_auth, tags=["question_bank"])
@@ -118,7 +117,3 @@ def get_question(request, question_id: int):
     if question is None:
         raise Http404
     return question
-
-
-def question_summary(question) -> str:
-    return plain_text(question.stem)[:200]

@@ -79,6 +79,15 @@ def plain_text(value: str | None) -> str:
 _NON_WORD = re.compile(r"[^\w\\^{}+\-*/=<>()]+")
 
 
+def fingerprint(stem: str, choice_texts) -> str:
+    """Same value for questions that differ only in accents, case, spacing or option order."""
+    import hashlib
+
+    parts = [normalise_for_duplicates(stem)]
+    parts += sorted(normalise_for_duplicates(text) for text in choice_texts)
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
 def normalise_for_duplicates(value: str | None) -> str:
     """Text compared to find near-duplicates: no tags, no accents, no case or punctuation noise."""
     text = fold(plain_text(value))

@@ -16,14 +16,13 @@ from question_bank import services
 from question_bank.formats.base import (
     QTYPE_LABELS,
     ImportRejected,
-    ParsedQuestion,
     ParseResult,
     Problem,
     QType,
     validate_question,
 )
 from question_bank.formats.registry import FORMAT_LABELS, parse_file
-from question_bank.html import normalise_for_duplicates
+from question_bank.html import fingerprint
 from question_bank.images import ImageError, normalise_image
 from question_bank.models import Question, QuestionBank
 
@@ -36,14 +35,6 @@ class ImportBlocked(ValueError):
     def __init__(self, problems: list[str]):
         super().__init__("; ".join(problems[:5]))
         self.problems = problems
-
-
-def fingerprint_of(q: ParsedQuestion) -> str:
-    import hashlib
-
-    parts = [normalise_for_duplicates(q.stem)]
-    parts += sorted(normalise_for_duplicates(c.text) for c in q.choices)
-    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
 
 @dataclass
@@ -130,7 +121,7 @@ def build_preview(
     seen: dict[str, str] = {}
     prints = {}
     for q in result.questions:
-        fp = fingerprint_of(q)
+        fp = fingerprint(q.stem, (c.text for c in q.choices))
         prints[fp] = q.ref
         if fp in seen:
             preview.duplicates.append(f"{q.ref}: trùng nội dung với {seen[fp]} trong cùng tệp")

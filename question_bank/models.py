@@ -44,7 +44,7 @@ from wagtail.search import index
 
 from content.models import GRADE_CHOICES, GRADE_VALIDATORS
 from question_bank.formats.base import QTYPE_LABELS, QType
-from question_bank.html import clean_html, normalise_for_duplicates, plain_text
+from question_bank.html import clean_html, fingerprint, plain_text
 from search.vietnamese import nfc, search_companion
 
 QTYPE_CHOICES = [(t.value, label) for t, label in QTYPE_LABELS.items()]
@@ -435,9 +435,7 @@ class Question(
         return cached[1]
 
     def compute_fingerprint(self) -> str:
-        parts = [normalise_for_duplicates(self.stem)]
-        parts += sorted(normalise_for_duplicates(c.text) for c in self.choices.all())
-        return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+        return fingerprint(self.stem, (c.text for c in self.choices.all()))
 
     def clean(self):
         super().clean()
@@ -568,10 +566,14 @@ class QuestionVersion(models.Model):
             raise ValidationError(
                 _("Phiên bản câu hỏi đã duyệt không được sửa; hãy tạo phiên bản mới.")
             )
-        self.content_hash = hashlib.sha256(
-            json.dumps(self.data, sort_keys=True, ensure_ascii=False).encode()
-        ).hexdigest()
+        self.content_hash = self.hash_of(self.data)
         super().save(*args, **kwargs)
+
+    @staticmethod
+    def hash_of(data: dict) -> str:
+        return hashlib.sha256(
+            json.dumps(data, sort_keys=True, ensure_ascii=False).encode()
+        ).hexdigest()
 
 
 class Paper(models.Model):

@@ -92,9 +92,7 @@ def on_published(sender, instance, revision=None, **kwargs):
 
     if not isinstance(instance, Question):
         return
-    user = getattr(revision, "user", None) if revision is not None else None
-    if revision is not None and revision.approved_go_live_at is None:
-        user = kwargs.get("user") or user
+    user = kwargs.get("user") or getattr(revision, "user", None)
     _set_status(instance, Status.APPROVED)
     fingerprint_update(instance)
     version_record(instance, user=user, revision=revision)

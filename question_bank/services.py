@@ -1,8 +1,5 @@
 """Write operations on the bank. Views, importers, the demo and tests go through these."""
 
-import hashlib
-import json
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -10,7 +7,7 @@ from django.utils.translation import gettext as _
 from content.models import LearningOutcome, Subject, Topic
 from lms import permissions
 from question_bank.convert import blanks_to_json, question_snapshot
-from question_bank.formats.base import ParsedGroup, ParsedQuestion, QType
+from question_bank.formats.base import ParsedGroup, ParsedQuestion
 from question_bank.html import clean_html
 from question_bank.images import store_assets
 from question_bank.models import (
@@ -231,17 +228,13 @@ def question_approve_directly(question: Question, user) -> None:
     revision.publish(user=user, log_action=False, skip_permission_checks=True)
 
 
-def _content_hash(data: dict) -> str:
-    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
-
-
 @transaction.atomic
 def version_record(question: Question, *, user=None, revision=None) -> QuestionVersion | None:
     """Snapshot the live question as a new immutable version, unless nothing changed."""
     question = Question.objects.select_for_update().get(pk=question.pk)
     data = question_snapshot(question)
     latest = question.versions.order_by("-number").first()
-    if latest is not None and latest.content_hash == _content_hash(data):
+    if latest is not None and latest.content_hash == QuestionVersion.hash_of(data):
         return latest
     return QuestionVersion.objects.create(
         question=question,
@@ -291,10 +284,6 @@ def questions_tag(questions, tags: list[str], user) -> int:
             _change_metadata(question, lambda obj: obj.tags.add(*tags))
             count += 1
     return count
-
-
-def is_valid_type(value: str) -> bool:
-    return value in {t.value for t in QType}
 
 
 # --- bulk creation (imports, the demo) ---------------------------------------------------
@@ -380,7 +369,7 @@ def questions_bulk_save(
                     question=q,
                     number=1,
                     data=data,
-                    content_hash=_content_hash(data),
+                    content_hash=QuestionVersion.hash_of(data),
                     revision=revision,
                     approved_by=user,
                 )

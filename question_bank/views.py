@@ -19,11 +19,6 @@ from question_bank.models import ImportJob
 from question_bank.tasks import import_commit_task, import_preview_task, progress_key
 
 
-def _require_staff(user):
-    if not permissions.editable_banks(user).exists() and not user.is_superuser:
-        raise PermissionDenied
-
-
 def import_upload(request):
     form = ImportForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
