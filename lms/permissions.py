@@ -142,6 +142,10 @@ def visible_banks(user):
     return QuestionBank.objects.filter(pk__in=ids)
 
 
+def can_view_bank(user, bank_id) -> bool:
+    return visible_banks(user).filter(pk=bank_id).exists()
+
+
 def editable_banks(user):
     """Banks the user may add questions to and edit in: owners and members only."""
     QuestionBank = _bank_model()
@@ -193,4 +197,4 @@ def can_edit_question(user, question) -> bool:
 
 def can_review_question(user, question) -> bool:
     """Reviewers approve questions of banks they can see, except confidential pools they're not in."""
-    return is_reviewer(user) and visible_banks(user).filter(pk=question.bank_id).exists()
+    return is_reviewer(user) and can_view_bank(user, question.bank_id)

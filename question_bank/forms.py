@@ -10,6 +10,10 @@ from question_bank.models import CognitiveLevel, QuestionBank
 MAX_UPLOAD = 100 * 1024 * 1024
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
 class ImportForm(forms.Form):
     bank = forms.ModelChoiceField(QuestionBank.objects.none(), label=_("Ngân hàng nhận câu hỏi"))
     file = forms.FileField(
@@ -19,7 +23,7 @@ class ImportForm(forms.Form):
     extra_files = forms.FileField(
         label=_("Tệp ảnh đi kèm (QTI rời)"),
         required=False,
-        widget=forms.ClearableFileInput(attrs={"allow_multiple_selected": True}),
+        widget=MultipleFileInput(),
     )
     default_topic = forms.ModelChoiceField(
         Topic.objects.select_related("subject"), label=_("Gắn vào chương/chủ đề"), required=False
@@ -31,7 +35,6 @@ class ImportForm(forms.Form):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["bank"].queryset = permissions.editable_banks(user)
-        self.fields["extra_files"].widget.allow_multiple_selected = True
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

@@ -10,6 +10,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from question_bank.formats.base import QTYPE_LABELS, QType
+from question_bank.html import plain_text
 
 LETTERS = "ABCDEFGH"
 STATEMENT_LETTERS = "abcdefgh"
@@ -22,19 +23,13 @@ def _cloze_html(stem: str, blanks: list[dict]) -> str:
         blank = blanks[n - 1] if 0 < n <= len(blanks) else {"kind": "text", "answers": []}
         if blank.get("kind") == "choice":
             options = "".join(
-                f"<option>{escape(_strip(a['text']))}</option>" for a in blank["answers"]
+                f"<option>{escape(plain_text(a['text']))}</option>" for a in blank["answers"]
             )
             return f'<select class="blank" aria-label="Chỗ trống {n}"><option></option>{options}</select>'
         mode = "decimal" if blank.get("kind") == "numeric" else "text"
         return f'<input class="blank" inputmode="{mode}" aria-label="Chỗ trống {n}" size="8">'
 
     return _BLANK.sub(replace, stem)
-
-
-def _strip(html: str) -> str:
-    from question_bank.html import plain_text
-
-    return plain_text(html)
 
 
 def question_context(question, *, show_key: bool = False) -> dict:
@@ -68,7 +63,7 @@ def question_context(question, *, show_key: bool = False) -> dict:
         "stimulus": mark_safe(question.stimulus.content) if question.stimulus_id else "",  # noqa: S308
         "stem": mark_safe(stem),  # noqa: S308
         "items": items,
-        "premises": [c for c in items if _strip(c["text"])],
+        "premises": [c for c in items if plain_text(c["text"])],
         "matches": matches,
         "show_key": show_key,
         "solution": mark_safe(question.solution),  # noqa: S308

@@ -9,6 +9,7 @@ matching → list of the answer index chosen for each premise; ordering → list
 from decimal import Decimal
 
 from question_bank.formats.base import QType
+from question_bank.html import plain_text
 from question_bank.numeric import numeric_equal
 from search.vietnamese import nfc
 
@@ -73,7 +74,7 @@ def score(data: dict, response) -> Decimal:
     if qtype == QType.SHORT_TEXT:
         best = ZERO
         for c in choices:
-            if _text_equal(str(response), _plain(c["text"]), data.get("case_sensitive", False)):
+            if _text_equal(str(response), plain_text(c["text"]), data.get("case_sensitive", False)):
                 frac = Decimal(str(c["fraction"])) if c.get("fraction") is not None else ONE
                 best = max(best, frac if c["correct"] else ZERO)
         return best
@@ -90,10 +91,10 @@ def score(data: dict, response) -> Decimal:
                 if not a["correct"]:
                     continue
                 ok = (
-                    numeric_equal(str(answer), _plain(a["text"]), blank.get("tolerance", 0))
+                    numeric_equal(str(answer), plain_text(a["text"]), blank.get("tolerance", 0))
                     if blank.get("kind") == "numeric"
                     else _text_equal(
-                        str(answer), _plain(a["text"]), blank.get("case_sensitive", False)
+                        str(answer), plain_text(a["text"]), blank.get("case_sensitive", False)
                     )
                 )
                 if ok:
@@ -101,8 +102,8 @@ def score(data: dict, response) -> Decimal:
                     break
         return earned / total_points if total_points else ZERO
     if qtype == QType.MATCHING:
-        premises = [i for i, c in enumerate(choices) if _plain(c["text"])]
-        answers = [_plain(c["match"]) for c in choices]
+        premises = [i for i, c in enumerate(choices) if plain_text(c["text"])]
+        answers = [plain_text(c["match"]) for c in choices]
         right = sum(
             1
             for p, r in zip(premises, response, strict=False)
@@ -112,9 +113,3 @@ def score(data: dict, response) -> Decimal:
     if qtype == QType.ORDERING:
         return ONE if list(response) == list(range(len(choices))) else ZERO
     return ZERO  # essays are marked by a teacher
-
-
-def _plain(html: str) -> str:
-    from question_bank.html import plain_text
-
-    return plain_text(html)

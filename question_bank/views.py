@@ -101,11 +101,15 @@ def export_questions(request):
     )
     if not questions:
         return HttpResponse(_("Không có câu hỏi nào để xuất."), status=404)
+    return export_response(questions, form.cleaned_data["format"])
+
+
+def export_response(questions, fmt: str) -> HttpResponse:
+    """The questions as a downloadable file (the export page and the bulk action share it)."""
     parsed, groups = questions_to_parsed(questions)
-    fmt = form.cleaned_data["format"]
     data, ext, content_type = export(fmt, parsed, groups, title=_("Câu hỏi xuất từ hoclieu"))
     response = HttpResponse(data, content_type=content_type)
-    name = slugify(questions[0].bank.name) or "cau-hoi"
+    name = (slugify(questions[0].bank.name) if questions else "") or "cau-hoi"
     response["Content-Disposition"] = f'attachment; filename="{name}{ext}"'
     return response
 

@@ -7,9 +7,8 @@ import django_filters
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.urls import path, reverse
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
@@ -24,8 +23,6 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from content.models import Subject, Topic
 from lms import permissions
 from question_bank import services, views
-from question_bank.convert import questions_to_parsed
-from question_bank.formats.registry import export
 from question_bank.forms import ExportForm, MoveForm, QuestionAdminForm, TagForm
 from question_bank.models import (
     QTYPE_CHOICES,
@@ -168,7 +165,7 @@ class QuestionBankViewSet(ObjectGuardMixin, SnippetViewSet):
     search_fields = ["name"]
 
     def can_view(self, user, obj):
-        return permissions.visible_banks(user).filter(pk=obj.pk).exists()
+        return permissions.can_view_bank(user, obj.pk)
 
     def can_change(self, user, obj):
         return permissions.can_edit_bank(user, obj)
@@ -184,7 +181,7 @@ class StimulusViewSet(ObjectGuardMixin, SnippetViewSet):
     list_display = ["__str__", "bank"]
 
     def can_view(self, user, obj):
-        return permissions.visible_banks(user).filter(pk=obj.bank_id).exists()
+        return permissions.can_view_bank(user, obj.bank_id)
 
     def can_change(self, user, obj):
         return permissions.can_edit_bank(user, obj.bank)
@@ -230,9 +227,6 @@ class QuestionBulkAction(SnippetBulkAction):
 
     def check_perm(self, obj):
         return permissions.can_edit_question(self.request.user, obj)
-
-    def get_form_kwargs(self):
-        return super().get_form_kwargs()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -343,13 +337,7 @@ class ExportBulkAction(QuestionBulkAction):
         return permissions.can_view_question(self.request.user, obj)
 
     def prepare_action(self, objects, objects_without_access):
-        fmt = self.cleaned_form.cleaned_data["format"]
-        parsed, groups = questions_to_parsed(objects)
-        data, ext, content_type = export(fmt, parsed, groups, title=_("Câu hỏi xuất từ hoclieu"))
-        response = HttpResponse(data, content_type=content_type)
-        name = slugify(objects[0].bank.name) if objects else "cau-hoi"
-        response["Content-Disposition"] = f'attachment; filename="{name or "cau-hoi"}{ext}"'
-        return response
+        return views.export_response(objects, self.cleaned_form.cleaned_data["format"])
 
     @classmethod
     def execute_action(cls, objects, **kwargs):  # pragma: no cover - prepare_action answers
