@@ -1,7 +1,7 @@
 """Service markers: skip on a bare machine, fail when CI says the services are there.
 
 ``HOCLIEU_REQUIRE_SERVICES=1`` (set by ``.ci/run``) turns every skip of a test marked
-``postgres``, ``search``, ``celery`` or ``browser`` into a failure, so a missing service
+``postgres``, ``search``, ``celery``, ``browser`` or ``office`` into a failure, so a missing service
 can never pass CI silently. At the end the run prints how many service-backed tests ran.
 """
 
@@ -15,7 +15,7 @@ from urllib.parse import urlparse
 import pytest
 from django.conf import settings
 
-SERVICE_MARKERS = ("postgres", "search", "celery", "browser")
+SERVICE_MARKERS = ("postgres", "search", "celery", "browser", "office")
 REQUIRED = os.environ.get("HOCLIEU_REQUIRE_SERVICES") == "1"
 _ran = Counter()
 
@@ -49,6 +49,8 @@ def _missing(marker: str) -> str | None:
         shutil.which("chromium") and importlib.util.find_spec("playwright")
     ):
         return "needs Debian chromium and the playwright package"
+    elif marker == "office" and not shutil.which("soffice"):
+        return "needs LibreOffice (soffice) to render .docx files"
     return None
 
 
