@@ -198,3 +198,53 @@ def can_edit_question(user, question) -> bool:
 def can_review_question(user, question) -> bool:
     """Reviewers approve questions of banks they can see, except confidential pools they're not in."""
     return is_reviewer(user) and can_view_bank(user, question.bank_id)
+
+
+# --- Exam matrices and papers ---------------------------------------------------------
+# Teachers and exam boards build matrices and papers from the questions they can see.
+# A paper is seen by its author; a non-confidential one also by staff of its school; a
+# confidential one by its author and the members of the banks its matrix draws from
+# (the board) only, until it is released.
+ASSEMBLER_ROLES = frozenset({Role.TEACHER, Role.EXAM_BOARD})
+
+
+def can_assemble(user) -> bool:
+    return is_active(user) and (user.is_superuser or user.role in ASSEMBLER_ROLES)
+
+
+def visible_matrices(user):
+    from question_bank.models import ExamMatrix
+
+    if not can_assemble(user):
+        return ExamMatrix.objects.none()
+    return ExamMatrix.objects.filter(created_by=user)
+
+
+def can_edit_matrix(user, matrix) -> bool:
+    return visible_matrices(user).filter(pk=matrix.pk).exists()
+
+
+def visible_papers(user):
+    from question_bank.models import Paper
+
+    if not is_active(user) or not (user.is_superuser or user.role in QUESTION_STAFF_ROLES):
+        return Paper.objects.none()
+    board_banks = list(editable_banks(user).values_list("pk", flat=True))
+    rule = Q(created_by=user) | Q(confidential=True, matrix__banks__in=board_banks)
+    released = Q(confidential=False) | Q(released_at__isnull=False)
+    if user.is_superuser:
+        rule |= released
+    elif user.role == Role.DEPARTMENT_ADMIN and user.department_id:
+        rule |= released & Q(school__department_id=user.department_id)
+    elif user.school_id:
+        rule |= released & Q(school_id=user.school_id)
+    ids = Paper.objects.filter(rule).values("pk")
+    return Paper.objects.filter(pk__in=ids)
+
+
+def can_view_paper(user, paper) -> bool:
+    return visible_papers(user).filter(pk=paper.pk).exists()
+
+
+def can_release_paper(user, paper) -> bool:
+    return is_active(user) and paper.created_by_id == user.pk

@@ -33,10 +33,15 @@ QUESTION_AUTHOR = [
     for action in ("add", "change", "view", "delete")
 ]
 QUESTION_VIEWER = ["question_bank.view_question", "question_bank.view_questionbank"]
+PAPER_AUTHOR = [
+    f"question_bank.{action}_{model}"
+    for model in ("exammatrix", "paper")
+    for action in ("add", "change", "view", "delete")
+]
 ROLE_MODEL_PERMISSIONS = {
-    Role.TEACHER: ["content.view_topic", *QUESTION_AUTHOR],
+    Role.TEACHER: ["content.view_topic", *QUESTION_AUTHOR, *PAPER_AUTHOR],
     Role.LIBRARIAN: ["content.view_topic", "content.view_subject"],
-    Role.EXAM_BOARD: ["content.view_topic", *QUESTION_AUTHOR],
+    Role.EXAM_BOARD: ["content.view_topic", *QUESTION_AUTHOR, *PAPER_AUTHOR],
     Role.SCHOOL_ADMIN: [
         "content.view_topic",
         "lms.view_schoolclass",

@@ -65,7 +65,7 @@ class Shortage:
         }
 
 
-class AssemblyInfeasible(Exception):  # noqa: N818 - reads as the condition it reports
+class AssemblyInfeasible(Exception):
     """The bank cannot satisfy the matrix; ``shortages`` names the cells when counts tell."""
 
     def __init__(self, message: str, shortages: list[Shortage] | None = None):
@@ -137,7 +137,7 @@ def assemble(
     if shortages:
         raise AssemblyInfeasible(_("Ngân hàng không đủ câu hỏi cho ma trận."), shortages=shortages)
 
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 - reproducible order, not secrets
     all_ids = sorted({i for c in cells for i in c.candidates})
     rank = {i: r for r, i in enumerate(rng.sample(all_ids, len(all_ids)))}
     pools = [list(dict.fromkeys(c.candidates)) for c in cells]
@@ -262,9 +262,9 @@ def _assemble_one(
                 z[ci, i] = model.new_int_var(0, min(left, remaining), f"z{ci}_{i}")
     in_form: dict[int, list] = {}
     in_shadow: dict[int, list] = {}
-    for (ci, i), var in x.items():
+    for (_ci, i), var in x.items():
         in_form.setdefault(i, []).append(var)
-    for (ci, i), var in z.items():
+    for (_ci, i), var in z.items():
         in_shadow.setdefault(i, []).append(var)
     for i, vars_ in in_form.items():
         if len(vars_) > 1:

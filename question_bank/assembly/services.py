@@ -1,0 +1,439 @@
+"""Matrices, papers and practice sets: the writes, with their permission checks.
+
+Nothing is written unless the whole assembly succeeds: the solver runs first, and papers,
+their pinned items and their versions (mã đề) are created in one transaction.
+"""
+
+import secrets
+import uuid
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Count, Max, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lms import permissions
+from question_bank.assembly.matrix import TEMPLATES, cell_label, matrix_problems
+from question_bank.assembly.paper import (
+    PART_ESSAY,
+    PART_MC,
+    PART_SHORT,
+    PART_TF,
+    AssembledPaper,
+    PaperHeader,
+    PaperVersion,
+    VersionItem,
+)
+from question_bank.assembly.shuffle import answer_key, parse_codes, permuted, shuffle_layout
+from question_bank.assembly.solver import AssemblyInfeasible, Candidate, Cell, assemble
+from question_bank.formats.base import QType
+from question_bank.models import (
+    CognitiveScale,
+    ExamMatrix,
+    MatrixCell,
+    Paper,
+    PaperItem,
+    PaperVariant,
+    Question,
+    QuestionVersion,
+    Status,
+)
+
+#: Which question types can fill a part when the question itself names no part.
+PART_QTYPES = {
+    PART_MC: [QType.SINGLE_CHOICE],
+    PART_TF: [QType.TRUE_FALSE],
+    PART_SHORT: [QType.SHORT_NUMERIC],
+    PART_ESSAY: [QType.ESSAY],
+}
+
+
+class MatrixInvalid(Exception):
+    def __init__(self, problems: list[str]):
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+@dataclass
+class AssemblyOptions:
+    forms: int = 1  # parallel forms (different questions)
+    versions: int = 1  # shuffled versions (mã đề) per form
+    codes: str = ""  # "034-036", "111,222,333"; empty: 0101, 0102… (form, version)
+    seed: int | None = None
+    school_id: int | None = None
+    avoid_recent: int = 0  # skip questions used in the school's last N exams
+    max_overlap: int = 0  # questions two forms may share
+    shuffle_questions: bool = True
+    shuffle_options: bool = True
+    shuffle_statements: bool = True
+    time_limit: float = 8.0
+
+
+def matrix_create_from_template(
+    *, user, template: str, subject, grade: int, title: str = "", banks=None
+) -> ExamMatrix:
+    if not permissions.can_assemble(user):
+        raise PermissionDenied
+    spec = TEMPLATES[template]
+    scale = CognitiveScale.objects.filter(is_default=True).first() or CognitiveScale.objects.first()
+    levels = {lv.code: lv for lv in scale.levels.all()}
+    points = {PART_MC: "points_mc", PART_TF: "points_tf", PART_SHORT: "points_short"}
+    points[PART_ESSAY] = "points_essay"
+    with transaction.atomic():
+        matrix = ExamMatrix(
+            title=title or f"{spec.name} – {subject.name} {grade}",
+            template=spec.code,
+            subject=subject,
+            grade=grade,
+            duration_minutes=spec.duration,
+            expected_counts={str(p): n for p, n in spec.counts.items()},
+            scale=scale,
+            created_by=user,
+            **{points[p]: value for p, value in spec.points.items()},
+        )
+        matrix.save()
+        if banks:
+            matrix.banks.set(banks)
+        order = 0
+        for part, level_counts in spec.levels.items():
+            for code, count in level_counts:
+                MatrixCell.objects.create(
+                    matrix=matrix, part=part, level=levels.get(code), count=count, sort_order=order
+                )
+                order += 1
+    return matrix
+
+
+def _cell_questions(matrix: ExamMatrix, user, cell: MatrixCell):
+    qs = permissions.visible_questions(user).filter(
+        status=Status.APPROVED, live=True, subject_id=matrix.subject_id, grade=matrix.grade
+    )
+    bank_ids = list(matrix.banks.values_list("pk", flat=True))
+    if bank_ids:
+        qs = qs.filter(bank__in=bank_ids)
+    part_rule = Q(part=cell.part) | Q(part__isnull=True, qtype__in=PART_QTYPES[cell.part])
+    if cell.part == PART_ESSAY:
+        part_rule = Q(qtype=QType.ESSAY)
+    qs = qs.filter(part_rule)
+    if cell.level_id:
+        qs = qs.filter(level_id=cell.level_id)
+    if cell.topic_id:
+        qs = qs.filter(topic_id=cell.topic_id)
+    if cell.outcome_id:
+        qs = qs.filter(outcome_id=cell.outcome_id)
+    return qs
+
+
+def recent_exam_questions(*, school_id: int | None, last: int) -> set[int]:
+    """Questions used in the school's last ``last`` exam papers (parallel forms count once)."""
+    if not school_id or last <= 0:
+        return set()
+    recent = list(
+        Paper.objects.filter(school_id=school_id, kind=Paper.Kind.EXAM)
+        .order_by("-created_at", "-pk")
+        .values_list("pk", "form_set")
+    )
+    picked, sets = [], set()
+    for pk, form_set in recent:
+        key = form_set or f"paper-{pk}"
+        if key not in sets:
+            if len(sets) == last:
+                continue
+            sets.add(key)
+        picked.append(pk)
+    return set(
+        PaperItem.objects.filter(paper__in=picked).values_list("version__question_id", flat=True)
+    )
+
+
+def solver_inputs(matrix: ExamMatrix, user, *, exclude: set[int] = frozenset()):
+    """The solver's cells and candidates for a matrix, from what ``user`` may use."""
+    cells: list[Cell] = []
+    ids: set[int] = set()
+    for cell in matrix.cells.select_related("topic", "outcome", "level").order_by(
+        "sort_order", "pk"
+    ):
+        if not cell.count:
+            continue
+        found = [
+            pk
+            for pk in _cell_questions(matrix, user, cell).values_list("pk", flat=True)
+            if pk not in exclude
+        ]
+        cells.append(Cell(key=cell.key, label=cell_label(cell), count=cell.count, candidates=found))
+        ids.update(found)
+    exposure = dict(
+        PaperItem.objects.filter(version__question_id__in=ids)
+        .values_list("version__question_id")
+        .annotate(n=Count("paper", distinct=True))
+    )
+    candidates = {
+        row["pk"]: Candidate(
+            id=row["pk"],
+            difficulty=row["difficulty"],
+            exposure=exposure.get(row["pk"], 0),
+            enemy=row["fingerprint"] or "",
+        )
+        for row in Question.objects.filter(pk__in=ids).values("pk", "difficulty", "fingerprint")
+    }
+    return candidates, cells
+
+
+def _latest_versions(question_ids) -> dict[int, QuestionVersion]:
+    latest = (
+        QuestionVersion.objects.filter(question_id__in=question_ids)
+        .values("question_id")
+        .annotate(n=Max("number"))
+    )
+    wanted = Q(pk__in=[])
+    for row in latest:
+        wanted |= Q(question_id=row["question_id"], number=row["n"])
+    return {v.question_id: v for v in QuestionVersion.objects.filter(wanted)}
+
+
+def _codes_for(options: AssemblyOptions) -> list[list[str]]:
+    if options.forms == 1:
+        return [parse_codes(options.codes, options.versions)]
+    total = options.forms * options.versions
+    if options.codes.strip():
+        flat = parse_codes(options.codes, total)
+        return [
+            flat[k * options.versions : (k + 1) * options.versions] for k in range(options.forms)
+        ]
+    return [
+        [f"{k:02d}{v:02d}" for v in range(1, options.versions + 1)]
+        for k in range(1, options.forms + 1)
+    ]
+
+
+def papers_assemble(
+    *, user, matrix: ExamMatrix, options: AssemblyOptions, header=None
+) -> list[Paper]:
+    """Assemble ``options.forms`` papers for the matrix, each with its shuffled versions.
+
+    Raises :class:`MatrixInvalid` or :class:`AssemblyInfeasible` (with the short cells) and
+    writes nothing in that case.
+    """
+    if not permissions.can_edit_matrix(user, matrix):
+        raise PermissionDenied
+    problems = matrix_problems(matrix)
+    if problems:
+        raise MatrixInvalid(problems)
+    codes = _codes_for(options)
+    seed = options.seed if options.seed is not None else secrets.randbelow(2**31)
+    exclude = recent_exam_questions(school_id=options.school_id, last=options.avoid_recent)
+    candidates, cells = solver_inputs(matrix, user, exclude=exclude)
+    result = assemble(
+        candidates,
+        cells,
+        forms=options.forms,
+        seed=seed,
+        target_difficulty=matrix.target_difficulty,
+        max_overlap=options.max_overlap,
+        time_limit=options.time_limit,
+    )
+    cell_info = {c.key: c for c in matrix.cells.all()}
+    versions = _latest_versions({i for form in result.forms for _key, i in form})
+    missing = [i for form in result.forms for _key, i in form if i not in versions]
+    if missing:
+        raise AssemblyInfeasible(
+            _("Câu hỏi %(ids)s đã duyệt nhưng chưa có phiên bản; hãy duyệt lại.")
+            % {"ids": ", ".join(map(str, sorted(set(missing))))}
+        )
+    base_header = {
+        "subject": matrix.subject.name,
+        "duration_minutes": matrix.duration_minutes,
+        **(header or {}),
+    }
+    form_set = uuid.uuid4().hex if options.forms > 1 else ""
+    papers = []
+    with transaction.atomic():
+        for k, form in enumerate(result.forms):
+            title = matrix.title if options.forms == 1 else f"{matrix.title} – đề {k + 1}"
+            paper = Paper.objects.create(
+                title=title,
+                kind=Paper.Kind.EXAM,
+                matrix=matrix,
+                school_id=options.school_id,
+                created_by=user,
+                seed=seed,
+                confidential=matrix.confidential,
+                form_set=form_set,
+                form_number=k + 1,
+                header=base_header,
+                options={
+                    "forms": options.forms,
+                    "versions": options.versions,
+                    "codes": options.codes,
+                    "avoid_recent": options.avoid_recent,
+                    "max_overlap": options.max_overlap,
+                    "shuffle_questions": options.shuffle_questions,
+                    "shuffle_options": options.shuffle_options,
+                    "shuffle_statements": options.shuffle_statements,
+                    "target_difficulty": result.target_difficulty,
+                    "mean_difficulty": result.mean_difficulty[k],
+                },
+            )
+            ordered = sorted(
+                enumerate(form), key=lambda pair: (cell_info[pair[1][0]].part, pair[0])
+            )
+            items = []
+            for position, (_n, (key, qid)) in enumerate(ordered, 1):
+                cell = cell_info[key]
+                items.append(
+                    PaperItem(
+                        paper=paper,
+                        version=versions[qid],
+                        position=position,
+                        part=cell.part,
+                        cell=key,
+                        points=cell.points_each(),
+                    )
+                )
+            PaperItem.objects.bulk_create(items)
+            _create_variants(paper, items, codes[k], seed + k, options)
+            papers.append(paper)
+    return papers
+
+
+def _create_variants(paper, items, codes, seed, options: AssemblyOptions) -> None:
+    source = [{"position": it.position, "part": it.part, "data": it.version.data} for it in items]
+    PaperVariant.objects.bulk_create(
+        PaperVariant(
+            paper=paper,
+            code=code,
+            position=n,
+            layout=shuffle_layout(
+                source,
+                seed=seed,
+                code=code,
+                shuffle_questions=options.shuffle_questions,
+                shuffle_options=options.shuffle_options,
+                shuffle_statements=options.shuffle_statements,
+            ),
+        )
+        for n, code in enumerate(codes)
+    )
+
+
+def practice_set_create(
+    *,
+    user,
+    subject,
+    grade: int,
+    count: int,
+    topic=None,
+    outcome=None,
+    level=None,
+    qtypes: list[str] | None = None,
+    seed: int | None = None,
+    title: str = "",
+) -> Paper:
+    """A practice set from approved questions of non-confidential banks the user can see."""
+    if not permissions.is_active(user):
+        raise PermissionDenied
+    qs = permissions.visible_questions(user).filter(
+        status=Status.APPROVED,
+        live=True,
+        bank__confidential=False,
+        subject=subject,
+        grade=grade,
+    )
+    bits = [subject.name, str(grade)]
+    if topic is not None:
+        qs = qs.filter(topic=topic)
+        bits.append(topic.name)
+    if outcome is not None:
+        qs = qs.filter(outcome=outcome)
+    if level is not None:
+        qs = qs.filter(level=level)
+        bits.append(level.name)
+    if qtypes:
+        qs = qs.filter(qtype__in=qtypes)
+    label = " · ".join(bits)
+    rows = list(qs.values("pk", "difficulty", "fingerprint", "part", "qtype"))
+    cell = Cell(key="practice", label=label, count=count, candidates=[r["pk"] for r in rows])
+    candidates = {
+        r["pk"]: Candidate(id=r["pk"], difficulty=r["difficulty"], enemy=r["fingerprint"] or "")
+        for r in rows
+    }
+    seed = seed if seed is not None else secrets.randbelow(2**31)
+    result = assemble(candidates, [cell], forms=1, seed=seed, time_limit=2.0)
+    chosen = [qid for _key, qid in result.forms[0]]
+    versions = _latest_versions(chosen)
+    part_of = {r["pk"]: _part_of(r) for r in rows}
+    with transaction.atomic():
+        paper = Paper.objects.create(
+            title=title or _("Luyện tập: %(label)s") % {"label": label},
+            kind=Paper.Kind.PRACTICE,
+            created_by=user,
+            seed=seed,
+            school_id=user.school_id,
+            header={"subject": subject.name, "exam_title": "BÀI LUYỆN TẬP", "official": False},
+        )
+        items = [
+            PaperItem(
+                paper=paper,
+                version=versions[qid],
+                position=n,
+                part=part_of[qid],
+                points=Decimal(1),
+            )
+            for n, qid in enumerate(sorted(chosen, key=lambda q: (part_of[q], chosen.index(q))), 1)
+            if qid in versions
+        ]
+        PaperItem.objects.bulk_create(items)
+        _create_variants(paper, items, ["LT01"], seed, AssemblyOptions(shuffle_questions=False))
+    return paper
+
+
+def _part_of(row) -> int:
+    if row["part"]:
+        return row["part"]
+    for part, qtypes in PART_QTYPES.items():
+        if row["qtype"] in qtypes:
+            return part
+    return PART_ESSAY
+
+
+def paper_release(*, user, paper: Paper) -> Paper:
+    if not permissions.can_release_paper(user, paper):
+        raise PermissionDenied
+    paper.released_at = timezone.now()
+    paper.save(update_fields=["released_at"])
+    return paper
+
+
+def paper_assembled(paper: Paper) -> AssembledPaper:
+    """The renderers' view of a stored paper: its versions with pinned, permuted questions."""
+    items = {it.position: it for it in paper.items.select_related("version")}
+    fields = PaperHeader.__dataclass_fields__
+    header = PaperHeader(**{k: v for k, v in (paper.header or {}).items() if k in fields})
+    versions = []
+    for variant in paper.variants.all():
+        numbers: dict[int, int] = {}
+        out = []
+        for entry in variant.layout:
+            item = items[entry["item"]]
+            data = permuted(item.version.data, entry["order"])
+            numbers[item.part] = numbers.get(item.part, 0) + 1
+            out.append(
+                VersionItem(
+                    part=item.part,
+                    number=numbers[item.part],
+                    question_id=item.version.question_id,
+                    version_id=item.version_id,
+                    data=data,
+                    choice_order=entry["order"],
+                    points=float(item.points or 0),
+                    key=answer_key(data, item.part),
+                )
+            )
+        versions.append(PaperVersion(code=variant.code, items=out))
+    total = sum((it.points or Decimal(0) for it in items.values()), Decimal(0))
+    return AssembledPaper(
+        title=paper.title, header=header, versions=versions, total_points=float(total)
+    )
