@@ -127,12 +127,16 @@ def _cell_questions(matrix: ExamMatrix, user, cell: MatrixCell):
     return qs
 
 
-def recent_exam_questions(*, school_id: int | None, last: int) -> set[int]:
+def _before(as_of):
+    return Q(created_at__lt=as_of) if as_of else Q()
+
+
+def recent_exam_questions(*, school_id: int | None, last: int, as_of=None) -> set[int]:
     """Questions used in the school's last ``last`` exam papers (parallel forms count once)."""
     if not school_id or last <= 0:
         return set()
     recent = list(
-        Paper.objects.filter(school_id=school_id, kind=Paper.Kind.EXAM)
+        Paper.objects.filter(_before(as_of), school_id=school_id, kind=Paper.Kind.EXAM)
         .order_by("-created_at", "-pk")
         .values_list("pk", "form_set")
     )
@@ -149,8 +153,21 @@ def recent_exam_questions(*, school_id: int | None, last: int) -> set[int]:
     )
 
 
-def solver_inputs(matrix: ExamMatrix, user, *, exclude: set[int] = frozenset()):
-    """The solver's cells and candidates for a matrix, from what ``user`` may use."""
+def solver_inputs(matrix: ExamMatrix, user, *, exclude: set[int] = frozenset(), as_of=None):
+    """The solver's cells and candidates for a matrix, from what ``user`` may use.
+
+    ``as_of`` replays an earlier assembly: only versions approved and papers made before
+    that moment count, so a stored paper can be regenerated identically from its seed.
+    """
+    approved_then = (
+        set(
+            QuestionVersion.objects.filter(created_at__lte=as_of).values_list(
+                "question_id", flat=True
+            )
+        )
+        if as_of
+        else None
+    )
     cells: list[Cell] = []
     ids: set[int] = set()
     for cell in matrix.cells.select_related("topic", "outcome", "level").order_by(
@@ -161,12 +178,14 @@ def solver_inputs(matrix: ExamMatrix, user, *, exclude: set[int] = frozenset()):
         found = [
             pk
             for pk in _cell_questions(matrix, user, cell).values_list("pk", flat=True)
-            if pk not in exclude
+            if pk not in exclude and (approved_then is None or pk in approved_then)
         ]
         cells.append(Cell(key=cell.key, label=cell_label(cell), count=cell.count, candidates=found))
         ids.update(found)
     exposure = dict(
-        PaperItem.objects.filter(version__question_id__in=ids)
+        PaperItem.objects.filter(
+            Q(paper__created_at__lt=as_of) if as_of else Q(), version__question_id__in=ids
+        )
         .values_list("version__question_id")
         .annotate(n=Count("paper", distinct=True))
     )
@@ -182,9 +201,11 @@ def solver_inputs(matrix: ExamMatrix, user, *, exclude: set[int] = frozenset()):
     return candidates, cells
 
 
-def _latest_versions(question_ids) -> dict[int, QuestionVersion]:
+def _latest_versions(question_ids, as_of=None) -> dict[int, QuestionVersion]:
     latest = (
-        QuestionVersion.objects.filter(question_id__in=question_ids)
+        QuestionVersion.objects.filter(
+            Q(created_at__lte=as_of) if as_of else Q(), question_id__in=question_ids
+        )
         .values("question_id")
         .annotate(n=Max("number"))
     )
@@ -210,7 +231,7 @@ def _codes_for(options: AssemblyOptions) -> list[list[str]]:
 
 
 def papers_assemble(
-    *, user, matrix: ExamMatrix, options: AssemblyOptions, header=None
+    *, user, matrix: ExamMatrix, options: AssemblyOptions, header=None, as_of=None
 ) -> list[Paper]:
     """Assemble ``options.forms`` papers for the matrix, each with its shuffled versions.
 
@@ -224,8 +245,10 @@ def papers_assemble(
         raise MatrixInvalid(problems)
     codes = _codes_for(options)
     seed = options.seed if options.seed is not None else secrets.randbelow(2**31)
-    exclude = recent_exam_questions(school_id=options.school_id, last=options.avoid_recent)
-    candidates, cells = solver_inputs(matrix, user, exclude=exclude)
+    exclude = recent_exam_questions(
+        school_id=options.school_id, last=options.avoid_recent, as_of=as_of
+    )
+    candidates, cells = solver_inputs(matrix, user, exclude=exclude, as_of=as_of)
     result = assemble(
         candidates,
         cells,
@@ -236,7 +259,7 @@ def papers_assemble(
         time_limit=options.time_limit,
     )
     cell_info = {c.key: c for c in matrix.cells.all()}
-    versions = _latest_versions({i for form in result.forms for _key, i in form})
+    versions = _latest_versions({i for form in result.forms for _key, i in form}, as_of)
     missing = [i for form in result.forms for _key, i in form if i not in versions]
     if missing:
         raise AssemblyInfeasible(
@@ -297,6 +320,22 @@ def papers_assemble(
             _create_variants(paper, items, codes[k], seed + k, options)
             papers.append(paper)
     return papers
+
+
+def papers_regenerate(*, user, paper: Paper) -> list[Paper]:
+    """The same papers again from a stored paper's matrix, seed and options."""
+    if paper.matrix is None or not permissions.can_view_paper(user, paper):
+        raise PermissionDenied
+    opts = paper.options or {}
+    fields = AssemblyOptions.__dataclass_fields__
+    options = AssemblyOptions(
+        **{k: v for k, v in opts.items() if k in fields},
+        seed=paper.seed,
+        school_id=paper.school_id,
+    )
+    return papers_assemble(
+        user=user, matrix=paper.matrix, options=options, header=paper.header, as_of=paper.created_at
+    )
 
 
 def _create_variants(paper, items, codes, seed, options: AssemblyOptions) -> None:
