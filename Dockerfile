@@ -1,11 +1,15 @@
-# KaTeX (math in questions) comes from the npm registry, pinned by package-lock.json.
+# KaTeX (math in questions, with mhchem) and the Tinos font (printed papers) come from the npm
+# registry, pinned by package-lock.json.
 FROM node:20-bookworm-slim AS static
 WORKDIR /build
 COPY package.json package-lock.json ./
-RUN npm ci --ignore-scripts --no-audit --no-fund && mkdir -p vendor/katex/contrib \
+RUN npm ci --ignore-scripts --no-audit --no-fund && mkdir -p vendor/katex/contrib vendor/fonts/tinos \
  && cp node_modules/katex/dist/katex.min.js node_modules/katex/dist/katex.min.css node_modules/katex/LICENSE vendor/katex/ \
- && cp node_modules/katex/dist/contrib/auto-render.min.js vendor/katex/contrib/ \
- && cp -r node_modules/katex/dist/fonts vendor/katex/fonts
+ && cp node_modules/katex/dist/contrib/auto-render.min.js node_modules/katex/dist/contrib/mhchem.min.js vendor/katex/contrib/ \
+ && cp -r node_modules/katex/dist/fonts vendor/katex/fonts \
+ && for s in latin latin-ext vietnamese; do for w in 400 700; do for st in normal italic; do \
+      cp node_modules/@fontsource/tinos/files/tinos-$s-$w-$st.woff2 vendor/fonts/tinos/; done; done; done \
+ && cp node_modules/@fontsource/tinos/LICENSE vendor/fonts/tinos/
 
 FROM python:3.11-slim-bookworm
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1

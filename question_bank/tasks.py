@@ -96,3 +96,40 @@ def index_questions_task(question_ids: list[int]) -> int:
             backend.add_bulk(Question, chunk)
         done += len(chunk)
     return done
+
+
+def render_progress_key(paper_id: int) -> str:
+    return f"paper-render-progress:{paper_id}"
+
+
+@shared_task(acks_late=True)
+def render_paper_task(paper_id: int) -> dict:
+    """Render every file of a paper into one ZIP stored on the paper; safe to retry."""
+    from django.core.files.base import ContentFile
+
+    from question_bank.assembly.outputs import bundle_name, paper_bundle
+    from question_bank.assembly.services import paper_assembled
+    from question_bank.models import Paper
+
+    paper = Paper.objects.get(pk=paper_id)
+    Paper.objects.filter(pk=paper.pk).update(
+        render_state=Paper.RenderState.RUNNING, render_error=""
+    )
+
+    def progress(done: int, total: int) -> None:
+        cache.set(render_progress_key(paper.pk), [done, total], timeout=3600)
+
+    try:
+        data = paper_bundle(paper_assembled(paper), progress=progress)
+    except Exception as exc:
+        Paper.objects.filter(pk=paper.pk).update(
+            render_state=Paper.RenderState.FAILED, render_error=str(exc)[:2000]
+        )
+        raise
+    old = paper.output.name if paper.output else ""
+    paper.output.save(bundle_name(paper.title), ContentFile(data), save=False)
+    paper.render_state = Paper.RenderState.DONE
+    paper.save(update_fields=["output", "render_state"])
+    if old and old != paper.output.name:
+        paper.output.storage.delete(old)
+    return {"paper": paper.pk, "bytes": len(data)}

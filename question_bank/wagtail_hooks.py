@@ -432,3 +432,6 @@ def question_admin_css():
         '<link rel="stylesheet" href="{}">',
         static("question_bank/question.css"),
     )
+
+
+import question_bank.assembly.admin  # noqa: E402, F401  (matrices and papers in the admin)

@@ -147,3 +147,44 @@ def test_worker_reads_and_saves_a_question_file(worker, not_eager, tmp_path, set
     assert job.state == ImportJob.State.DONE, job.report
     assert Question.objects.filter(bank=bank).count() == 2
     assert "import_commit_task" in worker.read_text()
+
+
+@pytest.mark.browser
+def test_worker_renders_every_file_of_a_paper(worker, not_eager, tmp_path, settings):
+    """Assembled paper → render task on the real worker → ZIP with PDFs, Word files and keys."""
+    import io
+    import unicodedata
+    import zipfile
+
+    import pypdfium2 as pdfium
+
+    from question_bank.assembly import services
+    from question_bank.assembly.outputs import output_names
+    from question_bank.models import Paper
+    from question_bank.tasks import render_paper_task
+    from tests.question_bank.assembly.bank import toan_bank
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    teacher = make_user(role=Role.TEACHER, school=make_school(code="27011"))
+    cells = {(1, "biet"): 8, (1, "hieu"): 4, (2, "hieu"): 2, (2, "van_dung"): 2}
+    _bank, subject = toan_bank(teacher, {**cells, (3, "hieu"): 2, (3, "van_dung"): 4})
+    matrix = services.matrix_create_from_template(
+        user=teacher, template="thpt2025-toan", subject=subject, grade=12
+    )
+    [paper] = services.papers_assemble(
+        user=teacher, matrix=matrix, options=services.AssemblyOptions(versions=2, seed=3)
+    )
+    result = render_paper_task.delay(paper.pk).get(timeout=300)
+    paper.refresh_from_db()
+    assert paper.render_state == Paper.RenderState.DONE and result["bytes"] > 0
+    with paper.output.open("rb") as fh, zipfile.ZipFile(io.BytesIO(fh.read())) as zf:
+        names = zf.namelist()
+        assert sorted(names) == sorted(output_names(services.paper_assembled(paper)))
+        text = "".join(
+            page.get_textpage().get_text_range()
+            for page in pdfium.PdfDocument(zf.read("de-0102.pdf"))
+        )
+    text = unicodedata.normalize("NFC", text)
+    assert "Mã đề thi: 0102" in text or "0102" in text
+    assert "PHẦN I" in text and "PHẦN III" in text and "Câu 12" in text
+    assert "render_paper_task" in worker.read_text()

@@ -378,6 +378,7 @@ def marking_guide_html(paper: AssembledPaper) -> str:
     solutions of the first version, a complete HTML page."""
     source = paper.versions[0]
     context = _base(paper) | {
+        "stamp": "",  # the guide is not the paper: no "ĐỀ CHÍNH THỨC" box
         "keys": [{"code": v.code, "tables": _key_tables(v)} for v in paper.versions],
         "rules": scoring_rules(paper),
         "source": source,

@@ -1,0 +1,87 @@
+"""Admin registration for exam matrices and papers (imported by question_bank.wagtail_hooks)."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from lms import permissions
+from question_bank.assembly import views
+from question_bank.models import ExamMatrix
+
+
+class ExamMatrixForm(WagtailAdminModelForm):
+    """Whoever creates a matrix in the admin owns it."""
+
+    def save(self, commit=True):
+        if not self.instance.created_by_id:
+            self.instance.created_by = self.for_user
+        return super().save(commit)
+
+
+class ExamMatrixViewSet(SnippetViewSet):
+    model = ExamMatrix
+    base_form_class = ExamMatrixForm
+    icon = "table"
+    menu_label = gettext_lazy("Ma trận đề")
+    add_to_admin_menu = False
+    list_display = [
+        "title",
+        Column("subject", label=gettext_lazy("Môn")),
+        "grade",
+        "duration_minutes",
+    ]
+
+    def get_queryset(self, request):
+        return permissions.visible_matrices(request.user).select_related("subject")
+
+    def construct_view(self, view_class, **kwargs):
+        from functools import wraps
+
+        from django.http import Http404
+
+        view = super().construct_view(view_class, **kwargs)
+
+        @wraps(view)
+        def guarded(request, *args, **view_kwargs):
+            pk = view_kwargs.get("pk")
+            if (
+                pk is not None
+                and not permissions.visible_matrices(request.user).filter(pk=pk).exists()
+            ):
+                raise Http404
+            return view(request, *args, **view_kwargs)
+
+        return guarded
+
+
+register_snippet(ExamMatrixViewSet())
+
+
+@hooks.register("register_admin_urls")
+def exam_urls():
+    return [
+        path("de-thi/", views.paper_list, name="exam_papers"),
+        path("de-thi/ma-tran/mau/", views.matrix_from_template, name="exam_matrix_template"),
+        path("de-thi/ma-tran/<int:pk>/ghep/", views.matrix_assemble, name="exam_matrix_assemble"),
+        path("de-thi/de/<int:pk>/", views.paper_detail, name="exam_paper"),
+        path("de-thi/de/<int:pk>/tai-ve/", views.paper_download, name="exam_paper_download"),
+        path("de-thi/de/<int:pk>/ghep-lai/", views.paper_regenerate, name="exam_paper_regenerate"),
+        path("de-thi/luyen-tap/", views.practice_create, name="exam_practice"),
+    ]
+
+
+class PapersMenuItem(MenuItem):
+    def is_shown(self, request):
+        return permissions.can_assemble(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def exam_menu_item():
+    return PapersMenuItem(
+        gettext_lazy("Đề thi và ma trận"), reverse("exam_papers"), icon_name="doc-full", order=232
+    )
