@@ -13,7 +13,9 @@ RUN npm ci --ignore-scripts --no-audit --no-fund && mkdir -p vendor/katex/contri
 
 FROM python:3.11-slim-bookworm
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
-RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core && rm -rf /var/lib/apt/lists/*
+# Chromium prints papers, marking guides and answer sheets to PDF (Celery worker).
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core chromium \
+ && rm -rf /var/lib/apt/lists/*
 WORKDIR /srv/app
 COPY pyproject.toml README.md ./
 COPY config config

@@ -8,9 +8,11 @@ from django.utils.text import slugify
 
 from question_bank.assembly.keys import answer_key_csv, answer_key_long_csv, answer_key_xlsx
 from question_bank.assembly.paper import AssembledPaper
-from question_bank.assembly.pdf import html_to_pdf
+from question_bank.assembly.pdf import html_to_pdfs
 from question_bank.assembly.render_docx import marking_guide_docx, version_docx
 from question_bank.assembly.render_html import answer_sheet_html, marking_guide_html, paper_html
+
+PDF_BATCH = 8
 
 
 def output_names(paper: AssembledPaper) -> list[str]:
@@ -45,23 +47,27 @@ def paper_bundle(
 
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
         for version in paper.versions:
-            label = f"Mã đề {version.code}"
-            add(
-                zf,
-                f"de-{version.code}.pdf",
-                html_to_pdf(paper_html(paper, version), footer_label=label),
-            )
             add(zf, f"de-{version.code}.docx", version_docx(paper, version))
         add(zf, "dap-an.csv", answer_key_csv(paper))
         add(zf, "dap-an.xlsx", answer_key_xlsx(paper))
         add(zf, "dap-an-theo-cau.csv", answer_key_long_csv(paper))
-        add(
-            zf,
-            "huong-dan-cham.pdf",
-            html_to_pdf(marking_guide_html(paper), footer_label="Đáp án và hướng dẫn chấm"),
-        )
         add(zf, "huong-dan-cham.docx", marking_guide_docx(paper))
-        add(zf, "phieu-tra-loi.pdf", html_to_pdf(answer_sheet_html(paper), page_numbers=False))
+        # All PDFs from one Chromium, in batches so progress still moves.
+        jobs = [
+            (f"de-{v.code}.pdf", (paper_html(paper, v), f"Mã đề {v.code}", True))
+            for v in paper.versions
+        ]
+        jobs.append(
+            (
+                "huong-dan-cham.pdf",
+                (marking_guide_html(paper), "Đáp án và hướng dẫn chấm", True),
+            )
+        )
+        jobs.append(("phieu-tra-loi.pdf", (answer_sheet_html(paper), "", False)))
+        for start in range(0, len(jobs), PDF_BATCH):
+            batch = jobs[start : start + PDF_BATCH]
+            for (name, _job), pdf in zip(batch, html_to_pdfs([j for _n, j in batch]), strict=True):
+                add(zf, name, pdf)
     return buffer.getvalue()
 
 

@@ -109,6 +109,11 @@ def _footer(label: str, page_numbers: bool) -> str:
 
 
 def _print(html: str, footer_label: str, page_numbers: bool) -> bytes:
+    return _print_many([(html, footer_label, page_numbers)])[0]
+
+
+def _print_many(jobs: list[tuple[str, str, bool]]) -> list[bytes]:
+    """Print several pages with one Chromium: starting the browser is most of the cost."""
     try:
         from playwright.sync_api import Error as PlaywrightError
         from playwright.sync_api import sync_playwright
@@ -118,32 +123,38 @@ def _print(html: str, footer_label: str, page_numbers: bool) -> bytes:
         ) from exc
     executable = _chromium_path()
     with tempfile.TemporaryDirectory(prefix="hoclieu-pdf-") as tmp:
-        page_path = Path(tmp) / "paper.html"
-        page_path.write_text(localise_urls(html), encoding="utf-8")
         try:
             with sync_playwright() as pw:
                 browser = pw.chromium.launch(
                     executable_path=executable, args=CHROMIUM_ARGS, headless=True
                 )
                 try:
-                    page = browser.new_page()
-                    page.set_default_timeout(TIMEOUT_MS)
-                    page.goto(page_path.as_uri(), wait_until="load")
-                    # paper.js sets data-math-done once KaTeX has typeset (or is absent).
-                    page.wait_for_function(
-                        "() => !document.querySelector('script[data-math]')"
-                        " || document.body.dataset.mathDone === '1'"
-                    )
-                    page.evaluate("() => document.fonts.ready.then(() => true)")
-                    return page.pdf(
-                        format="A4",
-                        print_background=True,
-                        display_header_footer=True,
-                        header_template="<span></span>",
-                        footer_template=_footer(footer_label, page_numbers),
-                        margin=MARGINS,
-                        prefer_css_page_size=True,
-                    )
+                    out = []
+                    for n, (html, footer_label, page_numbers) in enumerate(jobs):
+                        page_path = Path(tmp) / f"page-{n}.html"
+                        page_path.write_text(localise_urls(html), encoding="utf-8")
+                        page = browser.new_page()
+                        page.set_default_timeout(TIMEOUT_MS)
+                        page.goto(page_path.as_uri(), wait_until="load")
+                        # paper.js sets data-math-done once KaTeX has typeset (or is absent).
+                        page.wait_for_function(
+                            "() => !document.querySelector('script[data-math]')"
+                            " || document.body.dataset.mathDone === '1'"
+                        )
+                        page.evaluate("() => document.fonts.ready.then(() => true)")
+                        out.append(
+                            page.pdf(
+                                format="A4",
+                                print_background=True,
+                                display_header_footer=True,
+                                header_template="<span></span>",
+                                footer_template=_footer(footer_label, page_numbers),
+                                margin=MARGINS,
+                                prefer_css_page_size=True,
+                            )
+                        )
+                        page.close()
+                    return out
                 finally:
                     browser.close()
         except PlaywrightError as exc:
@@ -179,3 +190,26 @@ def html_to_pdf(html: str, *, footer_label: str = "", page_numbers: bool = True)
     if "error" in result:
         raise result["error"]
     return result["pdf"]
+
+
+def html_to_pdfs(jobs: list[tuple[str, str, bool]]) -> list[bytes]:
+    """Like :func:`html_to_pdf` for many pages ``(html, footer_label, page_numbers)``, printed
+    by one Chromium."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return _print_many(jobs)
+    result: dict = {}
+
+    def work() -> None:
+        try:
+            result["pdfs"] = _print_many(jobs)
+        except BaseException as exc:  # re-raised in the caller's thread
+            result["error"] = exc
+
+    thread = threading.Thread(target=work, name="html-to-pdfs")
+    thread.start()
+    thread.join()
+    if "error" in result:
+        raise result["error"]
+    return result["pdfs"]

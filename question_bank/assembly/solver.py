@@ -146,9 +146,21 @@ def assemble(
         d = candidates[i].difficulty
         return 0.5 if d is None else d
 
+    # Preference among equally balanced choices: fewer past papers, then the seeded order.
+    preference = {i: candidates[i].exposure * len(all_ids) + rank[i] for i in all_ids}
+    pref_scale = max(preference.values()) + 1
+    # Each cell keeps its most preferred candidates, with room to balance: a smaller model.
+    pools = [
+        sorted(p, key=preference.get)[
+            : max(c.count * forms + 8, int(c.count * forms * (1 + pool_slack)))
+        ]
+        for c, p in zip(cells, pools, strict=True)
+    ]
+
     per_form = sum(c.count for c in cells)
     if target_difficulty is None:
-        # The bank's own level for this matrix: the count-weighted mean of each cell's pool.
+        # The bank's own level for this matrix: the count-weighted mean of each cell's pool
+        # (as kept above, so the forms and the shadow tests can all reach it).
         target_difficulty = (
             sum(
                 c.count * sum(difficulty(i) for i in p) / len(p)
@@ -169,17 +181,6 @@ def assemble(
         if use_information
         else 0
     )
-    # Preference among equally balanced choices: fewer past papers, then the seeded order.
-    preference = {i: candidates[i].exposure * len(all_ids) + rank[i] for i in all_ids}
-    pref_scale = max(preference.values()) + 1
-    # Each cell keeps its most preferred candidates, with room to balance: a smaller model.
-    pools = [
-        sorted(p, key=preference.get)[
-            : max(c.count * forms + 8, int(c.count * forms * (1 + pool_slack)))
-        ]
-        for c, p in zip(cells, pools, strict=True)
-    ]
-
     uses: dict[int, int] = {}
     chosen_forms: list[list[tuple[str, int]]] = []
     steps = []

@@ -41,7 +41,6 @@ def _toan_matrix(user, subject, **kwargs):
 
 def _response_for(item):
     """The correct answer as a candidate marks it on this version's sheet (print order)."""
-    data = item.data
     if item.part == PART_MC:
         return LETTERS.index(item.key)
     if item.part == PART_TF:
@@ -146,7 +145,7 @@ def test_infeasible_matrix_names_the_short_cells_and_writes_nothing():
     teacher = _staff()
     supply = dict(TOAN_CELLS)
     supply[(2, "van_dung")] = 5
-    bank, subject = toan_bank(teacher, supply)
+    _bank, subject = toan_bank(teacher, supply)
     matrix = _toan_matrix(teacher, subject)
     with pytest.raises(AssemblyInfeasible) as caught:
         services.papers_assemble(
@@ -167,7 +166,7 @@ def test_infeasible_matrix_names_the_short_cells_and_writes_nothing():
 
 def test_matrix_checks_counts_and_points_before_assembling():
     teacher = _staff()
-    bank, subject = toan_bank(teacher, TOAN_CELLS)
+    _bank, subject = toan_bank(teacher, TOAN_CELLS)
     matrix = _toan_matrix(teacher, subject)
     cell = matrix.cells.get(part=PART_MC, level__code="hieu")
     cell.count = 3
@@ -285,7 +284,7 @@ def test_confidential_papers_stay_with_the_board_until_released():
 def test_practice_set_uses_approved_non_confidential_questions_only():
     teacher = _staff()
     open_bank, subject = toan_bank(teacher, {(1, "biet"): 6, (1, "hieu"): 3})
-    secret, _subject = toan_bank(teacher, {(1, "biet"): 6}, confidential=True, seed=2)
+    _secret, _subject = toan_bank(teacher, {(1, "biet"): 6}, confidential=True, seed=2)
     from question_bank.models import CognitiveLevel
 
     biet = CognitiveLevel.objects.get(scale__is_default=True, code="biet")
