@@ -13,6 +13,9 @@ from lms import permissions
 from question_bank.assembly import views
 from question_bank.models import ExamMatrix
 
+# wagtail_hooks imports this module at its end, after ObjectGuardMixin is defined.
+from question_bank.wagtail_hooks import ObjectGuardMixin
+
 
 class ExamMatrixForm(WagtailAdminModelForm):
     """Whoever creates a matrix in the admin owns it."""
@@ -23,7 +26,7 @@ class ExamMatrixForm(WagtailAdminModelForm):
         return super().save(commit)
 
 
-class ExamMatrixViewSet(SnippetViewSet):
+class ExamMatrixViewSet(ObjectGuardMixin, SnippetViewSet):
     model = ExamMatrix
     base_form_class = ExamMatrixForm
     icon = "table"
@@ -36,27 +39,14 @@ class ExamMatrixViewSet(SnippetViewSet):
         "duration_minutes",
     ]
 
+    def can_view(self, user, obj):
+        return permissions.can_edit_matrix(user, obj)
+
+    def can_change(self, user, obj):
+        return permissions.can_edit_matrix(user, obj)
+
     def get_queryset(self, request):
         return permissions.visible_matrices(request.user).select_related("subject")
-
-    def construct_view(self, view_class, **kwargs):
-        from functools import wraps
-
-        from django.http import Http404
-
-        view = super().construct_view(view_class, **kwargs)
-
-        @wraps(view)
-        def guarded(request, *args, **view_kwargs):
-            pk = view_kwargs.get("pk")
-            if (
-                pk is not None
-                and not permissions.visible_matrices(request.user).filter(pk=pk).exists()
-            ):
-                raise Http404
-            return view(request, *args, **view_kwargs)
-
-        return guarded
 
 
 register_snippet(ExamMatrixViewSet())

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from question_bank.assembly.paper import PART_ESSAY, PART_MC, PART_SHORT, PART_TF
+from question_bank.numeric import format_numeric
 
 PART_NAMES = {
     PART_MC: gettext_lazy("Phần I"),
@@ -94,11 +95,6 @@ TEMPLATES: dict[str, Template] = {
 }
 
 
-def _number(value: Decimal) -> str:
-    text = f"{value.normalize():f}" if value == value.to_integral() else f"{value:f}".rstrip("0")
-    return text.replace(".", ",")
-
-
 def cell_label(cell) -> str:
     bits = [str(PART_NAMES.get(cell.part, cell.part))]
     if cell.outcome_id:
@@ -158,7 +154,7 @@ def matrix_problems(matrix) -> list[str]:
     if total != matrix.total_points:
         problems.append(
             _("Tổng điểm của ma trận là %(total)s, phải bằng %(want)s.")
-            % {"total": _number(total), "want": _number(matrix.total_points)}
+            % {"total": format_numeric(total), "want": format_numeric(matrix.total_points)}
         )
     return problems
 
@@ -203,7 +199,7 @@ def spec_table(matrix) -> dict:
             {
                 **row,
                 "cells": [row["counts"].get((p, lv.pk if lv else None), 0) for p, lv in columns],
-                "points": _number(row["points"]),
+                "points": format_numeric(row["points"]),
             }
         )
     totals = [sum(r["cells"][i] for r in body) for i in range(len(columns))]
@@ -215,7 +211,7 @@ def spec_table(matrix) -> dict:
             {
                 "name": PART_NAMES[p],
                 "span": sum(1 for q, _lv in columns if q == p),
-                "points": _number(part_points[p]),
+                "points": format_numeric(part_points[p]),
             }
             for p in parts
         ],
@@ -226,5 +222,5 @@ def spec_table(matrix) -> dict:
         "rows": body,
         "totals": totals,
         "total_questions": sum(totals),
-        "total_points": _number(sum(part_points.values(), Decimal(0))),
+        "total_points": format_numeric(sum(part_points.values(), Decimal(0))),
     }

@@ -112,13 +112,15 @@ class ExamMatrix(ClusterableModel):
     def __str__(self):
         return self.title
 
+    POINT_FIELDS = {
+        PART_MC: "points_mc",
+        PART_TF: "points_tf",
+        PART_SHORT: "points_short",
+        PART_ESSAY: "points_essay",
+    }
+
     def points_for(self, part: int) -> Decimal:
-        return {
-            PART_MC: self.points_mc,
-            PART_TF: self.points_tf,
-            PART_SHORT: self.points_short,
-            PART_ESSAY: self.points_essay,
-        }[part]
+        return getattr(self, self.POINT_FIELDS[part])
 
 
 class MatrixCell(Orderable):

@@ -108,10 +108,6 @@ def _footer(label: str, page_numbers: bool) -> str:
     )
 
 
-def _print(html: str, footer_label: str, page_numbers: bool) -> bytes:
-    return _print_many([(html, footer_label, page_numbers)])[0]
-
-
 def _print_many(jobs: list[tuple[str, str, bool]]) -> list[bytes]:
     """Print several pages with one Chromium: starting the browser is most of the cost."""
     try:
@@ -170,26 +166,7 @@ def html_to_pdf(html: str, *, footer_label: str = "", page_numbers: bool = True)
     ``page_numbers`` is false). Raises :class:`ChromiumMissing` (a ``RuntimeError``) when
     there is no Chromium to print with.
     """
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return _print(html, footer_label, page_numbers)
-    # Playwright's sync API refuses to run inside an event loop (async views, Channels…):
-    # print from a worker thread, which has no loop.
-    result: dict = {}
-
-    def work() -> None:
-        try:
-            result["pdf"] = _print(html, footer_label, page_numbers)
-        except BaseException as exc:  # re-raised in the caller's thread
-            result["error"] = exc
-
-    thread = threading.Thread(target=work, name="html-to-pdf")
-    thread.start()
-    thread.join()
-    if "error" in result:
-        raise result["error"]
-    return result["pdf"]
+    return html_to_pdfs([(html, footer_label, page_numbers)])[0]
 
 
 def html_to_pdfs(jobs: list[tuple[str, str, bool]]) -> list[bytes]:
@@ -199,6 +176,8 @@ def html_to_pdfs(jobs: list[tuple[str, str, bool]]) -> list[bytes]:
         asyncio.get_running_loop()
     except RuntimeError:
         return _print_many(jobs)
+    # Playwright's sync API refuses to run inside an event loop (async views, Channels…):
+    # print from a worker thread, which has no loop.
     result: dict = {}
 
     def work() -> None:

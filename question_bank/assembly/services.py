@@ -80,8 +80,6 @@ def matrix_create_from_template(
     spec = TEMPLATES[template]
     scale = CognitiveScale.objects.filter(is_default=True).first() or CognitiveScale.objects.first()
     levels = {lv.code: lv for lv in scale.levels.all()}
-    points = {PART_MC: "points_mc", PART_TF: "points_tf", PART_SHORT: "points_short"}
-    points[PART_ESSAY] = "points_essay"
     with transaction.atomic():
         matrix = ExamMatrix(
             title=title or f"{spec.name} – {subject.name} {grade}",
@@ -92,7 +90,7 @@ def matrix_create_from_template(
             expected_counts={str(p): n for p, n in spec.counts.items()},
             scale=scale,
             created_by=user,
-            **{points[p]: value for p, value in spec.points.items()},
+            **{ExamMatrix.POINT_FIELDS[p]: value for p, value in spec.points.items()},
         )
         matrix.save()
         if banks:
@@ -421,7 +419,7 @@ def practice_set_create(
                 part=part_of[qid],
                 points=Decimal(1),
             )
-            for n, qid in enumerate(sorted(chosen, key=lambda q: (part_of[q], chosen.index(q))), 1)
+            for n, qid in enumerate(sorted(chosen, key=part_of.get), 1)  # stable: keeps order
             if qid in versions
         ]
         PaperItem.objects.bulk_create(items)

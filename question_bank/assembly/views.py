@@ -20,7 +20,7 @@ from question_bank.assembly.forms import AssembleForm, PracticeForm, TemplateFor
 from question_bank.assembly.matrix import matrix_problems, spec_table
 from question_bank.assembly.shuffle import CodeError
 from question_bank.assembly.solver import AssemblyInfeasible
-from question_bank.models import ExamMatrix, Paper
+from question_bank.models import Paper
 from question_bank.tasks import render_paper_task, render_progress_key
 
 
@@ -183,6 +183,3 @@ def practice_create(request):
     return TemplateResponse(
         request, "question_bank/assembly/practice_form.html", {"form": form, "errors": errors}
     )
-
-
-__all__ = ["ExamMatrix"]
