@@ -25,6 +25,10 @@ urlpatterns = [
     path("lop/<int:pk>/", lms_views.class_roster, name="class_roster"),
     path("truong/<int:pk>/nguoi-dung/", lms_views.school_people, name="school_people"),
     path("nhap-danh-sach/", lms_views.roster_upload, name="roster_upload"),
+    path("thu-vien/", include("content.library_urls")),
+    path("bao-cao/", include("content.report_urls")),
+    path("oai/", include("content.oai_urls")),
+    path("hoc/", include("lms.learning_urls")),
 ]
 
 if settings.DEBUG:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from wagtail.rich_text import RichText
 
 from content.curriculum import curriculum_load_files
 from content.models import CurriculumLesson, HomePage, LessonPage, Subject
@@ -413,7 +414,8 @@ def seed_lessons() -> None:
             grade=lesson.topic.grade,
             curriculum_lesson=lesson,
             summary=summary[:300],
-            body=f"<p>{summary}</p><h3>Mục tiêu</h3><ul>{outcomes}</ul>",
+            body=[("paragraph", RichText(f"<p>{summary}</p><h3>Mục tiêu</h3><ul>{outcomes}</ul>"))],
+            scope="public",
         )
         home.add_child(instance=page)
         page.save_revision().publish()

@@ -248,3 +248,118 @@ def can_view_paper(user, paper) -> bool:
 
 def can_release_paper(user, paper) -> bool:
     return is_active(user) and paper.created_by_id == user.pk
+
+
+# --- Learning materials (lesson and e-lecture pages, library items) --------------------
+# A published material is seen by everyone in its sharing area: public ones by anyone,
+# even without logging in; province, district and school ones by people of that
+# department, district office or school. Unpublished ones (drafts, submitted, taken down)
+# by their author and the curators of their area only. Curators: librarians and admins
+# (school admins for their school, department admins for their department or district).
+CURATOR_ROLES = frozenset({Role.LIBRARIAN, Role.SCHOOL_ADMIN, Role.DEPARTMENT_ADMIN})
+
+
+def user_area(user) -> tuple[int | None, int | None, int | None]:
+    """(school, district office, department) ids the user belongs to."""
+    if not is_active(user):
+        return None, None, None
+    school = user.school
+    district_id = (school.district_office_id if school else None) or user.district_office_id
+    department_id = (school.department_id if school else None) or user.department_id
+    return user.school_id, district_id, department_id
+
+
+def material_scope_q(user) -> Q:
+    """Published materials the user's area may see (without the ``live`` condition)."""
+    if is_active(user) and user.is_superuser:
+        return Q()
+    school_id, district_id, department_id = user_area(user)
+    rule = Q(scope="public")
+    if school_id:
+        rule |= Q(scope="school", school_id=school_id)
+    if district_id:
+        rule |= Q(scope="district", district_office_id=district_id)
+    if department_id:
+        rule |= Q(scope="province", department_id=department_id)
+    return rule
+
+
+def curated_area_q(user) -> Q:
+    """Materials the user curates (approves, takes down, sees statistics for)."""
+    if not is_active(user):
+        return Q(pk__in=[])
+    if user.is_superuser:
+        return Q()
+    if user.role not in CURATOR_ROLES:
+        return Q(pk__in=[])
+    school_id, district_id, department_id = user_area(user)
+    if user.role == Role.DEPARTMENT_ADMIN:
+        if user.district_office_id:
+            return Q(district_office_id=user.district_office_id)
+        return Q(department_id=department_id) if department_id else Q(pk__in=[])
+    if user.role == Role.SCHOOL_ADMIN:
+        return Q(school_id=school_id) if school_id else Q(pk__in=[])
+    # Librarians curate their school's materials and, when they work for a department or
+    # district (no school), that whole area.
+    if school_id:
+        return Q(school_id=school_id)
+    if district_id:
+        return Q(district_office_id=district_id)
+    return Q(department_id=department_id) if department_id else Q(pk__in=[])
+
+
+def is_curator(user) -> bool:
+    return is_active(user) and (user.is_superuser or user.role in CURATOR_ROLES)
+
+
+def visible_library_items(user):
+    """Published library items the user may find, read and download (lists, API, OAI)."""
+    from content.models import LibraryItem
+
+    return LibraryItem.objects.filter(Q(live=True) & material_scope_q(user))
+
+
+def curatable_library_items(user):
+    from content.models import LibraryItem
+
+    return LibraryItem.objects.filter(curated_area_q(user))
+
+
+def editable_library_items(user):
+    """Items the user may edit in the admin: their own, and those they curate."""
+    from content.models import LibraryItem
+
+    if not is_active(user) or not can_access_admin(user):
+        return LibraryItem.objects.none()
+    return LibraryItem.objects.filter(Q(created_by=user) | curated_area_q(user))
+
+
+def can_view_library_item(user, item) -> bool:
+    if visible_library_items(user).filter(pk=item.pk).exists():
+        return True
+    return editable_library_items(user).filter(pk=item.pk).exists()
+
+
+def can_curate(user, obj) -> bool:
+    """May take down, restore, hide comments and see statistics of ``obj``."""
+    return type(obj)._default_manager.filter(curated_area_q(user), pk=obj.pk).exists()
+
+
+def visible_material_pages(user, model):
+    """Live lesson/e-lecture pages (``model``) the user may open and find."""
+    return model.objects.live().filter(material_scope_q(user))
+
+
+def can_view_material_page(user, page) -> bool:
+    """Published and in the user's area, or the author's own, or curated by the user."""
+    model = type(page)
+    if visible_material_pages(user, model).filter(pk=page.pk).exists():
+        return True
+    if is_active(user) and page.owner_id == user.pk:
+        return True
+    return can_curate(user, page)
+
+
+def can_rate(user) -> bool:
+    """Students and staff rate and comment; anonymous visitors don't."""
+    return is_active(user)

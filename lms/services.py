@@ -156,3 +156,44 @@ def teaching_assign(
     assignment.full_clean()
     assignment.save()
     return assignment
+
+
+# --- Learning events and reading positions -------------------------------------------
+EVENT_SCHEMA_VERSION = 1
+
+
+def learning_event_record(
+    *,
+    user,
+    kind: str,
+    page=None,
+    item=None,
+    section: int | None = None,
+    question_version=None,
+    score=None,
+    data: dict | None = None,
+):
+    """Append one event for a signed-in learner; anonymous activity is not logged."""
+    from lms.models import LearningEvent
+
+    if user is None or not user.is_authenticated:
+        return None
+    return LearningEvent.objects.create(
+        user=user,
+        kind=kind,
+        page=page,
+        library_item=item,
+        section=section,
+        question_version=question_version,
+        score=score,
+        data={"schema_version": EVENT_SCHEMA_VERSION, **(data or {})},
+    )
+
+
+def reading_position_save(*, user, item, page: int | None = None, cfi: str = ""):
+    from lms.models import ReadingPosition
+
+    position, _created = ReadingPosition.objects.update_or_create(
+        user=user, library_item=item, defaults={"page": page, "cfi": cfi[:500]}
+    )
+    return position

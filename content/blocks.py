@@ -1,0 +1,288 @@
+"""StreamField blocks of lessons and e-lectures.
+
+Every block says in the admin what it is for (icon, description, preview), so a teacher
+picks the right one without reading a manual. Math is LaTeX typeset in the browser by
+KaTeX; videos are either an uploaded file (a Wagtail document) or a link to a known video
+host played through its privacy-friendly embed URL, built here without a network call.
+"""
+
+import re
+from urllib.parse import parse_qs, urlparse
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks import StructBlockValidationError
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+RICH_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "superscript", "subscript"]
+VIDEO_EXTENSIONS = (".mp4", ".webm", ".m4v", ".ogv")
+_YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
+
+
+def video_embed_url(url: str) -> str | None:
+    """The embed address of a YouTube or Vimeo link, or None for any other host."""
+    parsed = urlparse(url or "")
+    host = (parsed.hostname or "").lower().removeprefix("www.").removeprefix("m.")
+    video_id = None
+    if host in ("youtube.com", "youtube-nocookie.com"):
+        if parsed.path == "/watch":
+            video_id = (parse_qs(parsed.query).get("v") or [None])[0]
+        elif parsed.path.startswith(("/embed/", "/shorts/", "/live/")):
+            video_id = parsed.path.split("/")[2]
+    elif host == "youtu.be":
+        video_id = parsed.path.lstrip("/").split("/")[0]
+    elif host in ("vimeo.com", "player.vimeo.com"):
+        digits = [p for p in parsed.path.split("/") if p.isdigit()]
+        return f"https://player.vimeo.com/video/{digits[-1]}" if digits else None
+    if video_id and _YOUTUBE_ID.match(video_id):
+        return f"https://www.youtube-nocookie.com/embed/{video_id}"
+    return None
+
+
+class MathBlock(blocks.StructBlock):
+    latex = blocks.TextBlock(
+        label=_("công thức LaTeX"), help_text=_("Ví dụ: x = \\frac{-b \\pm \\sqrt{\\Delta}}{2a}")
+    )
+    display = blocks.BooleanBlock(label=_("hiển thị riêng một dòng"), required=False, default=True)
+
+    class Meta:
+        icon = "decimal"
+        label = _("Công thức toán")
+        template = "content/blocks/math.html"
+        description = _("Một công thức LaTeX, hiển thị bằng KaTeX trên mọi thiết bị.")
+        preview_value = {"latex": "x = \\dfrac{-b \\pm \\sqrt{b^2 - 4ac}}{2a}", "display": True}
+
+
+class CalloutBlock(blocks.StructBlock):
+    kind = blocks.ChoiceBlock(
+        label=_("loại"),
+        choices=[
+            ("note", _("Ghi nhớ")),
+            ("definition", _("Định nghĩa")),
+            ("example", _("Ví dụ")),
+            ("tip", _("Mẹo")),
+            ("warning", _("Chú ý")),
+        ],
+        default="note",
+    )
+    title = blocks.CharBlock(label=_("tiêu đề"), required=False)
+    body = blocks.RichTextBlock(label=_("nội dung"), features=RICH_FEATURES)
+
+    class Meta:
+        icon = "help"
+        label = _("Khung ghi nhớ")
+        template = "content/blocks/callout.html"
+        description = _("Khung nổi bật cho định nghĩa, ví dụ, mẹo hoặc lưu ý.")
+        preview_value = {
+            "kind": "definition",
+            "title": "Phương trình bậc hai",
+            "body": "<p>Phương trình dạng ax² + bx + c = 0 với a ≠ 0.</p>",
+        }
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("ảnh"))
+    alt = blocks.CharBlock(
+        label=_("mô tả ảnh (cho người khiếm thị)"), required=False, max_length=250
+    )
+    caption = blocks.CharBlock(label=_("chú thích"), required=False, max_length=250)
+
+    class Meta:
+        icon = "image"
+        label = _("Ảnh")
+        template = "content/blocks/image.html"
+        description = _("Một ảnh co giãn theo màn hình, kèm chú thích.")
+
+
+class VideoBlock(blocks.StructBlock):
+    url = blocks.URLBlock(
+        label=_("liên kết video"), required=False, help_text=_("YouTube hoặc Vimeo.")
+    )
+    file = DocumentChooserBlock(
+        label=_("tệp video tải lên"), required=False, help_text=_("MP4 hoặc WebM.")
+    )
+    caption = blocks.CharBlock(label=_("chú thích"), required=False)
+
+    class Meta:
+        icon = "media"
+        label = _("Video")
+        template = "content/blocks/video.html"
+        description = _("Video tải lên (MP4/WebM) hoặc liên kết YouTube/Vimeo.")
+        preview_value = {"url": "https://www.youtube.com/watch?v=dQw4w9WgXcQ", "caption": "Video"}
+
+    def __init__(self, *args, optional: bool = False, **kwargs):
+        self.optional = optional
+        super().__init__(*args, **kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        errors = {}
+        if self.optional and not value.get("url") and not value.get("file"):
+            return value
+        if bool(value.get("url")) == bool(value.get("file")):
+            errors["url"] = ValidationError(_("Chọn đúng một nguồn: liên kết hoặc tệp tải lên."))
+        elif value.get("url") and not video_embed_url(value["url"]):
+            errors["url"] = ValidationError(_("Chỉ hỗ trợ liên kết YouTube hoặc Vimeo."))
+        elif value.get("file") and not value["file"].file.name.lower().endswith(VIDEO_EXTENSIONS):
+            errors["file"] = ValidationError(_("Tệp video phải là MP4, M4V, WebM hoặc OGV."))
+        if errors:
+            raise StructBlockValidationError(block_errors=errors)
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["embed_url"] = video_embed_url(value.get("url") or "")
+        return context
+
+
+class DocumentBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("tài liệu"))
+    title = blocks.CharBlock(label=_("tên hiển thị"), required=False)
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Tài liệu")
+        template = "content/blocks/document.html"
+        description = _("Một tài liệu (PDF, Word, PowerPoint…) để xem hoặc tải về.")
+
+
+class QuestionBlock(blocks.StructBlock):
+    """A practice question from the bank. The student answers in place; the answer is
+    checked on the server against the approved version, never in the page."""
+
+    question = SnippetChooserBlock("question_bank.Question", label=_("câu hỏi"))
+    show_solution = blocks.BooleanBlock(
+        label=_("hiện lời giải sau khi trả lời"), required=False, default=True
+    )
+
+    class Meta:
+        icon = "help"
+        label = _("Câu hỏi luyện tập")
+        template = "content/blocks/question.html"
+        description = _("Câu hỏi đã duyệt trong ngân hàng; học sinh trả lời và được chấm ngay.")
+
+    def clean(self, value):
+        value = super().clean(value)
+        question = value.get("question")
+        if question is not None and not question.live:
+            raise StructBlockValidationError(
+                block_errors={"question": ValidationError(_("Chỉ dùng câu hỏi đã được duyệt."))}
+            )
+        return value
+
+
+class AttachmentsBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("tiêu đề"), default=_("Tài liệu đính kèm"))
+    documents = blocks.ListBlock(DocumentChooserBlock(label=_("tài liệu")), label=_("tệp"))
+
+    class Meta:
+        icon = "download"
+        label = _("Tệp đính kèm")
+        template = "content/blocks/attachments.html"
+        description = _("Danh sách tệp cho học sinh tải về (phiếu học tập, bài tập…).")
+
+
+class LessonStreamBlock(blocks.StreamBlock):
+    heading = blocks.CharBlock(
+        label=_("Tiêu đề mục"),
+        icon="title",
+        template="content/blocks/heading.html",
+        description=_("Tiêu đề của một mục trong bài."),
+        preview_value="I. Định nghĩa",
+    )
+    paragraph = blocks.RichTextBlock(
+        label=_("Đoạn văn"),
+        features=RICH_FEATURES,
+        icon="pilcrow",
+        template="content/blocks/paragraph.html",
+        description=_("Văn bản; công thức trong dòng viết giữa \\( và \\)."),
+        preview_value="<p>Cho hàm số \\(y = x^2\\). Tính đạo hàm tại \\(x = 1\\).</p>",
+    )
+    math = MathBlock()
+    image = ImageBlock()
+    video = VideoBlock()
+    document = DocumentBlock()
+    callout = CalloutBlock()
+    question = QuestionBlock()
+    attachments = AttachmentsBlock()
+
+
+class CheckpointBlock(blocks.StructBlock):
+    question = SnippetChooserBlock("question_bank.Question", label=_("câu hỏi"))
+    after_slide = blocks.IntegerBlock(
+        label=_("sau trang chiếu số"),
+        required=False,
+        min_value=1,
+        help_text=_("Để trống: hỏi ở cuối phần."),
+    )
+    at_second = blocks.IntegerBlock(
+        label=_("tại giây thứ (video tải lên)"), required=False, min_value=0
+    )
+
+    class Meta:
+        icon = "tick-inverse"
+        label = _("Câu hỏi dừng")
+        description = _("Học sinh phải trả lời câu hỏi này mới đi tiếp được.")
+
+    def clean(self, value):
+        value = super().clean(value)
+        question = value.get("question")
+        if question is not None and not question.live:
+            raise StructBlockValidationError(
+                block_errors={"question": ValidationError(_("Chỉ dùng câu hỏi đã được duyệt."))}
+            )
+        return value
+
+
+class SectionBlock(blocks.StructBlock):
+    """One step of an e-lecture: a video or a slide deck, then its checkpoints."""
+
+    title = blocks.CharBlock(label=_("tên phần"))
+    video = VideoBlock(optional=True, required=False)
+    slides_pdf = DocumentChooserBlock(
+        label=_("trang chiếu (PDF)"), required=False, help_text=_("Mỗi trang PDF là một slide.")
+    )
+    slide_images = blocks.ListBlock(
+        ImageChooserBlock(label=_("ảnh")), label=_("hoặc trang chiếu dạng ảnh"), required=False
+    )
+    notes = blocks.RichTextBlock(label=_("ghi chú"), features=RICH_FEATURES, required=False)
+    checkpoints = blocks.ListBlock(CheckpointBlock(), label=_("câu hỏi dừng"), required=False)
+
+    class Meta:
+        icon = "placeholder"
+        label = _("Phần bài giảng")
+        template = "content/blocks/section.html"
+        description = _("Một phần của bài giảng: video hoặc trang chiếu, kèm câu hỏi dừng.")
+
+    def clean(self, value):
+        value = super().clean(value)
+        video = value.get("video") or {}
+        has = {
+            "video": bool(video.get("url") or video.get("file")),
+            "slides_pdf": bool(value.get("slides_pdf")),
+            "slide_images": bool(value.get("slide_images")),
+        }
+        if sum(has.values()) != 1:
+            raise StructBlockValidationError(
+                block_errors={
+                    "title": ValidationError(
+                        _("Mỗi phần cần đúng một nội dung: video, PDF trang chiếu hoặc ảnh.")
+                    )
+                }
+            )
+        pdf = value.get("slides_pdf")
+        if pdf is not None and not pdf.file.name.lower().endswith(".pdf"):
+            raise StructBlockValidationError(
+                block_errors={"slides_pdf": ValidationError(_("Trang chiếu phải là tệp PDF."))}
+            )
+        return value
+
+
+class ELectureStreamBlock(blocks.StreamBlock):
+    section = SectionBlock()
+
+    class Meta:
+        min_num = 1

@@ -1,0 +1,3 @@
+"""URLs of this part of the site; included from config.urls."""
+
+urlpatterns = []
