@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from content.api import router as content_router
 from lms import views as lms_views
 from lms.api import router as lms_router
 from question_bank.api import router as question_router
@@ -13,6 +14,7 @@ from question_bank.api import router as question_router
 api = NinjaAPI(title="hoclieu API", version="1", urls_namespace="api-v1")
 api.add_router("/lms/", lms_router)
 api.add_router("/question-bank/", question_router)
+api.add_router("/library/", content_router)
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

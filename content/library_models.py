@@ -22,6 +22,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import (
+    AbstractGroupApprovalTask,
     DraftStateMixin,
     LockableMixin,
     Orderable,
@@ -425,3 +426,51 @@ class Takedown(models.Model):
 
     def __str__(self):
         return f"{self.title} ({self.taken_down_at:%d/%m/%Y})"
+
+
+class CurationTask(AbstractGroupApprovalTask):
+    """Approval by curators (librarians and admins) of the material's own area only.
+
+    Like Wagtail's group approval, but a librarian of one school never approves, locks or
+    sees in their queue what another school submitted: the area rule is the one in
+    :func:`lms.permissions.can_curate`.
+    """
+
+    def _may(self, obj, user) -> bool:
+        from lms.permissions import can_curate
+
+        if user.is_superuser:
+            return True
+        target = obj.specific if hasattr(obj, "specific") else obj
+        return self._user_in_groups(user) and can_curate(user, target)
+
+    def user_can_access_editor(self, obj, user):
+        return self._may(obj, user)
+
+    def locked_for_user(self, obj, user):
+        return not self._may(obj, user)
+
+    def user_can_lock(self, obj, user):
+        return self._may(obj, user)
+
+    def get_actions(self, obj, user):
+        return super().get_actions(obj, user) if self._may(obj, user) else []
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        states = super().get_task_states_user_can_moderate(user, **kwargs)
+        if user.is_superuser:
+            return states
+        keep = [
+            state.pk
+            for state in states.select_related("workflow_state")
+            if (obj := state.workflow_state.content_object) is not None and self._may(obj, user)
+        ]
+        return states.filter(pk__in=keep)
+
+    @classmethod
+    def get_description(cls):
+        return _("Thủ thư hoặc quản trị của đúng trường/phòng/sở duyệt học liệu.")
+
+    class Meta:
+        verbose_name = _("bước duyệt học liệu")
+        verbose_name_plural = _("bước duyệt học liệu")

@@ -401,6 +401,7 @@ class ELecturePage(MaterialPage):
 from content.feedback_models import Comment, Rating  # noqa: E402
 from content.library_models import (  # noqa: E402
     CollectionEntry,
+    CurationTask,
     LibraryCollection,
     LibraryItem,
     Takedown,
@@ -409,6 +410,7 @@ from content.library_models import (  # noqa: E402
 __all__ = [
     "CollectionEntry",
     "Comment",
+    "CurationTask",
     "LibraryCollection",
     "LibraryItem",
     "Rating",

@@ -38,15 +38,26 @@ PAPER_AUTHOR = [
     for model in ("exammatrix", "paper")
     for action in ("add", "change", "view", "delete")
 ]
+# Library: teachers add and submit items (no publish: approval goes through the curation
+# workflow, content.curation); curators approve, publish and keep the collections.
+LIBRARY_AUTHOR = [f"content.{a}_libraryitem" for a in ("add", "change", "view")]
+LIBRARY_CURATOR = [
+    *LIBRARY_AUTHOR,
+    "content.publish_libraryitem",
+    "content.delete_libraryitem",
+    "content.view_takedown",
+    *(f"content.{a}_librarycollection" for a in ("add", "change", "view", "delete")),
+]
 ROLE_MODEL_PERMISSIONS = {
-    Role.TEACHER: ["content.view_topic", *QUESTION_AUTHOR, *PAPER_AUTHOR],
-    Role.LIBRARIAN: ["content.view_topic", "content.view_subject"],
+    Role.TEACHER: ["content.view_topic", *QUESTION_AUTHOR, *PAPER_AUTHOR, *LIBRARY_AUTHOR],
+    Role.LIBRARIAN: ["content.view_topic", "content.view_subject", *LIBRARY_CURATOR],
     Role.EXAM_BOARD: ["content.view_topic", *QUESTION_AUTHOR, *PAPER_AUTHOR],
     Role.SCHOOL_ADMIN: [
         "content.view_topic",
         "lms.view_schoolclass",
         "lms.view_school",
         *QUESTION_VIEWER,
+        *LIBRARY_CURATOR,
     ],
     Role.DEPARTMENT_ADMIN: [
         *QUESTION_VIEWER,
@@ -60,6 +71,7 @@ ROLE_MODEL_PERMISSIONS = {
         "lms.view_schoolclass",
         "lms.view_department",
         "lms.view_districtoffice",
+        *LIBRARY_CURATOR,
     ],
 }
 
@@ -105,6 +117,9 @@ def ensure_role_groups() -> dict[str, Group]:
     from question_bank.review import ensure_review_workflow
 
     ensure_review_workflow()
+    from content.curation import ensure_curation_workflow
+
+    ensure_curation_workflow()
     return groups
 
 

@@ -1,13 +1,8 @@
 """The question bank in the Wagtail admin: lists narrowed by ``lms.permissions``, filters,
 search, student-view previews, review workflow, bulk approve/tag/move/export, import."""
 
-from functools import wraps
-
 import django_filters
 from django.contrib import messages
-from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -20,6 +15,7 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from content.admin_guard import ObjectGuardMixin
 from content.models import Subject, Topic
 from lms import permissions
 from question_bank import services, views
@@ -79,48 +75,6 @@ class QuestionFilterSet(WagtailFilterSet):
             .values("fingerprint")
         )
         return queryset.filter(fingerprint__in=dup)
-
-
-READ_ONLY_VIEWS = {
-    "InspectView",
-    "HistoryView",
-    "UsageView",
-    "PreviewRevisionView",
-    "RevisionsCompareView",
-    "WorkflowHistoryView",
-    "WorkflowHistoryDetailView",
-    "WorkflowPreviewView",
-}
-
-
-class ObjectGuardMixin:
-    """Every per-object admin view (edit, inspect, history, revisions, preview, workflow
-    actions, delete…) asks ``lms.permissions`` first; objects the user may not see are 404."""
-
-    def can_view(self, user, obj) -> bool:
-        raise NotImplementedError
-
-    def can_change(self, user, obj) -> bool:
-        raise NotImplementedError
-
-    def construct_view(self, view_class, **kwargs):
-        view = super().construct_view(view_class, **kwargs)
-        read_only = view_class.__name__ in READ_ONLY_VIEWS
-        model = self.model
-
-        @wraps(view)
-        def guarded(request, *args, **view_kwargs):
-            pk = view_kwargs.get("pk")
-            if pk is not None:
-                obj = model._default_manager.filter(pk=unquote(str(pk))).first()
-                if obj is not None:
-                    if not self.can_view(request.user, obj):
-                        raise Http404
-                    if not read_only and not self.can_change(request.user, obj):
-                        raise PermissionDenied
-            return view(request, *args, **view_kwargs)
-
-        return guarded
 
 
 class QuestionViewSet(ObjectGuardMixin, SnippetViewSet):

@@ -1,0 +1,352 @@
+"""Public pages of the library and the feedback/curation endpoints of all materials.
+
+Views are thin: every rule comes from ``lms.permissions``, every write from a service.
+Library files are served only through :func:`library_file`, after the permission check,
+with headers that stop a browser from running anything inside them.
+"""
+
+import json
+import mimetypes
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Avg, Count, Q, Sum
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+from wagtail.models import Page
+
+from content import curation, feedback
+from content.feedback_models import Comment
+from content.forms import CommentForm, RatingForm, TakedownForm
+from content.library_models import (
+    CollectionKind,
+    LibraryCollection,
+    LibraryItem,
+    ResourceType,
+    Takedown,
+)
+from content.models import Subject
+from lms import permissions
+
+PAGE_SIZE = 24
+FILE_MIME = {
+    "pdf": "application/pdf",
+    "epub": "application/epub+zip",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def _int(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def library_filter(request, queryset):
+    """Apply the list filters from the query string; returns (queryset, filters dict)."""
+    params = request.GET
+    filters = {
+        "q": params.get("q", "").strip()[:200],
+        "subject": params.get("mon", ""),
+        "grade": _int(params.get("lop")),
+        "type": params.get("loai", ""),
+    }
+    if filters["subject"]:
+        queryset = queryset.filter(subject__code=filters["subject"])
+    if filters["grade"]:
+        queryset = queryset.filter(grade_min__lte=filters["grade"], grade_max__gte=filters["grade"])
+    if filters["type"] in ResourceType.values:
+        queryset = queryset.filter(resource_type=filters["type"])
+    if filters["q"]:
+        from wagtail.search.backends import get_search_backend
+
+        from search.query import vietnamese_query
+
+        # Full-text search runs on the already-permitted, filtered queryset.
+        results = get_search_backend().search(vietnamese_query(filters["q"]), queryset)
+        queryset = queryset.filter(pk__in=[item.pk for item in results[:500]])
+    return queryset, filters
+
+
+def library_home(request):
+    items = permissions.visible_library_items(request.user).select_related("subject")
+    items, filters = library_filter(request, items)
+    page = Paginator(items.order_by("-last_published_at", "-pk"), PAGE_SIZE).get_page(
+        request.GET.get("trang")
+    )
+    visible = permissions.visible_library_items(request.user)
+    shelves = []
+    if not any(filters.values()) and page.number == 1:
+        for collection in LibraryCollection.objects.filter(
+            kind__in=[CollectionKind.FEATURED, CollectionKind.READING_LIST]
+        )[:6]:
+            shelf = [
+                entry.item
+                for entry in collection.entries.filter(item__in=visible)
+                .select_related("item", "item__subject")
+                .order_by("sort_order")[:8]
+            ]
+            if shelf:
+                shelves.append((collection, shelf))
+    return render(
+        request,
+        "content/library/home.html",
+        {
+            "page_obj": page,
+            "filters": filters,
+            "shelves": shelves,
+            "subjects": Subject.objects.all(),
+            "types": ResourceType.choices,
+            "grades": range(1, 13),
+            "collections": LibraryCollection.objects.all()[:30],
+        },
+    )
+
+
+def _item_or_404(request, pk) -> LibraryItem:
+    item = get_object_or_404(LibraryItem.objects.select_related("subject"), pk=pk)
+    if not permissions.can_view_library_item(request.user, item):
+        raise Http404
+    return item
+
+
+def library_item(request, pk):
+    item = _item_or_404(request, pk)
+    if item.live:
+        feedback.material_viewed(user=request.user, item=item)
+    reader = None
+    if item.readable and item.file and item.processing != "failed":
+        position_url = (
+            reverse("library_position", args=[item.pk]) if request.user.is_authenticated else None
+        )
+        reader = {
+            "kind": item.file_kind,
+            "file_url": reverse("library_file", args=[item.pk]),
+            "position_url": position_url,
+            "title": item.title,
+            "initial": _position(request.user, item),
+        }
+    context = {
+        "item": item,
+        "reader": reader,
+        "collections": LibraryCollection.objects.filter(entries__item=item).distinct(),
+        "takedown_form": TakedownForm() if permissions.can_curate(request.user, item) else None,
+        "takedowns": item.takedowns.all()[:5] if permissions.can_curate(request.user, item) else [],
+        **feedback.feedback_context(request, item=item),
+    }
+    return render(request, "content/library/item.html", context)
+
+
+def _position(user, item) -> dict:
+    if not user.is_authenticated:
+        return {}
+    from lms.models import ReadingPosition
+
+    position = ReadingPosition.objects.filter(user=user, library_item=item).first()
+    if position is None:
+        return {}
+    return {"cfi": position.cfi} if position.cfi else {"page": position.page}
+
+
+def library_file(request, pk):
+    """The item's file, inline for the reader or as a download (``?tai=1``)."""
+    item = _item_or_404(request, pk)
+    if not item.file:
+        raise Http404
+    download = request.GET.get("tai") == "1"
+    if download and not item.downloadable:
+        raise PermissionDenied(_("Giấy phép của tài liệu này chỉ cho đọc trực tuyến."))
+    mime = FILE_MIME.get(item.file_kind) or mimetypes.guess_type(item.file.name)[0]
+    response = FileResponse(
+        item.file.open("rb"),
+        as_attachment=download,
+        filename=item.file.name.rsplit("/", 1)[-1],
+        content_type=mime or "application/octet-stream",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    # Opened directly, the file may run nothing and reach nothing.
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'; style-src 'unsafe-inline'"
+    response["Cache-Control"] = "private, max-age=3600"
+    if download and item.live:
+        feedback.material_downloaded(user=request.user, item=item)
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def library_position(request, pk):
+    """The reader's last position for this user: GET it, POST ``{"page": n}`` or ``{"cfi": …}``."""
+    if not request.user.is_authenticated:
+        return JsonResponse({}, status=403)
+    item = _item_or_404(request, pk)
+    if request.method == "GET":
+        return JsonResponse(_position(request.user, item))
+    try:
+        data = json.loads(request.body or b"{}")
+    except ValueError:
+        return JsonResponse({"error": _("Dữ liệu vị trí đọc không hợp lệ.")}, status=400)
+    page = data.get("page")
+    cfi = data.get("cfi") or ""
+    if page is not None and (not isinstance(page, int) or page < 1):
+        return JsonResponse({"error": _("Số trang phải là số nguyên dương.")}, status=400)
+    if not isinstance(cfi, str) or (page is None and not cfi):
+        return JsonResponse({"error": _("Cần số trang hoặc vị trí CFI.")}, status=400)
+    if item.page_count and page and page > item.page_count:
+        page = item.page_count
+    from lms.services import reading_position_save
+
+    reading_position_save(user=request.user, item=item, page=page, cfi=cfi)
+    return HttpResponse(status=204)
+
+
+def library_collection(request, slug):
+    collection = get_object_or_404(LibraryCollection, slug=slug)
+    visible = permissions.visible_library_items(request.user)
+    entries = (
+        collection.entries.filter(item__in=visible)
+        .select_related("item", "item__subject")
+        .order_by("sort_order")
+    )
+    page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("trang"))
+    return render(
+        request, "content/library/collection.html", {"collection": collection, "page_obj": page}
+    )
+
+
+def _target(kind: str, pk: int, user):
+    if kind == "item":
+        item = get_object_or_404(LibraryItem, pk=pk)
+        if not item.live or not permissions.can_view_library_item(user, item):
+            raise Http404
+        return {"item": item}, item.get_absolute_url()
+    if kind == "page":
+        page = get_object_or_404(Page, pk=pk).specific
+        if not hasattr(page, "scope") or not page.live:
+            raise Http404
+        if not permissions.can_view_material_page(user, page):
+            raise Http404
+        return {"page": page}, page.url
+    raise Http404
+
+
+@login_required
+@require_POST
+def material_rate(request, kind, pk):
+    target, url = _target(kind, pk, request.user)
+    form = RatingForm(request.POST)
+    if form.is_valid():
+        feedback.rating_set(user=request.user, stars=form.cleaned_data["stars"], **target)
+        messages.success(request, _("Cảm ơn bạn đã đánh giá."))
+    else:
+        messages.error(request, _("Đánh giá phải từ 1 đến 5 sao."))
+    return redirect(f"{url}#phan-hoi")
+
+
+@login_required
+@require_POST
+def material_comment(request, kind, pk):
+    target, url = _target(kind, pk, request.user)
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        try:
+            feedback.comment_add(user=request.user, body=form.cleaned_data["body"], **target)
+            messages.success(request, _("Đã gửi nhận xét."))
+        except ValueError as exc:
+            messages.error(request, str(exc))
+    else:
+        messages.error(request, _("Nhận xét không được để trống và dài tối đa 2000 ký tự."))
+    return redirect(f"{url}#phan-hoi")
+
+
+@login_required
+@require_POST
+def comment_hide(request, pk):
+    comment = get_object_or_404(Comment, pk=pk)
+    target = comment.library_item if comment.library_item_id else comment.page.specific
+    if not permissions.can_curate(request.user, target):
+        raise PermissionDenied
+    feedback.comment_hide(comment=comment, hidden=request.POST.get("hidden") != "0")
+    url = target.get_absolute_url() if comment.library_item_id else target.url
+    return redirect(f"{url}#phan-hoi")
+
+
+@login_required
+@require_POST
+def material_takedown(request, kind, pk):
+    if kind == "item":
+        obj = get_object_or_404(LibraryItem, pk=pk)
+        url = obj.get_absolute_url()
+    else:
+        obj = get_object_or_404(Page, pk=pk).specific
+        url = obj.url or "/"
+    if not permissions.can_curate(request.user, obj):
+        raise PermissionDenied
+    form = TakedownForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Cần ghi lý do gỡ học liệu."))
+        return redirect(url)
+    try:
+        curation.takedown(obj=obj, user=request.user, reason=form.cleaned_data["reason"])
+        messages.success(request, _("Đã gỡ học liệu; lý do đã được ghi lại."))
+    except ValueError as exc:
+        messages.error(request, str(exc))
+    return redirect(url if kind == "item" else reverse("library_stats"))
+
+
+@login_required
+@require_POST
+def takedown_restore(request, pk):
+    record = get_object_or_404(Takedown, pk=pk, restored_at__isnull=True)
+    obj = record.library_item or record.page.specific
+    if not permissions.can_curate(request.user, obj):
+        raise PermissionDenied
+    curation.restore(record=record, user=request.user)
+    messages.success(request, _("Đã khôi phục học liệu."))
+    return redirect(obj.get_absolute_url() if record.library_item_id else obj.url)
+
+
+@login_required
+def library_stats(request):
+    """Views, downloads, ratings and comments per item and per collection, for curators."""
+    if not permissions.is_curator(request.user):
+        raise PermissionDenied
+    items = (
+        permissions.curatable_library_items(request.user)
+        .annotate(
+            rating_avg=Avg("ratings__stars"),
+            rating_n=Count("ratings", distinct=True),
+            comment_n=Count("comments", distinct=True),
+        )
+        .order_by(
+            request.GET.get("sap_xep") if request.GET.get("sap_xep") in SORTS else "-view_count"
+        )
+    )
+    page = Paginator(items, 50).get_page(request.GET.get("trang"))
+    curated = permissions.curatable_library_items(request.user)
+    collections = (
+        LibraryCollection.objects.annotate(
+            n=Count("entries", filter=Q(entries__item__in=curated), distinct=True),
+            views=Sum("entries__item__view_count", filter=Q(entries__item__in=curated)),
+            downloads=Sum("entries__item__download_count", filter=Q(entries__item__in=curated)),
+        )
+        .filter(n__gt=0)
+        .order_by("-views")
+    )
+    open_takedowns = Takedown.objects.filter(
+        restored_at__isnull=True, library_item__in=curated
+    ).select_related("library_item", "taken_down_by")[:50]
+    return render(
+        request,
+        "content/library/stats.html",
+        {"page_obj": page, "collections": collections, "takedowns": open_takedowns},
+    )
+
+
+SORTS = {"-view_count", "-download_count", "-rating_avg", "-comment_n", "title"}
