@@ -1,4 +1,5 @@
-# KaTeX (math in questions, with mhchem) and the Tinos font (printed papers) come from the npm
+# KaTeX (math in questions, with mhchem), the Tinos font (printed papers), pdf.js and epub.js
+# with JSZip (library reader) and DejaVu Sans (PDFs written by code) come from the npm
 # registry, pinned by package-lock.json.
 FROM node:20-bookworm-slim AS static
 WORKDIR /build
@@ -9,7 +10,15 @@ RUN npm ci --ignore-scripts --no-audit --no-fund && mkdir -p vendor/katex/contri
  && cp -r node_modules/katex/dist/fonts vendor/katex/fonts \
  && for s in latin latin-ext vietnamese; do for w in 400 700; do for st in normal italic; do \
       cp node_modules/@fontsource/tinos/files/tinos-$s-$w-$st.woff2 vendor/fonts/tinos/; done; done; done \
- && cp node_modules/@fontsource/tinos/LICENSE vendor/fonts/tinos/
+ && cp node_modules/@fontsource/tinos/LICENSE vendor/fonts/tinos/ \
+ && mkdir -p vendor/pdfjs vendor/epubjs vendor/fonts/dejavu \
+ && cp node_modules/pdfjs-dist/legacy/build/pdf.min.mjs node_modules/pdfjs-dist/legacy/build/pdf.worker.min.mjs \
+      node_modules/pdfjs-dist/LICENSE vendor/pdfjs/ \
+ && for d in cmaps standard_fonts wasm iccs; do cp -r node_modules/pdfjs-dist/$d vendor/pdfjs/$d; done \
+ && cp node_modules/epubjs/dist/epub.min.js node_modules/jszip/dist/jszip.min.js vendor/epubjs/ \
+ && cp node_modules/epubjs/license vendor/epubjs/LICENSE \
+ && cp node_modules/jszip/LICENSE.markdown vendor/epubjs/LICENSE-jszip.md \
+ && cp node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf node_modules/dejavu-fonts-ttf/LICENSE vendor/fonts/dejavu/
 
 FROM python:3.11-slim-bookworm
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1

@@ -44,6 +44,7 @@ class LibraryItemAdminForm(WagtailAdminModelForm):
     def clean(self):
         cleaned = super().clean()
         if self.instance.pk is None and self.for_user is not None:
+            self.instance.created_by = self.for_user
             self.instance.fill_area_from(self.for_user)
             for name in ("school", "district_office", "department"):
                 if not cleaned.get(name) and getattr(self.instance, f"{name}_id"):

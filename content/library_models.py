@@ -7,6 +7,7 @@ kept in private storage and served through a view that checks permission; the co
 extracted text are made by a Celery task (``content.tasks.library_item_process``).
 """
 
+import os
 import re
 
 from django.conf import settings
@@ -47,7 +48,7 @@ class PrivateStorage(FileSystemStorage):
 
     @property
     def base_location(self):
-        return self._value_or_setting(self._location, str(settings.MEDIA_ROOT / "private"))
+        return self._value_or_setting(self._location, os.path.join(settings.MEDIA_ROOT, "private"))
 
     def url(self, name):
         raise ValueError("Library files are served by content.views.library_file only.")

@@ -2,6 +2,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -45,7 +46,8 @@ class LibraryItemViewSet(ObjectGuardMixin, SnippetViewSet):
     model = LibraryItem
     icon = "doc-full-inverse"
     menu_label = _("Tài nguyên")
-    base_form_class = LibraryItemAdminForm
+    # The model's panels, bound to the form that checks uploads by content.
+    edit_handler = ObjectList(LibraryItem.panels, base_form_class=LibraryItemAdminForm)
     list_display = [
         "title",
         Column("resource_type", label=_("Loại"), accessor="get_resource_type_display"),
@@ -97,6 +99,19 @@ class LibraryGroup(SnippetViewSetGroup):
 
 
 register_snippet(LibraryGroup)
+
+
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+def queue_library_file_processing(request, instance):
+    """A new or replaced PDF/EPUB gets its text and cover from a Celery task after commit."""
+    from django.db import transaction
+
+    from content.library_models import Processing
+    from content.tasks import library_item_process_task
+
+    if isinstance(instance, LibraryItem) and instance.processing == Processing.PENDING:
+        transaction.on_commit(lambda: library_item_process_task.delay(instance.pk))
 
 
 @hooks.register("register_log_actions")

@@ -188,3 +188,32 @@ def test_worker_renders_every_file_of_a_paper(worker, not_eager, tmp_path, setti
     assert "Mã đề thi: 0102" in text or "0102" in text
     assert "PHẦN I" in text and "PHẦN III" in text and "Câu 12" in text
     assert "render_paper_task" in worker.read_text()
+
+
+def test_worker_extracts_text_and_cover_of_an_uploaded_pdf(worker, not_eager, tmp_path, settings):
+    """Issue 5: a PDF added to the library is processed by the worker after commit."""
+    from content.curation import library_item_save
+    from content.library_models import LibraryItem, Processing
+    from tests.content.library_helpers import pdf_upload
+    from tests.lms.factories import make_school
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    teacher = make_user(role=Role.TEACHER, school=make_school())
+    item = LibraryItem(
+        title="Ôn tập phương trình bậc hai", resource_type="document", file=pdf_upload()
+    )
+    item.file_kind = "pdf"
+    library_item_save(item=item, user=teacher)
+    assert LibraryItem.objects.get(pk=item.pk).processing == Processing.PENDING
+
+    deadline = time.monotonic() + 90
+    while LibraryItem.objects.get(pk=item.pk).processing == Processing.PENDING:
+        assert time.monotonic() < deadline, worker.read_text()
+        time.sleep(0.5)
+    item.refresh_from_db()
+    assert item.processing == Processing.READY, item.processing_error
+    assert item.page_count == 3
+    assert "Phương trình bậc hai một ẩn" in item.full_text
+    assert item.cover.name.endswith(".jpg")
+    assert (Path(tmp_path) / item.cover.name).stat().st_size > 1000
+    assert "library_item_process_task" in worker.read_text()
