@@ -1,3 +1,7 @@
 """URLs of this part of the site; included from config.urls."""
 
-urlpatterns = []
+from django.urls import path
+
+from content import oai
+
+urlpatterns = [path("", oai.endpoint, name="oai_pmh")]
