@@ -88,7 +88,12 @@ def library_item_save(*, item: LibraryItem, user, submit: bool = False) -> Libra
     if file_changed:
         item.processing = Processing.PENDING
     item.full_clean()
-    item.save()
+    if is_new or not item.live:
+        item.save()
+    else:
+        # A published item keeps serving its live version (to readers, search and OAI-PMH
+        # harvesters) until the edit is approved and published from its revision.
+        file_changed = False
     item.save_revision(user=user, log_action=True)
     if submit:
         library_item_submit(item=item, user=user)
