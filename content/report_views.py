@@ -7,7 +7,6 @@ import io
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import BadRequest, PermissionDenied
-from django.db.models import QuerySet
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -19,37 +18,10 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from content.coverage import CoverageReport, TargetCheck, curriculum_coverage
-from lms.models import Department, Role
-from lms.permissions import is_active, user_area
+from lms.models import Department
+from lms.permissions import can_view_coverage, coverage_departments
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-# --- Permissions ------------------------------------------------------------------------
-# These rules belong in lms.permissions, the one place that decides who sees what; they
-# live here until that module's owner takes them over (it is being edited concurrently).
-# Superusers see any department; department admins, school admins and librarians see
-# their own department's figures (read-only: the report changes nothing and offers no
-# choice of department). Everyone else is refused.
-COVERAGE_ROLES = frozenset({Role.DEPARTMENT_ADMIN, Role.SCHOOL_ADMIN, Role.LIBRARIAN})
-
-
-def can_view_coverage(user) -> bool:
-    return is_active(user) and (user.is_superuser or user.role in COVERAGE_ROLES)
-
-
-def coverage_departments(user) -> QuerySet[Department]:
-    """Departments whose coverage the user may see."""
-    if not can_view_coverage(user):
-        return Department.objects.none()
-    if user.is_superuser:
-        return Department.objects.all()
-    _school_id, district_id, department_id = user_area(user)
-    if department_id is None and district_id is not None:
-        # A Phòng admin may be recorded with the district office only.
-        return Department.objects.filter(district_offices__pk=district_id)
-    if department_id is None:
-        return Department.objects.none()
-    return Department.objects.filter(pk=department_id)
 
 
 # --- Views ------------------------------------------------------------------------------

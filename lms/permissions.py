@@ -363,3 +363,31 @@ def can_view_material_page(user, page) -> bool:
 def can_rate(user) -> bool:
     """Students and staff rate and comment; anonymous visitors don't."""
     return is_active(user)
+
+
+# --- Curriculum coverage report -------------------------------------------------------
+# Superusers see any department; department admins, school admins and librarians see
+# their own department's figures (read-only: the report changes nothing and offers no
+# choice of department). Everyone else is refused.
+COVERAGE_ROLES = frozenset({Role.DEPARTMENT_ADMIN, Role.SCHOOL_ADMIN, Role.LIBRARIAN})
+
+
+def can_view_coverage(user) -> bool:
+    return is_active(user) and (user.is_superuser or user.role in COVERAGE_ROLES)
+
+
+def coverage_departments(user) -> QuerySet:
+    """Departments whose coverage the user may see."""
+    from lms.models import Department
+
+    if not can_view_coverage(user):
+        return Department.objects.none()
+    if user.is_superuser:
+        return Department.objects.all()
+    _school_id, district_id, department_id = user_area(user)
+    if department_id is None and district_id is not None:
+        # A Phòng admin may be recorded with the district office only.
+        return Department.objects.filter(district_offices__pk=district_id)
+    if department_id is None:
+        return Department.objects.none()
+    return Department.objects.filter(pk=department_id)
