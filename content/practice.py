@@ -1,0 +1,306 @@
+"""Bank questions embedded in lessons and e-lectures, as a student answers them.
+
+A page shows the latest approved version of each embedded question, rendered from that
+version's snapshot, so what the student sees is exactly what the server marks. Nothing
+in the page reveals the key: ordering items are shown in a fixed shuffle derived from a
+server secret, and matching answers travel as their visible text. This module turns a
+posted answer back into the shape :func:`question_bank.scoring.score` expects and
+describes the key in words for the result shown after answering.
+"""
+
+import hashlib
+import random
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.conf import settings
+from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+
+from question_bank.formats.base import QType
+from question_bank.html import plain_text
+from question_bank.numeric import NumericAnswerError, parse_numeric
+
+MAX_TEXT = 500
+MAX_ESSAY = 10_000
+
+
+class ResponseInvalid(ValueError):
+    """The posted answer does not have the shape of the question type (message in Vietnamese)."""
+
+
+@dataclass(frozen=True)
+class Embedding:
+    """Where a question sits in a page: as a practice block, or as checkpoints of sections."""
+
+    practice: bool = False
+    show_solution: bool = False
+    sections: frozenset[int] = frozenset()
+
+
+def latest_version(question):
+    """The version a page embeds: the newest approved snapshot, or None."""
+    if question is None:
+        return None
+    return question.versions.order_by("-number").first()
+
+
+def page_embeddings(page) -> dict[int, Embedding]:
+    """Question id → how ``page`` (a LessonPage or ELecturePage) embeds it."""
+    found: dict[int, Embedding] = {}
+    if hasattr(page, "body"):
+        for block in page.body:
+            if block.block_type != "question" or block.value.get("question") is None:
+                continue
+            qid = block.value["question"].pk
+            old = found.get(qid, Embedding())
+            found[qid] = Embedding(
+                practice=True,
+                show_solution=old.show_solution or bool(block.value.get("show_solution")),
+                sections=old.sections,
+            )
+    if hasattr(page, "sections"):
+        for index, block in enumerate(page.sections):
+            for checkpoint in block.value.get("checkpoints") or []:
+                if checkpoint.get("question") is None:
+                    continue
+                qid = checkpoint["question"].pk
+                old = found.get(qid, Embedding())
+                found[qid] = Embedding(
+                    practice=old.practice,
+                    show_solution=old.show_solution,
+                    sections=old.sections | {index},
+                )
+    return found
+
+
+def display_order(version_id: int, count: int) -> list[int]:
+    """Original item indexes in the order an ordering question is shown (never the key).
+
+    Derived from the secret key and the version, so the page and the marking agree without
+    storing anything, and a student cannot compute it.
+    """
+    if count < 2:
+        return list(range(count))
+    seed = hashlib.sha256(f"{settings.SECRET_KEY}:ordering:{version_id}".encode()).digest()
+    order = list(range(count))
+    random.Random(seed).shuffle(order)  # noqa: S311 - a display shuffle, not a secret
+    if order == list(range(count)):
+        order = order[1:] + order[:1]
+    return order
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _match_labels(match_html: str) -> set[str]:
+    # The page shows a match as ``striptags``; accept that and the decoded plain text.
+    return {_norm(strip_tags(match_html)), _norm(plain_text(match_html))}
+
+
+def _is_int(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _text(value, *, limit: int, required: bool = True) -> str | None:
+    if value is None or value == "":
+        if required:
+            raise ResponseInvalid(_("Bạn chưa nhập câu trả lời."))
+        return None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        raise ResponseInvalid(_("Câu trả lời phải là một đoạn chữ."))
+    if len(value) > limit:
+        raise ResponseInvalid(_("Câu trả lời dài quá %(limit)d ký tự.") % {"limit": limit})
+    if required and not value.strip():
+        raise ResponseInvalid(_("Bạn chưa nhập câu trả lời."))
+    return value
+
+
+def _list(value, length: int | None = None) -> list:
+    if not isinstance(value, list):
+        raise ResponseInvalid(_("Câu trả lời phải là một danh sách."))
+    if length is not None and len(value) != length:
+        raise ResponseInvalid(
+            _("Câu trả lời cần đúng %(n)d mục, nhận được %(got)d.")
+            % {"n": length, "got": len(value)}
+        )
+    return value
+
+
+def check_response(data: dict, response, *, version_id: int):
+    """The posted ``response`` in the shape of :func:`question_bank.scoring.score`.
+
+    Shapes posted by the page: single → option index; multiple → list of indexes;
+    true/false → list of true/false/null per statement; numeric, text, essay → string;
+    cloze → list of strings (null for empty); matching → list of the chosen answer's text
+    (null for none) per premise; ordering → the shown positions in the chosen order.
+    Raises :class:`ResponseInvalid` when the shape is wrong or nothing was answered.
+    """
+    qtype = QType(data["qtype"])
+    choices = data.get("choices") or []
+    if qtype == QType.SINGLE_CHOICE:
+        if response is None:
+            raise ResponseInvalid(_("Hãy chọn một phương án."))
+        if not _is_int(response) or not 0 <= response < len(choices):
+            raise ResponseInvalid(_("Phương án đã chọn không tồn tại."))
+        return response
+    if qtype == QType.MULTIPLE_RESPONSE:
+        picked = _list(response)
+        if not picked:
+            raise ResponseInvalid(_("Hãy chọn ít nhất một phương án."))
+        if not all(_is_int(i) and 0 <= i < len(choices) for i in picked):
+            raise ResponseInvalid(_("Phương án đã chọn không tồn tại."))
+        if len(set(picked)) != len(picked):
+            raise ResponseInvalid(_("Mỗi phương án chỉ được chọn một lần."))
+        return sorted(picked)
+    if qtype == QType.TRUE_FALSE:
+        answers = _list(response, len(choices))
+        if not all(a is None or isinstance(a, bool) for a in answers):
+            raise ResponseInvalid(_("Mỗi mệnh đề chỉ nhận Đúng, Sai hoặc bỏ trống."))
+        if all(a is None for a in answers):
+            raise ResponseInvalid(_("Hãy chọn Đúng hoặc Sai cho ít nhất một mệnh đề."))
+        return answers
+    if qtype == QType.SHORT_NUMERIC:
+        text = _text(response, limit=30).strip()
+        try:
+            parse_numeric(text)
+        except NumericAnswerError as exc:
+            raise ResponseInvalid(
+                _("Đáp án số không hợp lệ: %(reason)s.") % {"reason": exc}
+            ) from exc
+        return text
+    if qtype == QType.SHORT_TEXT:
+        return _text(response, limit=MAX_TEXT)
+    if qtype == QType.ESSAY:
+        return _text(response, limit=MAX_ESSAY)
+    if qtype == QType.CLOZE:
+        blanks = data.get("blanks") or []
+        answers = [_text(a, limit=200, required=False) for a in _list(response, len(blanks))]
+        if all(a is None or not a.strip() for a in answers):
+            raise ResponseInvalid(_("Hãy điền ít nhất một chỗ trống."))
+        return answers
+    if qtype == QType.MATCHING:
+        premises = [i for i, c in enumerate(choices) if plain_text(c["text"])]
+        picked = _list(response, len(premises))
+        labels = [_match_labels(c.get("match") or "") for c in choices]
+        indexes = []
+        for text in picked:
+            if text is None or text == "":
+                indexes.append(None)
+                continue
+            if not isinstance(text, str):
+                raise ResponseInvalid(_("Vế ghép phải là một đoạn chữ."))
+            found = next(
+                (i for i, c in enumerate(choices) if c.get("match") and _norm(text) in labels[i]),
+                None,
+            )
+            if found is None:
+                raise ResponseInvalid(_("Vế ghép đã chọn không tồn tại."))
+            indexes.append(found)
+        if all(i is None for i in indexes):
+            raise ResponseInvalid(_("Hãy ghép ít nhất một cặp."))
+        return indexes
+    if qtype == QType.ORDERING:
+        shown = _list(response, len(choices))
+        if sorted(p for p in shown if _is_int(p)) != list(range(len(choices))):
+            raise ResponseInvalid(_("Thứ tự gửi lên phải gồm mỗi mục đúng một lần."))
+        order = display_order(version_id, len(choices))
+        return [order[p] for p in shown]
+    raise ResponseInvalid(_("Dạng câu hỏi này chưa hỗ trợ trả lời trực tuyến."))
+
+
+def answer_key_text(data: dict) -> str:
+    """The correct answer in words (LaTeX delimiters kept, for KaTeX in the page)."""
+    qtype = QType(data["qtype"])
+    choices = data.get("choices") or []
+    letters = "abcdefgh" if qtype == QType.TRUE_FALSE else "ABCDEFGH"
+
+    def label(i: int) -> str:
+        return letters[i] if i < len(letters) else str(i + 1)
+
+    if qtype in (QType.SINGLE_CHOICE, QType.MULTIPLE_RESPONSE):
+        return ", ".join(
+            f"{label(i)}. {plain_text(c['text'])}" for i, c in enumerate(choices) if c["correct"]
+        )
+    if qtype == QType.TRUE_FALSE:
+        return "; ".join(
+            f"{label(i)}) {_('Đúng') if c['correct'] else _('Sai')}" for i, c in enumerate(choices)
+        )
+    if qtype == QType.SHORT_NUMERIC:
+        return data.get("numeric_answer") or ""
+    if qtype == QType.SHORT_TEXT:
+        return " / ".join(plain_text(c["text"]) for c in choices if c["correct"])
+    if qtype == QType.CLOZE:
+        return "; ".join(
+            f"({n}) "
+            + " / ".join(plain_text(a["text"]) for a in blank.get("answers", []) if a["correct"])
+            for n, blank in enumerate(data.get("blanks") or [], start=1)
+        )
+    if qtype == QType.MATCHING:
+        return "; ".join(
+            f"{plain_text(c['text'])} → {plain_text(c['match'])}"
+            for c in choices
+            if plain_text(c["text"])
+        )
+    if qtype == QType.ORDERING:
+        return " → ".join(plain_text(c["text"]) for c in choices)
+    return ""
+
+
+def score_text(value: Decimal) -> str:
+    """A score as a short decimal string: "1", "0.25", "0"."""
+    text = f"{value.quantize(Decimal('0.0001')).normalize():f}"
+    return text
+
+
+def snapshot_question(version):
+    """An unsaved Question carrying ``version``'s snapshot, for ``question_context``."""
+    from question_bank.models import Choice, Question, Stimulus
+
+    data = version.data
+    question = Question(
+        pk=version.question_id,
+        qtype=data["qtype"],
+        stem=data.get("stem") or "",
+        solution="",
+        marking_guide="",
+        numeric_answer="",
+        blanks=data.get("blanks") or [],
+        points=None,
+    )
+    if data.get("stimulus"):
+        question.stimulus = Stimulus(pk=data.get("stimulus_id") or -1, content=data["stimulus"])
+    question.choices = [
+        Choice(text=c.get("text") or "", match=c.get("match") or "")
+        for c in data.get("choices") or []
+    ]
+    return question
+
+
+def practice_context(question) -> dict | None:
+    """What the practice form needs for the latest version of ``question`` (None: no
+    approved version). Key, solution and per-option feedback are left out on purpose."""
+    from question_bank.rendering import question_context
+
+    version = latest_version(question)
+    if version is None:
+        return None
+    context = question_context(snapshot_question(version), show_key=False)
+    for name in ("solution", "marking_guide", "numeric_answer", "accepted", "blanks"):
+        context.pop(name, None)
+    items = [
+        {"label": i["label"], "text": i["text"], "match": i["match"]} for i in context["items"]
+    ]
+    if context["qtype"] == QType.ORDERING:
+        # Relabel too: the letters follow the stored (correct) order.
+        items = [
+            {**items[i], "label": str(n)}
+            for n, i in enumerate(display_order(version.pk, len(items)), start=1)
+        ]
+    context["items"] = items
+    context["premises"] = [i for i in items if plain_text(i["text"])]
+    context["version"] = version
+    return context
