@@ -10,10 +10,9 @@ from dataclasses import dataclass
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
-from wagtail.rich_text import RichText
 
 from content.curriculum import curriculum_load_files
-from content.models import CurriculumLesson, HomePage, LessonPage, Subject
+from content.models import Subject
 from lms.models import (
     Department,
     Enrolment,
@@ -389,33 +388,17 @@ def seed_demo(*, seed: int = 2025, questions: bool = True) -> DemoSummary:
     )
     for user in staff:
         sync_user_groups(user)
-    seed_lessons()
     if questions:
         from question_bank.demo import seed_question_bank
 
         seed_question_bank(seed=seed)
+    seed_lessons(seed=seed, questions=questions)  # after the bank: pages embed its questions
     return DemoSummary(created=True, logins=_logins())
 
 
-def seed_lessons() -> None:
-    """Publish a lesson page for each of DEMO_LESSONS whose curriculum lesson exists."""
-    home = HomePage.objects.first()
-    if home is None:
-        return
-    for code, summary in DEMO_LESSONS:
-        lesson = CurriculumLesson.objects.select_related("topic").filter(code=code).first()
-        if lesson is None:
-            continue
-        outcomes = "".join(f"<li>{o.text}</li>" for o in lesson.outcomes.all())
-        page = LessonPage(
-            title=lesson.name,
-            slug=lesson.code,
-            subject=lesson.topic.subject,
-            grade=lesson.topic.grade,
-            curriculum_lesson=lesson,
-            summary=summary[:300],
-            body=[("paragraph", RichText(f"<p>{summary}</p><h3>Mục tiêu</h3><ul>{outcomes}</ul>"))],
-            scope="public",
-        )
-        home.add_child(instance=page)
-        page.save_revision().publish()
+def seed_lessons(*, seed: int = 2025, questions: bool = True):
+    """Publish the demo learning materials (hubs, DEMO_LESSONS and more lessons, e-lectures)
+    and the library; see :func:`content.demo.seed_content`. Returns its summary."""
+    from content.demo import seed_content
+
+    return seed_content(seed=seed, questions=questions)

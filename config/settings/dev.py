@@ -1,7 +1,9 @@
 """Local development and the one-command demo: embedded defaults, DEBUG on."""
 
-from config.env import env_bool
+from config.env import env_bool, env_str
 
 from .base import *
 
 DEBUG = env_bool("DEBUG", True)
+# Workflow notifications (submitted for review, approved…) go to the console, not to SMTP.
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

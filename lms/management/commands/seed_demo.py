@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from content.demo import content_summary
 from lms.demo import seed_demo
 
 
@@ -16,6 +17,7 @@ class Command(BaseCommand):
                 "Đã tạo dữ liệu mẫu." if summary.created else "Dữ liệu mẫu đã có sẵn."
             )
         )
+        self.stdout.write(content_summary().line())
         self.stdout.write("Đăng nhập tại http://127.0.0.1:8000/admin/ (Login at /admin/):")
         for label, username, password in summary.logins:
             self.stdout.write(f"  {label:<45} {username:<22} {password}")
