@@ -6,3 +6,7 @@ class ContentConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "content"
     verbose_name = _("Chương trình và học liệu")
+
+    def ready(self):
+        # Signal receivers: processing of files published from a revision.
+        from content import curation  # noqa: F401

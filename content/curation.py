@@ -10,9 +10,11 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
+from wagtail.signals import published
 
 from content.library_models import CurationTask, LibraryItem, Processing, Takedown
 
@@ -143,6 +145,7 @@ def takedown(*, obj, user, reason: str) -> Takedown:
         page=None if is_item else obj.page_ptr,
         title=obj.title,
         reason=reason,
+        revision=obj.live_revision,
         taken_down_by=user,
     )
     obj.unpublish(user=user, log_action=True)
@@ -152,12 +155,22 @@ def takedown(*, obj, user, reason: str) -> Takedown:
 
 @transaction.atomic
 def restore(*, record: Takedown, user) -> None:
-    """Publish the last published revision again and close the takedown record."""
+    """Publish again the revision that was live when it was taken down (never an edit
+    made since, which has to go through approval), and close the takedown record."""
     obj = record.library_item if record.library_item_id else record.page.specific
     _check_curator(user, obj)
-    revision = obj.live_revision or obj.latest_revision
+    revision = record.revision or obj.live_revision or obj.latest_revision
     revision.publish(user=user)
     record.restored_by = user
     record.restored_at = timezone.now()
     record.save(update_fields=["restored_by", "restored_at"])
     log(obj, "content.restore", user=user, data={"takedown": record.pk})
+
+
+@receiver(published)
+def process_published_file(sender, instance, **kwargs):
+    """A file replaced in an edit of a published item is processed once it is published."""
+    if isinstance(instance, LibraryItem) and instance.processing == Processing.PENDING:
+        from content.tasks import library_item_process_task
+
+        transaction.on_commit(lambda: library_item_process_task.delay(instance.pk))

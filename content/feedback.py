@@ -71,6 +71,8 @@ def feedback_context(request, *, page=None, item=None) -> dict:
     """Ratings, the user's own rating and the visible comments, for the material page."""
     from lms.permissions import can_curate, can_rate
 
+    if (page if page is not None else item).pk is None:
+        return {"feedback_target": None}  # an unsaved material, previewed in the admin
     user = request.user
     target = _target(page, item)
     comments = Comment.objects.filter(**target).select_related("user")

@@ -30,7 +30,11 @@ class LibraryItemAdminForm(WagtailAdminModelForm):
         self.instance.processing = (
             Processing.PENDING if checked.kind in ("pdf", "epub") else Processing.NONE
         )
-        return checked.content
+        # Stored now, under its final name: an edit of a published item is kept only as a
+        # revision until it is approved, and a revision records the name, not the upload.
+        field = self.instance._meta.get_field("file")
+        name = field.generate_filename(self.instance, checked.content.name)
+        return field.storage.save(name, checked.content, max_length=field.max_length)
 
     def clean_cover(self):
         upload = self.cleaned_data.get("cover")

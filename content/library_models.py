@@ -404,6 +404,14 @@ class Takedown(models.Model):
     )
     title = models.CharField(_("nhan đề lúc gỡ"), max_length=300)
     reason = models.TextField(_("lý do gỡ"))
+    revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Phiên bản đang xuất bản lúc gỡ; khôi phục là xuất bản lại đúng phiên bản này."),
+    )
     taken_down_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

@@ -6,6 +6,7 @@ with headers that stop a browser from running anything inside them.
 """
 
 import json
+import logging
 import mimetypes
 
 from django.contrib import messages
@@ -33,6 +34,7 @@ from content.library_models import (
 from content.models import Subject
 from lms import permissions
 
+logger = logging.getLogger(__name__)
 PAGE_SIZE = 24
 FILE_MIME = {
     "pdf": "application/pdf",
@@ -60,7 +62,11 @@ def library_filter(request, queryset):
         "type": params.get("loai", ""),
     }
     if filters["subject"]:
-        queryset = queryset.filter(subject__code=filters["subject"])
+        # By id: the search backends filter only on indexed fields (subject, not its code).
+        subject_ids = list(
+            Subject.objects.filter(code=filters["subject"]).values_list("pk", flat=True)
+        )
+        queryset = queryset.filter(subject_id__in=subject_ids)
     if filters["grade"]:
         queryset = queryset.filter(grade_min__lte=filters["grade"], grade_max__gte=filters["grade"])
     if filters["type"] in ResourceType.values:
@@ -71,8 +77,16 @@ def library_filter(request, queryset):
         from search.query import vietnamese_query
 
         # Full-text search runs on the already-permitted, filtered queryset.
-        results = get_search_backend().search(vietnamese_query(filters["q"]), queryset)
-        queryset = queryset.filter(pk__in=[item.pk for item in results[:500]])
+        try:
+            results = get_search_backend().search(vietnamese_query(filters["q"]), queryset)
+            ids = [item.pk for item in results[:500]]
+        except Exception:
+            logger.exception("library search failed")
+            filters["search_error"] = _(
+                "Tạm thời không tìm kiếm được theo từ khoá; đang hiển thị theo bộ lọc."
+            )
+            return queryset, filters
+        queryset = queryset.filter(pk__in=ids)
     return queryset, filters
 
 
@@ -120,7 +134,7 @@ def _item_or_404(request, pk) -> LibraryItem:
 
 def library_item(request, pk):
     item = _item_or_404(request, pk)
-    if item.live:
+    if item.live and request.method == "GET":
         feedback.material_viewed(user=request.user, item=item)
     reader = None
     if item.readable and item.file and item.processing != "failed":
@@ -175,7 +189,7 @@ def library_file(request, pk):
     # Opened directly, the file may run nothing and reach nothing.
     response["Content-Security-Policy"] = "sandbox; default-src 'none'; style-src 'unsafe-inline'"
     response["Cache-Control"] = "private, max-age=3600"
-    if download and item.live:
+    if download and item.live and request.method == "GET":
         feedback.material_downloaded(user=request.user, item=item)
     return response
 

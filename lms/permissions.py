@@ -341,7 +341,14 @@ def can_view_library_item(user, item) -> bool:
 
 
 def can_curate(user, obj) -> bool:
-    """May take down, restore, hide comments and see statistics of ``obj``."""
+    """May take down, restore, hide comments and see statistics of ``obj``.
+
+    Only materials (they carry a sharing area) are curated; hub pages and anything else
+    are left to superusers."""
+    if not is_active(user):
+        return False
+    if not hasattr(obj, "scope") or not hasattr(obj, "school_id"):
+        return bool(user.is_superuser)
     return type(obj)._default_manager.filter(curated_area_q(user), pk=obj.pk).exists()
 
 

@@ -91,7 +91,8 @@ def electure_data(context, page) -> dict:
         "schemaVersion": 1,
         "page": page.pk,
         "storageKey": f"hoclieu:electure:{page.pk}",
-        "eventUrl": reverse("electure_event", args=[page.pk]),
+        # An unsaved page (admin preview of a new e-lecture) has nowhere to send events.
+        "eventUrl": reverse("electure_event", args=[page.pk]) if page.pk else None,
         "signedIn": bool(user is not None and user.is_authenticated),
         "pdfjs": {
             "src": static("vendor/pdfjs/pdf.min.mjs"),

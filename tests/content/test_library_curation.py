@@ -212,3 +212,50 @@ def test_read_only_licence_is_not_downloadable(client, people):
     item.refresh_from_db()
     assert item.downloadable is False
     assert "chỉ đọc trực tuyến" in client.get(item.get_absolute_url()).content.decode()
+
+
+def test_restore_publishes_the_version_that_was_taken_down_not_a_later_edit(people):
+    from content.curation import library_item_publish, library_item_save
+
+    item = make_item(people["librarian_a"], title="Bản đã duyệt")
+    library_item_publish(item=item, user=people["librarian_a"])
+    item.refresh_from_db()
+    record = takedown(obj=item, user=people["librarian_a"], reason="Kiểm tra lại")
+    item.refresh_from_db()
+    item.title = "Bản sửa chưa duyệt"
+    library_item_save(item=item, user=people["teacher_a"])
+    restore(record=record, user=people["librarian_a"])
+    item.refresh_from_db()
+    assert item.live is True and item.title == "Bản đã duyệt"
+
+
+def test_library_search_combines_with_the_subject_filter(client, people):
+    from content.curation import library_item_publish
+    from content.models import Subject
+
+    toan, _created = Subject.objects.get_or_create(code="toan", defaults={"name": "Toán"})
+    for title, subject in (("Hàm số bậc hai nâng cao", toan), ("Hàm số trong Vật lí", None)):
+        item = make_item(people["librarian_a"], title=title, scope="public", subject=subject)
+        library_item_publish(item=item, user=people["librarian_a"])
+    response = client.get(reverse("library_home"), {"q": "ham so", "mon": "toan"})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Hàm số bậc hai nâng cao" in page and "Hàm số trong Vật lí" not in page
+
+
+def test_hub_pages_are_curated_by_superusers_only(people):
+    from lms.permissions import can_curate
+
+    home = HomePage.objects.get()
+    assert can_curate(people["librarian_a"], home) is False
+
+
+def test_preview_of_an_unsaved_item_renders(rf, people):
+    from content.views import LibraryItem as Model
+
+    item = Model(title="Chưa lưu", resource_type="document", external_url="https://x.vn")
+    request = rf.get("/")
+    request.user = people["librarian_a"]
+    response = item.serve_preview(request, "")
+    assert response.status_code == 200
+    assert "Chưa lưu" in response.rendered_content

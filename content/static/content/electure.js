@@ -54,7 +54,7 @@ function init(data) {
   }
 
   function postEvent(kind, section) {
-    if (!data.signedIn) return;
+    if (!data.signedIn || !data.eventUrl) return;
     fetch(data.eventUrl, {
       method: "POST",
       credentials: "same-origin",
