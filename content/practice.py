@@ -39,8 +39,11 @@ class Embedding:
 
 
 def latest_version(question):
-    """The version a page embeds: the newest approved snapshot, or None."""
-    if question is None:
+    """The version a page embeds: the newest approved snapshot, or None.
+
+    None as well for a question withdrawn since (not live) or from a confidential exam
+    pool: a page never shows those, whatever its blocks say."""
+    if question is None or not question.live or question.bank.confidential:
         return None
     return question.versions.order_by("-number").first()
 
