@@ -149,6 +149,25 @@ class DocumentBlock(blocks.StructBlock):
         description = _("Một tài liệu (PDF, Word, PowerPoint…) để xem hoặc tải về.")
 
 
+def check_embeddable_question(question) -> None:
+    """A question embedded in a page must be approved and never from a confidential
+    exam-board pool (a crafted POST could name any question id).
+
+    Whether the editor may see the question can't be checked here (a block has no user):
+    the question chooser offers only ``content.policy.choosable_questions(user)``, and
+    together with this check a page can never carry a confidential question.
+    """
+    if question is None:
+        return
+    if not question.live:
+        message = _("Chỉ dùng câu hỏi đã được duyệt.")
+    elif question.bank.confidential:
+        message = _("Không dùng câu hỏi của ngân hàng đề thi bảo mật.")
+    else:
+        return
+    raise StructBlockValidationError(block_errors={"question": ValidationError(message)})
+
+
 class QuestionBlock(blocks.StructBlock):
     """A practice question from the bank. The student answers in place; the answer is
     checked on the server against the approved version, never in the page."""
@@ -166,11 +185,7 @@ class QuestionBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        question = value.get("question")
-        if question is not None and not question.live:
-            raise StructBlockValidationError(
-                block_errors={"question": ValidationError(_("Chỉ dùng câu hỏi đã được duyệt."))}
-            )
+        check_embeddable_question(value.get("question"))
         return value
 
 
@@ -229,11 +244,7 @@ class CheckpointBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        question = value.get("question")
-        if question is not None and not question.live:
-            raise StructBlockValidationError(
-                block_errors={"question": ValidationError(_("Chỉ dùng câu hỏi đã được duyệt."))}
-            )
+        check_embeddable_question(value.get("question"))
         return value
 
 

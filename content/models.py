@@ -298,6 +298,13 @@ class MaterialPage(SharedMaterial, Page):
             self.fill_area_from(self.owner)
         super().full_clean(*args, **kwargs)
 
+    def permissions_for_user(self, user):
+        """Wagtail's page permissions narrowed to the user's area: every admin view of the
+        page (edit, preview, revisions, history, publish…) asks this tester."""
+        from content.policy import MaterialPagePermissionTester
+
+        return MaterialPagePermissionTester(user, self)
+
     def covered_outcomes(self):
         """The outcomes this material meets: its own list, else all of its lesson's."""
         chosen = list(self.outcomes.all())

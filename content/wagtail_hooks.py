@@ -1,15 +1,29 @@
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.db.models.fields.files import FieldFile
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import ObjectList
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
+from wagtail.models import Page
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from content import policy
 from content.admin_guard import ObjectGuardMixin
 from content.forms import LibraryItemAdminForm
 from content.models import LibraryCollection, LibraryItem, Subject, Takedown, Topic
+
+# Registered before the viewsets below, which would otherwise create Wagtail's fallback
+# (model permissions only: any curator could delete any school's items in bulk).
+register_permission_policy(LibraryItem, policy.LibraryItemPermissionPolicy(LibraryItem))
+register_permission_policy(
+    LibraryCollection, policy.LibraryCollectionPermissionPolicy(LibraryCollection)
+)
+register_permission_policy(Page, policy.AreaPagePermissionPolicy())
 
 
 class SubjectViewSet(SnippetViewSet):
@@ -39,6 +53,42 @@ class CurriculumGroup(SnippetViewSetGroup):
 register_snippet(CurriculumGroup)
 
 
+class PrivateFileInput(forms.ClearableFileInput):
+    """The file input for private-storage files, which have no URL (``PrivateStorage.url``
+    raises): the current file links to the view that checks permission before serving."""
+
+    def is_initial(self, value):
+        return isinstance(value, FieldFile) and bool(value.name)
+
+    def format_value(self, value):
+        if not self.is_initial(value):
+            return None
+        return _CurrentFile(value)
+
+
+class _CurrentFile:
+    def __init__(self, value: FieldFile):
+        self.name = value.name.rsplit("/", 1)[-1]
+        pk = getattr(value.instance, "pk", None)
+        self.url = reverse("library_file", args=[pk]) if pk else ""
+
+    def __str__(self):
+        return self.name
+
+
+def _with_panel(panels, field_name, replacement):
+    """``panels`` with the FieldPanel of ``field_name`` (at any depth) replaced."""
+    result = []
+    for panel in panels:
+        if isinstance(panel, FieldPanel) and panel.field_name == field_name:
+            panel = replacement
+        elif getattr(panel, "children", None):
+            panel = panel.clone()
+            panel.children = _with_panel(panel.children, field_name, replacement)
+        result.append(panel)
+    return result
+
+
 class LibraryItemViewSet(ObjectGuardMixin, SnippetViewSet):
     """Teachers add and submit items; curators of the item's area approve and publish.
     Lists show only what ``lms.permissions`` lets the user edit."""
@@ -46,8 +96,12 @@ class LibraryItemViewSet(ObjectGuardMixin, SnippetViewSet):
     model = LibraryItem
     icon = "doc-full-inverse"
     menu_label = _("Tài nguyên")
-    # The model's panels, bound to the form that checks uploads by content.
-    edit_handler = ObjectList(LibraryItem.panels, base_form_class=LibraryItemAdminForm)
+    # The model's panels, bound to the form that checks uploads by content; the private
+    # file gets an input that doesn't ask the storage for a URL.
+    edit_handler = ObjectList(
+        _with_panel(LibraryItem.panels, "file", FieldPanel("file", widget=PrivateFileInput)),
+        base_form_class=LibraryItemAdminForm,
+    )
     list_display = [
         "title",
         Column("resource_type", label=_("Loại"), accessor="get_resource_type_display"),
@@ -76,19 +130,33 @@ class LibraryItemViewSet(ObjectGuardMixin, SnippetViewSet):
 
 
 class LibraryCollectionViewSet(SnippetViewSet):
+    """Province-wide shelves: curators keep them, department admins and superusers delete
+    them (``content.policy.LibraryCollectionPermissionPolicy``)."""
+
     model = LibraryCollection
     icon = "folder-inverse"
     menu_label = _("Bộ sưu tập")
     list_display = ["name", Column("kind", accessor="get_kind_display"), "grade", "sort_order"]
 
 
-class TakedownViewSet(SnippetViewSet):
+class TakedownViewSet(ObjectGuardMixin, SnippetViewSet):
+    """The takedown record of the materials the user curates, read-only for curators."""
+
     model = Takedown
     icon = "warning"
     menu_label = _("Nhật ký gỡ học liệu")
     list_display = ["title", "reason", "taken_down_by", "taken_down_at", "restored_at"]
     inspect_view_enabled = True
     add_to_admin_menu = False
+
+    def can_view(self, user, obj):
+        return policy.curatable_takedowns(user).filter(pk=obj.pk).exists()
+
+    def can_change(self, user, obj):
+        return self.can_view(user, obj)
+
+    def get_queryset(self, request):
+        return policy.curatable_takedowns(request.user).select_related("taken_down_by")
 
 
 class LibraryGroup(SnippetViewSetGroup):
@@ -144,3 +212,64 @@ def check_material_scope(page, request, serve_args, serve_kwargs):
         from content.feedback import material_viewed
 
         material_viewed(user=request.user, page=page)
+
+
+# --- area limits of lesson and e-lecture pages in the admin --------------------------------
+# Group page permissions are granted at the root (lms.roles); these hooks narrow them to the
+# pages the user may work on (content.policy.can_work_on_page): their own materials and
+# those of the area they curate, hub pages for department admins.
+def _check_page(request, page) -> None:
+    if not policy.can_work_on_page(request.user, page):
+        raise PermissionDenied
+
+
+# The explorer, the page search and site history list ``explorable_instances`` of the
+# page policy registered above; the hook also narrows the explorer's own search when
+# WAGTAILADMIN_PAGE_SEARCH_FILTER_BY_PERMISSIONS is off.
+@hooks.register("construct_explorer_page_queryset")
+def explorer_pages_in_area(parent_page, pages, request):
+    return pages.filter(policy.workable_pages_q(request.user))
+
+
+@hooks.register("construct_page_chooser_queryset")
+def chooser_pages_in_area(pages, request):
+    return pages.filter(policy.choosable_pages_q(request.user))
+
+
+@hooks.register("before_edit_page")
+@hooks.register("before_delete_page")
+@hooks.register("before_copy_page")
+@hooks.register("before_convert_alias_page")
+def check_page_in_area(request, page):
+    _check_page(request, page)
+
+
+@hooks.register("before_move_page")
+def check_move_in_area(request, page, destination):
+    _check_page(request, page)
+
+
+@hooks.register("before_publish_page")
+@hooks.register("before_unpublish_page")
+def check_page_curated(request, page):
+    if not policy.can_curate_page(request.user, page):
+        raise PermissionDenied
+
+
+@hooks.register("before_create_page")
+def check_page_type_creation(request, parent_page, page_class):
+    if not policy.can_create_page(request.user, page_class):
+        raise PermissionDenied
+
+
+@hooks.register("before_bulk_action")
+def check_bulk_pages_in_area(request, action_type, objects, action_class_instance):
+    """Page bulk actions (publish, unpublish, delete, move) apply to pages in the area only;
+    bulk actions of snippets are narrowed by their permission policies."""
+    if action_type in ("publish", "unpublish"):
+        check = policy.can_curate_page
+    else:
+        check = policy.can_work_on_page
+    for obj in objects:
+        if isinstance(obj, Page) and not check(request.user, obj):
+            raise PermissionDenied

@@ -18,8 +18,14 @@ ROLE_GROUP_NAMES = {
 }
 
 _MEDIA = ["add", "change", "choose"]
+# Page permissions at the root of the tree, narrowed to the user's area by the admin hooks
+# of content.wagtail_hooks (content.policy.can_work_on_page). Teachers only add: Wagtail
+# then lets them edit and delete their own pages (owner), never a colleague's. Curators
+# keep "publish" because approving a page in the curation workflow publishes it as the
+# approver and Wagtail requires the approver's publish permission (so do the takedown and
+# restore services); the hooks allow it only on pages of the area they curate.
 ROLE_PAGE_PERMISSIONS = {
-    Role.TEACHER: ["add", "change"],
+    Role.TEACHER: ["add"],
     Role.LIBRARIAN: ["add", "change", "publish"],
     Role.EXAM_BOARD: [],
     Role.SCHOOL_ADMIN: ["add", "change", "publish"],
@@ -99,12 +105,18 @@ def ensure_role_groups() -> dict[str, Group]:
         group, _created = Group.objects.get_or_create(name=name)
         group.permissions.add(access_admin, *(_permission(p) for p in ROLE_MODEL_PERMISSIONS[role]))
         if root_pages is not None:
-            for codename in ROLE_PAGE_PERMISSIONS[role]:
+            page_permissions = [
+                _permission(f"wagtailcore.{codename}_page")
+                for codename in ROLE_PAGE_PERMISSIONS[role]
+            ]
+            for permission in page_permissions:
                 GroupPagePermission.objects.get_or_create(
-                    group=group,
-                    page=root_pages,
-                    permission=_permission(f"wagtailcore.{codename}_page"),
+                    group=group, page=root_pages, permission=permission
                 )
+            # A permission a role no longer has at the root is taken back.
+            GroupPagePermission.objects.filter(group=group, page=root_pages).exclude(
+                permission__in=page_permissions
+            ).delete()
         if root_collection is not None and role != Role.EXAM_BOARD:
             for app_label, model in (("wagtailimages", "image"), ("wagtaildocs", "document")):
                 for action in _MEDIA:

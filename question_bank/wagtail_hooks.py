@@ -13,10 +13,12 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from content.admin_guard import ObjectGuardMixin
 from content.models import Subject, Topic
+from content.policy import choosable_questions
 from lms import permissions
 from question_bank import services, views
 from question_bank.forms import ExportForm, MoveForm, QuestionAdminForm, TagForm
@@ -77,10 +79,45 @@ class QuestionFilterSet(WagtailFilterSet):
         return queryset.filter(fingerprint__in=dup)
 
 
+# --- the question chooser (questions embedded in lessons and e-lectures) ------------------
+# Every view of the chooser, including "chosen" (which answers with the question's text),
+# offers only the questions the editor may embed: approved, visible to them, never from a
+# confidential pool.
+class ChoosableQuestionsMixin:
+    def get_object_list(self):
+        return choosable_questions(self.request.user).select_related("bank")
+
+
+class QuestionChooseView(ChoosableQuestionsMixin, snippet_chooser.ChooseView):
+    pass
+
+
+class QuestionChooseResultsView(ChoosableQuestionsMixin, snippet_chooser.ChooseResultsView):
+    pass
+
+
+class QuestionChosenView(snippet_chooser.SnippetChosenView):
+    def get_object(self, pk):
+        return choosable_questions(self.request.user).get(pk=pk)
+
+
+class QuestionChosenMultipleView(snippet_chooser.SnippetChosenMultipleView):
+    def get_objects(self, pks):
+        return choosable_questions(self.request.user).filter(pk__in=pks)
+
+
+class QuestionChooserViewSet(snippet_chooser.SnippetChooserViewSet):
+    choose_view_class = QuestionChooseView
+    choose_results_view_class = QuestionChooseResultsView
+    chosen_view_class = QuestionChosenView
+    chosen_multiple_view_class = QuestionChosenMultipleView
+
+
 class QuestionViewSet(ObjectGuardMixin, SnippetViewSet):
     model = Question
     icon = "help"
     menu_label = gettext_lazy("Câu hỏi")
+    chooser_viewset_class = QuestionChooserViewSet
     base_form_class = QuestionAdminForm
     filterset_class = QuestionFilterSet
     list_display = [
