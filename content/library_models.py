@@ -410,7 +410,9 @@ class Takedown(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        help_text=_("Phiên bản đang xuất bản lúc gỡ; khôi phục là xuất bản lại đúng phiên bản này."),
+        help_text=_(
+            "Phiên bản đang xuất bản lúc gỡ; khôi phục là xuất bản lại đúng phiên bản này."
+        ),
     )
     taken_down_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"

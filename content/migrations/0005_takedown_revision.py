@@ -5,16 +5,22 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('content', '0004_curation_task'),
-        ('wagtailcore', '0098_apitoken'),
+        ("content", "0004_curation_task"),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='takedown',
-            name='revision',
-            field=models.ForeignKey(blank=True, help_text='Phiên bản đang xuất bản lúc gỡ; khôi phục là xuất bản lại đúng phiên bản này.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.revision'),
+            model_name="takedown",
+            name="revision",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="Phiên bản đang xuất bản lúc gỡ; khôi phục là xuất bản lại đúng phiên bản này.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="wagtailcore.revision",
+            ),
         ),
     ]

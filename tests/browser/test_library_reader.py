@@ -15,7 +15,10 @@ from lms.models import ReadingPosition, Role
 from tests.content.library_helpers import pdf_upload
 from tests.lms.factories import make_school, make_user
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 READER = "[data-testid=reader]"
 
 
