@@ -329,7 +329,7 @@ def test_district_office_admin_sees_the_department_of_the_office(client, world):
 
 
 @pytest.mark.browser
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_page_fits_a_phone(client, world, live_server, phone_page):  # noqa: F811
     """On a 390 px phone the table scrolls inside its own container; the page doesn't."""
     client.force_login(make_user(role=Role.DEPARTMENT_ADMIN, department=world["ninh_binh"]))
