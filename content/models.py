@@ -268,6 +268,16 @@ class MaterialPage(SharedMaterial, Page):
             heading=_("Chương trình GDPT 2018"),
         ),
     ]
+    # Filters the sharing rules and the hubs query with, on every search backend.
+    material_index_fields = [
+        index.SearchField("search_companion"),
+        index.FilterField("subject"),
+        index.FilterField("grade"),
+        index.FilterField("scope"),
+        index.FilterField("school"),
+        index.FilterField("district_office"),
+        index.FilterField("department"),
+    ]
     sharing_panels = [
         MultiFieldPanel(
             [
@@ -336,13 +346,7 @@ class LessonPage(MaterialPage):
         *Page.search_fields,
         index.SearchField("summary"),
         index.SearchField("body"),
-        index.SearchField("search_companion"),
-        index.FilterField("subject"),
-        index.FilterField("grade"),
-        index.FilterField("scope"),
-        index.FilterField("school"),
-        index.FilterField("district_office"),
-        index.FilterField("department"),
+        *MaterialPage.material_index_fields,
     ]
     parent_page_types = ["content.HomePage", "content.GradePage"]
     subpage_types = []
@@ -378,13 +382,7 @@ class ELecturePage(MaterialPage):
         *Page.search_fields,
         index.SearchField("summary"),
         index.SearchField("objectives"),
-        index.SearchField("search_companion"),
-        index.FilterField("subject"),
-        index.FilterField("grade"),
-        index.FilterField("scope"),
-        index.FilterField("school"),
-        index.FilterField("district_office"),
-        index.FilterField("department"),
+        *MaterialPage.material_index_fields,
     ]
     parent_page_types = ["content.HomePage", "content.GradePage"]
     subpage_types = []
