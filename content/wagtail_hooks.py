@@ -16,6 +16,7 @@ from content import policy
 from content.admin_guard import ObjectGuardMixin
 from content.forms import LibraryItemAdminForm
 from content.models import LibraryCollection, LibraryItem, Subject, Takedown, Topic
+from lms import permissions
 
 # Registered before the viewsets below, which would otherwise create Wagtail's fallback
 # (model permissions only: any curator could delete any school's items in bulk).
@@ -116,16 +117,12 @@ class LibraryItemViewSet(ObjectGuardMixin, SnippetViewSet):
     inspect_view_enabled = True
 
     def can_view(self, user, obj):
-        from lms import permissions
-
         return permissions.editable_library_items(user).filter(pk=obj.pk).exists()
 
     def can_change(self, user, obj):
         return self.can_view(user, obj)
 
     def get_queryset(self, request):
-        from lms import permissions
-
         return permissions.editable_library_items(request.user).select_related("subject")
 
 
@@ -150,13 +147,13 @@ class TakedownViewSet(ObjectGuardMixin, SnippetViewSet):
     add_to_admin_menu = False
 
     def can_view(self, user, obj):
-        return policy.curatable_takedowns(user).filter(pk=obj.pk).exists()
+        return permissions.curatable_takedowns(user).filter(pk=obj.pk).exists()
 
     def can_change(self, user, obj):
         return self.can_view(user, obj)
 
     def get_queryset(self, request):
-        return policy.curatable_takedowns(request.user).select_related("taken_down_by")
+        return permissions.curatable_takedowns(request.user).select_related("taken_down_by")
 
 
 class LibraryGroup(SnippetViewSetGroup):
@@ -216,10 +213,10 @@ def check_material_scope(page, request, serve_args, serve_kwargs):
 
 # --- area limits of lesson and e-lecture pages in the admin --------------------------------
 # Group page permissions are granted at the root (lms.roles); these hooks narrow them to the
-# pages the user may work on (content.policy.can_work_on_page): their own materials and
+# pages the user may work on (lms.permissions.can_work_on_page): their own materials and
 # those of the area they curate, hub pages for department admins.
 def _check_page(request, page) -> None:
-    if not policy.can_work_on_page(request.user, page):
+    if not permissions.can_work_on_page(request.user, page):
         raise PermissionDenied
 
 
@@ -228,12 +225,12 @@ def _check_page(request, page) -> None:
 # WAGTAILADMIN_PAGE_SEARCH_FILTER_BY_PERMISSIONS is off.
 @hooks.register("construct_explorer_page_queryset")
 def explorer_pages_in_area(parent_page, pages, request):
-    return pages.filter(policy.workable_pages_q(request.user))
+    return pages.filter(permissions.workable_pages_q(request.user))
 
 
 @hooks.register("construct_page_chooser_queryset")
 def chooser_pages_in_area(pages, request):
-    return pages.filter(policy.choosable_pages_q(request.user))
+    return pages.filter(permissions.choosable_pages_q(request.user))
 
 
 @hooks.register("before_edit_page")
@@ -252,13 +249,13 @@ def check_move_in_area(request, page, destination):
 @hooks.register("before_publish_page")
 @hooks.register("before_unpublish_page")
 def check_page_curated(request, page):
-    if not policy.can_curate_page(request.user, page):
+    if not permissions.can_curate_page(request.user, page):
         raise PermissionDenied
 
 
 @hooks.register("before_create_page")
 def check_page_type_creation(request, parent_page, page_class):
-    if not policy.can_create_page(request.user, page_class):
+    if not permissions.can_create_page(request.user, page_class):
         raise PermissionDenied
 
 
@@ -267,9 +264,9 @@ def check_bulk_pages_in_area(request, action_type, objects, action_class_instanc
     """Page bulk actions (publish, unpublish, delete, move) apply to pages in the area only;
     bulk actions of snippets are narrowed by their permission policies."""
     if action_type in ("publish", "unpublish"):
-        check = policy.can_curate_page
+        check = permissions.can_curate_page
     else:
-        check = policy.can_work_on_page
+        check = permissions.can_work_on_page
     for obj in objects:
         if isinstance(obj, Page) and not check(request.user, obj):
             raise PermissionDenied

@@ -5,6 +5,7 @@ them re-implements a rule. Each ``visible_*`` returns a queryset filtered in the
 database, so lists stay paginated and indexed at province scale.
 """
 
+from django.apps import apps
 from django.db.models import Q, QuerySet
 
 from lms.models import Role, School, SchoolClass, User
@@ -398,3 +399,116 @@ def coverage_departments(user) -> QuerySet:
     if department_id is None:
         return Department.objects.none()
     return Department.objects.filter(pk=department_id)
+
+
+# --- Lessons and e-lectures in the Wagtail admin ---------------------------------------
+# Hub pages (home, subject, grade) are the site's skeleton, kept by hubs_sync: only
+# superusers and department admins edit them.
+HUB_EDITOR_ROLES = frozenset({Role.DEPARTMENT_ADMIN})
+
+
+def material_page_models() -> list[type]:
+    """The concrete page models of learning materials (lessons, e-lectures)."""
+    from content.models import MaterialPage
+
+    return [m for m in apps.get_models() if issubclass(m, MaterialPage)]
+
+
+def _hub_page_models() -> tuple[type, ...]:
+    from content.models import GradePage, HomePage, SubjectPage
+
+    return (HomePage, SubjectPage, GradePage)
+
+
+def can_work_on_page(user, page) -> bool:
+    """May ``user`` edit, delete, copy, move, publish or unpublish ``page`` in the admin?
+
+    Lessons and e-lectures: their owner and the curators of their area. Hub pages:
+    department admins. Superusers: everything. Group page permissions are still needed
+    on top of this; this only narrows them to the user's area.
+    """
+    if not is_active(user):
+        return False
+    if user.is_superuser:
+        return True
+    model = page.specific_class
+    if model is None:
+        return False
+    if issubclass(model, tuple(material_page_models())):
+        return page.owner_id == user.pk or can_curate(user, page.specific_deferred)
+    if issubclass(model, _hub_page_models()):
+        return user.role in HUB_EDITOR_ROLES
+    return False
+
+
+def can_create_page(user, page_class) -> bool:
+    """Anyone with Wagtail's "add" permission creates materials (owning them); hub pages
+    are made by superusers and department admins only."""
+    if not is_active(user):
+        return False
+    if user.is_superuser or issubclass(page_class, tuple(material_page_models())):
+        return True
+    return user.role in HUB_EDITOR_ROLES
+
+
+def can_curate_page(user, page) -> bool:
+    """May ``user`` publish or unpublish ``page`` (curators of its area; hubs as above)?"""
+    if not is_active(user):
+        return False
+    if user.is_superuser:
+        return True
+    model = page.specific_class
+    if model is not None and issubclass(model, tuple(material_page_models())):
+        return can_curate(user, page.specific_deferred)
+    return can_work_on_page(user, page)
+
+
+def workable_pages_q(user) -> Q:
+    """Pages the admin explorer lists for ``user`` (a filter on ``wagtailcore.Page``):
+    every hub page, and the materials the user may work on (``can_work_on_page``)."""
+    if is_active(user) and user.is_superuser:
+        return Q()
+    from django.contrib.contenttypes.models import ContentType
+
+    models = material_page_models()
+    material_types = [ct.pk for ct in ContentType.objects.get_for_models(*models).values()]
+    rule = ~Q(content_type_id__in=material_types)
+    if not is_active(user):
+        return rule
+    rule |= Q(owner=user)
+    area = curated_area_q(user)
+    for model in models:
+        rule |= Q(pk__in=model.objects.filter(area).values("pk"))
+    return rule
+
+
+def choosable_pages_q(user) -> Q:
+    """Pages ``user`` may pick in the page chooser (to link to): those of the explorer and
+    the published materials of the user's sharing area."""
+    rule = workable_pages_q(user)
+    for model in material_page_models():
+        rule |= Q(pk__in=visible_material_pages(user, model).values("pk"))
+    return rule
+
+
+def choosable_questions(user):
+    """Questions an editor may embed in a lesson or e-lecture: approved (live) ones the
+    user can see, never from a confidential exam-board pool, whoever the user is."""
+    from question_bank.models import QuestionBank
+
+    # A plain id list keeps the filter usable by every search backend (the chooser searches).
+    confidential = list(QuestionBank.objects.filter(confidential=True).values_list("pk", flat=True))
+    return visible_questions(user).filter(live=True).exclude(bank__in=confidential)
+
+
+def curatable_takedowns(user):
+    """Takedown records of the materials ``user`` curates (library items and pages)."""
+    from content.models import Takedown
+
+    if is_active(user) and user.is_superuser:
+        return Takedown.objects.all()
+    area = curated_area_q(user)
+    rule = Q(library_item__in=curatable_library_items(user).values("pk"))
+    for model in material_page_models():
+        rule |= Q(page_id__in=model.objects.filter(area).values("pk"))
+    return Takedown.objects.filter(rule)

@@ -19,7 +19,7 @@ ROLE_GROUP_NAMES = {
 
 _MEDIA = ["add", "change", "choose"]
 # Page permissions at the root of the tree, narrowed to the user's area by the admin hooks
-# of content.wagtail_hooks (content.policy.can_work_on_page). Teachers only add: Wagtail
+# of content.wagtail_hooks (lms.permissions.can_work_on_page). Teachers only add: Wagtail
 # then lets them edit and delete their own pages (owner), never a colleague's. Curators
 # keep "publish" because approving a page in the curation workflow publishes it as the
 # approver and Wagtail requires the approver's publish permission (so do the takedown and

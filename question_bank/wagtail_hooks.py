@@ -18,7 +18,6 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from content.admin_guard import ObjectGuardMixin
 from content.models import Subject, Topic
-from content.policy import choosable_questions
 from lms import permissions
 from question_bank import services, views
 from question_bank.forms import ExportForm, MoveForm, QuestionAdminForm, TagForm
@@ -85,7 +84,7 @@ class QuestionFilterSet(WagtailFilterSet):
 # confidential pool.
 class ChoosableQuestionsMixin:
     def get_object_list(self):
-        return choosable_questions(self.request.user).select_related("bank")
+        return permissions.choosable_questions(self.request.user).select_related("bank")
 
 
 class QuestionChooseView(ChoosableQuestionsMixin, snippet_chooser.ChooseView):
@@ -98,12 +97,12 @@ class QuestionChooseResultsView(ChoosableQuestionsMixin, snippet_chooser.ChooseR
 
 class QuestionChosenView(snippet_chooser.SnippetChosenView):
     def get_object(self, pk):
-        return choosable_questions(self.request.user).get(pk=pk)
+        return permissions.choosable_questions(self.request.user).get(pk=pk)
 
 
 class QuestionChosenMultipleView(snippet_chooser.SnippetChosenMultipleView):
     def get_objects(self, pks):
-        return choosable_questions(self.request.user).filter(pk__in=pks)
+        return permissions.choosable_questions(self.request.user).filter(pk__in=pks)
 
 
 class QuestionChooserViewSet(snippet_chooser.SnippetChooserViewSet):
