@@ -10,7 +10,6 @@ from content.files import UploadRejected, clean_upload
 from content.library_models import Processing
 
 LIBRARY_KINDS = {"pdf", "epub", "image", "video", "audio", "office"}
-KIND_OF_FILE = {"docx": "office", "pptx": "office", "xlsx": "office", "odt": "office"}
 
 
 class LibraryItemAdminForm(WagtailAdminModelForm):

@@ -13,8 +13,8 @@ logger = logging.getLogger(__name__)
 MAX_TEXT = 2_000_000  # characters kept for search; a whole textbook fits
 
 
-def _cover_name(item: LibraryItem, ext: str) -> str:
-    return f"library-{item.pk}.{ext}"
+def _cover_name(item: LibraryItem) -> str:
+    return f"library-{item.pk}.jpg"  # covers are always JPEG
 
 
 def library_item_process(*, item_id: int) -> str:
@@ -28,13 +28,11 @@ def library_item_process(*, item_id: int) -> str:
                 info = pdf_extract(fh)
                 fh.seek(0)
                 cover = pdf_thumbnail(fh)
-                text, pages, cover_ext = info.text, info.page_count, "jpg"
+                text, pages = info.text, info.page_count
             elif kind == "epub":
                 info = epub_extract(fh)
                 text, pages = info.text, None
-                cover, cover_ext = info.cover, "jpg"
-                if cover is not None:
-                    cover, cover_ext = _cover_to_jpeg(cover), "jpg"
+                cover = _cover_to_jpeg(info.cover, name=item.file.name) if info.cover else None
             else:
                 LibraryItem.objects.filter(pk=item.pk).update(processing=Processing.NONE)
                 return "skipped"
@@ -47,7 +45,7 @@ def library_item_process(*, item_id: int) -> str:
     with transaction.atomic():
         locked = LibraryItem.objects.select_for_update().get(pk=item.pk)
         if cover and not locked.cover:
-            locked.cover.save(_cover_name(locked, cover_ext), ContentFile(cover), save=False)
+            locked.cover.save(_cover_name(locked), ContentFile(cover), save=False)
         locked.full_text = text[:MAX_TEXT]
         locked.page_count = pages
         locked.processing = Processing.READY
@@ -59,12 +57,14 @@ def library_item_process(*, item_id: int) -> str:
     return "ready"
 
 
-def _cover_to_jpeg(data: bytes) -> bytes:
+def _cover_to_jpeg(data: bytes, *, name: str) -> bytes:
+    """An EPUB's own cover image as a JPEG thumbnail, decoded with the upload guards
+    (size checked before decoding) since it comes from an untrusted file."""
     from io import BytesIO
 
-    from PIL import Image
+    from content.files.images import open_image
 
-    with Image.open(BytesIO(data)) as im:
+    with open_image(data, name=name) as im:
         im = im.convert("RGB")
         im.thumbnail((360, 540))
         out = BytesIO()

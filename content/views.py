@@ -148,13 +148,15 @@ def library_item(request, pk):
             "title": item.title,
             "initial": _position(request.user, item),
         }
+    feedback_part = feedback.feedback_context(request, item=item)
+    curator = feedback_part["is_curator"]  # decided once, in feedback_context
     context = {
         "item": item,
         "reader": reader,
         "collections": LibraryCollection.objects.filter(entries__item=item).distinct(),
-        "takedown_form": TakedownForm() if permissions.can_curate(request.user, item) else None,
-        "takedowns": item.takedowns.all()[:5] if permissions.can_curate(request.user, item) else [],
-        **feedback.feedback_context(request, item=item),
+        "takedown_form": TakedownForm() if curator else None,
+        "takedowns": item.takedowns.all()[:5] if curator else [],
+        **feedback_part,
     }
     return render(request, "content/library/item.html", context)
 

@@ -8,7 +8,7 @@ database, so lists stay paginated and indexed at province scale.
 from django.apps import apps
 from django.db.models import Q, QuerySet
 
-from lms.models import Role, School, SchoolClass, User
+from lms.models import Department, Role, School, SchoolClass, User
 
 STAFF_ROLES = frozenset(
     {Role.TEACHER, Role.LIBRARIAN, Role.EXAM_BOARD, Role.SCHOOL_ADMIN, Role.DEPARTMENT_ADMIN}
@@ -386,8 +386,6 @@ def can_view_coverage(user) -> bool:
 
 def coverage_departments(user) -> QuerySet:
     """Departments whose coverage the user may see."""
-    from lms.models import Department
-
     if not can_view_coverage(user):
         return Department.objects.none()
     if user.is_superuser:
