@@ -172,20 +172,38 @@ def is_reviewer(user) -> bool:
 def visible_questions(user):
     """Questions the user may see: all of their own banks; approved ones of shared banks;
     submitted ones too for reviewers of the subject group."""
-    from question_bank.models import Question, Status
+    from question_bank.models import Question
 
     if not is_active(user):
         return Question.objects.none()
+    return Question.objects.filter(_question_rule(user, bank="bank"))
+
+
+def _question_rule(user, *, bank: str) -> Q:
+    """The question rule over a ``bank`` column (questions, or their search documents)."""
+    from question_bank.models import Status
+
     # Plain id lists keep the filter simple enough for every search backend too.
     own_ids = list(editable_banks(user).values_list("pk", flat=True))
     shared_ids = list(visible_banks(user).exclude(pk__in=own_ids).values_list("pk", flat=True))
     shared_states = [Status.APPROVED]
     if is_reviewer(user):
         shared_states += [Status.SUBMITTED, Status.CHANGES_REQUESTED]
-    rule = Q(bank__in=own_ids)
+    rule = Q(**{f"{bank}__in": own_ids})
     if shared_ids:
-        rule |= Q(bank__in=shared_ids) & (Q(status__in=shared_states) | Q(live=True))
-    return Question.objects.filter(rule)
+        rule |= Q(**{f"{bank}__in": shared_ids}) & (Q(status__in=shared_states) | Q(live=True))
+    return rule
+
+
+def search_document_q(user) -> Q:
+    """What the search box may show the user, as a filter on ``search.SearchDocument``
+    columns that every search backend applies inside the query: published materials of
+    the user's sharing area, and questions by the rule of :func:`visible_questions` (none
+    for students and visitors; confidential pools for their members only)."""
+    rule = Q(audience="material", live=True) & material_scope_q(user)
+    if is_active(user) and (user.is_superuser or user.role in QUESTION_STAFF_ROLES):
+        rule |= Q(audience="question") & _question_rule(user, bank="bank_id")
+    return rule
 
 
 def can_view_question(user, question) -> bool:

@@ -7,3 +7,8 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "hoclieu_search"
     verbose_name = _("Tìm kiếm")
+
+    def ready(self):
+        from search import signals
+
+        signals.connect()

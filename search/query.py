@@ -1,18 +1,107 @@
-"""Turn what a user typed into a modelsearch query that behaves the Vietnamese way."""
+"""Turn what a user typed into a modelsearch query that behaves the Vietnamese way.
 
-from modelsearch.query import Or, PlainText
+* Unaccented words match through the folded companion text; accented input also matches
+  its exact tone keys, so documents with the exact spelling rank above other accent
+  variants (each backend scores a document higher when it matches more of the query).
+* Words in "double quotes" must appear together, in that order.
+* Several words typed together also match as a phrase, which raises documents where they
+  are adjacent without changing which documents match.
+* A word that no document contains is replaced by the known words one typo away
+  (:mod:`search.spelling`); the caller can show "Có phải bạn muốn tìm …".
+* Common spelling variants and abbreviations (kì/kỳ, sgk…) match each other
+  (:mod:`search.synonyms`).
+"""
 
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from modelsearch.query import And, MatchAll, Or, Phrase, PlainText
+
+from search.synonyms import variants
 from search.vietnamese import fold, has_marks, nfc, tone_key
 
+MAX_QUERY_LENGTH = 200
+_QUOTED = re.compile(r"[\"“”„«»]([^\"“”„«»]+)[\"“”„«»]")
+_WORD = re.compile(r"\w+", re.UNICODE)
 
-def vietnamese_query(text: str, *, operator: str = "and") -> PlainText | Or:
-    """Build the query for ``text``.
 
-    Unaccented input matches through the folded companion text. Accented input matches
-    either its exact tone keys or the folded form; documents matching both (the exact
-    spelling) rank above other accent variants on every backend, since each backend
-    scores a document higher when it matches more of the query's terms.
-    """
+@dataclass
+class ParsedQuery:
+    text: str
+    words: list[str] = field(default_factory=list)  # folded, outside quotes
+    phrases: list[str] = field(default_factory=list)  # folded, as typed in quotes
+    accented: str = ""  # the words outside quotes as typed, if any carry marks
+    corrected: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def empty(self) -> bool:
+        return not self.words and not self.phrases
+
+    def suggestion(self) -> str:
+        """The query with each corrected word replaced by its best correction."""
+        if not self.corrected:
+            return ""
+        out = []
+        for word in _WORD.findall(self.text):
+            folded = fold(word)
+            out.append(self.corrected[folded][0] if folded in self.corrected else word)
+        return " ".join(out)
+
+    def all_words(self) -> list[str]:
+        return [*self.words, *(w for p in self.phrases for w in p.split())]
+
+
+def parse(text: str, *, correct: bool = True) -> ParsedQuery:
+    text = nfc(text or "")[:MAX_QUERY_LENGTH].strip()
+    phrases = [fold(" ".join(_WORD.findall(m))) for m in _QUOTED.findall(text)]
+    phrases = [p for p in phrases if p]
+    rest = _QUOTED.sub(" ", text)
+    rest_words = _WORD.findall(rest)
+    parsed = ParsedQuery(
+        text=text,
+        words=[fold(w) for w in rest_words],
+        phrases=phrases,
+        accented=" ".join(rest_words) if has_marks(rest) else "",
+    )
+    if correct and parsed.words:
+        from search.spelling import corrections
+
+        parsed.corrected = corrections(parsed.words)
+    return parsed
+
+
+def _word_clause(word: str, parsed: ParsedQuery):
+    alternatives = parsed.corrected.get(word) or [word]
+    options = []
+    for alt in alternatives:
+        options.append(PlainText(alt))
+        options.extend(Phrase(v) if " " in v else PlainText(v) for v in variants(alt))
+    return options[0] if len(options) == 1 else Or(options)
+
+
+def build(parsed: ParsedQuery, *, operator: str = "and"):
+    """The modelsearch query for ``parsed``; ``operator="or"`` relaxes the words (any of
+    them may match) for a second try when nothing matches them all."""
+    if parsed.empty:
+        return MatchAll()
+    clauses = []
+    if parsed.words:
+        words = [_word_clause(w, parsed) for w in parsed.words]
+        joined = words[0] if len(words) == 1 else (And(words) if operator == "and" else Or(words))
+        options = [joined]
+        if parsed.accented and not parsed.corrected:
+            options.append(PlainText(tone_key(parsed.accented), operator=operator))
+        if len(parsed.words) > 1 and not parsed.corrected:
+            options.append(Phrase(" ".join(parsed.words)))
+        clauses.append(options[0] if len(options) == 1 else Or(options))
+    clauses.extend(Phrase(p) if " " in p else PlainText(p) for p in parsed.phrases)
+    return clauses[0] if len(clauses) == 1 else And(clauses)
+
+
+def vietnamese_query(text: str, *, operator: str = "and"):
+    """The query for ``text`` without typo correction (used by the admin and API lists)."""
     text = nfc(text).strip()
     folded = fold(text)
     if not has_marks(text):

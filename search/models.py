@@ -1,0 +1,141 @@
+"""The search documents: one flat row per thing the search box finds.
+
+Lessons, e-lectures, library items and questions live in different tables with different
+rules. Each gets one :class:`SearchDocument` holding the text to match and, as plain
+columns, everything the query filters or counts on: kind, subject, grades, type, level,
+licence, the sharing area and, for questions, the bank and review state. So one index
+ranks them together, facets count them in one request, and the permission rules run
+inside the query (see ``lms.permissions.search_document_q``). Documents are written by
+``search.documents.document_sync`` (through Celery when content changes) and indexed by
+modelsearch like any other model.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelsearch import index
+
+
+class DocumentKind(models.TextChoices):
+    LESSON = "lesson", _("Bài học")
+    ELECTURE = "electure", _("Bài giảng điện tử")
+    LIBRARY = "library", _("Thư viện")
+    QUESTION = "question", _("Câu hỏi")
+
+
+class Audience(models.TextChoices):
+    MATERIAL = "material", _("Học liệu đã xuất bản")
+    QUESTION = "question", _("Ngân hàng câu hỏi")
+
+
+class SearchDocument(index.Indexed, models.Model):
+    kind = models.CharField(_("loại"), max_length=10, choices=DocumentKind.choices)
+    source_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    source_id = models.PositiveBigIntegerField()
+    url = models.CharField(max_length=300)
+    title = models.CharField(_("tiêu đề"), max_length=500)
+    body = models.TextField(_("nội dung"), blank=True)
+    # The folded text and accented tone keys (search.vietnamese.search_companion).
+    title_keys = models.TextField(blank=True)
+    body_keys = models.TextField(blank=True)
+    # Folded title, subject and topics: what the search box completes.
+    suggest = models.CharField(max_length=600, blank=True)
+    subject_id = models.PositiveIntegerField(null=True, blank=True)
+    subject_name = models.CharField(max_length=100, blank=True)
+    grade_min = models.PositiveSmallIntegerField(null=True, blank=True)
+    grade_max = models.PositiveSmallIntegerField(null=True, blank=True)
+    resource_type = models.CharField(_("dạng"), max_length=30, blank=True)
+    level = models.CharField(_("mức độ"), max_length=40, blank=True)
+    licence = models.CharField(_("giấy phép"), max_length=40, blank=True)
+    # Who may find it (the rules are in lms.permissions.search_document_q).
+    audience = models.CharField(max_length=10, choices=Audience.choices)
+    scope = models.CharField(max_length=10, blank=True)
+    school_id = models.PositiveIntegerField(null=True, blank=True)
+    district_office_id = models.PositiveIntegerField(null=True, blank=True)
+    department_id = models.PositiveIntegerField(null=True, blank=True)
+    bank_id = models.PositiveIntegerField(null=True, blank=True)
+    status = models.CharField(max_length=20, blank=True)
+    live = models.BooleanField(default=True)
+    created_at = models.DateTimeField()
+    popularity = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    # Written and indexed explicitly by search.documents, never by modelsearch's signals.
+    search_auto_update = False
+    search_fields = [
+        index.SearchField("title", boost=3),
+        index.SearchField("title_keys", boost=3),
+        index.SearchField("body"),
+        index.SearchField("body_keys"),
+        index.AutocompleteField("suggest"),
+        index.FilterField("id"),
+        index.FilterField("kind"),
+        index.FilterField("subject_id"),
+        index.FilterField("grade_min"),
+        index.FilterField("grade_max"),
+        index.FilterField("resource_type"),
+        index.FilterField("level"),
+        index.FilterField("licence"),
+        index.FilterField("audience"),
+        index.FilterField("scope"),
+        index.FilterField("school_id"),
+        index.FilterField("district_office_id"),
+        index.FilterField("department_id"),
+        index.FilterField("bank_id"),
+        index.FilterField("status"),
+        index.FilterField("live"),
+        index.FilterField("created_at"),
+        index.FilterField("popularity"),
+        index.FilterField("collection_ids"),
+    ]
+
+    class Meta:
+        verbose_name = _("tài liệu tìm kiếm")
+        verbose_name_plural = _("tài liệu tìm kiếm")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source_type", "source_id"], name="search_document_unique_source"
+            )
+        ]
+        indexes = [models.Index(fields=["kind", "audience"])]
+
+    def __str__(self):
+        return self.title
+
+    def collection_ids(self) -> list[int]:
+        """Collections the document is in (a multi-valued facet on the search engines)."""
+        cached = getattr(self, "_collection_ids", None)
+        if cached is None:
+            cached = [m.collection_id for m in self.memberships.all()]
+        return cached
+
+
+class SearchDocumentCollection(models.Model):
+    """A library collection a document belongs to (facet and filter ``collection``)."""
+
+    document = models.ForeignKey(
+        SearchDocument, on_delete=models.CASCADE, related_name="memberships"
+    )
+    collection_id = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "collection_id"], name="search_document_collection_unique"
+            )
+        ]
+        indexes = [models.Index(fields=["collection_id"])]
+
+    def __str__(self):
+        return f"{self.document_id} ∈ {self.collection_id}"
+
+
+class SearchTerm(models.Model):
+    """A folded word of the indexed text with its document frequency: the vocabulary that
+    corrects typos in queries (search.spelling)."""
+
+    word = models.CharField(max_length=40, primary_key=True)
+    frequency = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return self.word

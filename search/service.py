@@ -1,0 +1,434 @@
+"""The one query layer behind the search page, the search API and autocomplete.
+
+``search(user, params)`` runs a Vietnamese query over every search document the user may
+see — the rule is ``lms.permissions.search_document_q``, applied inside the query — with
+facet filters, a sort and a page, and returns hits with snippets plus facet counts:
+
+* on OpenSearch/Elasticsearch hits, total and every facet come from **one** request
+  (terms aggregations sized past the 10-bucket default, a ``filters`` aggregation for
+  grades, since an item may span several);
+* on the database backends (PostgreSQL, SQLite) modelsearch ranks the page, and the facets
+  are grouped in SQL over the same matching set.
+
+A backend that is down or refuses the query gives a :class:`SearchResponse` with
+``error`` set — the page shows the message, never a 500.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import math
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+from django.db import DatabaseError
+from django.db.models import Count, Q
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from modelsearch.backends import get_search_backend
+from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
+
+from search.labels import (
+    SORTS,
+    kind_labels,
+    level_labels,
+    licence_labels,
+    resource_type_labels,
+)
+from search.models import SearchDocument, SearchDocumentCollection
+from search.query import ParsedQuery, build, parse
+from search.vietnamese import fold
+
+logger = logging.getLogger(__name__)
+
+PER_PAGE = 20
+MAX_PER_PAGE = 50
+MAX_PAGE = 500
+GRADES = range(1, 13)
+FACETS = ("kind", "subject", "grade", "resource_type", "level", "collection", "licence")
+#: Facet name → SearchDocument column (grade and collection are multi-valued, see below).
+FACET_COLUMNS = {
+    "kind": "kind",
+    "subject": "subject_id",
+    "resource_type": "resource_type",
+    "level": "level",
+    "licence": "licence",
+}
+BUCKETS = 500  # more than any facet has values; OpenSearch's default is 10
+
+
+class SearchUnavailable(Exception):
+    """The search backend is down or refused the query; ``message`` is for the user."""
+
+
+@dataclass
+class SearchParams:
+    q: str = ""
+    kind: list[str] = field(default_factory=list)
+    subject: list[int] = field(default_factory=list)
+    grade: int | None = None
+    resource_type: list[str] = field(default_factory=list)
+    level: list[str] = field(default_factory=list)
+    collection: int | None = None
+    licence: list[str] = field(default_factory=list)
+    sort: str = "relevance"
+    page: int = 1
+    per_page: int = PER_PAGE
+
+    def clean(self) -> SearchParams:
+        self.sort = self.sort if self.sort in SORTS else "relevance"
+        self.page = min(max(int(self.page or 1), 1), MAX_PAGE)
+        self.per_page = min(max(int(self.per_page or PER_PAGE), 1), MAX_PER_PAGE)
+        if self.grade is not None and self.grade not in GRADES:
+            self.grade = None
+        return self
+
+    def filter_q(self) -> Q:
+        rule = Q()
+        for name, column in FACET_COLUMNS.items():
+            values = getattr(self, name)
+            if values:
+                rule &= Q(**{f"{column}__in": values})
+        if self.grade:
+            rule &= Q(grade_min__lte=self.grade, grade_max__gte=self.grade)
+        if self.collection:
+            ids = SearchDocumentCollection.objects.filter(collection_id=self.collection)
+            rule &= Q(id__in=list(ids.values_list("document_id", flat=True)))
+        return rule
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+
+
+@dataclass
+class Hit:
+    document: SearchDocument
+    kind_label: str
+    snippet: SafeString
+    score: float | None = None
+
+
+@dataclass
+class SearchResponse:
+    params: SearchParams
+    hits: list[Hit] = field(default_factory=list)
+    total: int = 0
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+    suggestion: str = ""
+    relaxed: bool = False
+    error: str = ""
+    backend: str = ""
+
+    @property
+    def pages(self) -> int:
+        return max(1, math.ceil(self.total / self.params.per_page)) if self.total else 0
+
+
+def _engine_errors() -> tuple[type[BaseException], ...]:
+    errors: list[type[BaseException]] = [DatabaseError, ConnectionError, TimeoutError]
+    for module in ("opensearchpy.exceptions", "elasticsearch", "elastic_transport"):
+        try:
+            mod = __import__(module, fromlist=["x"])
+        except ImportError:
+            continue
+        for name in ("TransportError", "ConnectionError", "ApiError", "SerializationError"):
+            if isinstance(getattr(mod, name, None), type):
+                errors.append(getattr(mod, name))
+    return tuple(errors)
+
+
+ENGINE_ERRORS = _engine_errors()
+UNAVAILABLE = (
+    "Chức năng tìm kiếm đang tạm thời gián đoạn. Vui lòng thử lại sau ít phút; các trang "
+    "khác vẫn dùng bình thường. (Search is temporarily unavailable.)"
+)
+REJECTED = (
+    "Máy tìm kiếm không xử lý được câu tìm kiếm này. Hãy bỏ bớt ký tự đặc biệt hoặc rút "
+    "gọn câu tìm kiếm. (The search engine could not process this query.)"
+)
+
+
+def _is_rejection(exc: BaseException) -> bool:
+    status = getattr(exc, "status_code", None) or getattr(exc, "status", None)
+    return isinstance(status, int) and 400 <= status < 500
+
+
+def document_queryset(user, params: SearchParams):
+    from lms.permissions import search_document_q
+
+    qs = SearchDocument.objects.filter(search_document_q(user) & params.filter_q())
+    if params.sort == "newest":
+        qs = qs.order_by("-created_at", "-id")
+    elif params.sort == "popular":
+        qs = qs.order_by("-popularity", "-id")
+    return qs
+
+
+def search(user, params: SearchParams, *, backend: str = "default") -> SearchResponse:
+    params.clean()
+    response = SearchResponse(params=params, backend=backend)
+    parsed = parse(params.q)
+    response.suggestion = parsed.suggestion()
+    try:
+        engine = get_search_backend(backend)
+        qs = document_queryset(user, params)
+        _run(engine, qs, parsed, params, response, operator="and")
+        if not response.total and len(parsed.words) > 1:
+            _run(engine, qs, parsed, params, response, operator="or")
+            response.relaxed = bool(response.total)
+    except ENGINE_ERRORS as exc:
+        logger.warning("search failed on %s: %r", backend, exc)
+        response.error = REJECTED if _is_rejection(exc) else UNAVAILABLE
+        response.hits, response.total, response.facets = [], 0, {}
+        return response
+    response.facets = _label_facets(response.facets, params)
+    return response
+
+
+def _run(engine, qs, parsed: ParsedQuery, params, response, *, operator: str) -> None:
+    query = build(parsed, operator=operator)
+    relevance = params.sort == "relevance" and not parsed.empty
+    results = engine.search(query, qs, order_by_relevance=relevance)
+    start = (params.page - 1) * params.per_page
+    if isinstance(engine, ElasticsearchBaseSearchBackend):
+        docs, total, counts = _engine_page(results, start, params.per_page)
+    else:
+        docs, total, counts = _database_page(results, start, params.per_page)
+    words = parsed.all_words()
+    for values in parsed.corrected.values():
+        words.extend(values)
+    labels = kind_labels()
+    response.hits = [
+        Hit(document=d, kind_label=labels.get(d.kind, d.kind), snippet=snippet(d.body, words))
+        for d in docs
+    ]
+    response.total = total
+    response.facets = counts
+
+
+# --- OpenSearch / Elasticsearch: one request --------------------------------------------
+def _engine_page(results, start: int, size: int):
+    compiler = results.query_compiler
+    mapping = compiler.mapping
+
+    def column(name: str) -> str:
+        return mapping.get_field_column_name(compiler._get_filterable_field(name))
+
+    aggs = {
+        name: {"terms": {"field": column(col), "size": BUCKETS}}
+        for name, col in FACET_COLUMNS.items()
+    }
+    aggs["collection"] = {"terms": {"field": column("collection_ids"), "size": BUCKETS}}
+    aggs["grade"] = {
+        "filters": {
+            "filters": {
+                str(g): {
+                    "bool": {
+                        "filter": [
+                            {"range": {column("grade_min"): {"lte": g}}},
+                            {"range": {column("grade_max"): {"gte": g}}},
+                        ]
+                    }
+                }
+                for g in GRADES
+            }
+        }
+    }
+    body = results._get_es_body()
+    body["aggregations"] = aggs
+    body["track_total_hits"] = True
+    index = results.backend.get_index_for_model(SearchDocument).name
+    reply = results._backend_do_search(
+        body,
+        index=index,
+        from_=start,
+        size=size,
+        _source=False,
+        **{results.fields_param_name: "pk"},
+    )
+    pks = [int(hit["fields"]["pk"][0]) for hit in reply["hits"]["hits"]]
+    scores = {int(hit["fields"]["pk"][0]): hit.get("_score") for hit in reply["hits"]["hits"]}
+    found = {d.pk: d for d in SearchDocument.objects.filter(pk__in=pks)}
+    docs = [found[pk] for pk in pks if pk in found]
+    for d in docs:
+        d.score = scores.get(d.pk)
+    total = reply["hits"]["total"]
+    total = total["value"] if isinstance(total, dict) else int(total)
+    aggregations = reply.get("aggregations", {})
+    counts: dict[str, dict[str, int]] = {}
+    for name in (*FACET_COLUMNS, "collection"):
+        counts[name] = OrderedDict(
+            (str(b["key"]), b["doc_count"])
+            for b in aggregations.get(name, {}).get("buckets", [])
+            if b["doc_count"]
+        )
+    grade_buckets = aggregations.get("grade", {}).get("buckets", {})
+    counts["grade"] = OrderedDict(
+        (g, grade_buckets[g]["doc_count"])
+        for g in map(str, GRADES)
+        if grade_buckets.get(g, {}).get("doc_count")
+    )
+    return docs, total, counts
+
+
+# --- Database backends: the page from modelsearch, facets in SQL -------------------------
+def _matching(results):
+    compiler = results.query_compiler
+    config = compiler.get_config(results.backend)
+    try:
+        return compiler.search(config, None, None, backend=results.backend)
+    except TypeError:  # SQLite's compiler takes no backend argument
+        return compiler.search(config, None, None)
+
+
+def _database_page(results, start: int, size: int):
+    docs = list(results[start : start + size])
+    matching = _matching(results).order_by().values("pk")
+    scope = SearchDocument.objects.filter(pk__in=matching)
+    total = scope.count()
+    counts: dict[str, dict[str, int]] = {}
+    if total:
+        for name, col in FACET_COLUMNS.items():
+            rows = scope.values(col).annotate(n=Count("pk")).order_by("-n")
+            counts[name] = OrderedDict(
+                (str(r[col]), r["n"]) for r in rows if r[col] not in (None, "")
+            )
+        grades = scope.aggregate(
+            **{str(g): Count("pk", filter=Q(grade_min__lte=g, grade_max__gte=g)) for g in GRADES}
+        )
+        counts["grade"] = OrderedDict((g, n) for g, n in grades.items() if n)
+        rows = (
+            SearchDocumentCollection.objects.filter(document__in=matching)
+            .values("collection_id")
+            .annotate(n=Count("document_id"))
+            .order_by("-n")
+        )
+        counts["collection"] = OrderedDict((str(r["collection_id"]), r["n"]) for r in rows)
+    return docs, total, counts
+
+
+# --- Facet labels -------------------------------------------------------------------------
+def _label_facets(counts: dict[str, dict[str, int]], params: SearchParams):
+    from content.library_models import LibraryCollection
+    from content.models import Subject
+
+    labels = {
+        "kind": kind_labels(),
+        "resource_type": resource_type_labels(),
+        "level": level_labels(),
+        "licence": licence_labels(),
+        "grade": {str(g): _("Lớp %(grade)s") % {"grade": g} for g in GRADES},
+    }
+    subject_ids = [int(v) for v in counts.get("subject", {}) if v.isdigit()]
+    labels["subject"] = {
+        str(pk): name
+        for pk, name in Subject.objects.filter(pk__in=subject_ids).values_list("pk", "name")
+    }
+    collection_ids = [int(v) for v in counts.get("collection", {}) if v.isdigit()]
+    labels["collection"] = {
+        str(pk): name
+        for pk, name in LibraryCollection.objects.filter(pk__in=collection_ids).values_list(
+            "pk", "name"
+        )
+    }
+    selected = {
+        "kind": set(params.kind),
+        "subject": {str(s) for s in params.subject},
+        "grade": {str(params.grade)} if params.grade else set(),
+        "resource_type": set(params.resource_type),
+        "level": set(params.level),
+        "collection": {str(params.collection)} if params.collection else set(),
+        "licence": set(params.licence),
+    }
+    out: dict[str, list[FacetValue]] = {}
+    for name in FACETS:
+        values = counts.get(name, {})
+        if name == "grade":
+            items = sorted(values.items(), key=lambda kv: int(kv[0]))
+        else:
+            items = sorted(values.items(), key=lambda kv: (-kv[1], labels[name].get(kv[0], kv[0])))
+        out[name] = [
+            FacetValue(v, labels[name].get(v, v), n, v in selected[name]) for v, n in items
+        ]
+    return out
+
+
+# --- Snippets -------------------------------------------------------------------------------
+SNIPPET_CHARS = 220
+
+
+def _folded_chars(text: str) -> str:
+    """``fold`` character by character, so positions in the result match ``text``."""
+    return "".join((fold(ch) or " ")[0] for ch in text)
+
+
+def snippet(text: str, words: list[str]) -> SafeString:
+    """A window of ``text`` around the first query word, with the words in ``<mark>``."""
+    text = text or ""
+    folded = _folded_chars(text)
+    targets = sorted({w for w in words if w}, key=len, reverse=True)
+    spans = []
+    for word in targets:
+        start = 0
+        while (pos := folded.find(word, start)) != -1:
+            end = pos + len(word)
+            if (pos == 0 or not folded[pos - 1].isalnum()) and (
+                end == len(folded) or not folded[end].isalnum()
+            ):
+                spans.append((pos, end))
+            start = end
+    spans.sort()
+    first = spans[0][0] if spans else 0
+    begin = max(0, first - SNIPPET_CHARS // 3)
+    if begin:
+        space = text.rfind(" ", 0, begin)
+        begin = space + 1 if space != -1 and begin - space < 30 else begin
+    stop = min(len(text), begin + SNIPPET_CHARS)
+    out, cursor = [], begin
+    for pos, end in spans:
+        if pos < cursor or end > stop:
+            continue
+        out.append(html.escape(text[cursor:pos]))
+        out.append(f"<mark>{html.escape(text[pos:end])}</mark>")
+        cursor = end
+    out.append(html.escape(text[cursor:stop]))
+    prefix = "…" if begin else ""
+    suffix = "…" if stop < len(text) else ""
+    return mark_safe(prefix + "".join(out) + suffix)  # noqa: S308 - every piece is escaped
+
+
+# --- Autocomplete -----------------------------------------------------------------------------
+def autocomplete(user, text: str, *, limit: int = 8, backend: str = "default") -> list[dict]:
+    """Titles (and subjects) completing what the user is typing; [] when the engine is down."""
+    from content.models import Subject
+
+    folded = fold(text or "").strip()[:80]
+    if len(folded) < 2:
+        return []
+    out: list[dict] = []
+    for name in Subject.objects.order_by("sort_order").values_list("name", flat=True):
+        if fold(name).startswith(folded):
+            out.append({"label": name, "kind": "subject", "q": name, "url": ""})
+    try:
+        engine = get_search_backend(backend)
+        qs = document_queryset(user, SearchParams())
+        docs = list(engine.autocomplete(folded, qs)[:limit])
+    except ENGINE_ERRORS as exc:
+        logger.warning("autocomplete failed on %s: %r", backend, exc)
+        return out[:limit]
+    labels = kind_labels()
+    seen = set()
+    for d in docs:
+        if d.title in seen:
+            continue
+        seen.add(d.title)
+        out.append(
+            {"label": d.title, "kind": labels.get(d.kind, d.kind), "q": d.title, "url": d.url}
+        )
+    return out[:limit]
