@@ -17,8 +17,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Count
 from django.utils.html import strip_tags
-from modelsearch.backends import get_search_backend
-from modelsearch.conf import get_app_config
+from modelsearch.backends import get_search_backends
 
 from search.models import Audience, DocumentKind, SearchDocument, SearchDocumentCollection
 from search.vietnamese import fold, nfc, search_companion
@@ -209,7 +208,8 @@ def document_values(fields: dict) -> tuple[dict, list[int]]:
 
 
 def backends():
-    return [get_search_backend(alias) for alias in get_app_config().get_search_backend_config()]
+    """The backends kept up to date as content changes (AUTO_UPDATE not switched off)."""
+    return get_search_backends(with_auto_update=True)
 
 
 def index_documents(docs: list[SearchDocument]) -> None:

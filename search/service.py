@@ -38,7 +38,7 @@ from search.labels import (
 )
 from search.models import SearchDocument, SearchDocumentCollection
 from search.query import ParsedQuery, build, parse
-from search.vietnamese import fold
+from search.vietnamese import accented_keys, fold
 
 logger = logging.getLogger(__name__)
 
@@ -191,23 +191,39 @@ def search(user, params: SearchParams, *, backend: str = "default") -> SearchRes
     return response
 
 
+#: Accented queries re-rank the first results so the exact spelling comes first (a rescore
+#: window, as OpenSearch's own ``rescore`` does), the same way on every backend.
+RESCORE_WINDOW = 60
+
+
 def _run(engine, qs, parsed: ParsedQuery, params, response, *, operator: str) -> None:
     query = build(parsed, operator=operator)
     relevance = params.sort == "relevance" and not parsed.empty
-    results = engine.search(query, qs, order_by_relevance=relevance)
+    results = engine.search(query, qs.defer("body", "body_keys"), order_by_relevance=relevance)
     start = (params.page - 1) * params.per_page
+    keys = set(accented_keys(parsed.accented)) if relevance and parsed.accented else set()
+    rescore = bool(keys) and start + params.per_page <= RESCORE_WINDOW
+    first, size = (0, RESCORE_WINDOW) if rescore else (start, params.per_page)
     if isinstance(engine, ElasticsearchBaseSearchBackend):
-        docs, total, counts = _engine_page(results, start, params.per_page)
+        docs, total, counts = _engine_page(results, first, size)
     else:
-        docs, total, counts = _database_page(results, start, params.per_page)
+        docs, total, counts = _database_page(results, first, size)
+    if rescore:
+        # Stable: among documents with as many of the typed accents, relevance decides.
+        docs.sort(key=lambda d: -len(keys & set(d.title_keys.split())))
+        docs = docs[start : start + params.per_page]
+    bodies = dict(
+        SearchDocument.objects.filter(pk__in=[d.pk for d in docs]).values_list("pk", "body")
+    )
     words = parsed.all_words()
     for values in parsed.corrected.values():
         words.extend(values)
     labels = kind_labels()
-    response.hits = [
-        Hit(document=d, kind_label=labels.get(d.kind, d.kind), snippet=snippet(d.body, words))
-        for d in docs
-    ]
+    response.hits = []
+    for d in docs:
+        d.body = bodies.get(d.pk, "")
+        snip = snippet(d.body, words)
+        response.hits.append(Hit(document=d, kind_label=labels.get(d.kind, d.kind), snippet=snip))
     response.total = total
     response.facets = counts
 
@@ -254,7 +270,7 @@ def _engine_page(results, start: int, size: int):
     )
     pks = [int(hit["fields"]["pk"][0]) for hit in reply["hits"]["hits"]]
     scores = {int(hit["fields"]["pk"][0]): hit.get("_score") for hit in reply["hits"]["hits"]}
-    found = {d.pk: d for d in SearchDocument.objects.filter(pk__in=pks)}
+    found = {d.pk: d for d in SearchDocument.objects.filter(pk__in=pks).defer("body", "body_keys")}
     docs = [found[pk] for pk in pks if pk in found]
     for d in docs:
         d.score = scores.get(d.pk)
