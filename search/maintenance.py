@@ -144,7 +144,7 @@ def indexed_count(backend) -> int:
     if isinstance(backend, ElasticsearchBaseSearchBackend):
         index = backend.get_index_for_model(SearchDocument)
         return int(backend.es.count(index=index.name)["count"])
-    from modelsearch.models import IndexEntry
+    from wagtail.search.models import IndexEntry
 
     content_type = ContentType.objects.get_for_model(SearchDocument)
     return IndexEntry.objects.filter(content_type=content_type).count()

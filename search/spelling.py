@@ -112,6 +112,12 @@ def _bump() -> None:
         cache.set(VERSION_KEY, 1, None)
 
 
+def _bump_now_and_on_commit() -> None:
+    # Now, for this process; after commit, for processes that reloaded in between.
+    _bump()
+    transaction.on_commit(_bump)
+
+
 def vocabulary_add(texts: Iterable[str]) -> int:
     """Add the new words of ``texts`` to the vocabulary; returns how many were new."""
     found = set()
@@ -125,7 +131,7 @@ def vocabulary_add(texts: Iterable[str]) -> int:
         SearchTerm.objects.bulk_create(
             [SearchTerm(word=w, frequency=1) for w in sorted(new)], ignore_conflicts=True
         )
-        transaction.on_commit(_bump)
+        _bump_now_and_on_commit()
     return len(new)
 
 
@@ -139,7 +145,7 @@ def vocabulary_rebuild(texts: Iterable[str]) -> int:
         SearchTerm.objects.bulk_create(
             [SearchTerm(word=w, frequency=n) for w, n in counts.items()], batch_size=2000
         )
-    transaction.on_commit(_bump)
+    _bump_now_and_on_commit()
     return len(counts)
 
 

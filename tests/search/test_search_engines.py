@@ -170,3 +170,91 @@ def test_postgresql(corpus, settings):
 def test_opensearch(corpus):
     _scenario(corpus)
     _facets(corpus)
+
+
+@pytest.fixture
+def guarded(request):
+    """Questions of a teacher's bank, a colleague's shared bank and a board's confidential
+    pool; a draft item; a school-scoped item — searched on the backend named by param."""
+    from question_bank.models import Scope
+    from tests.question_bank.factories import make_bank, make_question, parsed_single
+
+    alias = request.param
+    school, other_school = make_school(), make_school()
+    teacher = make_user(role=Role.TEACHER, school=school)
+    colleague = make_user(role=Role.TEACHER, school=school)
+    board = make_user(role=Role.EXAM_BOARD, school=other_school)
+    student = make_user(role=Role.STUDENT, school=school)
+    outsider = make_user(role=Role.STUDENT, school=other_school)
+    stem = "Nghiệm của phương trình lượng giác sin x = 0 là"
+    own = make_question(make_bank(teacher), parsed=parsed_single(stem + " (của tôi)"))
+    shared_bank = make_bank(colleague, scope=Scope.SCHOOL)
+    shared = make_question(shared_bank, parsed=parsed_single(stem + " (tổ Toán)"), approve=True)
+    shared_draft = make_question(shared_bank, parsed=parsed_single(stem + " (nháp)"))
+    secret = make_question(
+        make_bank(board, confidential=True), parsed=parsed_single(stem + " (đề thi)"), approve=True
+    )
+    draft = _item("Phương trình lượng giác cơ bản (bản nháp)", None)
+    LibraryItem.objects.filter(pk=draft.pk).update(live=False)
+    in_school = _item("Phương trình lượng giác – tài liệu của trường", None, scope="school")
+    LibraryItem.objects.filter(pk=in_school.pk).update(school=school)
+    public = _item("Phương trình lượng giác – tài liệu chung", None)
+    rebuild()
+    if alias != "default":
+        get_search_backend(alias).get_index_for_model(
+            __import__("search.models", fromlist=["SearchDocument"]).SearchDocument
+        ).refresh()
+
+    def found(user):
+        response = search(
+            user, SearchParams(q="phuong trinh luong giac", per_page=50), backend=alias
+        )
+        assert not response.error
+        return {(h.document.kind, h.document.source_id) for h in response.hits}
+
+    from django.contrib.auth.models import AnonymousUser
+
+    return {
+        "found": found,
+        "anonymous": AnonymousUser(),
+        **locals(),
+    }
+
+
+def _permissions(g):
+    found = g["found"]
+    q = lambda obj: ("question", obj.pk)  # noqa: E731
+    lib = lambda obj: ("library", obj.pk)  # noqa: E731
+    # Students: published materials of their area, never a question, never a draft.
+    assert found(g["student"]) == {lib(g["in_school"]), lib(g["public"])}
+    assert found(g["outsider"]) == {lib(g["public"])}
+    assert found(g["anonymous"]) == {lib(g["public"])}
+    # Teachers: their own bank (drafts too), approved questions of banks shared with them;
+    # never another board's confidential pool.
+    teacher = found(g["teacher"])
+    assert {q(g["own"]), q(g["shared"])} <= teacher
+    assert q(g["shared_draft"]) not in teacher and q(g["secret"]) not in teacher
+    assert lib(g["draft"]) not in teacher
+    # The board sees its own confidential pool.
+    assert q(g["secret"]) in found(g["board"])
+
+
+@pytest.mark.sqlite
+@pytest.mark.django_db
+@pytest.mark.parametrize("guarded", ["default"], indirect=True)
+def test_permissions_sqlite(guarded):
+    _permissions(guarded)
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+@pytest.mark.parametrize("guarded", ["default"], indirect=True)
+def test_permissions_postgresql(guarded):
+    _permissions(guarded)
+
+
+@pytest.mark.search
+@pytest.mark.django_db
+@pytest.mark.parametrize("guarded", ["engine"], indirect=True)
+def test_permissions_opensearch(guarded):
+    _permissions(guarded)
