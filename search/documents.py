@@ -16,6 +16,7 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Count
+from django.utils import timezone
 from django.utils.html import strip_tags
 from modelsearch.backends import get_search_backends
 
@@ -109,7 +110,10 @@ def _page_fields(page, kind: str, body_parts: Iterable[str]) -> dict | None:
         "licence": page.licence,
         "audience": Audience.MATERIAL,
         **_area(page),
-        "created_at": page.first_published_at or page.latest_revision_created_at,
+        "created_at": page.first_published_at
+        or page.latest_revision_created_at
+        or page.last_published_at
+        or timezone.now(),
         "popularity": page.view_count,
         "collections": [],
     }

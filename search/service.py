@@ -131,7 +131,8 @@ class SearchResponse:
 
 
 def _engine_errors() -> tuple[type[BaseException], ...]:
-    errors: list[type[BaseException]] = [DatabaseError, ConnectionError, TimeoutError]
+    """Errors of an unreachable or refusing search engine (retried by the sync task)."""
+    errors: list[type[BaseException]] = [ConnectionError, TimeoutError]
     for module in ("opensearchpy.exceptions", "elasticsearch", "elastic_transport"):
         try:
             mod = __import__(module, fromlist=["x"])
@@ -144,6 +145,9 @@ def _engine_errors() -> tuple[type[BaseException], ...]:
 
 
 ENGINE_ERRORS = _engine_errors()
+#: What the page turns into a message: the engine's errors, and the database's (the
+#: database backend searches in PostgreSQL).
+SEARCH_ERRORS = (*ENGINE_ERRORS, DatabaseError)
 UNAVAILABLE = (
     "Chức năng tìm kiếm đang tạm thời gián đoạn. Vui lòng thử lại sau ít phút; các trang "
     "khác vẫn dùng bình thường. (Search is temporarily unavailable.)"
@@ -182,7 +186,7 @@ def search(user, params: SearchParams, *, backend: str = "default") -> SearchRes
         if not response.total and len(parsed.words) > 1:
             _run(engine, qs, parsed, params, response, operator="or")
             response.relaxed = bool(response.total)
-    except ENGINE_ERRORS as exc:
+    except SEARCH_ERRORS as exc:
         logger.warning("search failed on %s: %r", backend, exc)
         response.error = REJECTED if _is_rejection(exc) else UNAVAILABLE
         response.hits, response.total, response.facets = [], 0, {}
@@ -435,7 +439,7 @@ def autocomplete(user, text: str, *, limit: int = 8, backend: str = "default") -
         engine = get_search_backend(backend)
         qs = document_queryset(user, SearchParams())
         docs = list(engine.autocomplete(folded, qs)[:limit])
-    except ENGINE_ERRORS as exc:
+    except SEARCH_ERRORS as exc:
         logger.warning("autocomplete failed on %s: %r", backend, exc)
         return out[:limit]
     labels = kind_labels()

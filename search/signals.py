@@ -3,12 +3,14 @@ Celery task (``search.tasks``) that rewrites or removes the one document concern
 
 from __future__ import annotations
 
+import logging
 import threading
 from contextlib import contextmanager
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
+logger = logging.getLogger(__name__)
 _state = threading.local()
 
 
@@ -26,12 +28,21 @@ def paused():
         _state.paused -= 1
 
 
+def _send(task, *args) -> None:
+    # Saving content never fails because search could not be updated: the error is
+    # logged, and ``search_rebuild`` (or the next change) brings the document back in step.
+    try:
+        task.delay(*args)
+    except Exception:
+        logger.exception("search update %s%r could not be queued or run", task.name, args)
+
+
 def queue_sync(label: str, pk) -> None:
     if _paused() or pk is None:
         return
     from search.tasks import search_document_sync_task
 
-    transaction.on_commit(lambda: search_document_sync_task.delay(label, int(pk)))
+    transaction.on_commit(lambda: _send(search_document_sync_task, label, int(pk)))
 
 
 def _source_changed(sender, instance, raw=False, **kwargs):
@@ -51,7 +62,7 @@ def _bank_changed(sender, instance, raw=False, created=False, **kwargs):
         return
     from search.tasks import search_bank_sync_task
 
-    transaction.on_commit(lambda: search_bank_sync_task.delay(instance.pk))
+    transaction.on_commit(lambda: _send(search_bank_sync_task, instance.pk))
 
 
 def connect() -> None:

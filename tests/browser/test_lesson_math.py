@@ -38,7 +38,7 @@ def _log_in(page, live_server, user):
     page.wait_for_load_state()
 
 
-def _wait_for(predicate, timeout=5.0):
+def _wait_for(predicate, timeout=20.0):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if predicate():
