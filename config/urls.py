@@ -10,11 +10,13 @@ from content.api import router as content_router
 from lms import views as lms_views
 from lms.api import router as lms_router
 from question_bank.api import router as question_router
+from search.api import router as search_router
 
 api = NinjaAPI(title="hoclieu API", version="1", urls_namespace="api-v1")
 api.add_router("/lms/", lms_router)
 api.add_router("/question-bank/", question_router)
 api.add_router("/library/", content_router)
+api.add_router("/search/", search_router)
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -31,6 +33,7 @@ urlpatterns = [
     path("bao-cao/", include("content.report_urls")),
     path("oai/", include("content.oai_urls")),
     path("hoc/", include("lms.learning_urls")),
+    path("tim-kiem/", include("search.urls")),
 ]
 
 if settings.DEBUG:

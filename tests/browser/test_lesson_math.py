@@ -34,7 +34,7 @@ def _log_in(page, live_server, user):
     page.goto(live_server.url + "/dang-nhap/")
     page.fill("input[name=username]", user.username)
     page.fill("input[name=password]", "mat-khau-thu")
-    page.click("button[type=submit], input[type=submit]")
+    page.click("main button[type=submit], main input[type=submit]")
     page.wait_for_load_state()
 
 

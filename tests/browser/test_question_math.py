@@ -24,7 +24,7 @@ def test_question_preview_renders_math_on_a_phone(live_server, phone_page, clien
     page.goto(live_server.url + "/dang-nhap/")
     page.fill("input[name=username]", teacher.username)
     page.fill("input[name=password]", "mat-khau-thu")
-    page.click("button[type=submit], input[type=submit]")
+    page.click("main button[type=submit], main input[type=submit]")
     page.wait_for_load_state()
     page.goto(f"{live_server.url}/admin/ngan-hang-cau-hoi/cau-hoi/{question.pk}/xem/?key=1")
     page.wait_for_selector(".katex", timeout=10000)

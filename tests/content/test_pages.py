@@ -311,7 +311,7 @@ class TestEditorRoundTrips(WagtailPageTestCase):
         version = self.question.versions.get()
         assert html.escape(STEM, quote=False) in content or STEM in content
         assert reverse("question_check", args=[version.pk]) in content
-        assert 'name="q' in content
+        assert f'name="q{self.question.pk}"' in content
         assert "is-correct" not in content
         assert "n x^{n-1}" not in content and "lũy thừa" not in content
         assert 'class="key"' not in content
