@@ -68,7 +68,8 @@ def parse(text: str, *, correct: bool = True) -> ParsedQuery:
     if correct and parsed.words:
         from search.spelling import corrections
 
-        parsed.corrected = corrections(parsed.words)
+        # A known abbreviation or spelling variant ("elearning", "sgk") is not a typo.
+        parsed.corrected = corrections([w for w in parsed.words if not variants(w)])
     return parsed
 
 
