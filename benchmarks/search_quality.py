@@ -1,6 +1,7 @@
 """Search quality (issue 6): nDCG@10 and MRR of judged Vietnamese queries on the demo corpus.
 
-In a throw-away test database on whatever DATABASE_URL names (SQLite by default):
+In a throw-away test database on whatever DATABASE_URL names (SQLite in memory by default;
+on PostgreSQL ``test_<name>_bench``, dropped at the end):
 
 1. seed the demo (``lms.demo.seed_demo`` with the search signals paused), rebuild every
    search document and index (``search.maintenance.rebuild``), then ANALYZE for planner
@@ -298,6 +299,9 @@ def main() -> None:
     logging.getLogger("elastic_transport").setLevel(logging.WARNING)
     warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
     alias = choose_backend(args.backend)
+    if connection.vendor != "sqlite":
+        # A database of its own: the tests' test_<name> may be in use by a pytest run.
+        connection.settings_dict["TEST"]["NAME"] = f"test_{connection.settings_dict['NAME']}_bench"
     creation = connection.creation
     old_name = creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
     media = tempfile.TemporaryDirectory(prefix="hoclieu-bench-media-")
