@@ -295,8 +295,8 @@ def main() -> None:
     from search.service import ENGINE_ERRORS
 
     setup_test_environment()
-    logging.getLogger("opensearch").setLevel(logging.WARNING)  # a line per request
-    logging.getLogger("elastic_transport").setLevel(logging.WARNING)
+    logging.getLogger("opensearch").setLevel(logging.ERROR)  # a line per request
+    logging.getLogger("elastic_transport").setLevel(logging.ERROR)
     warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
     alias = choose_backend(args.backend)
     if connection.vendor != "sqlite":

@@ -1161,19 +1161,35 @@ def child(args) -> None:
         from modelsearch.backends import get_search_backend
 
         backend = get_search_backend("default")
-        t0 = time.perf_counter()
-        count = rebuild_index("default")
-        elapsed = time.perf_counter() - t0
-        out.update(documents=count, index_s=elapsed, index_rate=count / elapsed)
-        show(f"{label} rebuild_index", f"{count / elapsed:.0f}", f"documents/s ({elapsed:.1f} s)")
+        if args.no_rebuild:
+            count = SearchDocument.objects.count()
+            out.update(documents=count, index_s=0.0, index_rate=0.0)
+            show(f"{label} rebuild_index", "skipped (--no-rebuild)")
+        else:
+            t0 = time.perf_counter()
+            count = rebuild_index("default")
+            elapsed = time.perf_counter() - t0
+            out.update(documents=count, index_s=elapsed, index_rate=count / elapsed)
+            show(
+                f"{label} rebuild_index",
+                f"{count / elapsed:.0f}",
+                f"documents/s ({elapsed:.1f} s)",
+            )
         t0 = time.perf_counter()
         if label == "opensearch":
             index = backend.get_index_for_model(SearchDocument)
             backend.es.indices.refresh(index=index.name)
         else:
+            # The steady state autovacuum reaches soon after a rebuild: modelsearch rewrites
+            # every entry (title_norm) after inserting it, leaving dead rows behind.
+            from modelsearch.conf import get_app_config
+
+            table = get_app_config().get_model("IndexEntry")._meta.db_table
             with connection.cursor() as cursor:
+                if connection.vendor == "postgresql":
+                    cursor.execute(f"VACUUM {connection.ops.quote_name(table)}")
                 cursor.execute("ANALYZE")
-        show(f"{label} refresh/analyze after rebuild", f"{time.perf_counter() - t0:.1f}", "s")
+        show(f"{label} refresh/vacuum/analyze", f"{time.perf_counter() - t0:.1f}", "s")
         indexed = index_size(backend)
         show(f"{label} documents in the index", indexed)
         if indexed != count:
@@ -1328,9 +1344,10 @@ def summary(results: list[dict], total_s: float) -> None:
         verdict = "n/a" if target is None else ("PASS" if s["p95"] < target else "FAIL")
         target_text = "none" if target is None else f"< {target:.0f}"
         searches = f"{s['n']}{'' if r['complete'] else '*'}"
+        rate = f"{r['index_rate']:.0f}" if r["index_s"] else "-"
         print(
             f"  {r['backend']:10} {r['documents']:>9} {r['index_s']:>8.1f} "
-            f"{r['index_rate']:>7.0f} {searches:>9} {s['p50']:>7.1f} {s['p95']:>7.1f} "
+            f"{rate:>7} {searches:>9} {s['p50']:>7.1f} {s['p95']:>7.1f} "
             f"{s['max']:>7.1f} {ac['p50']:>7.1f} {ac['p95']:>7.1f} {target_text:>10} "
             f"{verdict:>6} {r['run_s']:>6.0f}"
         )
@@ -1352,12 +1369,22 @@ def main() -> None:
     )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(
-        "--keep",
-        action="store_true",
-        help="keep the database and OpenSearch index for profiling (drop them yourself)",
+        "--backends", default="database,opensearch", help="database and/or opensearch"
     )
     parser.add_argument(
-        "--backends", default="database,opensearch", help="database and/or opensearch"
+        "--keep",
+        action="store_true",
+        help="keep the database and the OpenSearch index (for profiling; drop them yourself)",
+    )
+    parser.add_argument(
+        "--reuse",
+        metavar="DATABASE",
+        help="use a database left by --keep instead of generating one (it is kept)",
+    )
+    parser.add_argument(
+        "--no-rebuild",
+        action="store_true",
+        help="with --reuse: query the indexes --keep left, without rebuilding them",
     )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--db-name", help=argparse.SUPPRESS)
@@ -1366,6 +1393,8 @@ def main() -> None:
     if args.child:
         child(args)
         return
+    if args.no_rebuild and not args.reuse:
+        parser.error("--no-rebuild needs --reuse")
 
     wanted = {b.strip() for b in args.backends.split(",") if b.strip()}
     runs = ["database"] if "database" in wanted else []
@@ -1376,7 +1405,7 @@ def main() -> None:
         else:
             show("opensearch", "skipped (SEARCH_URL not set or not answering)")
 
-    configure("database", None)
+    configure("database", args.reuse)
     import django
 
     django.setup()
@@ -1384,15 +1413,20 @@ def main() -> None:
 
     started = time.perf_counter()
     creation = connection.creation
-    old_name = creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
-    db_name = connection.settings_dict["NAME"]
+    if args.reuse:
+        old_name, db_name = None, args.reuse
+        show("database", f"{connection.vendor} ({Path(db_name).name}, reused)")
+    else:
+        old_name = creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+        db_name = connection.settings_dict["NAME"]
     results = []
     try:
-        show("database", f"{connection.vendor} ({Path(db_name).name})")
-        rng = random.Random(args.seed)
-        world = make_world(rng)
-        load_documents(args, world)
-        show("prepare time", f"{time.perf_counter() - started:.1f}", "s")
+        if not args.reuse:
+            show("database", f"{connection.vendor} ({Path(db_name).name})")
+            rng = random.Random(args.seed)
+            world = make_world(rng)
+            load_documents(args, world)
+            show("prepare time", f"{time.perf_counter() - started:.1f}", "s")
         connection.close()
         for backend in runs:
             env = dict(os.environ)
@@ -1402,6 +1436,10 @@ def main() -> None:
             else:
                 env["SEARCH_BACKEND"] = backend
             env["SEARCH_INDEX_PREFIX"] = INDEX_PREFIX
+            flags = [
+                *(["--keep"] if args.keep or args.reuse else []),
+                *(["--no-rebuild"] if args.no_rebuild else []),
+            ]
             with tempfile.NamedTemporaryFile(suffix=".json") as result:
                 subprocess.run(  # noqa: S603 - our own script
                     [
@@ -1419,7 +1457,7 @@ def main() -> None:
                         str(args.seed),
                         "--budget",
                         str(args.budget),
-                        *(["--keep"] if args.keep else []),
+                        *flags,
                     ],
                     env=env,
                     check=True,
@@ -1428,7 +1466,7 @@ def main() -> None:
         summary(results, time.perf_counter() - started)
     finally:
         connection.close()
-        if args.keep:
+        if args.keep or args.reuse:
             show("kept database", db_name)
         else:
             creation.destroy_test_db(old_name, verbosity=0)
