@@ -9,7 +9,6 @@ Celery (``search.tasks``) whenever content changes; the rebuild command runs it 
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Iterable
 
 from django.apps import apps
@@ -22,8 +21,6 @@ from modelsearch.backends import get_search_backends
 
 from search.models import Audience, DocumentKind, SearchDocument, SearchDocumentCollection
 from search.vietnamese import fold, nfc, search_companion
-
-logger = logging.getLogger(__name__)
 
 #: Extracted PDF/EPUB text beyond this many characters is not indexed (a whole textbook
 #: would otherwise dominate every score and the PostgreSQL tsvector limit of 1 MB).
@@ -246,16 +243,23 @@ def document_sync(label: str, pk: int) -> str:
         unindex_document(existing)
         existing.delete()
         return "removed"
-    values, collections = document_values(fields)
-    with transaction.atomic():
-        doc, _created = SearchDocument.objects.update_or_create(
-            source_type=content_type, source_id=pk, defaults=values
-        )
-        _set_collections(doc, collections)
-    doc._collection_ids = collections
+    doc = write_document(content_type, pk, fields)
     index_documents([doc])
     vocabulary_add([doc.title, doc.body])
     return "indexed"
+
+
+def write_document(source_type, source_id: int, fields: dict) -> SearchDocument:
+    """Create or update the document row of one source object from its builder's fields
+    (the id stays the same across updates), with its collection memberships."""
+    values, collections = document_values(fields)
+    with transaction.atomic():
+        doc, _created = SearchDocument.objects.update_or_create(
+            source_type=source_type, source_id=source_id, defaults=values
+        )
+        _set_collections(doc, collections)
+    doc._collection_ids = collections
+    return doc
 
 
 def _set_collections(doc: SearchDocument, collections: list[int]) -> None:

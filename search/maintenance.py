@@ -14,7 +14,6 @@ import time
 from collections.abc import Callable
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
 from modelsearch.backends import get_search_backend
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 from modelsearch.conf import get_app_config
@@ -22,10 +21,9 @@ from modelsearch.conf import get_app_config
 from search.documents import (
     BUILDERS,
     SOURCE_LABELS,
-    _set_collections,
-    document_values,
     source_model,
     source_objects,
+    write_document,
 )
 from search.labels import level_labels
 from search.models import SearchDocument
@@ -49,12 +47,7 @@ def sync_all(*, log: Callable[[str], None] = lambda _m: None) -> dict[str, int]:
             fields = BUILDERS[label](obj)
             if fields is None:
                 continue
-            values, collections = document_values(fields)
-            with transaction.atomic():
-                doc, _created = SearchDocument.objects.update_or_create(
-                    source_type=content_type, source_id=obj.pk, defaults=values
-                )
-                _set_collections(doc, collections)
+            write_document(content_type, obj.pk, fields)
             kept.add(obj.pk)
             written += 1
         stale = [pk for object_id, pk in existing.items() if object_id not in kept]

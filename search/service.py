@@ -21,6 +21,7 @@ import logging
 import math
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.db import DatabaseError
 from django.db.models import Count, Q
@@ -111,7 +112,6 @@ class Hit:
     document: SearchDocument
     kind_label: str
     snippet: SafeString
-    score: float | None = None
 
 
 @dataclass
@@ -273,11 +273,8 @@ def _engine_page(results, start: int, size: int):
         **{results.fields_param_name: "pk"},
     )
     pks = [int(hit["fields"]["pk"][0]) for hit in reply["hits"]["hits"]]
-    scores = {int(hit["fields"]["pk"][0]): hit.get("_score") for hit in reply["hits"]["hits"]}
     found = {d.pk: d for d in SearchDocument.objects.filter(pk__in=pks).defer("body", "body_keys")}
     docs = [found[pk] for pk in pks if pk in found]
-    for d in docs:
-        d.score = scores.get(d.pk)
     total = reply["hits"]["total"]
     total = total["value"] if isinstance(total, dict) else int(total)
     aggregations = reply.get("aggregations", {})
@@ -383,9 +380,15 @@ def _label_facets(counts: dict[str, dict[str, int]], params: SearchParams):
 SNIPPET_CHARS = 220
 
 
+@lru_cache(maxsize=8192)
+def _fold_char(ch: str) -> str:
+    return (fold(ch) or " ")[0]
+
+
 def _folded_chars(text: str) -> str:
-    """``fold`` character by character, so positions in the result match ``text``."""
-    return "".join((fold(ch) or " ")[0] for ch in text)
+    """``fold`` character by character, so positions in the result match ``text`` (each
+    character's fold is cached: snippets are built for every hit of every search)."""
+    return "".join(map(_fold_char, text))
 
 
 def snippet(text: str, words: list[str]) -> SafeString:
