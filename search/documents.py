@@ -209,8 +209,11 @@ def document_values(fields: dict) -> tuple[dict, list[int]]:
 
 
 def backends():
-    """The backends kept up to date as content changes (AUTO_UPDATE not switched off)."""
-    return get_search_backends(with_auto_update=True)
+    """The backends kept up to date as content changes (AUTO_UPDATE not switched off);
+    PostgreSQL's database backend is left out: documents there carry their own vectors."""
+    from search.postgres import uses_own_vectors
+
+    return [b for b in get_search_backends(with_auto_update=True) if not uses_own_vectors(b)]
 
 
 def index_documents(docs: list[SearchDocument]) -> None:

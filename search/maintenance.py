@@ -26,7 +26,8 @@ from search.documents import (
     write_document,
 )
 from search.labels import level_labels
-from search.models import SearchDocument
+from search.models import SearchDocument, SearchDocumentCollection
+from search.postgres import uses_own_vectors
 
 CHUNK = 500
 
@@ -60,6 +61,8 @@ def sync_all(*, log: Callable[[str], None] = lambda _m: None) -> dict[str, int]:
 def rebuild_index(alias: str, *, log: Callable[[str], None] = lambda _m: None) -> int:
     """Rebuild one backend's index of search documents atomically; returns the count."""
     backend = get_search_backend(alias)
+    if uses_own_vectors(backend):
+        return _refresh_own_vectors(log=log)
     index = backend.get_index_for_model(SearchDocument)
     rebuilder_class = backend.atomic_rebuilder_class or backend.rebuilder_class
     if rebuilder_class is None:
@@ -79,8 +82,47 @@ def rebuild_index(alias: str, *, log: Callable[[str], None] = lambda _m: None) -
     if batch:
         new_index.add_items(SearchDocument, batch)
         count += len(batch)
-    rebuilder.finish()
+    if isinstance(backend, ElasticsearchBaseSearchBackend) and hasattr(rebuilder, "alias"):
+        _swap_alias(backend, rebuilder)
+    else:
+        rebuilder.finish()
     log(f"{alias}: {count} documents indexed")
+    return count
+
+
+def _swap_alias(backend, rebuilder) -> None:
+    """Point the alias at the new index in ONE request, then delete the old index.
+
+    modelsearch's own ``finish()`` adds the new index to the alias and only then removes
+    the old one, so for a moment the alias covers both and every search counts each
+    document twice (seen in the rebuild test)."""
+    new, alias = rebuilder.index, rebuilder.alias
+    new.refresh()
+    if not alias.is_alias():
+        rebuilder.finish()  # first rebuild: no alias to swap yet
+        return
+    old = [index for index in alias.aliased_indices() if index.name != new.name]
+    actions = [{"remove": {"index": index.name, "alias": alias.name}} for index in old]
+    actions.append({"add": {"index": new.name, "alias": alias.name}})
+    backend.es.indices.update_aliases(body={"actions": actions})
+    for index in old:
+        index.delete()
+
+
+def _refresh_own_vectors(*, log: Callable[[str], None]) -> int:
+    """PostgreSQL's database backend: the stored vectors are always current (generated
+    columns), so only the planner statistics are refreshed, and any index-table entries
+    an older version wrote are dropped."""
+    from django.db import connection
+    from wagtail.search.models import IndexEntry
+
+    content_type = ContentType.objects.get_for_model(SearchDocument)
+    IndexEntry.objects.filter(content_type=content_type).delete()
+    with connection.cursor() as cursor:
+        for table in (SearchDocument._meta.db_table, SearchDocumentCollection._meta.db_table):
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
+    count = SearchDocument.objects.count()
+    log(f"postgresql: {count} documents (stored vectors, statistics refreshed)")
     return count
 
 
@@ -139,5 +181,13 @@ def indexed_count(backend) -> int:
         return int(backend.es.count(index=index.name)["count"])
     from wagtail.search.models import IndexEntry
 
+    if uses_own_vectors(backend):
+        from django.db import connection
+
+        with connection.cursor() as cursor:
+            table = connection.ops.quote_name(SearchDocument._meta.db_table)
+            sql = f"SELECT count(*) FROM {table} WHERE search_vector IS NOT NULL"  # noqa: S608
+            cursor.execute(sql)
+            return cursor.fetchone()[0]
     content_type = ContentType.objects.get_for_model(SearchDocument)
     return IndexEntry.objects.filter(content_type=content_type).count()

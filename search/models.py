@@ -87,6 +87,7 @@ class SearchDocument(index.Indexed, models.Model):
         index.FilterField("created_at"),
         index.FilterField("popularity"),
         index.FilterField("collection_ids"),
+        index.FilterField("grades"),
     ]
 
     class Meta:
@@ -101,6 +102,12 @@ class SearchDocument(index.Indexed, models.Model):
 
     def __str__(self):
         return self.title
+
+    def grades(self) -> list[int]:
+        """Every grade the document spans (a multi-valued facet on the search engines)."""
+        if self.grade_min is None or self.grade_max is None:
+            return []
+        return list(range(self.grade_min, self.grade_max + 1))
 
     def collection_ids(self) -> list[int]:
         """Collections the document is in (a multi-valued facet on the search engines)."""

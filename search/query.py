@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -23,6 +24,8 @@ from search.synonyms import variants
 from search.vietnamese import fold, has_marks, nfc, tone_key
 
 MAX_QUERY_LENGTH = 200
+#: A relaxed query of up to this many words needs all of them but one; a longer one, any.
+RELAX_COMBINATIONS = 6
 _QUOTED = re.compile(r"[\"“”„«»]([^\"“”„«»]+)[\"“”„«»]")
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -83,14 +86,21 @@ def _word_clause(word: str, parsed: ParsedQuery):
 
 
 def build(parsed: ParsedQuery, *, operator: str = "and"):
-    """The modelsearch query for ``parsed``; ``operator="or"`` relaxes the words (any of
-    them may match) for a second try when nothing matches them all."""
+    """The modelsearch query for ``parsed``; ``operator="or"`` relaxes the words (all but
+    one must match) for a second try when nothing matches them all."""
     if parsed.empty:
         return MatchAll()
     clauses = []
     if parsed.words:
         words = [_word_clause(w, parsed) for w in parsed.words]
-        joined = words[0] if len(words) == 1 else (And(words) if operator == "and" else Or(words))
+        joined = words[0] if len(words) == 1 else (And(words) if operator == "and" else None)
+        if joined is None and len(words) <= RELAX_COMBINATIONS:
+            # Relaxed: all words but one must match (a minimum-should-match), so one
+            # common word never brings in the whole library.
+            combos = itertools.combinations(words, len(words) - 1)
+            joined = Or([c[0] if len(c) == 1 else And(list(c)) for c in combos])
+        elif joined is None:
+            joined = Or(words)
         options = [joined]
         if parsed.accented and not parsed.corrected:
             options.append(PlainText(tone_key(parsed.accented), operator=operator))

@@ -83,7 +83,8 @@ def search_companion(*texts: str) -> str:
     joined = " ".join(nfc(t) for t in texts if t)
     if not joined:
         return ""
-    return " ".join([fold(joined), *accented_keys(joined)])
+    # Words only: punctuation gone, so "Vi-ét" is two words on every backend, as in queries.
+    return " ".join([*_WORD.findall(fold(joined)), *accented_keys(joined)])
 
 
 def has_marks(text: str) -> bool:

@@ -56,6 +56,33 @@ def _missing(marker: str) -> str | None:
 
 _MISSING = pytest.StashKey[str]()
 
+# Every test rolls its rows back, leaving dead rows that autovacuum then vacuums: that sets
+# the table's row estimate to 0 while its pages stay. A later test that fills the table
+# inside its transaction (2,000 questions) then gets plans made for empty tables, nested
+# loops over sequential scans, and ran for over 15 minutes on a fresh CI cluster. With
+# autovacuum off for the test tables the planner estimates from their real size.
+_NO_AUTOVACUUM = """
+DO $$
+DECLARE t record;
+BEGIN
+    FOR t IN SELECT schemaname, tablename FROM pg_tables WHERE schemaname = 'public' LOOP
+        EXECUTE format(
+            'ALTER TABLE %I.%I SET (autovacuum_enabled = false, toast.autovacuum_enabled = false)',
+            t.schemaname, t.tablename);
+    END LOOP;
+END $$;
+"""
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(_NO_AUTOVACUUM)
+
 
 def pytest_collection_modifyitems(config, items):
     on_sqlite = settings.DATABASES["default"]["ENGINE"].endswith("sqlite3")

@@ -29,7 +29,8 @@ def test_tone_keys_treat_old_and_new_tone_placement_alike():
 
 
 def test_companion_holds_folded_text_and_keys_of_accented_words_only():
-    assert search_companion("Bài 1. Mệnh đề") == "bai 1. menh de baif meenhj ddeef"
+    assert search_companion("Bài 1. Mệnh đề") == "bai 1 menh de baif meenhj ddeef"
+    assert search_companion("Hệ thức Vi-ét") == "he thuc vi et heej thuwcs ets"
     assert accented_keys("Unit 1 Family life") == []
 
 
