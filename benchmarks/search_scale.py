@@ -1131,8 +1131,9 @@ def index_size(backend) -> int:
 
     from search.maintenance import indexed_count
     from search.models import SearchDocument
+    from search.postgres import uses_own_vectors
 
-    if isinstance(backend, ElasticsearchBaseSearchBackend):
+    if isinstance(backend, ElasticsearchBaseSearchBackend) or uses_own_vectors(backend):
         return indexed_count(backend)
     entries = get_app_config().get_model("IndexEntry")
     content_type = ContentType.objects.get_for_model(SearchDocument)
