@@ -17,7 +17,6 @@ spellings and adjacent words rank first.
 
 from __future__ import annotations
 
-import itertools
 import json
 import re
 from collections import OrderedDict
@@ -25,7 +24,7 @@ from collections import OrderedDict
 from django.db import connection
 
 from search.models import SearchDocument, SearchDocumentCollection
-from search.query import RELAX_COMBINATIONS
+from search.query import relaxed_groups
 from search.synonyms import variants
 from search.vietnamese import tone_key
 
@@ -90,11 +89,8 @@ def match_query(parsed, operator: str = "and") -> str:
         words = [_word(w, parsed) for w in parsed.words]
         if operator == "and" or len(words) == 1:
             parts.append(_all(words))
-        elif len(words) <= RELAX_COMBINATIONS:
-            combos = itertools.combinations(words, len(words) - 1)
-            parts.append(_any([_all(list(c)) for c in combos]))
         else:
-            parts.append(_any(words))
+            parts.append(_any([_all(group) for group in relaxed_groups(words)]))
     parts.extend(_phrase(p.split()) for p in parsed.phrases)
     return _all(parts)
 

@@ -85,6 +85,15 @@ def _word_clause(word: str, parsed: ParsedQuery):
     return options[0] if len(options) == 1 else Or(options)
 
 
+def relaxed_groups(words: list) -> list[list]:
+    """The relaxed form of several words, as alternatives any one of which must match:
+    every group of all the words but one (a minimum-should-match, so one common word never
+    brings in the whole library); past :data:`RELAX_COMBINATIONS` words, any one word."""
+    if len(words) > RELAX_COMBINATIONS:
+        return [[w] for w in words]
+    return [list(c) for c in itertools.combinations(words, len(words) - 1)]
+
+
 def build(parsed: ParsedQuery, *, operator: str = "and"):
     """The modelsearch query for ``parsed``; ``operator="or"`` relaxes the words (all but
     one must match) for a second try when nothing matches them all."""
@@ -93,14 +102,12 @@ def build(parsed: ParsedQuery, *, operator: str = "and"):
     clauses = []
     if parsed.words:
         words = [_word_clause(w, parsed) for w in parsed.words]
-        joined = words[0] if len(words) == 1 else (And(words) if operator == "and" else None)
-        if joined is None and len(words) <= RELAX_COMBINATIONS:
-            # Relaxed: all words but one must match (a minimum-should-match), so one
-            # common word never brings in the whole library.
-            combos = itertools.combinations(words, len(words) - 1)
-            joined = Or([c[0] if len(c) == 1 else And(list(c)) for c in combos])
-        elif joined is None:
-            joined = Or(words)
+        if len(words) == 1:
+            joined = words[0]
+        elif operator == "and":
+            joined = And(words)
+        else:
+            joined = Or([g[0] if len(g) == 1 else And(g) for g in relaxed_groups(words)])
         options = [joined]
         if parsed.accented and not parsed.corrected:
             options.append(PlainText(tone_key(parsed.accented), operator=operator))

@@ -204,16 +204,16 @@ RESCORE_WINDOW = 60
 
 
 def _run(engine, qs, parsed: ParsedQuery, params, response, *, operator: str) -> None:
-    query = build(parsed, operator=operator)
     relevance = params.sort == "relevance" and not parsed.empty
-    if not uses_own_vectors(engine):
+    own_vectors = uses_own_vectors(engine)
+    if not own_vectors:
         qs = qs.defer("body", "body_keys")
-        results = engine.search(query, qs, order_by_relevance=relevance)
+        results = engine.search(build(parsed, operator=operator), qs, order_by_relevance=relevance)
     start = (params.page - 1) * params.per_page
     keys = set(accented_keys(parsed.accented)) if relevance and parsed.accented else set()
     rescore = bool(keys) and start + params.per_page <= RESCORE_WINDOW
     first, size = (0, RESCORE_WINDOW) if rescore else (start, params.per_page)
-    if uses_own_vectors(engine):
+    if own_vectors:
         docs, total, counts = search_page(
             qs, parsed, operator=operator, sort=params.sort, start=first, size=size
         )
@@ -375,8 +375,9 @@ def _fold_char(ch: str) -> str:
     return (fold(ch) or " ")[0]
 
 
-#: ``fold`` of one character as a translation table (Latin, Vietnamese, combining marks,
-#: general punctuation): the same as folding character by character, twenty times faster.
+#: ``fold`` of one character as a translation table (Latin-1 to Latin Extended-B,
+#: combining marks, Vietnamese letters): the same as folding character by character,
+#: twenty times faster.
 _FOLD_TABLE = {
     cp: _fold_char(chr(cp))
     for block in (range(0x80, 0x250), range(0x300, 0x370), range(0x1E00, 0x1F00))
