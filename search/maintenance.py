@@ -26,7 +26,7 @@ from search.documents import (
     write_document,
 )
 from search.labels import level_labels
-from search.models import SearchDocument, SearchDocumentCollection
+from search.models import SearchDocument
 from search.postgres import uses_own_vectors
 
 CHUNK = 500
@@ -110,19 +110,17 @@ def _swap_alias(backend, rebuilder) -> None:
 
 
 def _refresh_own_vectors(*, log: Callable[[str], None]) -> int:
-    """PostgreSQL's database backend: the stored vectors are always current (generated
-    columns), so only the planner statistics are refreshed, and any index-table entries
-    an older version wrote are dropped."""
-    from django.db import connection
+    """PostgreSQL's database backend: searches read the documents' search rows (kept by
+    triggers, :mod:`search.postgres`). They are written again in one transaction, and any
+    index-table entries an older version wrote are dropped."""
     from wagtail.search.models import IndexEntry
+
+    from search.postgres import rows_rebuild
 
     content_type = ContentType.objects.get_for_model(SearchDocument)
     IndexEntry.objects.filter(content_type=content_type).delete()
-    with connection.cursor() as cursor:
-        for table in (SearchDocument._meta.db_table, SearchDocumentCollection._meta.db_table):
-            cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
-    count = SearchDocument.objects.count()
-    log(f"postgresql: {count} documents (stored vectors, statistics refreshed)")
+    count = rows_rebuild()
+    log(f"postgresql: {count} search rows written again, statistics refreshed")
     return count
 
 
@@ -182,12 +180,8 @@ def indexed_count(backend) -> int:
     from wagtail.search.models import IndexEntry
 
     if uses_own_vectors(backend):
-        from django.db import connection
+        from search.postgres import rows_count
 
-        with connection.cursor() as cursor:
-            table = connection.ops.quote_name(SearchDocument._meta.db_table)
-            sql = f"SELECT count(*) FROM {table} WHERE search_vector IS NOT NULL"  # noqa: S608
-            cursor.execute(sql)
-            return cursor.fetchone()[0]
+        return rows_count()
     content_type = ContentType.objects.get_for_model(SearchDocument)
     return IndexEntry.objects.filter(content_type=content_type).count()

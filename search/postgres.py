@@ -106,15 +106,14 @@ def rank_query(parsed, match: str) -> str:
 
 
 # --- The statement -------------------------------------------------------------------------
+#: The narrow table the searches read (migration ``0004``), one row per document.
+ROWS = "hoclieu_search_row"
 FACET_COLUMNS = ("kind", "subject_id", "resource_type", "level", "licence")
-
-
-def _facet(column: str) -> str:
-    return (  # a constant column
-        f"(SELECT coalesce(json_object_agg(v, n), '{{}}') FROM ("  # noqa: S608
-        f"SELECT {column} AS v, count(*) AS n FROM m WHERE {column} IS NOT NULL "
-        f"AND {column}::text <> '' GROUP BY 1) f)"
-    )
+#: Relevance in two passes: every match is ranked on its (inline) title vector, then the
+#: first RANK_WINDOW of those on the full vector, read out of line for those rows only.
+#: Pages past the window keep the title order.
+RANK_WINDOW = 400
+GRADES = range(1, 13)
 
 
 def search_page(qs, parsed, *, operator: str, sort: str, start: int, size: int):
@@ -122,50 +121,134 @@ def search_page(qs, parsed, *, operator: str, sort: str, start: int, size: int):
     filters as a queryset of SearchDocument) matching ``parsed``."""
     where, params = _where(qs)
     match = match_query(parsed, operator) if not parsed.empty else ""
-    score = "0.0"
-    score_params: list = []
+    ranked = bool(match) and sort == "relevance"
+    cheap, cheap_params = "0.0", []
     if match:
         where += " AND search_vector @@ to_tsquery('simple'::regconfig, %s)"
         params.append(match)
-        if sort == "relevance":
-            score = f"ts_rank('{WEIGHTS}', search_vector, to_tsquery('simple'::regconfig, %s), 1)"
-            score_params = [rank_query(parsed, match)]
+    if ranked:
+        rank = rank_query(parsed, match)
+        cheap = f"ts_rank('{WEIGHTS}', title_vector, to_tsquery('simple'::regconfig, %s), 1)"
+        cheap_params = [rank]
     order = {
         "newest": "created_at DESC, id DESC",
         "popular": "popularity DESC, id DESC",
-    }.get(sort, "score DESC, popularity DESC, id DESC" if match else "popularity DESC, id DESC")
+    }.get(sort, "cheap DESC, popularity DESC, id DESC" if ranked else "popularity DESC, id DESC")
+    head = max(0, min(size, RANK_WINDOW - start)) if ranked else 0
+    tail_from = max(start, RANK_WINDOW) if ranked else start
+    tail = max(0, start + size - tail_from)
+    head_sql, head_params = "NULL", []
+    if ranked:
+        head_sql = f"""(SELECT json_agg(id) FROM (
+        SELECT t.id FROM (SELECT id, popularity FROM m ORDER BY {order} LIMIT {RANK_WINDOW}) t
+        JOIN {ROWS} r ON r.id = t.id
+        ORDER BY ts_rank('{WEIGHTS}', r.search_vector, to_tsquery('simple'::regconfig, %s), 1)
+            DESC, t.popularity DESC, t.id DESC
+        LIMIT %s OFFSET %s) p)"""  # noqa: S608 - constants only
+        head_params = [rank, head, start]
+    grades = ", ".join(
+        f"count(*) FILTER (WHERE grade_min <= {g} AND grade_max >= {g})" for g in GRADES
+    )
+    # The compiled WHERE names the documents table: the rows take its name as their alias.
     # Only constants and Django's compiled WHERE are interpolated; values are parameters.
     sql = f"""
 WITH m AS MATERIALIZED (
     SELECT id, kind, subject_id, grade_min, grade_max, resource_type, level, licence,
-           created_at, popularity, {score} AS score
-    FROM {TABLE} WHERE {where}
+           created_at, popularity, {cheap} AS cheap
+    FROM {ROWS} AS {TABLE} WHERE {where}
 )
 SELECT
     (SELECT count(*) FROM m),
-    (SELECT coalesce(json_agg(id), '[]') FROM (
-        SELECT id FROM m ORDER BY {order} LIMIT %s OFFSET %s) p),
-    {", ".join(_facet(c) for c in FACET_COLUMNS)},
-    (SELECT coalesce(json_object_agg(g, n), '{{}}') FROM (
-        SELECT g, count(*) AS n FROM m
-        CROSS JOIN LATERAL generate_series(m.grade_min::int, m.grade_max::int) AS g
-        WHERE m.grade_min IS NOT NULL AND m.grade_max IS NOT NULL GROUP BY g) f),
-    (SELECT coalesce(json_object_agg(collection_id, n), '{{}}') FROM (
+    {head_sql},
+    (SELECT json_agg(id) FROM (SELECT id FROM m ORDER BY {order} LIMIT %s OFFSET %s) p),
+    (SELECT json_agg(json_build_array(g, {", ".join(FACET_COLUMNS)}, n)) FROM (
+        SELECT GROUPING({", ".join(FACET_COLUMNS)}) AS g, {", ".join(FACET_COLUMNS)},
+               count(*) AS n
+        FROM m GROUP BY GROUPING SETS ({", ".join(f"({c})" for c in FACET_COLUMNS)})) f),
+    (SELECT json_build_array({grades}) FROM m),
+    (SELECT json_object_agg(collection_id, n) FROM (
         SELECT c.collection_id, count(*) AS n FROM {MEMBERSHIPS} c
-        WHERE c.document_id IN (SELECT id FROM m) GROUP BY 1) f)
+        JOIN m ON m.id = c.document_id GROUP BY 1) f)
 """  # noqa: S608
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*score_params, *params, size, start])
-        total, page, *facets = cursor.fetchone()
-    page, facets = _json(page), [_json(f) for f in facets]
-    found = {d.pk: d for d in SearchDocument.objects.filter(pk__in=page).defer("body", "body_keys")}
+        cursor.execute(sql, [*cheap_params, *params, *head_params, tail, tail_from])
+        total, head_ids, tail_ids, groups, grade_counts, collections = cursor.fetchone()
+    page = (_json(head_ids) or []) + (_json(tail_ids) or [])
+    found = {d.pk: d for d in SearchDocument.objects.filter(pk__in=page).defer("body_keys")}
     docs = [found[pk] for pk in page if pk in found]
-    names = ("kind", "subject", "resource_type", "level", "licence", "grade", "collection")
-    counts: dict[str, dict[str, int]] = {}
-    for name, values in zip(names, facets, strict=True):
-        items = sorted(values.items(), key=lambda kv: -kv[1])
-        counts[name] = OrderedDict((str(k), int(n)) for k, n in items if n)
-    return docs, int(total), counts
+    return docs, int(total), _counts(groups, grade_counts, collections)
+
+
+def _counts(groups, grade_counts, collections) -> dict[str, dict[str, int]]:
+    """Facet counts, most frequent first, from the statement's grouping sets."""
+    names = ("kind", "subject", "resource_type", "level", "licence")
+    counts: dict[str, dict[str, int]] = {name: {} for name in names}
+    # GROUPING() sets a bit for each column *not* grouped; the first column is the top bit.
+    bits = {
+        (1 << len(names)) - 1 - (1 << (len(names) - 1 - i)): name for i, name in enumerate(names)
+    }
+    for g, *values, n in _json(groups) or []:
+        name = bits[g]
+        value = values[names.index(name)]
+        if value not in (None, "") and n:
+            counts[name][str(value)] = int(n)
+    counts = {
+        name: OrderedDict(sorted(values.items(), key=lambda kv: -kv[1]))
+        for name, values in counts.items()
+    }
+    grades = _json(grade_counts) or []
+    counts["grade"] = OrderedDict(
+        (str(g), int(n)) for g, n in zip(GRADES, grades, strict=False) if n
+    )
+    collections = _json(collections) or {}
+    counts["collection"] = OrderedDict(
+        (str(k), int(n)) for k, n in sorted(collections.items(), key=lambda kv: -kv[1]) if n
+    )
+    return counts
+
+
+# --- The rows' life cycle ----------------------------------------------------------------------
+#: The row columns copied from the document, and its vectors (as the triggers of migration
+#: ``0004`` write them; that migration keeps its own frozen copy).
+ROW_COLUMNS = (
+    "kind, subject_id, grade_min, grade_max, resource_type, level, licence, audience, scope, "
+    "school_id, district_office_id, department_id, bank_id, status, live, created_at, popularity"
+)
+ROW_VECTORS = """
+    setweight(to_tsvector('simple'::regconfig, coalesce(title_keys, '')), 'A'),
+    setweight(to_tsvector('simple'::regconfig, coalesce(title_keys, '')), 'A')
+        || setweight(to_tsvector('simple'::regconfig, coalesce(body_keys, '')), 'B')
+"""
+
+
+def rows_rebuild() -> int:
+    """Write every document's search row again, in one transaction (searches keep reading
+    the previous rows until it commits), drop rows of documents that are gone, and refresh
+    the planner statistics. Returns the number of rows."""
+    from django.db import transaction
+
+    updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in ROW_COLUMNS.split(", "))
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            f"DELETE FROM {ROWS} r WHERE NOT EXISTS "  # noqa: S608 - constants only
+            f"(SELECT 1 FROM {TABLE} d WHERE d.id = r.id)"
+        )
+        cursor.execute(
+            f"INSERT INTO {ROWS} (id, {ROW_COLUMNS}, title_vector, search_vector) "  # noqa: S608
+            f"SELECT id, {ROW_COLUMNS}, {ROW_VECTORS} FROM {TABLE} "
+            f"ON CONFLICT (id) DO UPDATE SET {updates}, "
+            "title_vector = EXCLUDED.title_vector, search_vector = EXCLUDED.search_vector"
+        )
+    with connection.cursor() as cursor:
+        for table in (ROWS, TABLE, MEMBERSHIPS):
+            cursor.execute(f"ANALYZE {table}")
+    return rows_count()
+
+
+def rows_count() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT count(*) FROM {ROWS}")  # noqa: S608 - a constant
+        return cursor.fetchone()[0]
 
 
 def _json(value):

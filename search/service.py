@@ -23,7 +23,6 @@ import logging
 import math
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from django.db import DatabaseError
 from django.db.models import Count, Q
@@ -225,16 +224,16 @@ def _run(engine, qs, parsed: ParsedQuery, params, response, *, operator: str) ->
         # Stable: among documents with as many of the typed accents, relevance decides.
         docs.sort(key=lambda d: -len(keys & set(d.title_keys.split())))
         docs = docs[start : start + params.per_page]
-    bodies = dict(
-        SearchDocument.objects.filter(pk__in=[d.pk for d in docs]).values_list("pk", "body")
-    )
+    deferred = [d.pk for d in docs if "body" in d.get_deferred_fields()]
+    bodies = dict(SearchDocument.objects.filter(pk__in=deferred).values_list("pk", "body"))
     words = parsed.all_words()
     for values in parsed.corrected.values():
         words.extend(values)
     labels = kind_labels()
     response.hits = []
     for d in docs:
-        d.body = bodies.get(d.pk, "")
+        if d.pk in bodies:
+            d.body = bodies[d.pk]
         snip = snippet(d.body, words)
         response.hits.append(Hit(document=d, kind_label=labels.get(d.kind, d.kind), snippet=snip))
     response.total = total
@@ -269,7 +268,7 @@ def _engine_page(results, start: int, size: int):
         **{results.fields_param_name: "pk"},
     )
     pks = [int(hit["fields"]["pk"][0]) for hit in reply["hits"]["hits"]]
-    found = {d.pk: d for d in SearchDocument.objects.filter(pk__in=pks).defer("body", "body_keys")}
+    found = {d.pk: d for d in SearchDocument.objects.filter(pk__in=pks).defer("body_keys")}
     docs = [found[pk] for pk in pks if pk in found]
     total = reply["hits"]["total"]
     total = total["value"] if isinstance(total, dict) else int(total)
@@ -370,29 +369,22 @@ def _label_facets(counts: dict[str, dict[str, int]], params: SearchParams):
 SNIPPET_CHARS = 220
 
 
-@lru_cache(maxsize=8192)
-def _fold_char(ch: str) -> str:
-    return (fold(ch) or " ")[0]
+class _FoldTable(dict):
+    """``fold`` of one character, as a ``str.translate`` table filled on first use: the
+    same as folding character by character (positions in the result match the text),
+    without a Unicode normalisation per character of every hit."""
+
+    def __missing__(self, cp: int) -> str:
+        self[cp] = value = (fold(chr(cp)) or " ")[0]
+        return value
 
 
-#: ``fold`` of one character as a translation table (Latin-1 to Latin Extended-B,
-#: combining marks, Vietnamese letters): the same as folding character by character,
-#: twenty times faster.
-_FOLD_TABLE = {
-    cp: _fold_char(chr(cp))
-    for block in (range(0x80, 0x250), range(0x300, 0x370), range(0x1E00, 0x1F00))
-    for cp in block
-}
-_FOLD_TABLE.update({cp: chr(cp).lower() for cp in range(ord("A"), ord("Z") + 1)})
+_FOLD_TABLE = _FoldTable({cp: chr(cp).lower() for cp in range(ord("A"), ord("Z") + 1)})
 
 
 def _folded_chars(text: str) -> str:
     """``fold`` character by character, so positions in the result match ``text``."""
-    folded = text.translate(_FOLD_TABLE)
-    if folded.isascii():
-        return folded
-    # Another script: fold what the table does not cover, one character at a time.
-    return "".join(ch if ch.isascii() else _fold_char(ch) for ch in folded)
+    return text.translate(_FOLD_TABLE)
 
 
 def snippet(text: str, words: list[str]) -> SafeString:
