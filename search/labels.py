@@ -1,6 +1,7 @@
 """Human labels of the facet values, shared by documents (indexed as text, so "sach giao
 khoa" or "bai giang" find their kind) and by the search page."""
 
+import time
 from functools import lru_cache
 
 from django.utils.translation import gettext_lazy as _
@@ -57,3 +58,34 @@ SORTS = {
     "newest": _("Mới nhất"),
     "popular": _("Dùng nhiều nhất"),
 }
+
+
+#: Names of subjects and collections, cached per process for a minute (a renamed shelf
+#: shows its new name on facets within that time).
+NAMES_TTL = 60.0
+_names: dict[str, tuple[float, dict[str, str]]] = {}
+
+
+def _cached_names(key: str, load) -> dict[str, str]:
+    now = time.monotonic()
+    hit = _names.get(key)
+    if hit is None or now - hit[0] > NAMES_TTL:
+        hit = _names[key] = (now, {str(pk): name for pk, name in load()})
+    return hit[1]
+
+
+def subject_labels() -> dict[str, str]:
+    from content.models import Subject
+
+    return _cached_names("subject", lambda: Subject.objects.values_list("pk", "name"))
+
+
+def collection_labels() -> dict[str, str]:
+    from content.library_models import LibraryCollection
+
+    return _cached_names("collection", lambda: LibraryCollection.objects.values_list("pk", "name"))
+
+
+def names_clear() -> None:
+    """Forget the cached names (tests that rename within a minute)."""
+    _names.clear()

@@ -97,6 +97,10 @@ def _swap_alias(backend, rebuilder) -> None:
     the old one, so for a moment the alias covers both and every search counts each
     document twice (seen in the rebuild test)."""
     new, alias = rebuilder.index, rebuilder.alias
+    # Merged into one segment before it serves: the new index is read far more than it is
+    # written, and terms aggregations and matching walk every segment (a 300,000-document
+    # index left with 24 segments answered about a quarter slower).
+    backend.es.indices.forcemerge(index=new.name, max_num_segments=1, request_timeout=900)
     new.refresh()
     if not alias.is_alias():
         rebuilder.finish()  # first rebuild: no alias to swap yet

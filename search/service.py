@@ -33,10 +33,13 @@ from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBacken
 
 from search.labels import (
     SORTS,
+    collection_labels,
     kind_labels,
     level_labels,
     licence_labels,
+    names_clear,
     resource_type_labels,
+    subject_labels,
 )
 from search.models import SearchDocument, SearchDocumentCollection
 from search.postgres import autocomplete_documents, search_page, uses_own_vectors
@@ -321,9 +324,6 @@ def _database_page(results, start: int, size: int):
 
 # --- Facet labels -------------------------------------------------------------------------
 def _label_facets(counts: dict[str, dict[str, int]], params: SearchParams):
-    from content.library_models import LibraryCollection
-    from content.models import Subject
-
     labels = {
         "kind": kind_labels(),
         "resource_type": resource_type_labels(),
@@ -331,18 +331,13 @@ def _label_facets(counts: dict[str, dict[str, int]], params: SearchParams):
         "licence": licence_labels(),
         "grade": {str(g): _("Lớp %(grade)s") % {"grade": g} for g in GRADES},
     }
-    subject_ids = [int(v) for v in counts.get("subject", {}) if v.isdigit()]
-    labels["subject"] = {
-        str(pk): name
-        for pk, name in Subject.objects.filter(pk__in=subject_ids).values_list("pk", "name")
-    }
-    collection_ids = [int(v) for v in counts.get("collection", {}) if v.isdigit()]
-    labels["collection"] = {
-        str(pk): name
-        for pk, name in LibraryCollection.objects.filter(pk__in=collection_ids).values_list(
-            "pk", "name"
-        )
-    }
+    subjects, collections = subject_labels(), collection_labels()
+    if any(v not in subjects for v in counts.get("subject", {})) or any(
+        v not in collections for v in counts.get("collection", {})
+    ):  # a subject or shelf newer than the cached names
+        names_clear()
+        subjects, collections = subject_labels(), collection_labels()
+    labels["subject"], labels["collection"] = subjects, collections
     selected = {
         "kind": set(params.kind),
         "subject": {str(s) for s in params.subject},

@@ -65,10 +65,20 @@ def _bank_changed(sender, instance, raw=False, created=False, **kwargs):
     transaction.on_commit(lambda: _send(search_bank_sync_task, instance.pk))
 
 
+def _names_changed(sender, **kwargs):
+    from search.labels import names_clear
+
+    names_clear()
+
+
 def connect() -> None:
-    from content.library_models import CollectionEntry, LibraryItem
-    from content.models import ELecturePage, LessonPage
+    from content.library_models import CollectionEntry, LibraryCollection, LibraryItem
+    from content.models import ELecturePage, LessonPage, Subject
     from question_bank.models import Question, QuestionBank
+
+    for model in (Subject, LibraryCollection):  # facet labels cached in search.labels
+        post_save.connect(_names_changed, sender=model, dispatch_uid=f"names-{model.__name__}")
+        post_delete.connect(_names_changed, sender=model, dispatch_uid=f"names-d-{model.__name__}")
 
     for model in (LibraryItem, LessonPage, ELecturePage, Question):
         post_save.connect(_source_changed, sender=model, dispatch_uid=f"search-{model.__name__}")
