@@ -87,5 +87,6 @@ def collection_labels() -> dict[str, str]:
 
 
 def names_clear() -> None:
-    """Forget the cached names (tests that rename within a minute)."""
+    """Forget the cached names (a subject or collection was saved, or a facet value is
+    not among them)."""
     _names.clear()

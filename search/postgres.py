@@ -2,11 +2,12 @@
 
 modelsearch's PostgreSQL backend matches on an index table joined back to the documents,
 concatenating title and body vectors at query time, so no GIN index serves the match and
-every permitted document is joined (seconds per statement at 300,000 documents). Here the
-documents carry their own stored vectors (migration ``0003``): the match is a GIN lookup on
-``search_vector``, the permission rule and facet filters are the same Django ``Q`` as on
-every backend, compiled into the ``WHERE``, and one statement returns the total, the page
-and every facet count, grouped over the matching rows computed once.
+every permitted document is joined (seconds per statement at 300,000 documents). Here each
+document has a search row in a narrower table kept by triggers (migration ``0004``): the
+match is a GIN lookup on its ``search_vector``, the permission rule and facet filters are
+the same Django ``Q`` as on every backend, compiled into the ``WHERE``, and one statement
+returns the total, the page and every facet count, grouped over the matching rows
+computed once.
 
 The tsquery is built from the same :class:`search.query.ParsedQuery` as the modelsearch
 query of the other backends: folded words (with their typo corrections and variants)
@@ -109,8 +110,8 @@ def rank_query(parsed, match: str) -> str:
 #: The narrow table the searches read (migration ``0004``), one row per document.
 ROWS = "hoclieu_search_row"
 FACET_COLUMNS = ("kind", "subject_id", "resource_type", "level", "licence")
-#: Relevance in two passes: every match is ranked on its (inline) title vector, then the
-#: first RANK_WINDOW of those on the full vector, read out of line for those rows only.
+#: Relevance in two passes: every match is ranked on its small title vector, then the
+#: first RANK_WINDOW of those on the full vector (the large one, often stored out of line).
 #: Pages past the window keep the title order.
 RANK_WINDOW = 400
 GRADES = range(1, 13)

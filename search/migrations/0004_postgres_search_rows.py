@@ -5,12 +5,15 @@ per 8 kB page), so every search that matched thousands of documents read thousan
 pages just to check the permission columns, count facets and rank. ``hoclieu_search_row``
 holds, per document, only what a search reads: the permission and facet columns, a small
 ``title_vector`` kept inline (``STORAGE MAIN``) for the first ranking pass, and the full
-``search_vector`` (title words weight A, body words B) out of line (``STORAGE EXTERNAL``)
-for the GIN lookup and the final ranking of the first results (:mod:`search.postgres`).
+``search_vector`` (title words weight A, body words B) for the GIN lookup and the final
+ranking of the first results (:mod:`search.postgres`). ``STORAGE EXTERNAL`` moves that
+vector out of line only in rows over PostgreSQL's 2 kB toast threshold; shorter rows keep
+it inline.
 
 Triggers on the documents table insert, update, delete and truncate the rows in the same
-transaction (an update that keeps the words leaves the vectors alone), so the rows are always current whoever writes documents (the sync task, the
-rebuild, bulk loads). SQLite (the demo) keeps modelsearch's own index table.
+transaction (an update that keeps the words leaves the vectors alone), so the rows are
+always current whoever writes documents (the sync task, the rebuild, bulk loads). SQLite
+(the demo) keeps modelsearch's own index table.
 """
 
 from django.db import migrations
