@@ -11,7 +11,7 @@ computed once.
 
 The tsquery is built from the same :class:`search.query.ParsedQuery` as the modelsearch
 query of the other backends: folded words (with their typo corrections and variants)
-joined by AND, or by "all but one" when relaxed; quoted phrases adjacent (``<->``); and a
+joined by AND, or by "most of them" when relaxed; quoted phrases adjacent (``<->``); and a
 ranking query adding the accented tone keys and the whole query as a phrase, so exact
 spellings and adjacent words rank first.
 """
@@ -79,7 +79,7 @@ def _word(word: str, parsed) -> str:
     options = []
     for alt in parsed.corrected.get(word) or [word]:
         options.append(_lexeme(alt))
-        options.extend(_phrase(v.split()) for v in variants(alt))
+        options.extend(_lexeme(v) for v in variants(alt))
     return _any(options)
 
 
@@ -223,22 +223,27 @@ ROW_VECTORS = """
 
 
 def rows_rebuild() -> int:
-    """Write every document's search row again, in one transaction (searches keep reading
-    the previous rows until it commits), drop rows of documents that are gone, and refresh
-    the planner statistics. Returns the number of rows."""
+    """Bring every document's search row up to date in one transaction (searches keep
+    reading the previous rows until it commits): write the rows that differ from their
+    document, drop rows of documents that are gone, and refresh the planner statistics.
+    Returns the number of rows."""
     from django.db import transaction
 
-    updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in ROW_COLUMNS.split(", "))
+    columns = [*ROW_COLUMNS.split(", "), "title_vector", "search_vector"]
+    updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in columns)
+    # Only rows that differ are written: rewriting all of them would leave the table twice
+    # its size (every old version a dead tuple), and searches scan it.
+    changed = f"({', '.join(f'r.{c}' for c in columns)}) IS DISTINCT FROM "
+    changed += f"({', '.join(f'EXCLUDED.{c}' for c in columns)})"
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(
             f"DELETE FROM {ROWS} r WHERE NOT EXISTS "  # noqa: S608 - constants only
             f"(SELECT 1 FROM {TABLE} d WHERE d.id = r.id)"
         )
         cursor.execute(
-            f"INSERT INTO {ROWS} (id, {ROW_COLUMNS}, title_vector, search_vector) "  # noqa: S608
+            f"INSERT INTO {ROWS} AS r (id, {ROW_COLUMNS}, title_vector, search_vector) "  # noqa: S608
             f"SELECT id, {ROW_COLUMNS}, {ROW_VECTORS} FROM {TABLE} "
-            f"ON CONFLICT (id) DO UPDATE SET {updates}, "
-            "title_vector = EXCLUDED.title_vector, search_vector = EXCLUDED.search_vector"
+            f"ON CONFLICT (id) DO UPDATE SET {updates} WHERE {changed}"
         )
     with connection.cursor() as cursor:
         for table in (ROWS, TABLE, MEMBERSHIPS):

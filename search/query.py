@@ -8,7 +8,8 @@
   are adjacent without changing which documents match.
 * A word that no document contains is replaced by the known words one typo away
   (:mod:`search.spelling`); the caller can show "Có phải bạn muốn tìm …".
-* Common spelling variants and abbreviations (kì/kỳ, sgk…) match each other
+* Common spelling variants (kì/kỳ) match each other, and abbreviations (sgk, THPT…) the
+  phrases they stand for, which the indexed text carries as the abbreviation
   (:mod:`search.synonyms`).
 """
 
@@ -20,7 +21,7 @@ from dataclasses import dataclass, field
 
 from modelsearch.query import And, MatchAll, Or, Phrase, PlainText
 
-from search.synonyms import variants
+from search.synonyms import known, variants
 from search.vietnamese import fold, has_marks, nfc, tone_key
 
 MAX_QUERY_LENGTH = 200
@@ -72,7 +73,7 @@ def parse(text: str, *, correct: bool = True) -> ParsedQuery:
         from search.spelling import corrections
 
         # A known abbreviation or spelling variant ("elearning", "sgk") is not a typo.
-        parsed.corrected = corrections([w for w in parsed.words if not variants(w)])
+        parsed.corrected = corrections([w for w in parsed.words if not known(w)])
     return parsed
 
 
@@ -81,22 +82,31 @@ def _word_clause(word: str, parsed: ParsedQuery):
     options = []
     for alt in alternatives:
         options.append(PlainText(alt))
-        options.extend(Phrase(v) if " " in v else PlainText(v) for v in variants(alt))
+        options.extend(PlainText(v) for v in variants(alt))
     return options[0] if len(options) == 1 else Or(options)
+
+
+def relaxed_minimum(count: int) -> int:
+    """How many of ``count`` words a relaxed query needs: all but one, and one fewer for
+    every three words past the first (5 or 6 words: all but two), so a longer request that
+    no document answers whole still finds the documents with most of it."""
+    return max(1, count - 1 - (count - 1) // 3)
 
 
 def relaxed_groups(words: list) -> list[list]:
     """The relaxed form of several words, as alternatives any one of which must match:
-    every group of all the words but one (a minimum-should-match, so one common word never
-    brings in the whole library); past :data:`RELAX_COMBINATIONS` words, any one word."""
+    every group of :func:`relaxed_minimum` of them (a minimum-should-match, so one common
+    word never brings in the whole library); past :data:`RELAX_COMBINATIONS` words, any
+    one word."""
     if len(words) > RELAX_COMBINATIONS:
         return [[w] for w in words]
-    return [list(c) for c in itertools.combinations(words, len(words) - 1)]
+    return [list(c) for c in itertools.combinations(words, relaxed_minimum(len(words)))]
 
 
 def build(parsed: ParsedQuery, *, operator: str = "and"):
-    """The modelsearch query for ``parsed``; ``operator="or"`` relaxes the words (all but
-    one must match) for a second try when nothing matches them all."""
+    """The modelsearch query for ``parsed``; ``operator="or"`` relaxes the words (most of
+    them must match, :func:`relaxed_minimum`) for a second try when nothing matches them
+    all."""
     if parsed.empty:
         return MatchAll()
     clauses = []
@@ -109,7 +119,9 @@ def build(parsed: ParsedQuery, *, operator: str = "and"):
         else:
             joined = Or([g[0] if len(g) == 1 else And(g) for g in relaxed_groups(words)])
         options = [joined]
-        if parsed.accented and not parsed.corrected:
+        if parsed.accented and not parsed.corrected and operator == "and":
+            # A ranking signal: it matches no document the words do not (relaxed, "or"
+            # would let any one exact syllable, "học", bring in the whole library).
             options.append(PlainText(tone_key(parsed.accented), operator=operator))
         if len(parsed.words) > 1 and not parsed.corrected:
             options.append(Phrase(" ".join(parsed.words)))

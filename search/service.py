@@ -30,7 +30,9 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from modelsearch.backends import get_search_backend
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
+from modelsearch.query import MatchAll
 
+from search.engine import search_body
 from search.labels import (
     SORTS,
     collection_labels,
@@ -208,7 +210,11 @@ RESCORE_WINDOW = 60
 def _run(engine, qs, parsed: ParsedQuery, params, response, *, operator: str) -> None:
     relevance = params.sort == "relevance" and not parsed.empty
     own_vectors = uses_own_vectors(engine)
-    if not own_vectors:
+    is_engine = isinstance(engine, ElasticsearchBaseSearchBackend)
+    if is_engine:
+        # The query body is search.engine's; modelsearch compiles the filters and sort.
+        results = engine.search(MatchAll(), qs, order_by_relevance=relevance)
+    elif not own_vectors:
         qs = qs.defer("body", "body_keys")
         results = engine.search(build(parsed, operator=operator), qs, order_by_relevance=relevance)
     start = (params.page - 1) * params.per_page
@@ -219,8 +225,9 @@ def _run(engine, qs, parsed: ParsedQuery, params, response, *, operator: str) ->
         docs, total, counts = search_page(
             qs, parsed, operator=operator, sort=params.sort, start=first, size=size
         )
-    elif isinstance(engine, ElasticsearchBaseSearchBackend):
-        docs, total, counts = _engine_page(results, first, size)
+    elif is_engine:
+        body = search_body(results.query_compiler, parsed, operator=operator, relevance=relevance)
+        docs, total, counts = _engine_page(results, body, first, size)
     else:
         docs, total, counts = _database_page(results, first, size)
     if rescore:
@@ -244,7 +251,7 @@ def _run(engine, qs, parsed: ParsedQuery, params, response, *, operator: str) ->
 
 
 # --- OpenSearch / Elasticsearch: one request --------------------------------------------
-def _engine_page(results, start: int, size: int):
+def _engine_page(results, body: dict, start: int, size: int):
     compiler = results.query_compiler
     mapping = compiler.mapping
 
@@ -258,7 +265,6 @@ def _engine_page(results, start: int, size: int):
     aggs["collection"] = {"terms": {"field": column("collection_ids"), "size": BUCKETS}}
     # Grades: a multi-valued field (every grade a document spans), counted by terms.
     aggs["grade"] = {"terms": {"field": column("grades"), "size": len(GRADES)}}
-    body = results._get_es_body()
     body["aggregations"] = aggs
     body["track_total_hits"] = True
     index = results.backend.get_index_for_model(SearchDocument).name

@@ -79,12 +79,16 @@ def accented_keys(text: str) -> list[str]:
 
 
 def search_companion(*texts: str) -> str:
-    """The extra text indexed beside ``texts``: their folded form and accented tone keys."""
+    """The extra text indexed beside ``texts``: their folded form, accented tone keys and
+    the abbreviations of the phrases they contain ("trung học phổ thông" → "thpt")."""
+    from search.synonyms import abbreviations
+
     joined = " ".join(nfc(t) for t in texts if t)
     if not joined:
         return ""
     # Words only: punctuation gone, so "Vi-ét" is two words on every backend, as in queries.
-    return " ".join([*_WORD.findall(fold(joined)), *accented_keys(joined)])
+    words = _WORD.findall(fold(joined))
+    return " ".join([*words, *accented_keys(joined), *abbreviations(" ".join(words))])
 
 
 def has_marks(text: str) -> bool:

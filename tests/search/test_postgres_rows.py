@@ -44,6 +44,15 @@ def test_rows_follow_the_documents(corpus):  # noqa: F811
     with connection.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM hoclieu_search_row WHERE popularity = -1")
         assert cursor.fetchone()[0] == 0
+    # Rows already current are not written again (no dead copy of every row).
+    versions = "SELECT id, xmin::text FROM hoclieu_search_row ORDER BY id"
+    with connection.cursor() as cursor:
+        cursor.execute(versions)
+        before = cursor.fetchall()
+    postgres.rows_rebuild()
+    with connection.cursor() as cursor:
+        cursor.execute(versions)
+        assert cursor.fetchall() == before
 
 
 @pytest.mark.parametrize("corpus", ["default"], indirect=True)

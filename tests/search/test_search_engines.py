@@ -27,6 +27,7 @@ TITLES = {
     "hoa_tan": "Phản ứng hoà tan",
     "thuy_phan": "Thủy phân este",
     "dien_truong": "Điện trường và cường độ điện trường",
+    "thpt": "Ôn tập trung học phổ thông: hàm số mũ",
 }
 
 
@@ -105,6 +106,15 @@ def _scenario(run):
     # Quoted words must be adjacent, in order.
     assert keys('"cường độ điện trường"') == ["dien_truong"]
     assert keys('"trường cường"') == []
+    # An abbreviation finds the phrase it stands for, and the phrase the abbreviation.
+    assert keys("THPT") == ["thpt"]
+    assert keys("on tap thpt ham so") == ["thpt"]
+    # Nothing has every word: the documents with most of them (4 of 6 words here)...
+    found, response = run("phương trình bậc hai thiên văn")
+    assert response.relaxed and set(found) == {"ptbh", "ptbh_other"}
+    # ...and never the whole library for one shared syllable ("khảo" of "Tư liệu tham
+    # khảo"): no document has two of these four words.
+    assert run("khảo hòa thủy trường")[0] == []
     # A typo still finds the item, and the page can offer the correction.
     found, response = run("phuong trinh bac hia")
     assert "ptbh" in found

@@ -3,7 +3,8 @@ import unicodedata
 import pytest
 from modelsearch.query import Or, PlainText
 
-from search.query import vietnamese_query
+from search.query import relaxed_groups, relaxed_minimum, vietnamese_query
+from search.synonyms import abbreviations
 from search.vietnamese import accented_keys, fold, search_companion, tone_key
 
 
@@ -43,3 +44,19 @@ def test_query_accented_matches_exact_keys_or_folded_text():
     query = vietnamese_query(unicodedata.normalize("NFD", "Đề kiểm tra"))
     assert isinstance(query, Or)
     assert [q.query_string for q in query.subqueries] == ["ddeef kieemr tra", "de kiem tra"]
+
+
+def test_companion_carries_the_abbreviations_of_its_phrases():
+    keys = search_companion("Ôn thi tốt nghiệp Trung học  phổ thông – học kỳ 1, kiểm tra").split()
+    # Each abbreviation once; "học kỳ" is found in either spelling of "kì".
+    assert keys[-4:] == ["thpt", "hk", "ktra", "kt"]
+    assert search_companion("Sách giáo khoa Toán 10").endswith(" sgk")
+    # Words that only look alike are not the phrase.
+    assert "sgk" not in search_companion("sách giáo khoan")
+    assert abbreviations("giao duc pho thong 2018") == ["gdpt"]
+
+
+def test_relaxed_queries_need_most_words():
+    assert [relaxed_minimum(n) for n in range(2, 8)] == [1, 2, 2, 3, 4, 4]
+    groups = relaxed_groups(["a", "b", "c", "d", "e"])
+    assert len(groups) == 10 and all(len(g) == 3 for g in groups)
