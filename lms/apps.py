@@ -21,3 +21,6 @@ class LmsConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(_ensure_role_groups, dispatch_uid="lms.ensure_role_groups")
+        from lms.signals import connect
+
+        connect()

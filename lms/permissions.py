@@ -5,7 +5,10 @@ them re-implements a rule. Each ``visible_*`` returns a queryset filtered in the
 database, so lists stay paginated and indexed at province scale.
 """
 
+import uuid
+
 from django.apps import apps
+from django.core.cache import cache
 from django.db.models import Q, QuerySet
 
 from lms.models import Department, Role, School, SchoolClass, User
@@ -179,15 +182,45 @@ def visible_questions(user):
     return Question.objects.filter(_question_rule(user, bank="bank"))
 
 
+#: A user's bank ids (below) are cached for this long under a version that every change
+#: to banks, their members, users, schools or groups replaces (``lms.signals``), so a
+#: search does not ask the database three questions before it starts.
+BANK_IDS_SECONDS = 300
+_BANK_IDS_VERSION = "lms:bank-ids-version"
+
+
+def bank_ids_changed(**kwargs) -> None:
+    """Forget every cached bank id list (a signal receiver, and callable directly)."""
+    cache.set(_BANK_IDS_VERSION, uuid.uuid4().hex, None)
+
+
+def _bank_ids(user) -> tuple[list[int], list[int], bool]:
+    """(banks the user edits, other banks the user sees, whether the user reviews)."""
+    version = cache.get(_BANK_IDS_VERSION)
+    if version is None:
+        bank_ids_changed()
+        version = cache.get(_BANK_IDS_VERSION)
+    key = (
+        f"lms:bank-ids:{version}:{user.pk}:{user.role}:{user.is_active}:{user.is_superuser}:"
+        f"{user.school_id}:{user.district_office_id}:{user.department_id}"
+    )
+    cached = cache.get(key)
+    if cached is None:
+        own_ids = list(editable_banks(user).values_list("pk", flat=True))
+        shared_ids = list(visible_banks(user).exclude(pk__in=own_ids).values_list("pk", flat=True))
+        cached = (own_ids, shared_ids, is_reviewer(user))
+        cache.set(key, cached, BANK_IDS_SECONDS)
+    return cached
+
+
 def _question_rule(user, *, bank: str) -> Q:
     """The question rule over a ``bank`` column (questions, or their search documents)."""
     from question_bank.models import Status
 
     # Plain id lists keep the filter simple enough for every search backend too.
-    own_ids = list(editable_banks(user).values_list("pk", flat=True))
-    shared_ids = list(visible_banks(user).exclude(pk__in=own_ids).values_list("pk", flat=True))
+    own_ids, shared_ids, reviewer = _bank_ids(user)
     shared_states = [Status.APPROVED]
-    if is_reviewer(user):
+    if reviewer:
         shared_states += [Status.SUBMITTED, Status.CHANGES_REQUESTED]
     rule = Q(**{f"{bank}__in": own_ids})
     if shared_ids:

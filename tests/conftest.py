@@ -136,3 +136,11 @@ def _default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_bank_ids():
+    """Each test starts without cached bank ids (ids repeat across tests' databases)."""
+    from lms.permissions import bank_ids_changed
+
+    bank_ids_changed()

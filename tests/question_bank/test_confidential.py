@@ -156,3 +156,31 @@ def test_search_engine_filters_by_permission(world):
         assert world["shared_q"].pk in {q.pk for q in shared}
     finally:
         index.reset()
+
+
+def test_cached_bank_ids_follow_membership_and_sharing(world):
+    """The bank ids behind every question rule are cached; each change of who sees a bank
+    shows at once, with no query to the banks while nothing changed."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from lms.permissions import visible_questions
+
+    outsider, pool, shared = world["outsider"], world["pool"], world["shared"]
+    seen = lambda: set(visible_questions(outsider).values_list("pk", flat=True))  # noqa: E731
+    assert seen() == {world["shared_q"].pk}
+    with CaptureQueriesContext(connection) as queries:
+        seen()
+    assert len(queries) == 1  # the questions only: the bank ids came from the cache
+    pool.members.add(outsider)
+    assert seen() == {world["shared_q"].pk, world["secret_q"].pk}
+    pool.members.remove(outsider)
+    assert seen() == {world["shared_q"].pk}
+    shared.confidential = True
+    shared.save()
+    assert seen() == set()
+    shared.confidential = False
+    shared.save()
+    outsider.school = make_school()
+    outsider.save()
+    assert seen() == set()  # another school: the school bank is out of reach
