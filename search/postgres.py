@@ -117,16 +117,13 @@ RANK_WINDOW = 400
 GRADES = range(1, 13)
 
 
-def search_page(qs, parsed, *, operator: str, sort: str, start: int, size: int):
-    """(documents of the page, total, facet counts) for ``qs`` (the permission and facet
-    filters as a queryset of SearchDocument) matching ``parsed``."""
-    where, params = _where(qs)
+def search_page(parts, parsed, *, operator: str, sort: str, start: int, size: int):
+    """(documents of the page, total, facet counts) for the documents of ``parts`` (the
+    permission and facet filters as querysets of SearchDocument, one per audience: see
+    ``lms.permissions.search_document_parts``) matching ``parsed``."""
     match = match_query(parsed, operator) if not parsed.empty else ""
     ranked = bool(match) and sort == "relevance"
     cheap, cheap_params = "0.0", []
-    if match:
-        where += " AND search_vector @@ to_tsquery('simple'::regconfig, %s)"
-        params.append(match)
     if ranked:
         rank = rank_query(parsed, match)
         cheap = f"ts_rank('{WEIGHTS}', title_vector, to_tsquery('simple'::regconfig, %s), 1)"
@@ -147,32 +144,41 @@ def search_page(qs, parsed, *, operator: str, sort: str, start: int, size: int):
             DESC, t.popularity DESC, t.id DESC
         LIMIT %s OFFSET %s) p)"""  # noqa: S608 - constants only
         head_params = [rank, head, start]
-    grades = ", ".join(
-        f"count(*) FILTER (WHERE grade_min <= {g} AND grade_max >= {g})" for g in GRADES
-    )
     # The compiled WHERE names the documents table: the rows take its name as their alias.
     # Only constants and Django's compiled WHERE are interpolated; values are parameters.
+    selects, params = [], []
+    for part in parts:
+        where, where_params = _where(part)
+        if match:
+            where += " AND search_vector @@ to_tsquery('simple'::regconfig, %s)"
+            where_params.append(match)
+        columns = "id, kind, subject_id, grade_min, grade_max, resource_type, level, licence"
+        columns += f", created_at, popularity, {cheap} AS cheap"
+        selects.append(f"SELECT {columns} FROM {ROWS} AS {TABLE} WHERE {where}")  # noqa: S608
+        params += [*cheap_params, *where_params]
+    # Facets: the matches are counted once per combination of facet values, and the grouping
+    # sets sum those few rows (grouping sets straight over the matches hash every match once
+    # per facet, which is most of the cost of a large result). Grades come as (first, last)
+    # ranges, expanded below.
+    facets = ", ".join(FACET_COLUMNS)
     sql = f"""
-WITH m AS MATERIALIZED (
-    SELECT id, kind, subject_id, grade_min, grade_max, resource_type, level, licence,
-           created_at, popularity, {cheap} AS cheap
-    FROM {ROWS} AS {TABLE} WHERE {where}
-)
+WITH m AS MATERIALIZED ({" UNION ALL ".join(selects)})
 SELECT
     (SELECT count(*) FROM m),
     {head_sql},
     (SELECT json_agg(id) FROM (SELECT id FROM m ORDER BY {order} LIMIT %s OFFSET %s) p),
-    (SELECT json_agg(json_build_array(g, {", ".join(FACET_COLUMNS)}, n)) FROM (
-        SELECT GROUPING({", ".join(FACET_COLUMNS)}) AS g, {", ".join(FACET_COLUMNS)},
-               count(*) AS n
-        FROM m GROUP BY GROUPING SETS ({", ".join(f"({c})" for c in FACET_COLUMNS)})) f),
-    (SELECT json_build_array({grades}) FROM m),
+    (SELECT json_agg(json_build_array(g, {facets}, n)) FROM (
+        SELECT GROUPING({facets}) AS g, {facets}, sum(n) AS n FROM (
+            SELECT {facets}, count(*) AS n FROM m GROUP BY {facets}) c
+        GROUP BY GROUPING SETS ({", ".join(f"({c})" for c in FACET_COLUMNS)})) f),
+    (SELECT json_agg(json_build_array(grade_min, grade_max, n)) FROM (
+        SELECT grade_min, grade_max, count(*) AS n FROM m GROUP BY 1, 2) g),
     (SELECT json_object_agg(collection_id, n) FROM (
         SELECT c.collection_id, count(*) AS n FROM {MEMBERSHIPS} c
         JOIN m ON m.id = c.document_id GROUP BY 1) f)
 """  # noqa: S608
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*cheap_params, *params, *head_params, tail, tail_from])
+        cursor.execute(sql, [*params, *head_params, tail, tail_from])
         total, head_ids, tail_ids, groups, grade_counts, collections = cursor.fetchone()
     page = (_json(head_ids) or []) + (_json(tail_ids) or [])
     found = {d.pk: d for d in SearchDocument.objects.filter(pk__in=page).defer("body_keys")}
@@ -197,10 +203,12 @@ def _counts(groups, grade_counts, collections) -> dict[str, dict[str, int]]:
         name: OrderedDict(sorted(values.items(), key=lambda kv: -kv[1]))
         for name, values in counts.items()
     }
-    grades = _json(grade_counts) or []
-    counts["grade"] = OrderedDict(
-        (str(g), int(n)) for g, n in zip(GRADES, grades, strict=False) if n
-    )
+    grades = dict.fromkeys(GRADES, 0)
+    for first, last, n in _json(grade_counts) or []:
+        if first is not None and last is not None:
+            for grade in range(max(first, GRADES.start), min(last, GRADES.stop - 1) + 1):
+                grades[grade] += int(n)
+    counts["grade"] = OrderedDict((str(g), n) for g, n in grades.items() if n)
     collections = _json(collections) or {}
     counts["collection"] = OrderedDict(
         (str(k), int(n)) for k, n in sorted(collections.items(), key=lambda kv: -kv[1]) if n
@@ -225,7 +233,8 @@ ROW_VECTORS = """
 def rows_rebuild() -> int:
     """Bring every document's search row up to date in one transaction (searches keep
     reading the previous rows until it commits): write the rows that differ from their
-    document, drop rows of documents that are gone, and refresh the planner statistics.
+    document, drop rows of documents that are gone, and refresh the planner statistics
+    (and vacuum, when not called inside a transaction).
     Returns the number of rows."""
     from django.db import transaction
 
@@ -245,9 +254,12 @@ def rows_rebuild() -> int:
             f"SELECT id, {ROW_COLUMNS}, {ROW_VECTORS} FROM {TABLE} "
             f"ON CONFLICT (id) DO UPDATE SET {updates} WHERE {changed}"
         )
+    # Planner statistics, and (outside a transaction, where VACUUM may run) the visibility
+    # map, without which browsing's covering indexes read the table after all.
+    analyze = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"
     with connection.cursor() as cursor:
         for table in (ROWS, TABLE, MEMBERSHIPS):
-            cursor.execute(f"ANALYZE {table}")
+            cursor.execute(f"{analyze} {table}")
     return rows_count()
 
 

@@ -181,6 +181,15 @@ def document_queryset(user, params: SearchParams):
     return qs
 
 
+def document_parts(user, params: SearchParams) -> list:
+    """The documents of :func:`document_queryset`, one queryset per audience (PostgreSQL
+    reads each through that audience's indexes)."""
+    from lms.permissions import search_document_parts
+
+    rule = params.filter_q()
+    return [SearchDocument.objects.filter(part & rule) for part in search_document_parts(user)]
+
+
 def search(user, params: SearchParams, *, backend: str = "default") -> SearchResponse:
     params.clean()
     response = SearchResponse(params=params, backend=backend)
@@ -189,9 +198,10 @@ def search(user, params: SearchParams, *, backend: str = "default") -> SearchRes
     try:
         engine = get_search_backend(backend)
         qs = document_queryset(user, params)
-        _run(engine, qs, parsed, params, response, operator="and")
+        parts = document_parts(user, params) if uses_own_vectors(engine) else [qs]
+        _run(engine, qs, parts, parsed, params, response, operator="and")
         if not response.total and len(parsed.words) > 1:
-            _run(engine, qs, parsed, params, response, operator="or")
+            _run(engine, qs, parts, parsed, params, response, operator="or")
             response.relaxed = bool(response.total)
     except SEARCH_ERRORS as exc:
         logger.warning("search failed on %s: %r", backend, exc)
@@ -207,7 +217,7 @@ def search(user, params: SearchParams, *, backend: str = "default") -> SearchRes
 RESCORE_WINDOW = 60
 
 
-def _run(engine, qs, parsed: ParsedQuery, params, response, *, operator: str) -> None:
+def _run(engine, qs, parts, parsed: ParsedQuery, params, response, *, operator: str) -> None:
     relevance = params.sort == "relevance" and not parsed.empty
     own_vectors = uses_own_vectors(engine)
     is_engine = isinstance(engine, ElasticsearchBaseSearchBackend)
@@ -223,7 +233,7 @@ def _run(engine, qs, parsed: ParsedQuery, params, response, *, operator: str) ->
     first, size = (0, RESCORE_WINDOW) if rescore else (start, params.per_page)
     if own_vectors:
         docs, total, counts = search_page(
-            qs, parsed, operator=operator, sort=params.sort, start=first, size=size
+            parts, parsed, operator=operator, sort=params.sort, start=first, size=size
         )
     elif is_engine:
         body = search_body(results.query_compiler, parsed, operator=operator, relevance=relevance)
