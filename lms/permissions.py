@@ -231,13 +231,13 @@ def _question_rule(user, *, bank: str) -> Q:
     )
 
 
-def search_document_parts(user) -> list[Q]:
-    """:func:`search_document_q` as one filter per audience (materials, then questions if
-    the user may see any); each names its audience, so a database reads each part through
-    that audience's own indexes."""
-    parts = [Q(audience="material", live=True) & material_scope_q(user)]
+def search_document_parts(user) -> dict[str, Q]:
+    """:func:`search_document_q` as one filter per audience ("material", and "question" if
+    the user may see any questions); each names its audience, so a database reads each
+    part through that audience's own indexes."""
+    parts = {"material": Q(audience="material", live=True) & material_scope_q(user)}
     if is_active(user) and (user.is_superuser or user.role in QUESTION_STAFF_ROLES):
-        parts.append(Q(audience="question") & _question_rule(user, bank="bank_id"))
+        parts["question"] = Q(audience="question") & _question_rule(user, bank="bank_id")
     return parts
 
 
@@ -247,7 +247,7 @@ def search_document_q(user) -> Q:
     the user's sharing area, and questions by the rule of :func:`visible_questions` (none
     for students and visitors; confidential pools for their members only)."""
     rule = Q()
-    for part in search_document_parts(user):
+    for part in search_document_parts(user).values():
         rule = part if not rule else rule | part
     return rule
 

@@ -9,6 +9,14 @@ the same Django ``Q`` as on every backend, compiled into the ``WHERE``, and one 
 returns the total, the page and every facet count, grouped over the matching rows
 computed once.
 
+The matching rows are read in one part per audience (``UNION ALL``), each with its own
+half of the permission rule (``lms.permissions.search_document_parts``), so each part
+names its audience and PostgreSQL can use that audience's indexes: the partial GIN index
+of its vectors, ``search_row_browse`` (materials by scope, covering every column browsing
+reads) and ``search_row_question_bank`` (questions by bank, migration ``0006``). With the
+two rules OR-ed in one ``WHERE`` it could use none of them and read the whole table for a
+teacher.
+
 The tsquery is built from the same :class:`search.query.ParsedQuery` as the modelsearch
 query of the other backends: folded words (with their typo corrections and variants)
 joined by AND, or by "most of them" when relaxed; quoted phrases adjacent (``<->``); and a
@@ -121,6 +129,8 @@ def search_page(parts, parsed, *, operator: str, sort: str, start: int, size: in
     """(documents of the page, total, facet counts) for the documents of ``parts`` (the
     permission and facet filters as querysets of SearchDocument, one per audience: see
     ``lms.permissions.search_document_parts``) matching ``parsed``."""
+    if not parts:
+        return [], 0, _counts(None, None, None)
     match = match_query(parsed, operator) if not parsed.empty else ""
     ranked = bool(match) and sort == "relevance"
     cheap, cheap_params = "0.0", []
@@ -152,8 +162,10 @@ def search_page(parts, parsed, *, operator: str, sort: str, start: int, size: in
         if match:
             where += " AND search_vector @@ to_tsquery('simple'::regconfig, %s)"
             where_params.append(match)
+        # Only the columns the statement reads: every match is copied into ``m``.
         columns = "id, kind, subject_id, grade_min, grade_max, resource_type, level, licence"
-        columns += f", created_at, popularity, {cheap} AS cheap"
+        columns += ", popularity" + (", created_at" if sort == "newest" else "")
+        columns += f", {cheap} AS cheap" if ranked else ""
         selects.append(f"SELECT {columns} FROM {ROWS} AS {TABLE} WHERE {where}")  # noqa: S608
         params += [*cheap_params, *where_params]
     # Facets: the matches are counted once per combination of facet values, and the grouping

@@ -43,7 +43,7 @@ from search.labels import (
     resource_type_labels,
     subject_labels,
 )
-from search.models import SearchDocument, SearchDocumentCollection
+from search.models import Audience, DocumentKind, SearchDocument, SearchDocumentCollection
 from search.postgres import autocomplete_documents, search_page, uses_own_vectors
 from search.query import ParsedQuery, build, parse
 from search.vietnamese import accented_keys, fold
@@ -182,12 +182,26 @@ def document_queryset(user, params: SearchParams):
 
 
 def document_parts(user, params: SearchParams) -> list:
-    """The documents of :func:`document_queryset`, one queryset per audience (PostgreSQL
-    reads each through that audience's indexes)."""
+    """The documents of :func:`document_queryset`, one queryset per audience that the facet
+    filters leave (PostgreSQL reads each through that audience's indexes)."""
     from lms.permissions import search_document_parts
 
+    audiences = {Audience.MATERIAL, Audience.QUESTION}
+    # Only questions are of kind "question", and only they have a cognitive level
+    # (search.documents): the other part cannot match, and need not be looked at.
+    if params.kind:
+        audiences &= {
+            Audience.QUESTION if kind == DocumentKind.QUESTION else Audience.MATERIAL
+            for kind in params.kind
+        }
+    if params.level:
+        audiences &= {Audience.QUESTION}
     rule = params.filter_q()
-    return [SearchDocument.objects.filter(part & rule) for part in search_document_parts(user)]
+    return [
+        SearchDocument.objects.filter(part & rule)
+        for audience, part in search_document_parts(user).items()
+        if audience in audiences
+    ]
 
 
 def search(user, params: SearchParams, *, backend: str = "default") -> SearchResponse:
@@ -197,8 +211,9 @@ def search(user, params: SearchParams, *, backend: str = "default") -> SearchRes
     response.suggestion = parsed.suggestion()
     try:
         engine = get_search_backend(backend)
-        qs = document_queryset(user, params)
-        parts = document_parts(user, params) if uses_own_vectors(engine) else [qs]
+        own_vectors = uses_own_vectors(engine)
+        qs = None if own_vectors else document_queryset(user, params)
+        parts = document_parts(user, params) if own_vectors else [qs]
         _run(engine, qs, parts, parsed, params, response, operator="and")
         if not response.total and len(parsed.words) > 1:
             _run(engine, qs, parts, parsed, params, response, operator="or")

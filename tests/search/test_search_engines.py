@@ -247,6 +247,31 @@ def _permissions(g):
     assert lib(g["draft"]) not in teacher
     # The board sees its own confidential pool.
     assert q(g["secret"]) in found(g["board"])
+    # Browsing (no words) counts exactly what the rule lets each one see, in both audiences
+    # (PostgreSQL reads them in one part per audience).
+    from django.db.models import Count
+
+    from lms.permissions import search_document_q
+    from search.models import SearchDocument
+
+    for user in (g["student"], g["teacher"], g["board"]):
+        response = search(user, SearchParams(), backend=g["alias"])
+        visible = SearchDocument.objects.filter(search_document_q(user))
+        expected = dict(visible.order_by().values_list("kind").annotate(n=Count("id")))
+        assert response.total == visible.count() == sum(expected.values())
+        assert {f.value: f.count for f in response.facets["kind"]} == expected
+    assert "question" in expected  # the board's own and the shared questions
+    # A kind filter leaves one audience (PostgreSQL then reads only that part).
+    for kinds, user, expected_kinds in (
+        (["question"], g["board"], {"question"}),
+        (["library"], g["board"], {"library"}),
+        (["question", "library"], g["board"], {"question", "library"}),
+        (["question"], g["student"], set()),
+    ):
+        response = search(user, SearchParams(kind=kinds), backend=g["alias"])
+        visible = SearchDocument.objects.filter(search_document_q(user), kind__in=kinds)
+        assert response.total == visible.count()
+        assert {h.document.kind for h in response.hits} == expected_kinds
 
 
 @pytest.mark.sqlite
