@@ -12,8 +12,8 @@ spends the cost only where it changes the page:
   quoted phrases as ``match_phrase``;
 * **title** (``should``): the words in the title field, so titles that have them rank up;
 * **rescore** of the first :data:`RESCORE_WINDOW` hits (relevance only): the accented tone
-  keys (exact spelling first) and the words as a phrase (adjacent words first), in the
-  body and, boosted, in the title.
+  keys (exact spelling first) and each pair of adjacent words as a phrase (adjacent words
+  first), in the body and, boosted, in the title.
 
 The permission and facet filters stay modelsearch's compilation of the same Django ``Q``
 as on every backend.
@@ -75,10 +75,14 @@ def rescore_clause(
         should.append(
             {"match": {title_field: {"query": keys, "operator": operator, "boost": boost}}}
         )
-    if len(parsed.words) > 1:
-        phrase = " ".join(parsed.words)
-        should.append({"match_phrase": {field: phrase}})
-        should.append({"match_phrase": {title_field: {"query": phrase, "boost": boost}}})
+    # Adjacent words as pairs, not the whole query as one phrase: a document with the whole
+    # phrase has every pair, one with part of it still ranks up; and for each rescored hit
+    # without it, a phrase of many common words makes the engine scan on to the next
+    # document that has it (34 of 46 ms for an 8-word query at 300,000 documents).
+    pairs = [" ".join(parsed.words[i : i + 2]) for i in range(len(parsed.words) - 1)]
+    for pair in dict.fromkeys(pairs):
+        should.append({"match_phrase": {field: pair}})
+        should.append({"match_phrase": {title_field: {"query": pair, "boost": boost}}})
     if not should:
         return None
     return {

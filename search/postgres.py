@@ -193,7 +193,7 @@ SELECT
         cursor.execute(sql, [*params, *head_params, tail, tail_from])
         total, head_ids, tail_ids, groups, grade_counts, collections = cursor.fetchone()
     page = (_json(head_ids) or []) + (_json(tail_ids) or [])
-    found = {d.pk: d for d in SearchDocument.objects.filter(pk__in=page).defer("body_keys")}
+    found = {d.pk: d for d in SearchDocument.objects.filter(pk__in=page).defer("body", "body_keys")}
     docs = [found[pk] for pk in page if pk in found]
     return docs, int(total), _counts(groups, grade_counts, collections)
 

@@ -302,7 +302,7 @@ def _engine_page(results, body: dict, start: int, size: int):
         **{results.fields_param_name: "pk"},
     )
     pks = [int(hit["fields"]["pk"][0]) for hit in reply["hits"]["hits"]]
-    found = {d.pk: d for d in SearchDocument.objects.filter(pk__in=pks).defer("body_keys")}
+    found = {d.pk: d for d in SearchDocument.objects.filter(pk__in=pks).defer("body", "body_keys")}
     docs = [found[pk] for pk in pks if pk in found]
     total = reply["hits"]["total"]
     total = total["value"] if isinstance(total, dict) else int(total)
