@@ -176,7 +176,6 @@ def search_page(parts, parsed, *, operator: str, sort: str, start: int, size: in
     sql = f"""
 WITH m AS MATERIALIZED ({" UNION ALL ".join(selects)})
 SELECT
-    (SELECT count(*) FROM m),
     {head_sql},
     (SELECT json_agg(id) FROM (SELECT id FROM m ORDER BY {order} LIMIT %s OFFSET %s) p),
     (SELECT json_agg(json_build_array(g, {facets}, n)) FROM (
@@ -191,11 +190,19 @@ SELECT
 """  # noqa: S608
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, *head_params, tail, tail_from])
-        total, head_ids, tail_ids, groups, grade_counts, collections = cursor.fetchone()
+        head_ids, tail_ids, groups, grade_counts, collections = cursor.fetchone()
+    groups = _json(groups) or []
+    # Every match has a kind: the total is the sum of the kind counts.
+    total = sum(n for g, *_values, n in groups if g == KIND_SET)
     page = (_json(head_ids) or []) + (_json(tail_ids) or [])
     found = {d.pk: d for d in SearchDocument.objects.filter(pk__in=page).defer("body", "body_keys")}
     docs = [found[pk] for pk in page if pk in found]
     return docs, int(total), _counts(groups, grade_counts, collections)
+
+
+#: GROUPING() of the kind's grouping set: a bit for each facet column *not* grouped, the
+#: first column (kind) the top bit.
+KIND_SET = (1 << len(FACET_COLUMNS)) - 1 - (1 << (len(FACET_COLUMNS) - 1))
 
 
 def _counts(groups, grade_counts, collections) -> dict[str, dict[str, int]]:
