@@ -6,6 +6,8 @@ database, so lists stay paginated and indexed at province scale.
 """
 
 import uuid
+from functools import reduce
+from operator import or_
 
 from django.apps import apps
 from django.core.cache import cache
@@ -246,10 +248,7 @@ def search_document_q(user) -> Q:
     columns that every search backend applies inside the query: published materials of
     the user's sharing area, and questions by the rule of :func:`visible_questions` (none
     for students and visitors; confidential pools for their members only)."""
-    rule = Q()
-    for part in search_document_parts(user).values():
-        rule = part if not rule else rule | part
-    return rule
+    return reduce(or_, search_document_parts(user).values())
 
 
 def can_view_question(user, question) -> bool:

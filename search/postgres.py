@@ -118,6 +118,13 @@ def rank_query(parsed, match: str) -> str:
 #: The narrow table the searches read (migration ``0004``), one row per document.
 ROWS = "hoclieu_search_row"
 FACET_COLUMNS = ("kind", "subject_id", "resource_type", "level", "licence")
+FACET_NAMES = ("kind", "subject", "resource_type", "level", "licence")
+#: GROUPING() of each facet's grouping set → its facet: GROUPING() sets a bit for each
+#: column *not* grouped, the first column the top bit.
+GROUPING_FACETS = {
+    (1 << len(FACET_NAMES)) - 1 - (1 << (len(FACET_NAMES) - 1 - i)): name
+    for i, name in enumerate(FACET_NAMES)
+}
 #: Relevance in two passes: every match is ranked on its small title vector, then the
 #: first RANK_WINDOW of those on the full vector (the large one, often stored out of line).
 #: Pages past the window keep the title order.
@@ -193,29 +200,19 @@ SELECT
         head_ids, tail_ids, groups, grade_counts, collections = cursor.fetchone()
     groups = _json(groups) or []
     # Every match has a kind: the total is the sum of the kind counts.
-    total = sum(n for g, *_values, n in groups if g == KIND_SET)
+    total = sum(n for g, *_values, n in groups if GROUPING_FACETS[g] == "kind")
     page = (_json(head_ids) or []) + (_json(tail_ids) or [])
     found = {d.pk: d for d in SearchDocument.objects.filter(pk__in=page).defer("body", "body_keys")}
     docs = [found[pk] for pk in page if pk in found]
     return docs, int(total), _counts(groups, grade_counts, collections)
 
 
-#: GROUPING() of the kind's grouping set: a bit for each facet column *not* grouped, the
-#: first column (kind) the top bit.
-KIND_SET = (1 << len(FACET_COLUMNS)) - 1 - (1 << (len(FACET_COLUMNS) - 1))
-
-
 def _counts(groups, grade_counts, collections) -> dict[str, dict[str, int]]:
     """Facet counts, most frequent first, from the statement's grouping sets."""
-    names = ("kind", "subject", "resource_type", "level", "licence")
-    counts: dict[str, dict[str, int]] = {name: {} for name in names}
-    # GROUPING() sets a bit for each column *not* grouped; the first column is the top bit.
-    bits = {
-        (1 << len(names)) - 1 - (1 << (len(names) - 1 - i)): name for i, name in enumerate(names)
-    }
+    counts: dict[str, dict[str, int]] = {name: {} for name in FACET_NAMES}
     for g, *values, n in _json(groups) or []:
-        name = bits[g]
-        value = values[names.index(name)]
+        name = GROUPING_FACETS[g]
+        value = values[FACET_NAMES.index(name)]
         if value not in (None, "") and n:
             counts[name][str(value)] = int(n)
     counts = {

@@ -213,7 +213,7 @@ def search(user, params: SearchParams, *, backend: str = "default") -> SearchRes
         engine = get_search_backend(backend)
         own_vectors = uses_own_vectors(engine)
         qs = None if own_vectors else document_queryset(user, params)
-        parts = document_parts(user, params) if own_vectors else [qs]
+        parts = document_parts(user, params) if own_vectors else []
         _run(engine, qs, parts, parsed, params, response, operator="and")
         if not response.total and len(parsed.words) > 1:
             _run(engine, qs, parts, parsed, params, response, operator="or")
