@@ -259,8 +259,11 @@ def _run(engine, qs, parts, parsed: ParsedQuery, params, response, *, operator: 
         # Stable: among documents with as many of the typed accents, relevance decides.
         docs.sort(key=lambda d: -len(keys & set(d.title_keys.split())))
         docs = docs[start : start + params.per_page]
-    deferred = [d.pk for d in docs if "body" in d.get_deferred_fields()]
+    deferred = {d.pk for d in docs if "body" in d.get_deferred_fields()}
     bodies = dict(SearchDocument.objects.filter(pk__in=deferred).values_list("pk", "body"))
+    # A document deleted since the page was read is left out, as one gone before it is
+    # (reading its body later would fail).
+    docs = [d for d in docs if d.pk not in deferred or d.pk in bodies]
     words = parsed.all_words()
     for values in parsed.corrected.values():
         words.extend(values)

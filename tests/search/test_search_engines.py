@@ -182,6 +182,30 @@ def test_opensearch(corpus):
     _facets(corpus)
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize("corpus", ["default"], indirect=True)
+def test_document_deleted_while_its_page_is_read(corpus, monkeypatch):
+    """A hit's body is read after its page (a second query); a document the Celery worker
+    deletes in between is left out, not read again (which raised DoesNotExist)."""
+    import search.service as service
+    from search.models import SearchDocument
+
+    gone = []
+    for name in ("search_page", "_database_page"):
+        page = getattr(service, name)
+
+        def deleting(*args, page=page, **kwargs):
+            docs, total, counts = page(*args, **kwargs)
+            gone.append(docs[0].pk)
+            SearchDocument.objects.filter(pk=docs[0].pk).delete()
+            return docs, total, counts
+
+        monkeypatch.setattr(service, name, deleting)
+    keys, response = corpus("phuong trinh bac hai")
+    assert len(gone) == 1 and keys
+    assert gone[0] not in {h.document.pk for h in response.hits}
+
+
 @pytest.fixture
 def guarded(request):
     """Questions of a teacher's bank, a colleague's shared bank and a board's confidential
