@@ -414,6 +414,9 @@ async function openEpub(root, ui, store) {
       update();
     });
 
+  // epub.js reports the location after display() resolves (on the next frame): the reader is
+  // ready once the position it shows is known, so data-cfi is set when data-ready is.
+  const firstLocation = new Promise((resolve) => rendition.once("relocated", resolve));
   let target = saved?.cfi;
   if (!target && saved?.page) {
     // A page number alone (no CFI) is a location: those must be counted first.
@@ -428,6 +431,7 @@ async function openEpub(root, ui, store) {
     // A CFI from another edition of the file: start at the beginning instead.
     await rendition.display();
   }
+  await Promise.race([firstLocation, new Promise((resolve) => setTimeout(resolve, 5000))]);
   root.dataset.ready = "1";
   if (!locationsReady) generate().catch((error) => console.warn("hoclieu reader: locations", error));
 }
