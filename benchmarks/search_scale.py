@@ -1229,10 +1229,11 @@ def child(args) -> None:
         totals: dict[tuple[int, str], int] = {}
         rng = random.Random(args.seed)
         pairs = [(q, role) for q in range(len(mix)) for role in users]
+        warm_up = pairs * max(1, args.warm_up)
         t0 = time.perf_counter()
         deadline = t0 + args.budget
         warmed = 0
-        for q, role in pairs * max(1, args.warm_up):
+        for q, role in warm_up:
             if time.perf_counter() > t0 + args.budget / 4:
                 break
             run(q, role)
@@ -1244,7 +1245,7 @@ def child(args) -> None:
         show(
             f"{label} warm-up",
             f"{time.perf_counter() - t0:.1f}",
-            f"s ({warmed} of {len(pairs) * max(1, args.warm_up)} searches)",
+            f"s ({warmed} of {len(warm_up)} searches)",
         )
 
         # Timed: shuffled rounds of every (query, user) pair until --searches are done or

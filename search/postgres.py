@@ -163,16 +163,16 @@ def search_page(parts, parsed, *, operator: str, sort: str, start: int, size: in
         head_params = [rank, head, start]
     # The compiled WHERE names the documents table: the rows take its name as their alias.
     # Only constants and Django's compiled WHERE are interpolated; values are parameters.
+    # Only the columns the statement reads: every match is copied into ``m``.
+    columns = "id, kind, subject_id, grade_min, grade_max, resource_type, level, licence"
+    columns += ", popularity" + (", created_at" if sort == "newest" else "")
+    columns += f", {cheap} AS cheap" if ranked else ""
     selects, params = [], []
     for part in parts:
         where, where_params = _where(part)
         if match:
             where += " AND search_vector @@ to_tsquery('simple'::regconfig, %s)"
             where_params.append(match)
-        # Only the columns the statement reads: every match is copied into ``m``.
-        columns = "id, kind, subject_id, grade_min, grade_max, resource_type, level, licence"
-        columns += ", popularity" + (", created_at" if sort == "newest" else "")
-        columns += f", {cheap} AS cheap" if ranked else ""
         selects.append(f"SELECT {columns} FROM {ROWS} AS {TABLE} WHERE {where}")  # noqa: S608
         params += [*cheap_params, *where_params]
     # Facets: the matches are counted once per combination of facet values, and the grouping
