@@ -24,3 +24,5 @@ class LmsConfig(AppConfig):
         from lms.signals import connect
 
         connect()
+        # Wagtail hooks of the admin's locked sign-ins page (its own module, not wagtail_hooks).
+        import lms.admin_signin  # noqa: F401

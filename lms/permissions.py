@@ -103,6 +103,29 @@ def can_manage_school(user, school: School) -> bool:
     return managed_schools(user).filter(pk=school.pk).exists()
 
 
+def can_unlock_sign_in(user) -> bool:
+    """Who opens the admin's list of locked sign-ins: superusers, department and school admins."""
+    return is_active(user) and (
+        user.is_superuser or user.role in (Role.DEPARTMENT_ADMIN, Role.SCHOOL_ADMIN)
+    )
+
+
+def unlockable_sign_in_attempts(user) -> QuerySet:
+    """Failed sign-in records (django-axes) ``user`` may see and clear.
+
+    Admins clear the accounts of the people they manage; records of unknown usernames (an
+    address spraying guesses) and of everyone else are the superuser's.
+    """
+    attempt = apps.get_model("axes", "AccessAttempt")
+    if not can_unlock_sign_in(user):
+        return attempt.objects.none()
+    if user.is_superuser:
+        return attempt.objects.all()
+    return attempt.objects.filter(
+        username__in=User.objects.filter(school__in=managed_schools(user)).values("username")
+    )
+
+
 # --- Question bank --------------------------------------------------------------------
 # Banks are shared by scope (private, school, district, province). Confidential exam-board
 # pools are visible to their members only: no role, not even a superuser, sees them from

@@ -1,9 +1,11 @@
 """Settings shared by every environment. All machine-specific values come from ``config.env``."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 
+from config.csp import admin_directives, site_directives
 from config.env import env_bool, env_int, env_list, env_str
 from search.settings import search_backends
 
@@ -36,6 +38,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_tasks",
     "django_tasks_fennel",
+    "axes",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -47,6 +51,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After WhiteNoise: static files (pdf.js's worker among them) carry no page policy.
+    "config.csp.SiteCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "config.middleware.VietnameseFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -57,6 +63,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
+    # Last, as django-axes requires: it turns a lockout into lms.signin's page.
+    "axes.middleware.AxesMiddleware",
 ROOT_URLCONF = "config.urls"
 
 TEMPLATES = [
@@ -94,6 +102,32 @@ LOGIN_URL = "/dang-nhap/"
 LOGIN_REDIRECT_URL = "/"
 
 AUTH_PASSWORD_VALIDATORS = [
+# The site's own logout (POST /dang-xuat/) goes home; Wagtail's goes to the admin login.
+LOGOUT_REDIRECT_URL = "/"
+
+# Sign-in throttling (django-axes; counting and the lockout page in lms.signin). Axes'
+# backend comes first so a locked account or address is refused before any password check,
+# on the site's login page and Wagtail's alike.
+AUTHENTICATION_BACKENDS = [
+    # Axes' check alone; ModelBackend below checks the password and the permissions.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "lms.signin.SignInAttemptHandler"
+AXES_LOCKOUT_PARAMETERS = [["username"], ["ip_address"]]
+# An account is locked after this many failures from anywhere…
+AXES_FAILURE_LIMIT = env_int("SIGNIN_ACCOUNT_FAILURE_LIMIT", 10)
+# …an address after this many for any accounts (a school signs in from one NAT address).
+HOCLIEU_SIGNIN_ADDRESS_FAILURE_LIMIT = env_int("SIGNIN_ADDRESS_FAILURE_LIMIT", 50)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("SIGNIN_LOCKOUT_MINUTES", 15))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "lms.signin.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "lms.signin.client_address"
+# Reverse proxies in front of the application that append to X-Forwarded-For (production:
+# nginx). 0 reads the socket's address.
+HOCLIEU_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# The demo seed (shared demo password) runs only where a settings module allows it.
+HOCLIEU_ALLOW_DEMO_SEED = False
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
@@ -136,6 +170,11 @@ WAGTAILSEARCH_BACKENDS = search_backends(
 )
 
 # Tasks: inline unless a broker is configured. Wagtail's django-tasks (search index
+# Content-Security-Policy of every page (config.csp explains each allowance). A settings
+# module that changes CONTENT_ORIGIN builds both again.
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": site_directives(content_origin=CONTENT_ORIGIN)}
+HOCLIEU_ADMIN_CSP_DIRECTIVES = admin_directives(content_origin=CONTENT_ORIGIN)
+
 # updates and others) go through django-tasks-fennel onto the same Celery workers.
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL")
 CELERY_RESULT_BACKEND = env_str("CELERY_RESULT_BACKEND", CELERY_BROKER_URL)
@@ -184,3 +223,5 @@ LOGGING = {
     # Wagtail logs every publish at INFO; the demo seed publishes hundreds of items.
     "loggers": {"django_tasks": {"level": "WARNING"}, "wagtail": {"level": "WARNING"}},
 }
+# No avatars from gravatar.com: no third-party origin in the policy, no e-mail hashes sent out.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None

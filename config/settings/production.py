@@ -1,5 +1,6 @@
 """Production: every secret and address comes from the environment; refuses to start without."""
 
+from config.csp import admin_directives, site_directives
 from config.env import env_bool, env_int, env_list, env_required
 
 from .base import *
@@ -10,6 +11,12 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS") or [env_required("ALLOWED_HOSTS")]
 env_required("DATABASE_URL")
 env_required("CELERY_BROKER_URL")
 CONTENT_ORIGIN = env_required("CONTENT_ORIGIN")
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": site_directives(content_origin=CONTENT_ORIGIN)}
+HOCLIEU_ADMIN_CSP_DIRECTIVES = admin_directives(content_origin=CONTENT_ORIGIN)
+# Never the demo accounts and their published password, whatever the environment says.
+HOCLIEU_ALLOW_DEMO_SEED = False
+# nginx (docker-compose.yml) appends the client's address to X-Forwarded-For.
+HOCLIEU_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1)
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

@@ -11,6 +11,10 @@ from .base import *
 
 SECRET_KEY = "test-only-key"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# client.login() authenticates without a request, which django-axes refuses; the sign-in
+# tests (tests/security/test_signin.py) switch it on again.
+AXES_ENABLED = False
+HOCLIEU_ALLOW_DEMO_SEED = True
 MEDIA_ROOT = BASE_DIR / "build" / "test-media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

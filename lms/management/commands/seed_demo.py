@@ -1,4 +1,5 @@
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 
 from content.demo import content_summary
 from lms.demo import seed_demo
@@ -11,6 +12,14 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=2025)
 
     def handle(self, *args, seed, **options):
+        # Every demo account shares one published password: fine for the demo, never on a
+        # real server. Only the dev and test settings allow it.
+        if not settings.HOCLIEU_ALLOW_DEMO_SEED:
+            raise CommandError(
+                "Không tạo dữ liệu mẫu ở môi trường này: các tài khoản mẫu dùng chung một mật "
+                "khẩu công khai. Chỉ chạy seed_demo với config.settings.dev "
+                "(the demo seed is refused by these settings)."
+            )
         from search.maintenance import rebuild
         from search.signals import paused
 
