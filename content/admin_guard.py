@@ -50,3 +50,71 @@ class ObjectGuardMixin:
             return view(request, *args, **view_kwargs)
 
         return guarded
+
+
+# --- page doors by id and reports ----------------------------------------------------------
+#: URL keyword arguments of Wagtail's page views that carry a page id.
+PAGE_ID_KWARGS = ("page_id", "parent_page_id", "page_to_move_id", "destination_id")
+PAGE_NAMESPACES = frozenset({"wagtailadmin_pages"})
+PAGE_VIEW_NAMES = frozenset({"wagtailadmin_explore", "wagtailadmin_explore_results"})
+CHOOSER_VIEW_NAMES = frozenset({"wagtailadmin_choose_page_child"})
+#: Reports open to every admin user: site history lists only what the page policy
+#: (``explorable_instances``) and the snippet policies let the user see.
+OPEN_REPORTS = frozenset({"site_history", "site_history_results"})
+
+
+def _page_ids(match, view_kwargs) -> list:
+    ids = [view_kwargs[key] for key in PAGE_ID_KWARGS if key in view_kwargs]
+    if match.namespace in PAGE_NAMESPACES and "pk" in view_kwargs:
+        ids.append(view_kwargs["pk"])  # revisions_compare
+    return ids
+
+
+def check_admin_door(request, match, view_kwargs) -> None:
+    """Raise 404 for a page view of a page outside the user's rule (the explorer, every
+    ``/admin/pages/…/<id>/`` view including the workflow actions, the page chooser by
+    parent id), and PermissionDenied for the reports that list pages and workflow items
+    of the whole site (workflows, tasks, aging pages, page types, locked pages), which
+    only superusers get."""
+    from wagtail.models import Page
+
+    from lms import permissions
+
+    user = request.user
+    if not user.is_authenticated:
+        return  # Wagtail's own admin check sends the visitor to the login page
+    if match.namespace == "wagtailadmin_reports":
+        if match.url_name not in OPEN_REPORTS and not user.is_superuser:
+            raise PermissionDenied
+        return
+    if match.namespace not in PAGE_NAMESPACES and match.view_name not in (
+        PAGE_VIEW_NAMES | CHOOSER_VIEW_NAMES
+    ):
+        return
+    ids = _page_ids(match, view_kwargs)
+    if not ids:
+        return
+    if match.view_name in CHOOSER_VIEW_NAMES:
+        rule = permissions.choosable_pages_q(user)
+    else:
+        rule = permissions.workable_pages_q(user)
+    found = Page.objects.filter(pk__in=ids)
+    if found.filter(rule).count() != found.count():
+        raise Http404
+
+
+class AdminDoorMiddleware:
+    """Runs :func:`check_admin_door` before the admin's page views and reports (Wagtail
+    has no hook in front of every one of them)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = getattr(request, "resolver_match", None)
+        if match is not None and match.route.startswith("admin/"):
+            check_admin_door(request, match, view_kwargs)
+        return None

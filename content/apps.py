@@ -10,3 +10,6 @@ class ContentConfig(AppConfig):
     def ready(self):
         # Signal receivers: processing of files published from a revision.
         from content import curation  # noqa: F401
+        from content.bulk_guard import install
+
+        install()

@@ -9,6 +9,7 @@ does.
 
 from wagtail.models import PagePermissionTester
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from lms import permissions
@@ -106,3 +107,34 @@ class MaterialPagePermissionTester(PagePermissionTester):
 
     def can_view_revisions(self):
         return super().can_view_revisions() and (self.can_edit() or self.can_publish())
+
+
+class SchoolCollectionPermissionPolicy(CollectionOwnershipPermissionPolicy):
+    """Wagtail's policy for images and documents, with the role groups' collection
+    permissions (granted at the root by ``lms.roles``) narrowed to the collections of
+    the user's school or area (``lms.permissions.editable_collections``); choosing also
+    takes the shared root collection (``choosable_collections``). So a teacher edits,
+    replaces, deletes, lists and uploads only in their school's collection."""
+
+    @staticmethod
+    def _allowed(user, actions):
+        if set(actions) & {"choose"}:
+            return permissions.choosable_collections(user)
+        return permissions.editable_collections(user)
+
+    def _check_perm(self, user, actions, collection=None):
+        if not super()._check_perm(user, actions, collection=collection):
+            return False
+        if collection is None or user.is_superuser:
+            return True
+        return self._allowed(user, actions).filter(pk=collection.pk).exists()
+
+    def _collections_with_perm(self, user, actions):
+        collections = super()._collections_with_perm(user, actions)
+        return collections.filter(pk__in=self._allowed(user, actions).values("pk"))
+
+
+def media_permission_policy(model, auth_model):
+    return SchoolCollectionPermissionPolicy(
+        model, auth_model=auth_model, owner_field_name="uploaded_by_user"
+    )

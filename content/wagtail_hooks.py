@@ -7,6 +7,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -25,6 +27,18 @@ register_permission_policy(
     LibraryCollection, policy.LibraryCollectionPermissionPolicy(LibraryCollection)
 )
 register_permission_policy(Page, policy.AreaPagePermissionPolicy())
+# Exact-class registrations win over those of wagtail.documents and wagtail.images, which
+# may run after this module: staff work only in their school's collection.
+register_permission_policy(
+    get_document_model(),
+    policy.media_permission_policy(get_document_model(), "wagtaildocs.Document"),
+    exact_class=True,
+)
+register_permission_policy(
+    get_image_model(),
+    policy.media_permission_policy(get_image_model(), "wagtailimages.Image"),
+    exact_class=True,
+)
 
 
 class SubjectViewSet(SnippetViewSet):
@@ -270,3 +284,15 @@ def check_bulk_pages_in_area(request, action_type, objects, action_class_instanc
     for obj in objects:
         if isinstance(obj, Page) and not check(request.user, obj):
             raise PermissionDenied
+
+
+# After wagtail.documents and wagtail.images have registered their endpoints.
+@hooks.register("construct_admin_api", order=100)
+def narrow_admin_api_media(router):
+    from content.admin_api import (
+        NarrowedDocumentsAdminAPIViewSet,
+        NarrowedImagesAdminAPIViewSet,
+    )
+
+    router.register_endpoint("documents", NarrowedDocumentsAdminAPIViewSet)
+    router.register_endpoint("images", NarrowedImagesAdminAPIViewSet)
