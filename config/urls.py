@@ -11,6 +11,7 @@ from lms import views as lms_views
 from lms.api import router as lms_router
 from question_bank.api import router as question_router
 from search.api import router as search_router
+from question_bank import tag_autocomplete as question_tags
 
 api = NinjaAPI(title="hoclieu API", version="1", urls_namespace="api-v1")
 api.add_router("/lms/", lms_router)
@@ -21,6 +22,9 @@ api.add_router("/search/", search_router)
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Ahead of Wagtail's own: tags suggested only from what the user may see.
+    path("admin/tag-autocomplete/", question_tags.autocomplete),
+    path("admin/tag-autocomplete/<slug:app_name>/<slug:model_name>/", question_tags.autocomplete),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("dang-nhap/", auth_views.LoginView.as_view(), name="login"),

@@ -384,6 +384,108 @@ def curated_area_q(user) -> Q:
         if user.district_office_id:
             return Q(district_office_id=user.district_office_id)
         return Q(department_id=department_id) if department_id else Q(pk__in=[])
+def reviewable_questions(user):
+    """Questions the user may approve or send back (``can_review_question`` as a queryset):
+    those of the banks they see, if they review."""
+    from question_bank.models import Question
+
+    if not is_reviewer(user):
+        return Question.objects.none()
+    return Question.objects.filter(bank__in=visible_banks(user))
+
+
+def editable_questions(user):
+    """Questions the user may edit, tag, move, submit and delete: those of their banks."""
+    return visible_questions(user).filter(bank__in=editable_banks(user))
+
+
+def can_create_bank(user, *, confidential: bool = False) -> bool:
+    """Question staff create banks (and own them); a confidential exam-board pool is
+    created by the exam board (or a superuser) only."""
+    if not is_active(user) or not (user.is_superuser or user.role in QUESTION_STAFF_ROLES):
+        return False
+    return not confidential or user.is_superuser or user.role == Role.EXAM_BOARD
+
+
+def manageable_banks(user):
+    """Banks whose settings (name, sharing scope, confidentiality, members) the user may
+    change and which the user may delete: the owner's only (superusers: also every
+    non-confidential bank). Members add and edit the questions and stimuli inside
+    (``editable_banks``) but never reshape or delete the bank itself, so a member cannot
+    unseal a confidential pool or delete a colleague's work."""
+    QuestionBank = _bank_model()
+    if not is_active(user) or not (user.is_superuser or user.role in QUESTION_STAFF_ROLES):
+        return QuestionBank.objects.none()
+    rule = Q(owner=user)
+    if user.is_superuser:
+        rule |= Q(confidential=False)
+    return QuestionBank.objects.filter(rule)
+
+
+def can_manage_bank(user, bank) -> bool:
+    return manageable_banks(user).filter(pk=bank.pk).exists()
+
+
+def bank_member_candidates(user) -> QuerySet[User]:
+    """People ``user`` may add to a bank as members: active staff who work with them (their
+    school's staff; for staff without a school, the staff of their district office or
+    department who have no school either). Never students, never other schools' people."""
+    if not is_active(user) or not (user.is_superuser or user.role in QUESTION_STAFF_ROLES):
+        return User.objects.none()
+    staff = User.objects.filter(is_active=True, role__in=QUESTION_STAFF_ROLES)
+    if user.is_superuser:
+        return staff
+    if user.school_id:
+        return staff.filter(school_id=user.school_id)
+    if user.district_office_id:
+        return staff.filter(school__isnull=True, district_office_id=user.district_office_id)
+    if user.department_id:
+        return staff.filter(school__isnull=True, department_id=user.department_id)
+    return staff.filter(pk=user.pk)
+
+
+def visible_stimuli(user):
+    """Shared stimuli (passages) of the banks the user sees."""
+    from question_bank.models import Stimulus
+
+    return Stimulus.objects.filter(bank__in=visible_banks(user))
+
+
+def editable_stimuli(user):
+    """Stimuli the user may edit, delete and attach questions to: those of their banks."""
+    from question_bank.models import Stimulus
+
+    return Stimulus.objects.filter(bank__in=editable_banks(user))
+
+
+def can_edit_stimulus(user, stimulus) -> bool:
+    return editable_stimuli(user).filter(pk=stimulus.pk).exists()
+
+
+def question_tags(user):
+    """Tags the admin may suggest to ``user``: those of questions the user sees, and tags
+    no question uses. A tag used only in a confidential pool or another school's private
+    bank never reaches an outsider."""
+    from taggit.models import Tag
+
+    from question_bank.models import QuestionTag
+
+    if not is_active(user):
+        return Tag.objects.none()
+    seen = QuestionTag.objects.filter(content_object__in=visible_questions(user)).values("tag_id")
+    used = QuestionTag.objects.values("tag_id")
+    return Tag.objects.filter(Q(pk__in=seen) | ~Q(pk__in=used))
+
+
+#: Reference data of the bank (cognitive scales, true/false score tables) is kept by
+#: superusers and department admins; everyone else reads it.
+REFERENCE_DATA_ROLES = frozenset({Role.DEPARTMENT_ADMIN})
+
+
+def can_edit_reference_data(user) -> bool:
+    return is_active(user) and (user.is_superuser or user.role in REFERENCE_DATA_ROLES)
+
+
     if user.role == Role.SCHOOL_ADMIN:
         return Q(school_id=school_id) if school_id else Q(pk__in=[])
     # Librarians curate their school's materials and, when they work for a department or

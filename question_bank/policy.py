@@ -1,28 +1,125 @@
-"""Wagtail's per-object permission checks for questions, answered by ``lms.permissions``."""
+"""Wagtail's permission checks for the question bank's models, answered by ``lms.permissions``.
 
+Each policy keeps the model permissions of the role groups (what Wagtail's own views need)
+and narrows them per object by the rules: ``instances_user_has_any_permission_for`` returns
+exactly the objects the user may act on, so listings, bulk actions (``id=all``), choosers
+and the per-object checks all agree. They are registered before the viewsets
+(``question_bank.apps`` for questions, the top of ``question_bank.wagtail_hooks`` for the
+rest), which would otherwise create Wagtail's fallback of model permissions only.
+"""
+
+from django.db.models import QuerySet
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from lms import permissions
 
 
-class QuestionPermissionPolicy(ModelPermissionPolicy):
+class RulePermissionPolicy(ModelPermissionPolicy):
+    """Model permissions of the user's groups ∧ the rule of each action.
+
+    Subclasses answer :meth:`objects_for` (the objects the user may perform ``action`` on,
+    as a queryset) and :meth:`may_add`."""
+
+    def objects_for(self, user, action: str) -> QuerySet:
+        raise NotImplementedError
+
+    def may_add(self, user) -> bool:
+        raise NotImplementedError
+
+    def user_has_permission(self, user, action):
+        if not super().user_has_permission(user, action):
+            return False
+        return action != "add" or self.may_add(user)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
     def user_has_permission_for_instance(self, user, action, instance):
         return self.user_has_any_permission_for_instance(user, [action], instance)
 
     def user_has_any_permission_for_instance(self, user, actions, instance):
-        if not self.user_has_any_permission(user, actions):
-            return False
-        if not permissions.can_view_question(user, instance):
-            return False
-        if set(actions) <= {"view"}:
-            return True
-        if "publish" in actions and permissions.can_review_question(user, instance):
-            return True
-        return permissions.can_edit_question(user, instance)
+        if instance.pk is None:
+            return self.user_has_any_permission(user, actions)
+        return (
+            self.instances_user_has_any_permission_for(user, actions)
+            .filter(pk=instance.pk)
+            .exists()
+        )
 
     def instances_user_has_any_permission_for(self, user, actions):
-        if not self.user_has_any_permission(user, actions):
-            return self.model.objects.none()
-        if set(actions) <= {"view"}:
+        model = self.model
+        allowed = []
+        for action in dict.fromkeys(actions):
+            if action != "add" and super().user_has_permission(user, action):
+                allowed.append(self.objects_for(user, action).values("pk"))
+        if not allowed:
+            return model._default_manager.none()
+        rule = model._default_manager.filter(pk__in=allowed[0])
+        for ids in allowed[1:]:
+            rule = rule | model._default_manager.filter(pk__in=ids)
+        return rule
+
+
+class QuestionPermissionPolicy(RulePermissionPolicy):
+    """Questions: seen by the bank rule; edited, deleted, locked by the members of their
+    bank; published (approved) by reviewers of the subject group who see them."""
+
+    def objects_for(self, user, action):
+        if action == "view":
             return permissions.visible_questions(user)
-        return permissions.visible_questions(user).filter(bank__in=permissions.editable_banks(user))
+        if action == "publish":
+            return permissions.reviewable_questions(user)
+        return permissions.editable_questions(user)
+
+    def may_add(self, user):
+        return permissions.editable_banks(user).exists()
+
+
+class QuestionBankPermissionPolicy(RulePermissionPolicy):
+    """Banks: seen by their sharing scope; created by question staff (a confidential pool
+    by the exam board: checked by the form and ``services.bank_place``); their settings
+    changed and the bank deleted by the owner only (members work inside it)."""
+
+    def objects_for(self, user, action):
+        if action == "view":
+            return permissions.visible_banks(user)
+        return permissions.manageable_banks(user)
+
+    def may_add(self, user):
+        return permissions.can_create_bank(user)
+
+
+class StimulusPermissionPolicy(RulePermissionPolicy):
+    """Shared stimuli: seen with their bank; created, edited and deleted only in the banks
+    the user edits (never in a confidential pool the user is not a member of)."""
+
+    def objects_for(self, user, action):
+        if action == "view":
+            return permissions.visible_stimuli(user)
+        return permissions.editable_stimuli(user)
+
+    def may_add(self, user):
+        return permissions.editable_banks(user).exists()
+
+
+class ExamMatrixPermissionPolicy(RulePermissionPolicy):
+    """Exam matrices: their creator only, for every action."""
+
+    def objects_for(self, user, action):
+        return permissions.visible_matrices(user)
+
+    def may_add(self, user):
+        return permissions.can_assemble(user)
+
+
+class ReferenceDataPermissionPolicy(RulePermissionPolicy):
+    """Cognitive scales and true/false score tables: read by every admin user who may
+    view them, kept by superusers and department admins."""
+
+    def objects_for(self, user, action):
+        if action == "view" or permissions.can_edit_reference_data(user):
+            return self.model._default_manager.all()
+        return self.model._default_manager.none()
+
+    def may_add(self, user):
+        return permissions.can_edit_reference_data(user)

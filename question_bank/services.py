@@ -27,6 +27,29 @@ def default_scale() -> CognitiveScale:
     return CognitiveScale.objects.filter(is_default=True).first() or CognitiveScale.objects.first()
 
 
+def _place(bank: QuestionBank, owner) -> None:
+    """Put ``bank`` in its owner's school, district and department (for sharing scope)."""
+    school = owner.school
+    bank.owner = owner
+    bank.school = school
+    bank.district_office = (school.district_office if school else None) or owner.district_office
+    bank.department = (school.department if school else None) or owner.department
+    if bank.confidential:
+        bank.scope = Scope.PRIVATE
+    if bank.scale_id is None:
+        bank.scale = default_scale()
+
+
+def bank_place(bank: QuestionBank, *, user) -> QuestionBank:
+    """Make ``user`` the owner of the new, unsaved ``bank`` (an admin form's instance) and
+    place it in their area. Raises PermissionDenied unless ``user`` may create it (a
+    confidential pool: the exam board only). The caller saves it."""
+    if not permissions.can_create_bank(user, confidential=bank.confidential):
+        raise PermissionDenied(_("Bạn không được tạo ngân hàng này."))
+    _place(bank, user)
+    return bank
+
+
 def bank_create(
     *,
     owner,
@@ -38,24 +61,37 @@ def bank_create(
     members=(),
     description: str = "",
 ) -> QuestionBank:
-    """A bank placed in its owner's school, district and department (for sharing scope)."""
-    school = owner.school
+    """A bank placed in its owner's school, district and department (for sharing scope).
+
+    Trusted callers only (seeds, tests, benchmarks): ``owner`` is not necessarily the
+    acting user, so no permission is checked here; the admin goes through
+    :func:`bank_place`."""
     bank = QuestionBank(
-        owner=owner,
         name=name,
         subject=subject,
-        scope=Scope.PRIVATE if confidential else scope,
+        scope=scope,
         confidential=confidential,
-        scale=scale or default_scale(),
+        scale=scale,
         description=description,
-        school=school,
-        district_office=(school.district_office if school else None) or owner.district_office,
-        department=(school.department if school else None) or owner.department,
     )
+    _place(bank, owner)
     bank.full_clean()
     bank.save()
     bank.members.add(owner, *members)
     return bank
+
+
+def bank_delete(*, user, bank: QuestionBank) -> None:
+    """Delete a bank (its questions must be deleted or moved first: they are protected)."""
+    if not permissions.can_manage_bank(user, bank):
+        raise PermissionDenied(_("Chỉ chủ sở hữu được xoá ngân hàng này."))
+    bank.delete()
+
+
+def stimulus_delete(*, user, stimulus: Stimulus) -> None:
+    if not permissions.can_edit_stimulus(user, stimulus):
+        raise PermissionDenied(_("Bạn không được xoá ngữ liệu của ngân hàng này."))
+    stimulus.delete()
 
 
 # --- building questions --------------------------------------------------------------
@@ -162,7 +198,13 @@ def question_build(
     return question
 
 
-def stimulus_create(group: ParsedGroup, *, bank: QuestionBank, image_cache=None) -> Stimulus:
+def stimulus_create(
+    group: ParsedGroup, *, bank: QuestionBank, user=None, image_cache=None
+) -> Stimulus:
+    """A stimulus in ``bank``; ``user``, when given (a person acting), must edit the bank.
+    Seeds and the importer (which checks the bank once for the whole file) pass none."""
+    if user is not None and not permissions.can_edit_bank(user, bank):
+        raise PermissionDenied(_("Bạn không được thêm ngữ liệu vào ngân hàng này."))
     return Stimulus.objects.create(
         bank=bank,
         title=group.title[:255],
@@ -171,7 +213,11 @@ def stimulus_create(group: ParsedGroup, *, bank: QuestionBank, image_cache=None)
 
 
 def question_save_draft(question: Question, user=None, *, log_action: bool = False) -> Question:
-    """Save a new or edited question as a draft revision (the live row only if it is new)."""
+    """Save a new or edited question as a draft revision (the live row only if it is new).
+
+    ``user``, when given, must edit the question's bank (and its stimulus's)."""
+    if user is not None:
+        question_check_edit(question, user=user)
     if pending := getattr(question, "_pending_tags", None):
         question.tags.set(pending)
         question._pending_tags = None
@@ -181,6 +227,21 @@ def question_save_draft(question: Question, user=None, *, log_action: bool = Fal
     revision = question.save_revision(user=user, log_action=log_action, clean=False)
     fingerprint_update(question)
     return revision
+
+
+def question_check_edit(question: Question, *, user) -> None:
+    """Raise PermissionDenied unless ``user`` may write ``question`` into its bank (and
+    attach its stimulus)."""
+    if not permissions.can_edit_bank(user, question.bank):
+        raise PermissionDenied(_("Bạn không được thêm câu hỏi vào ngân hàng này."))
+    if question.stimulus_id is not None and not permissions.can_edit_stimulus(
+        user, question.stimulus
+    ):
+        raise PermissionDenied(_("Bạn không được dùng ngữ liệu này."))
+    if question.pk is not None:
+        stored = Question.objects.filter(pk=question.pk).values_list("bank_id", flat=True).first()
+        if stored is not None and not permissions.editable_banks(user).filter(pk=stored).exists():
+            raise PermissionDenied(_("Bạn không được sửa câu hỏi này."))
 
 
 def fingerprint_update(question: Question) -> None:
@@ -258,32 +319,51 @@ def _change_metadata(question: Question, change) -> None:
         revision.save(update_fields=["content"])
 
 
+def _check_editable(questions, user) -> list[Question]:
+    """The questions, if ``user`` may edit every one of them; else PermissionDenied (nothing
+    is changed: a bulk change is all or nothing)."""
+    questions = list(questions)
+    allowed = set(
+        permissions.editable_questions(user)
+        .filter(pk__in=[q.pk for q in questions])
+        .values_list("pk", flat=True)
+    )
+    if any(q.pk not in allowed for q in questions):
+        raise PermissionDenied(_("Bạn không được sửa một số câu hỏi đã chọn."))
+    return questions
+
+
+@transaction.atomic
 def questions_move(questions, bank: QuestionBank, user) -> int:
     if not permissions.can_edit_bank(user, bank):
         raise PermissionDenied(_("Bạn không được thêm câu hỏi vào ngân hàng này."))
-    moved = 0
+    questions = _check_editable(questions, user)
     for question in questions:
-        if permissions.can_edit_question(user, question):
 
-            def change(obj):
-                obj.bank = bank
-                if obj.level_id and obj.level.scale_id != bank.scale_id:
-                    obj.level = CognitiveLevel.objects.filter(
-                        scale=bank.scale, code=obj.level.code
-                    ).first()
+        def change(obj):
+            obj.bank = bank
+            if obj.level_id and obj.level.scale_id != bank.scale_id:
+                obj.level = CognitiveLevel.objects.filter(
+                    scale=bank.scale, code=obj.level.code
+                ).first()
 
-            _change_metadata(question, change)
-            moved += 1
-    return moved
+        _change_metadata(question, change)
+    return len(questions)
 
 
+@transaction.atomic
 def questions_tag(questions, tags: list[str], user) -> int:
-    count = 0
+    questions = _check_editable(questions, user)
     for question in questions:
-        if permissions.can_edit_question(user, question):
-            _change_metadata(question, lambda obj: obj.tags.add(*tags))
-            count += 1
-    return count
+        _change_metadata(question, lambda obj: obj.tags.add(*tags))
+    return len(questions)
+
+
+@transaction.atomic
+def questions_delete(*, user, questions) -> int:
+    questions = _check_editable(questions, user)
+    Question.objects.filter(pk__in=[q.pk for q in questions]).delete()
+    return len(questions)
 
 
 # --- bulk creation (imports, the demo) ---------------------------------------------------

@@ -3,6 +3,9 @@ search, student-view previews, review workflow, bulk approve/tag/move/export, im
 
 import django_filters
 from django.contrib import messages
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.db.models import QuerySet
+from django.http import Http404
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -11,6 +14,8 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets import ListingButton
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import chooser as snippet_chooser
@@ -19,18 +24,37 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from content.admin_guard import ObjectGuardMixin
 from content.models import Subject, Topic
 from lms import permissions
-from question_bank import services, views
-from question_bank.forms import ExportForm, MoveForm, QuestionAdminForm, TagForm
+from question_bank import policy, services, views
+from question_bank.assembly import services as assembly_services
+from question_bank.forms import (
+    ExportForm,
+    MoveForm,
+    QuestionAdminForm,
+    QuestionBankAdminForm,
+    StimulusAdminForm,
+    TagForm,
+)
 from question_bank.models import (
     QTYPE_CHOICES,
     CognitiveLevel,
     CognitiveScale,
+    ExamMatrix,
     Question,
     QuestionBank,
     Status,
     Stimulus,
     TrueFalseScore,
 )
+
+# Registered before the viewsets below (and those of question_bank.assembly.admin), which
+# would otherwise create Wagtail's fallback of model permissions only: any teacher could
+# delete a colleague's bank or matrix, or add a stimulus to a confidential pool. Questions'
+# policy is registered in question_bank.apps.
+register_permission_policy(QuestionBank, policy.QuestionBankPermissionPolicy(QuestionBank))
+register_permission_policy(Stimulus, policy.StimulusPermissionPolicy(Stimulus))
+register_permission_policy(ExamMatrix, policy.ExamMatrixPermissionPolicy(ExamMatrix))
+register_permission_policy(CognitiveScale, policy.ReferenceDataPermissionPolicy(CognitiveScale))
+register_permission_policy(TrueFalseScore, policy.ReferenceDataPermissionPolicy(TrueFalseScore))
 
 
 class QuestionFilterSet(WagtailFilterSet):
@@ -78,38 +102,54 @@ class QuestionFilterSet(WagtailFilterSet):
         return queryset.filter(fingerprint__in=dup)
 
 
-# --- the question chooser (questions embedded in lessons and e-lectures) ------------------
-# Every view of the chooser, including "chosen" (which answers with the question's text),
-# offers only the questions the editor may embed: approved, visible to them, never from a
-# confidential pool.
-class ChoosableQuestionsMixin:
-    def get_object_list(self):
-        return permissions.choosable_questions(self.request.user).select_related("bank")
+# --- choosers -----------------------------------------------------------------------------
+# Every view of a chooser, including "chosen" (which answers with the object's title, and
+# for questions and stimuli their text), offers only what ``rule(user)`` returns: the
+# objects the user may pick into a form, which the form validates again on POST.
+def scoped_chooser_viewset(name: str, rule):
+    """A snippet chooser viewset class whose list, search, "chosen" and "chosen multiple"
+    views are narrowed to ``rule(user)``."""
+
+    class Scoped:
+        def get_object_list(self):
+            return rule(self.request.user)
+
+    class Chosen(snippet_chooser.SnippetChosenView):
+        def get_object(self, pk):
+            try:
+                return rule(self.request.user).get(pk=pk)
+            except (TypeError, ValueError) as exc:
+                raise ObjectDoesNotExist from exc
+
+    class ChosenMultiple(snippet_chooser.SnippetChosenMultipleView):
+        def get_objects(self, pks):
+            return rule(self.request.user).filter(pk__in=[p for p in pks if p.isdigit()])
+
+    return type(
+        name,
+        (snippet_chooser.SnippetChooserViewSet,),
+        {
+            "choose_view_class": type("Choose", (Scoped, snippet_chooser.ChooseView), {}),
+            "choose_results_view_class": type(
+                "ChooseResults", (Scoped, snippet_chooser.ChooseResultsView), {}
+            ),
+            "chosen_view_class": Chosen,
+            "chosen_multiple_view_class": ChosenMultiple,
+        },
+    )
 
 
-class QuestionChooseView(ChoosableQuestionsMixin, snippet_chooser.ChooseView):
-    pass
-
-
-class QuestionChooseResultsView(ChoosableQuestionsMixin, snippet_chooser.ChooseResultsView):
-    pass
-
-
-class QuestionChosenView(snippet_chooser.SnippetChosenView):
-    def get_object(self, pk):
-        return permissions.choosable_questions(self.request.user).get(pk=pk)
-
-
-class QuestionChosenMultipleView(snippet_chooser.SnippetChosenMultipleView):
-    def get_objects(self, pks):
-        return permissions.choosable_questions(self.request.user).filter(pk__in=pks)
-
-
-class QuestionChooserViewSet(snippet_chooser.SnippetChooserViewSet):
-    choose_view_class = QuestionChooseView
-    choose_results_view_class = QuestionChooseResultsView
-    chosen_view_class = QuestionChosenView
-    chosen_multiple_view_class = QuestionChosenMultipleView
+# Questions embedded in lessons and e-lectures: approved, visible, never confidential.
+QuestionChooserViewSet = scoped_chooser_viewset(
+    "QuestionChooserViewSet",
+    lambda user: permissions.choosable_questions(user).select_related("bank"),
+)
+# The bank of a question or stimulus: the banks the user adds to.
+BankChooserViewSet = scoped_chooser_viewset("BankChooserViewSet", permissions.editable_banks)
+# The passage of a question: those of the banks the user adds to.
+StimulusChooserViewSet = scoped_chooser_viewset(
+    "StimulusChooserViewSet", permissions.editable_stimuli
+)
 
 
 class QuestionViewSet(ObjectGuardMixin, SnippetViewSet):
@@ -151,6 +191,8 @@ class QuestionBankViewSet(ObjectGuardMixin, SnippetViewSet):
     model = QuestionBank
     icon = "folder-open-inverse"
     menu_label = gettext_lazy("Ngân hàng")
+    base_form_class = QuestionBankAdminForm
+    chooser_viewset_class = BankChooserViewSet
     list_display = ["name", "subject", "scope", "confidential", "owner"]
     search_fields = ["name"]
 
@@ -158,7 +200,7 @@ class QuestionBankViewSet(ObjectGuardMixin, SnippetViewSet):
         return permissions.can_view_bank(user, obj.pk)
 
     def can_change(self, user, obj):
-        return permissions.can_edit_bank(user, obj)
+        return permissions.can_manage_bank(user, obj)
 
     def get_queryset(self, request):
         return permissions.visible_banks(request.user).select_related("subject", "owner")
@@ -168,16 +210,18 @@ class StimulusViewSet(ObjectGuardMixin, SnippetViewSet):
     model = Stimulus
     icon = "doc-full"
     menu_label = gettext_lazy("Ngữ liệu chung")
+    base_form_class = StimulusAdminForm
+    chooser_viewset_class = StimulusChooserViewSet
     list_display = ["__str__", "bank"]
 
     def can_view(self, user, obj):
         return permissions.can_view_bank(user, obj.bank_id)
 
     def can_change(self, user, obj):
-        return permissions.can_edit_bank(user, obj.bank)
+        return permissions.can_edit_stimulus(user, obj)
 
     def get_queryset(self, request):
-        return Stimulus.objects.filter(bank__in=permissions.visible_banks(request.user))
+        return permissions.visible_stimuli(request.user).select_related("bank")
 
 
 class ScaleViewSet(SnippetViewSet):
@@ -210,13 +254,61 @@ register_snippet(QuestionBankGroup)
 
 
 # --- bulk actions ----------------------------------------------------------------------
-class QuestionBulkAction(SnippetBulkAction):
+# Wagtail's bulk actions read ``?id=<n>`` (or ``id=all``: every row of the model) and list
+# the objects, those the user may not act on included, by title. Here the objects are first
+# narrowed to those the user may see (others are 404, never named nor counted) and
+# ``id=all`` means "all I may act on".
+class ScopedBulkActionMixin:
+    """Narrows a bulk action's objects by the rules: :meth:`objects_shown` are the only
+    ones shown, :meth:`objects_acted_on` the only ones acted on."""
+
+    #: The permission-policy action whose objects are acted on.
+    permission_action = "change"
+
+    def objects_shown(self) -> QuerySet:
+        return self.permission_policy.instances_user_has_any_permission_for(
+            self.request.user, ["view", self.permission_action]
+        )
+
+    def objects_acted_on(self) -> QuerySet:
+        return self.permission_policy.instances_user_has_any_permission_for(
+            self.request.user, [self.permission_action]
+        )
+
+    def get_all_objects_in_listing_query(self, parent_id):
+        return self.objects_acted_on().values("pk")
+
+    def get_queryset(self, model, object_ids):
+        # Wagtail declares this a classmethod; here it needs the request's user.
+        if not isinstance(object_ids, QuerySet):
+            object_ids = [i for i in object_ids if str(i).isdigit()]
+        objects = list(self.objects_shown().filter(pk__in=object_ids))
+        if not objects:
+            raise Http404
+        self._actionable_ids = set(
+            self.objects_acted_on()
+            .filter(pk__in=[o.pk for o in objects])
+            .values_list("pk", flat=True)
+        )
+        return objects
+
+    def check_perm(self, obj):
+        ids = getattr(self, "_actionable_ids", None)
+        if ids is None:  # the objects were loaded by another narrowing (content.bulk_guard)
+            return self.objects_acted_on().filter(pk=obj.pk).exists()
+        return obj.pk in ids
+
+
+class QuestionBulkAction(ScopedBulkActionMixin, SnippetBulkAction):
     models = [Question]
     template_name = "question_bank/bulk/confirm.html"
     action_title = ""
 
-    def check_perm(self, obj):
-        return permissions.can_edit_question(self.request.user, obj)
+    def objects_shown(self):
+        return permissions.visible_questions(self.request.user)
+
+    def objects_acted_on(self):
+        return permissions.editable_questions(self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -234,8 +326,11 @@ class ApproveBulkAction(QuestionBulkAction):
     action_title = gettext_lazy("Duyệt câu hỏi")
     action_priority = 10
 
-    def check_perm(self, obj):
-        return permissions.can_review_question(self.request.user, obj)
+    def objects_shown(self):
+        return permissions.reviewable_questions(self.request.user)
+
+    def objects_acted_on(self):
+        return permissions.reviewable_questions(self.request.user)
 
     @classmethod
     def execute_action(cls, objects, user=None, **kwargs):
@@ -323,8 +418,8 @@ class ExportBulkAction(QuestionBulkAction):
     form_class = ExportForm
     action_priority = 30
 
-    def check_perm(self, obj):
-        return permissions.can_view_question(self.request.user, obj)
+    def objects_acted_on(self):
+        return permissions.visible_questions(self.request.user)
 
     def prepare_action(self, objects, objects_without_access):
         return views.export_response(objects, self.cleaned_form.cleaned_data["format"])
@@ -332,6 +427,35 @@ class ExportBulkAction(QuestionBulkAction):
     @classmethod
     def execute_action(cls, objects, **kwargs):  # pragma: no cover - prepare_action answers
         return 0, 0
+
+
+class QuestionBankDeleteBulkAction(ScopedBulkActionMixin, DeleteBulkAction):
+    """Wagtail's bulk delete for the bank's models, narrowed by their permission policies,
+    each deletion made by the service that checks it again."""
+
+    permission_action = "delete"
+    models = [Question, QuestionBank, Stimulus, ExamMatrix, CognitiveScale, TrueFalseScore]
+
+    def get_execution_context(self):
+        return {**super().get_execution_context(), "user": self.request.user}
+
+    @classmethod
+    def execute_action(cls, objects, user=None, **kwargs):
+        objects = list(objects)
+        if objects and isinstance(objects[0], Question):
+            return services.questions_delete(user=user, questions=objects), 0
+        for obj in objects:
+            if isinstance(obj, QuestionBank):
+                services.bank_delete(user=user, bank=obj)
+            elif isinstance(obj, Stimulus):
+                services.stimulus_delete(user=user, stimulus=obj)
+            elif isinstance(obj, ExamMatrix):
+                assembly_services.matrix_delete(user=user, matrix=obj)
+            elif permissions.can_edit_reference_data(user):
+                obj.delete()
+            else:
+                raise PermissionDenied
+        return len(objects), 0
 
 
 for action in (
@@ -342,6 +466,8 @@ for action in (
     ExportBulkAction,
 ):
     hooks.register("register_bulk_action", action)
+# After Wagtail's own snippet DeleteBulkAction (order 0), which it replaces for these models.
+hooks.register("register_bulk_action", QuestionBankDeleteBulkAction, order=100)
 
 
 # --- duplicate warnings, import/export pages ---------------------------------------------

@@ -3,7 +3,6 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
-from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
@@ -11,24 +10,21 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from lms import permissions
 from question_bank.assembly import views
+from question_bank.assembly.forms import ExamMatrixForm
 from question_bank.models import ExamMatrix
 
-# wagtail_hooks imports this module at its end, after ObjectGuardMixin is defined.
-from question_bank.wagtail_hooks import ObjectGuardMixin
+# wagtail_hooks imports this module at its end, after these are defined (and after the
+# matrices' permission policy is registered).
+from question_bank.wagtail_hooks import ObjectGuardMixin, scoped_chooser_viewset
 
-
-class ExamMatrixForm(WagtailAdminModelForm):
-    """Whoever creates a matrix in the admin owns it."""
-
-    def save(self, commit=True):
-        if not self.instance.created_by_id:
-            self.instance.created_by = self.for_user
-        return super().save(commit)
+# The matrix chooser offers the user's own matrices only.
+MatrixChooserViewSet = scoped_chooser_viewset("MatrixChooserViewSet", permissions.visible_matrices)
 
 
 class ExamMatrixViewSet(ObjectGuardMixin, SnippetViewSet):
     model = ExamMatrix
     base_form_class = ExamMatrixForm
+    chooser_viewset_class = MatrixChooserViewSet
     icon = "table"
     menu_label = gettext_lazy("Ma trận đề")
     add_to_admin_menu = False

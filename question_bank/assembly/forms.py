@@ -2,8 +2,10 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 
 from content.models import GRADE_CHOICES, Subject, Topic
+from lms import permissions
 from question_bank.assembly.matrix import TEMPLATES
 from question_bank.models import CognitiveLevel
 
@@ -65,3 +67,18 @@ class PracticeForm(forms.Form):
         required=False,
     )
     count = forms.IntegerField(label=_("Số câu"), min_value=1, max_value=100, initial=10)
+
+
+class ExamMatrixForm(WagtailAdminModelForm):
+    """Whoever creates a matrix in the admin owns it; it draws only from banks its
+    creator sees (others are neither listed nor accepted)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "banks" in self.fields:
+            self.fields["banks"].queryset = permissions.visible_banks(self.for_user)
+
+    def save(self, commit=True):
+        if not self.instance.created_by_id:
+            self.instance.created_by = self.for_user
+        return super().save(commit)

@@ -105,6 +105,13 @@ def matrix_create_from_template(
     return matrix
 
 
+def matrix_delete(*, user, matrix: ExamMatrix) -> None:
+    """Delete a matrix: its creator only (papers keep their pinned questions)."""
+    if not permissions.can_edit_matrix(user, matrix):
+        raise PermissionDenied(_("Chỉ người tạo được xoá ma trận này."))
+    matrix.delete()
+
+
 def _cell_questions(matrix: ExamMatrix, user, cell: MatrixCell):
     qs = permissions.visible_questions(user).filter(
         status=Status.APPROVED, live=True, subject_id=matrix.subject_id, grade=matrix.grade
