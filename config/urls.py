@@ -9,9 +9,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 from content.api import router as content_router
 from lms import views as lms_views
 from lms.api import router as lms_router
+from question_bank import tag_autocomplete as question_tags
 from question_bank.api import router as question_router
 from search.api import router as search_router
-from question_bank import tag_autocomplete as question_tags
 
 api = NinjaAPI(title="hoclieu API", version="1", urls_namespace="api-v1")
 api.add_router("/lms/", lms_router)
@@ -20,11 +20,11 @@ api.add_router("/library/", content_router)
 api.add_router("/search/", search_router)
 
 urlpatterns = [
-    path("admin/", include(wagtailadmin_urls)),
-    path("documents/", include(wagtaildocs_urls)),
     # Ahead of Wagtail's own: tags suggested only from what the user may see.
     path("admin/tag-autocomplete/", question_tags.autocomplete),
     path("admin/tag-autocomplete/<slug:app_name>/<slug:model_name>/", question_tags.autocomplete),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("dang-nhap/", auth_views.LoginView.as_view(), name="login"),
