@@ -286,104 +286,6 @@ def can_review_question(user, question) -> bool:
     """Reviewers approve questions of banks they can see, except confidential pools they're not in."""
     return is_reviewer(user) and can_view_bank(user, question.bank_id)
 
-
-# --- Exam matrices and papers ---------------------------------------------------------
-# Teachers and exam boards build matrices and papers from the questions they can see.
-# A paper is seen by its author; a non-confidential one also by staff of its school; a
-# confidential one by its author and the members of the banks its matrix draws from
-# (the board) only, until it is released.
-ASSEMBLER_ROLES = frozenset({Role.TEACHER, Role.EXAM_BOARD})
-
-
-def can_assemble(user) -> bool:
-    return is_active(user) and (user.is_superuser or user.role in ASSEMBLER_ROLES)
-
-
-def visible_matrices(user):
-    from question_bank.models import ExamMatrix
-
-    if not can_assemble(user):
-        return ExamMatrix.objects.none()
-    return ExamMatrix.objects.filter(created_by=user)
-
-
-def can_edit_matrix(user, matrix) -> bool:
-    return visible_matrices(user).filter(pk=matrix.pk).exists()
-
-
-def visible_papers(user):
-    from question_bank.models import Paper
-
-    if not is_active(user) or not (user.is_superuser or user.role in QUESTION_STAFF_ROLES):
-        return Paper.objects.none()
-    board_banks = list(editable_banks(user).values_list("pk", flat=True))
-    rule = Q(created_by=user) | Q(confidential=True, matrix__banks__in=board_banks)
-    released = Q(confidential=False) | Q(released_at__isnull=False)
-    if user.is_superuser:
-        rule |= released
-    elif user.role == Role.DEPARTMENT_ADMIN and user.department_id:
-        rule |= released & Q(school__department_id=user.department_id)
-    elif user.school_id:
-        rule |= released & Q(school_id=user.school_id)
-    ids = Paper.objects.filter(rule).values("pk")
-    return Paper.objects.filter(pk__in=ids)
-
-
-def can_view_paper(user, paper) -> bool:
-    return visible_papers(user).filter(pk=paper.pk).exists()
-
-
-def can_release_paper(user, paper) -> bool:
-    return is_active(user) and paper.created_by_id == user.pk
-
-
-# --- Learning materials (lesson and e-lecture pages, library items) --------------------
-# A published material is seen by everyone in its sharing area: public ones by anyone,
-# even without logging in; province, district and school ones by people of that
-# department, district office or school. Unpublished ones (drafts, submitted, taken down)
-# by their author and the curators of their area only. Curators: librarians and admins
-# (school admins for their school, department admins for their department or district).
-CURATOR_ROLES = frozenset({Role.LIBRARIAN, Role.SCHOOL_ADMIN, Role.DEPARTMENT_ADMIN})
-
-
-def user_area(user) -> tuple[int | None, int | None, int | None]:
-    """(school, district office, department) ids the user belongs to."""
-    if not is_active(user):
-        return None, None, None
-    school = user.school
-    district_id = (school.district_office_id if school else None) or user.district_office_id
-    department_id = (school.department_id if school else None) or user.department_id
-    return user.school_id, district_id, department_id
-
-
-def material_scope_q(user) -> Q:
-    """Published materials the user's area may see (without the ``live`` condition)."""
-    if is_active(user) and user.is_superuser:
-        return Q()
-    school_id, district_id, department_id = user_area(user)
-    rule = Q(scope="public")
-    if school_id:
-        rule |= Q(scope="school", school_id=school_id)
-    if district_id:
-        rule |= Q(scope="district", district_office_id=district_id)
-    if department_id:
-        rule |= Q(scope="province", department_id=department_id)
-    return rule
-
-
-def curated_area_q(user) -> Q:
-    """Materials the user curates (approves, takes down, sees statistics for)."""
-    if not is_active(user):
-        return Q(pk__in=[])
-    if user.is_superuser:
-        return Q()
-    if user.role not in CURATOR_ROLES:
-        return Q(pk__in=[])
-    school_id, district_id, department_id = user_area(user)
-    if user.role == Role.DEPARTMENT_ADMIN:
-        if user.district_office_id:
-            return Q(district_office_id=user.district_office_id)
-        return Q(department_id=department_id) if department_id else Q(pk__in=[])
 def reviewable_questions(user):
     """Questions the user may approve or send back (``can_review_question`` as a queryset):
     those of the banks they see, if they review."""
@@ -486,6 +388,103 @@ def can_edit_reference_data(user) -> bool:
     return is_active(user) and (user.is_superuser or user.role in REFERENCE_DATA_ROLES)
 
 
+# --- Exam matrices and papers ---------------------------------------------------------
+# Teachers and exam boards build matrices and papers from the questions they can see.
+# A paper is seen by its author; a non-confidential one also by staff of its school; a
+# confidential one by its author and the members of the banks its matrix draws from
+# (the board) only, until it is released.
+ASSEMBLER_ROLES = frozenset({Role.TEACHER, Role.EXAM_BOARD})
+
+
+def can_assemble(user) -> bool:
+    return is_active(user) and (user.is_superuser or user.role in ASSEMBLER_ROLES)
+
+
+def visible_matrices(user):
+    from question_bank.models import ExamMatrix
+
+    if not can_assemble(user):
+        return ExamMatrix.objects.none()
+    return ExamMatrix.objects.filter(created_by=user)
+
+
+def can_edit_matrix(user, matrix) -> bool:
+    return visible_matrices(user).filter(pk=matrix.pk).exists()
+
+
+def visible_papers(user):
+    from question_bank.models import Paper
+
+    if not is_active(user) or not (user.is_superuser or user.role in QUESTION_STAFF_ROLES):
+        return Paper.objects.none()
+    board_banks = list(editable_banks(user).values_list("pk", flat=True))
+    rule = Q(created_by=user) | Q(confidential=True, matrix__banks__in=board_banks)
+    released = Q(confidential=False) | Q(released_at__isnull=False)
+    if user.is_superuser:
+        rule |= released
+    elif user.role == Role.DEPARTMENT_ADMIN and user.department_id:
+        rule |= released & Q(school__department_id=user.department_id)
+    elif user.school_id:
+        rule |= released & Q(school_id=user.school_id)
+    ids = Paper.objects.filter(rule).values("pk")
+    return Paper.objects.filter(pk__in=ids)
+
+
+def can_view_paper(user, paper) -> bool:
+    return visible_papers(user).filter(pk=paper.pk).exists()
+
+
+def can_release_paper(user, paper) -> bool:
+    return is_active(user) and paper.created_by_id == user.pk
+
+
+# --- Learning materials (lesson and e-lecture pages, library items) --------------------
+# A published material is seen by everyone in its sharing area: public ones by anyone,
+# even without logging in; province, district and school ones by people of that
+# department, district office or school. Unpublished ones (drafts, submitted, taken down)
+# by their author and the curators of their area only. Curators: librarians and admins
+# (school admins for their school, department admins for their department or district).
+CURATOR_ROLES = frozenset({Role.LIBRARIAN, Role.SCHOOL_ADMIN, Role.DEPARTMENT_ADMIN})
+
+
+def user_area(user) -> tuple[int | None, int | None, int | None]:
+    """(school, district office, department) ids the user belongs to."""
+    if not is_active(user):
+        return None, None, None
+    school = user.school
+    district_id = (school.district_office_id if school else None) or user.district_office_id
+    department_id = (school.department_id if school else None) or user.department_id
+    return user.school_id, district_id, department_id
+
+
+def material_scope_q(user) -> Q:
+    """Published materials the user's area may see (without the ``live`` condition)."""
+    if is_active(user) and user.is_superuser:
+        return Q()
+    school_id, district_id, department_id = user_area(user)
+    rule = Q(scope="public")
+    if school_id:
+        rule |= Q(scope="school", school_id=school_id)
+    if district_id:
+        rule |= Q(scope="district", district_office_id=district_id)
+    if department_id:
+        rule |= Q(scope="province", department_id=department_id)
+    return rule
+
+
+def curated_area_q(user) -> Q:
+    """Materials the user curates (approves, takes down, sees statistics for)."""
+    if not is_active(user):
+        return Q(pk__in=[])
+    if user.is_superuser:
+        return Q()
+    if user.role not in CURATOR_ROLES:
+        return Q(pk__in=[])
+    school_id, district_id, department_id = user_area(user)
+    if user.role == Role.DEPARTMENT_ADMIN:
+        if user.district_office_id:
+            return Q(district_office_id=user.district_office_id)
+        return Q(department_id=department_id) if department_id else Q(pk__in=[])
     if user.role == Role.SCHOOL_ADMIN:
         return Q(school_id=school_id) if school_id else Q(pk__in=[])
     # Librarians curate their school's materials and, when they work for a department or
