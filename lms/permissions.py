@@ -286,6 +286,7 @@ def can_review_question(user, question) -> bool:
     """Reviewers approve questions of banks they can see, except confidential pools they're not in."""
     return is_reviewer(user) and can_view_bank(user, question.bank_id)
 
+
 def reviewable_questions(user):
     """Questions the user may approve or send back (``can_review_question`` as a queryset):
     those of the banks they see, if they review."""
