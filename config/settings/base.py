@@ -109,8 +109,9 @@ LOGOUT_REDIRECT_URL = "/"
 # backend comes first so a locked account or address is refused before any password check,
 # on the site's login page and Wagtail's alike.
 AUTHENTICATION_BACKENDS = [
-    # Axes' check alone; ModelBackend below checks the password and the permissions.
-    "axes.backends.AxesStandaloneBackend",
+    # Axes' check (it never signs anyone in; ModelBackend below checks the password). This
+    # variant also has ModelBackend's get_user, so a session naming the first backend works.
+    "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_HANDLER = "lms.signin.SignInAttemptHandler"
@@ -123,6 +124,8 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("SIGNIN_LOCKOUT_MINUTES", 15))
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "lms.signin.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "lms.signin.client_address"
+# No start-up banner on every manage.py command (lockouts are still logged).
+AXES_VERBOSE = False
 # Reverse proxies in front of the application that append to X-Forwarded-For (production:
 # nginx). 0 reads the socket's address.
 HOCLIEU_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)

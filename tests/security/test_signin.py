@@ -222,3 +222,14 @@ def test_production_settings_refuse_the_demo_seed(tmp_path):
     assert result.returncode != 0
     assert "Không tạo dữ liệu mẫu" in result.stderr
     assert not (tmp_path / "db.sqlite3").exists() or (tmp_path / "db.sqlite3").stat().st_size == 0
+
+
+def test_signing_out_of_the_site_goes_home(client):
+    """Finding 13: POST /dang-xuat/ was a 500 (no registration/logged_out.html)."""
+    client.force_login(make_user(role=Role.STUDENT, school=make_school()))
+
+    response = client.post("/dang-xuat/")
+
+    assert response.status_code == 302
+    assert response["Location"] == "/"
+    assert not _signed_in(client)
