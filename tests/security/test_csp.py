@@ -12,8 +12,8 @@ import pytest
 
 from content.curation import library_item_publish, library_item_save
 from content.library_models import LibraryItem
-from content.processing import library_item_process
 from content.models import HomePage
+from content.processing import library_item_process
 from lms.models import Role, User
 from tests.content.library_helpers import pdf_upload
 from tests.content.test_pages import approved_question, electure_with, lesson_with
