@@ -1,12 +1,15 @@
 from django.conf import settings
+from django.conf.urls.static import static
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 from ninja import NinjaAPI
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from common.serving import serve_public_media
 from content.api import router as content_router
+from content.documents import document_serve
 from lms import views as lms_views
 from lms.api import router as lms_router
 from question_bank import tag_autocomplete as question_tags
@@ -24,6 +27,8 @@ urlpatterns = [
     path("admin/tag-autocomplete/", question_tags.autocomplete),
     path("admin/tag-autocomplete/<slug:app_name>/<slug:model_name>/", question_tags.autocomplete),
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's document URL, answered after the same hooks by our view (content.documents).
+    re_path(r"^documents/(\d+)/(.*)$", document_serve, name="document_serve"),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -41,8 +46,9 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Development only (nginx serves it in production): the public media root, whose files
+    # go out with the same safe headers as every upload. Private files are not under it;
+    # they are sent by the views that check permission.
+    urlpatterns += static(settings.MEDIA_URL, view=serve_public_media)
 
 urlpatterns.append(path("", include(wagtail_urls)))

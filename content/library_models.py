@@ -3,20 +3,18 @@ collections and the takedown record.
 
 Items are Wagtail snippets with drafts, revisions and the curation workflow: a teacher
 saves and submits, a librarian approves, and approval publishes (``live``). The file is
-kept in private storage and served through a view that checks permission; the cover and
-extracted text are made by a Celery task (``content.tasks.library_item_process``).
+kept in private storage (``common.storage``, outside MEDIA_ROOT) and served through a
+view that checks permission; the cover and extracted text are made by a Celery task
+(``content.tasks.library_item_process``).
 """
 
-import os
 import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
-from django.utils.deconstruct import deconstructible
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -33,28 +31,12 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+# PrivateStorage: named by migration 0003 (the library's file field before common.storage).
+from common.storage import PrivateStorage, private_storage, public_storage  # noqa: F401
 from content.sharing import SharedMaterial
 from search.vietnamese import search_companion
 
 GRADE_VALIDATORS = [MinValueValidator(1), MaxValueValidator(12)]
-
-
-@deconstructible
-class PrivateStorage(FileSystemStorage):
-    """Library files: on disk under MEDIA_ROOT/private, never served by URL directly."""
-
-    def __init__(self):
-        super().__init__(location=None, base_url=None)
-
-    @property
-    def base_location(self):
-        return self._value_or_setting(self._location, os.path.join(settings.MEDIA_ROOT, "private"))
-
-    def url(self, name):
-        raise ValueError("Library files are served by content.views.library_file only.")
-
-
-private_storage = PrivateStorage()
 
 
 class ResourceType(models.TextChoices):
@@ -180,7 +162,16 @@ class LibraryItem(
     external_url = models.URLField(_("đường dẫn ngoài"), blank=True)
     file_kind = models.CharField(_("định dạng"), max_length=10, blank=True, editable=False)
     file_size = models.PositiveBigIntegerField(_("dung lượng (byte)"), default=0, editable=False)
-    cover = models.ImageField(_("ảnh bìa"), upload_to="library/covers/", blank=True, max_length=255)
+    # Covers are shown on listings and cards, so they are public by path, under a name with
+    # a random part (``PublicMediaStorage``): the cover of an item one may not see cannot be
+    # found by its id.
+    cover = models.ImageField(
+        _("ảnh bìa"),
+        storage=public_storage,
+        upload_to="library/covers/",
+        blank=True,
+        max_length=255,
+    )
     full_text = models.TextField(_("văn bản trích xuất"), blank=True, editable=False)
     page_count = models.PositiveIntegerField(_("số trang"), null=True, blank=True, editable=False)
     processing = models.CharField(

@@ -14,13 +14,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Avg, Count, Q, Sum
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 
+from common.serving import serve_file
 from content import curation, feedback
 from content.feedback_models import Comment
 from content.forms import CommentForm, RatingForm, TakedownForm
@@ -181,17 +182,12 @@ def library_file(request, pk):
     if download and not item.downloadable:
         raise PermissionDenied(_("Giấy phép của tài liệu này chỉ cho đọc trực tuyến."))
     mime = FILE_MIME.get(item.file_kind) or mimetypes.guess_type(item.file.name)[0]
-    response = FileResponse(
-        item.file.open("rb"),
-        as_attachment=download,
-        filename=item.file.name.rsplit("/", 1)[-1],
-        content_type=mime or "application/octet-stream",
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    # Opened directly, the file may run nothing and reach nothing.
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'; style-src 'unsafe-inline'"
-    response["Cache-Control"] = "private, max-age=3600"
-    if download and item.live and request.method == "GET":
+    # Range for the reader and videos, X-Accel-Redirect in production, and headers under
+    # which the file, opened on its own, may run nothing and reach nothing.
+    response = serve_file(request, item.file, content_type=mime, download=download)
+    # A resumed download (a Range past the first byte) is not another download.
+    resumed = not request.headers.get("Range", "bytes=0-").startswith("bytes=0-")
+    if download and item.live and request.method == "GET" and not resumed:
         feedback.material_downloaded(user=request.user, item=item)
     return response
 

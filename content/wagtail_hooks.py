@@ -16,6 +16,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from content import policy
 from content.admin_guard import ObjectGuardMixin
+from content.documents import document_check
 from content.forms import LibraryItemAdminForm
 from content.models import LibraryCollection, LibraryItem, Subject, Takedown, Topic
 from lms import permissions
@@ -296,3 +297,8 @@ def narrow_admin_api_media(router):
 
     router.register_endpoint("documents", NarrowedDocumentsAdminAPIViewSet)
     router.register_endpoint("images", NarrowedImagesAdminAPIViewSet)
+
+
+# Documents of a school's collection only for that school (lms.permissions), after Wagtail's
+# own collection view restrictions; content.documents explains how documents are sent.
+hooks.register("before_serve_document", document_check, order=100)

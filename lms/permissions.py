@@ -698,3 +698,18 @@ def curatable_takedowns(user):
     for model in material_page_models():
         rule |= Q(page_id__in=model.objects.filter(area).values("pk"))
     return Takedown.objects.filter(rule)
+
+
+def can_view_document(user, document) -> bool:
+    """Who may open a document (``/documents/<id>/<name>``): one in a school's collection
+    (or below it) only that school's people (staff and students) and those who oversee
+    the school (:func:`visible_schools`); one elsewhere (the root, shared collections)
+    anyone, as a document linked from a public page must be."""
+    from wagtail.models import Collection
+
+    owners = School.objects.filter(
+        collection__in=Collection.objects.ancestor_of(document.collection, inclusive=True)
+    ).values("pk")
+    if not owners.exists():
+        return True
+    return visible_schools(user).filter(pk__in=owners).exists()

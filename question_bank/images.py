@@ -13,9 +13,9 @@ from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from PIL import Image, UnidentifiedImageError
 
+from common.storage import public_storage
 from question_bank.formats.base import ImportRejected
 
 MAX_SIDE = 1600
@@ -107,7 +107,7 @@ def collect_assets(html: str, assets: dict[str, bytes]) -> str:
         name = PurePosixPath(path).name
         if name not in assets:
             try:
-                with default_storage.open(path, "rb") as fh:
+                with public_storage().open(path, "rb") as fh:
                     assets[name] = fh.read()
             except (FileNotFoundError, OSError):
                 return match.group(0)

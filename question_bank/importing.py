@@ -72,6 +72,22 @@ class Preview:
         }
 
 
+def import_job_files_delete(*, job) -> None:
+    """Delete the files of an import that will not be saved (rejected or failed).
+
+    A refused upload is not kept anywhere: whatever it carried (an HTML page, an SVG with a
+    script) cannot be fetched later. The job row keeps its name and report for the page.
+    """
+    storage = job.upload.storage
+    names = {entry["path"] for entry in job.extra_files or []}
+    if job.upload:
+        names.add(job.upload.name)
+    for name in names:
+        storage.delete(name)
+    job.upload, job.extra_files = "", []
+    type(job).objects.filter(pk=job.pk).update(upload="", extra_files=[])
+
+
 def parse_checked(
     filename: str, data: bytes, *, files: Mapping[str, bytes] | None = None
 ) -> ParseResult:

@@ -42,6 +42,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from common.storage import private_storage, public_storage
 from content.models import GRADE_CHOICES, GRADE_VALIDATORS
 from question_bank.formats.base import QTYPE_LABELS, QType
 from question_bank.html import clean_html, fingerprint, plain_text
@@ -517,7 +518,9 @@ class QuestionImage(models.Model):
     """An image carried by a question: validated and resized with Pillow, stored once per content."""
 
     bank = models.ForeignKey(QuestionBank, on_delete=models.CASCADE, related_name="images")
-    file = models.FileField(upload_to="question_images/%Y/%m")
+    # Public by path: question HTML embeds the URL and is shown wherever the question is
+    # (lessons, exams, printed papers); the name is the content's hash plus a random part.
+    file = models.FileField(storage=public_storage, upload_to="question_images/%Y/%m")
     sha256 = models.CharField(max_length=64, db_index=True)
     original_name = models.CharField(max_length=255, blank=True)
     width = models.PositiveIntegerField(null=True, blank=True)
@@ -629,7 +632,8 @@ class Paper(models.Model):
         max_length=20, choices=RenderState.choices, default=RenderState.NONE, blank=True
     )
     render_error = models.TextField(blank=True)
-    output = models.FileField(upload_to="papers/%Y/%m", blank=True)
+    # The bundle holds the keys: private, sent only by the checked download view.
+    output = models.FileField(storage=private_storage, upload_to="papers/%Y/%m", blank=True)
 
     class Meta:
         verbose_name = _("đề")
@@ -698,7 +702,8 @@ class ImportJob(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     filename = models.CharField(max_length=255)
-    upload = models.FileField(upload_to="question_imports/%Y/%m")
+    # Private and never served back; deleted when the file is rejected.
+    upload = models.FileField(storage=private_storage, upload_to="question_imports/%Y/%m")
     extra_files = models.JSONField(default=list, blank=True)  # storage names of sibling files
     format = models.CharField(max_length=20, blank=True)
     state = models.CharField(max_length=20, choices=State.choices, default=State.PENDING)

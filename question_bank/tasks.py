@@ -4,12 +4,21 @@ Both take the ImportJob id; the job row carries state, progress and the report t
 preview page shows, so a large file never blocks a web request.
 """
 
+import logging
+
 from celery import shared_task
 from django.core.cache import cache
-from django.core.files.storage import default_storage
 
-from question_bank.importing import ImportBlocked, build_preview, import_commit
+from question_bank.importing import (
+    ImportBlocked,
+    Preview,
+    build_preview,
+    import_commit,
+    import_job_files_delete,
+)
 from question_bank.models import ImportJob
+
+logger = logging.getLogger(__name__)
 
 
 def progress_key(job_id: int) -> str:
@@ -20,8 +29,9 @@ def _read(job: ImportJob) -> tuple[bytes, dict[str, bytes]]:
     with job.upload.open("rb") as fh:
         data = fh.read()
     files = {}
+    storage = job.upload.storage
     for entry in job.extra_files or []:
-        with default_storage.open(entry["path"], "rb") as fh:
+        with storage.open(entry["path"], "rb") as fh:
             files[entry["name"]] = fh.read()
     return data, files
 
@@ -29,9 +39,18 @@ def _read(job: ImportJob) -> tuple[bytes, dict[str, bytes]]:
 @shared_task(acks_late=True)
 def import_preview_task(job_id: int) -> dict:
     job = ImportJob.objects.select_related("bank", "created_by").get(pk=job_id)
+    if not job.upload:
+        return {"state": job.state}  # already rejected, its files deleted
     ImportJob.objects.filter(pk=job.pk).update(state=ImportJob.State.PARSING)
-    data, files = _read(job)
-    preview, _result = build_preview(job.filename, data, job.bank, job.created_by, files=files)
+    try:
+        data, files = _read(job)
+        preview, _result = build_preview(job.filename, data, job.bank, job.created_by, files=files)
+    except Exception:
+        # A file no parser survives is rejected like any other, not left half-read on disk.
+        logger.exception("Question import %s: the file could not be read", job.pk)
+        preview = Preview(
+            filename=job.filename, format="", errors=[f"Tệp {job.filename}: không đọc được tệp"]
+        )
     report = preview.as_dict()
     ImportJob.objects.filter(pk=job.pk).update(
         state=ImportJob.State.PREVIEW if preview.ok else ImportJob.State.REJECTED,
@@ -39,6 +58,8 @@ def import_preview_task(job_id: int) -> dict:
         total=preview.total,
         report=report,
     )
+    if not preview.ok:
+        import_job_files_delete(job=job)
     return report
 
 
@@ -70,6 +91,7 @@ def import_commit_task(job_id: int) -> dict:
     except ImportBlocked as exc:
         report["commit_errors"] = exc.problems
         ImportJob.objects.filter(pk=job.pk).update(state=ImportJob.State.FAILED, report=report)
+        import_job_files_delete(job=job)
         return report
     report["created"] = summary.created
     ImportJob.objects.filter(pk=job.pk).update(

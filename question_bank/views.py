@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
@@ -30,10 +29,12 @@ def import_upload(request):
             submit_for_review=form.cleaned_data["submit_for_review"],
             default_topic=form.cleaned_data["default_topic"],
         )
+        # Private storage: an upload is read by the import task and never served back.
         job.upload.save(upload.name, upload, save=False)
+        storage = job.upload.storage
         extra = []
-        for f in request.FILES.getlist("extra_files"):
-            path = default_storage.save(f"question_imports/extra/{f.name}", ContentFile(f.read()))
+        for f in form.cleaned_data["extra_files"]:
+            path = storage.save(f"question_imports/extra/{f.name}", ContentFile(f.read()))
             extra.append({"name": f.name, "path": path})
             extra.append({"name": f"images/{f.name}", "path": path})
         job.extra_files = extra

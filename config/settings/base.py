@@ -150,10 +150,20 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
+# Uploaded files. MEDIA_ROOT is public: served by path (nginx in production, Django in
+# DEBUG) and holds only image renditions, library covers and question images, each under a
+# name with a random part. Everything a permission protects (library files, paper
+# bundles, import uploads, Wagtail documents and original images) is in the private root,
+# the default storage, outside MEDIA_ROOT; views check the permission and send it through
+# common.serving, or hand it to nginx with X-Accel-Redirect when
+# PRIVATE_MEDIA_ACCEL_REDIRECT names nginx's internal location (e.g. "/_protected/").
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
+PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private-media")))
+PRIVATE_MEDIA_ACCEL_REDIRECT = env_str("PRIVATE_MEDIA_ACCEL_REDIRECT", "")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "common.storage.PrivateStorage"},
+    "public": {"BACKEND": "common.storage.PublicMediaStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -215,6 +225,11 @@ WAGTAILDOCS_EXTENSIONS = [
     *["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"],
     *["mp4", "m4v", "webm", "ogv", "mp3", "m4a", "ogg"],
 ]
+# Documents are private files: their URL is always the serve view's (content.documents
+# answers it after the before_serve_document hooks, the lms.permissions rule included).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Originals stay private (default storage); only renditions are public by path.
+WAGTAILIMAGES_RENDITION_STORAGE = "public"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 

@@ -16,8 +16,10 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 AXES_ENABLED = False
 HOCLIEU_ALLOW_DEMO_SEED = True
 MEDIA_ROOT = BASE_DIR / "build" / "test-media"
+PRIVATE_MEDIA_ROOT = BASE_DIR / "build" / "test-private-media"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "common.storage.PrivateStorage"},
+    "public": {"BACKEND": "common.storage.PublicMediaStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILSEARCH_BACKENDS = search_backends(

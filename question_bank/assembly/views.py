@@ -7,13 +7,14 @@ from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from common.serving import serve_file
 from lms import permissions
 from question_bank.assembly import services
 from question_bank.assembly.forms import AssembleForm, PracticeForm, TemplateForm
@@ -141,9 +142,8 @@ def paper_download(request, pk: int):
     paper = get_object_or_404(permissions.visible_papers(request.user), pk=pk)
     if not paper.output:
         raise Http404
-    return FileResponse(
-        paper.output.open("rb"), as_attachment=True, filename=paper.output.name.rsplit("/", 1)[-1]
-    )
+    # The bundle holds the keys: never cached by a shared cache, always a download.
+    return serve_file(request, paper.output, download=True, cache_control="private, no-store")
 
 
 @require_POST
