@@ -125,6 +125,14 @@ def scoped_chooser_viewset(name: str, rule):
         def get_objects(self, pks):
             return rule(self.request.user).filter(pk__in=[p for p in pks if p.isdigit()])
 
+    class Create(snippet_chooser.SnippetCreateView):
+        # No creation form is offered in these choosers; Wagtail would answer a POST with
+        # a 500 (no form), so it is a 404.
+        def dispatch(self, request, *args, **kwargs):
+            if self.get_creation_form_class() is None:
+                raise Http404
+            return super().dispatch(request, *args, **kwargs)
+
     return type(
         name,
         (snippet_chooser.SnippetChooserViewSet,),
@@ -135,8 +143,26 @@ def scoped_chooser_viewset(name: str, rule):
             ),
             "chosen_view_class": Chosen,
             "chosen_multiple_view_class": ChosenMultiple,
+            "create_view_class": Create,
         },
     )
+
+
+class AdminFormMixin:
+    """Builds a snippet viewset's create and edit forms on ``base_form_class``.
+
+    Wagtail 8's SnippetViewSet has no such attribute: the form class comes from the edit
+    handler, which takes the model's ``base_form_class`` or ``WagtailAdminModelForm``. So
+    the forms below (which narrow and validate every foreign key by the rules) were never
+    used until the bound edit handler was given them here."""
+
+    base_form_class = None
+
+    def get_edit_handler(self):
+        handler = super().get_edit_handler()
+        if handler is not None and self.base_form_class is not None:
+            handler.base_form_class = self.base_form_class  # a clone bound to the model
+        return handler
 
 
 # Questions embedded in lessons and e-lectures: approved, visible, never confidential.
@@ -152,7 +178,7 @@ StimulusChooserViewSet = scoped_chooser_viewset(
 )
 
 
-class QuestionViewSet(ObjectGuardMixin, SnippetViewSet):
+class QuestionViewSet(AdminFormMixin, ObjectGuardMixin, SnippetViewSet):
     model = Question
     icon = "help"
     menu_label = gettext_lazy("Câu hỏi")
@@ -187,7 +213,7 @@ class QuestionViewSet(ObjectGuardMixin, SnippetViewSet):
         )
 
 
-class QuestionBankViewSet(ObjectGuardMixin, SnippetViewSet):
+class QuestionBankViewSet(AdminFormMixin, ObjectGuardMixin, SnippetViewSet):
     model = QuestionBank
     icon = "folder-open-inverse"
     menu_label = gettext_lazy("Ngân hàng")
@@ -206,7 +232,7 @@ class QuestionBankViewSet(ObjectGuardMixin, SnippetViewSet):
         return permissions.visible_banks(request.user).select_related("subject", "owner")
 
 
-class StimulusViewSet(ObjectGuardMixin, SnippetViewSet):
+class StimulusViewSet(AdminFormMixin, ObjectGuardMixin, SnippetViewSet):
     model = Stimulus
     icon = "doc-full"
     menu_label = gettext_lazy("Ngữ liệu chung")

@@ -15,13 +15,17 @@ from question_bank.models import ExamMatrix
 
 # wagtail_hooks imports this module at its end, after these are defined (and after the
 # matrices' permission policy is registered).
-from question_bank.wagtail_hooks import ObjectGuardMixin, scoped_chooser_viewset
+from question_bank.wagtail_hooks import (
+    AdminFormMixin,
+    ObjectGuardMixin,
+    scoped_chooser_viewset,
+)
 
 # The matrix chooser offers the user's own matrices only.
 MatrixChooserViewSet = scoped_chooser_viewset("MatrixChooserViewSet", permissions.visible_matrices)
 
 
-class ExamMatrixViewSet(ObjectGuardMixin, SnippetViewSet):
+class ExamMatrixViewSet(AdminFormMixin, ObjectGuardMixin, SnippetViewSet):
     model = ExamMatrix
     base_form_class = ExamMatrixForm
     chooser_viewset_class = MatrixChooserViewSet
