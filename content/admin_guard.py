@@ -115,6 +115,135 @@ class AdminDoorMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = getattr(request, "resolver_match", None)
-        if match is not None and match.route.startswith("admin/"):
-            check_admin_door(request, match, view_kwargs)
+        if match is None or not match.route.startswith("admin/"):
+            return None
+        check_admin_door(request, match, view_kwargs)
+        if match.view_name in NARROWED_VIEWS:
+            # A subclass of Wagtail's view that narrows log entries per object; the
+            # admin access check wraps the original view only, so it is applied again.
+            return _narrowed_view(match.view_name)(request, *view_args, **view_kwargs)
         return None
+
+
+#: Admin views answered by a narrowed subclass of Wagtail's view.
+NARROWED_VIEWS = frozenset(
+    {"wagtailadmin_reports:site_history", "wagtailadmin_reports:site_history_results"}
+)
+
+
+def _narrowed_view(view_name):
+    from wagtail.admin.auth import require_admin_access
+
+    from content import admin_reports
+
+    view = admin_reports.site_history
+    if view_name.endswith("_results"):
+        view = admin_reports.site_history_results
+    return require_admin_access(view)
+
+
+# --- choosers and related fields of admin forms ----------------------------------------------
+def _field_rules() -> dict:
+    """The rule (user → queryset) for each model a chooser or form field offers; a model
+    without a rule (the curriculum, school years) is public to staff."""
+    from django.contrib.auth import get_user_model
+
+    from content.models import LibraryItem, Takedown
+    from lms import permissions
+    from lms.models import Department, DistrictOffice, School, SchoolClass
+
+    return {
+        LibraryItem: permissions.choosable_library_items,
+        Takedown: permissions.curatable_takedowns,
+        School: permissions.area_schools,
+        SchoolClass: permissions.visible_classes,
+        DistrictOffice: permissions.area_district_offices,
+        Department: permissions.area_departments,
+        get_user_model(): permissions.colleagues,
+    }
+
+
+def choosable(user, model):
+    """The objects of ``model`` that ``user`` may pick in a chooser or a form field, or
+    ``None`` when the model has no rule."""
+    rule = _field_rules().get(model)
+    return None if rule is None else rule(user)
+
+
+def _narrow_fields(form, user) -> None:
+    from django import forms
+
+    for field in form.fields.values():
+        if isinstance(field, forms.ModelChoiceField):  # also ModelMultipleChoiceField
+            allowed = choosable(user, field.queryset.model)
+            if allowed is not None:
+                field.queryset = field.queryset.filter(pk__in=allowed.values("pk"))
+
+
+class ScopedFieldsFormMixin:
+    """Put before a ``WagtailAdminModelForm``: every foreign-key and many-to-many field
+    (and those of its inline forms) offers, and accepts on POST, only what the user may
+    choose (:func:`choosable`). Values already saved on the object stay valid for it."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = getattr(self, "for_user", None)
+        if user is None or user.is_superuser:
+            return
+        _narrow_fields(self, user)
+        for formset in getattr(self, "formsets", {}).values():
+            for child in formset.forms:
+                _narrow_fields(child, user)
+        self._keep_saved_values(user)
+
+    def _keep_saved_values(self, user) -> None:
+        """An object edited by a curator may already point at something outside the
+        curator's rule (an author of another school): keep that one value valid."""
+        from django import forms
+
+        instance = getattr(self, "instance", None)
+        if instance is None or instance.pk is None:
+            return
+        for name, field in self.fields.items():
+            if isinstance(field, forms.ModelChoiceField) and not isinstance(
+                field, forms.ModelMultipleChoiceField
+            ):
+                current = getattr(instance, f"{name}_id", None)
+                if current is not None:
+                    model = field.queryset.model
+                    field.queryset = field.queryset | model._default_manager.filter(pk=current)
+
+
+def narrowed_chooser_viewset(model):
+    """A snippet chooser viewset for ``model`` whose every view (choose, results, chosen,
+    chosen multiple) offers only :func:`choosable` objects; others are 404."""
+    from wagtail.snippets.views import chooser as snippet_chooser
+
+    def allowed(request):
+        return choosable(request.user, model)
+
+    class Narrowed:
+        def get_object_list(self):
+            return super().get_object_list().filter(pk__in=allowed(self.request).values("pk"))
+
+    class ChooseView(Narrowed, snippet_chooser.ChooseView):
+        pass
+
+    class ChooseResultsView(Narrowed, snippet_chooser.ChooseResultsView):
+        pass
+
+    class ChosenView(snippet_chooser.SnippetChosenView):
+        def get_object(self, pk):
+            return allowed(self.request).get(pk=pk)
+
+    class ChosenMultipleView(snippet_chooser.SnippetChosenMultipleView):
+        def get_objects(self, pks):
+            return allowed(self.request).filter(pk__in=pks)
+
+    class ChooserViewSet(snippet_chooser.SnippetChooserViewSet):
+        choose_view_class = ChooseView
+        choose_results_view_class = ChooseResultsView
+        chosen_view_class = ChosenView
+        chosen_multiple_view_class = ChosenMultipleView
+
+    return ChooserViewSet

@@ -7,6 +7,10 @@ permission tester here adapt them to Wagtail's interfaces, as ``question_bank.po
 does.
 """
 
+from functools import reduce
+from operator import or_
+
+from django.db.models import Q
 from wagtail.models import PagePermissionTester
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
@@ -138,3 +142,41 @@ def media_permission_policy(model, auth_model):
     return SchoolCollectionPermissionPolicy(
         model, auth_model=auth_model, owner_field_name="uploaded_by_user"
     )
+
+
+class RuleModelPermissionPolicy(ModelPermissionPolicy):
+    """Model permissions of the user's groups ∧ a rule of ``lms.permissions`` per action.
+
+    ``rules`` maps an action ("view", "change", "delete"…) to a function of the user that
+    returns the objects it may be performed on; actions without a rule use ``rules["*"]``.
+    Listings, bulk actions (``id=all``), choosers and per-object checks then agree."""
+
+    def __init__(self, model, *, rules: dict):
+        super().__init__(model)
+        self.rules = rules
+
+    def _rule(self, action):
+        return self.rules.get(action, self.rules["*"])
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_any_permission_for_instance(user, [action], instance)
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        if instance.pk is None:
+            return self.user_has_any_permission(user, actions)
+        return (
+            self.instances_user_has_any_permission_for(user, actions)
+            .filter(pk=instance.pk)
+            .exists()
+        )
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        manager = self.model._default_manager
+        allowed = [
+            Q(pk__in=self._rule(action)(user).values("pk"))
+            for action in dict.fromkeys(actions)
+            if action != "add" and self.user_has_permission(user, action)
+        ]
+        if not allowed:
+            return manager.none()
+        return manager.filter(reduce(or_, allowed))

@@ -4,6 +4,7 @@ from django.db.models.fields.files import FieldFile
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
@@ -15,7 +16,11 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from content import policy
-from content.admin_guard import ObjectGuardMixin
+from content.admin_guard import (
+    ObjectGuardMixin,
+    ScopedFieldsFormMixin,
+    narrowed_chooser_viewset,
+)
 from content.documents import document_check
 from content.forms import LibraryItemAdminForm
 from content.models import LibraryCollection, LibraryItem, Subject, Takedown, Topic
@@ -71,7 +76,7 @@ register_snippet(CurriculumGroup)
 
 class PrivateFileInput(forms.ClearableFileInput):
     """The file input for private-storage files, which have no URL (``PrivateStorage.url``
-    raises): the current file links to the view that checks permission before serving."""
+    is None): the current file links to the view that checks permission before serving."""
 
     def is_initial(self, value):
         return isinstance(value, FieldFile) and bool(value.name)
@@ -105,6 +110,15 @@ def _with_panel(panels, field_name, replacement):
     return result
 
 
+class ScopedLibraryItemForm(ScopedFieldsFormMixin, LibraryItemAdminForm):
+    """The library item form, its school, district, department and other related fields
+    narrowed to what the user may choose."""
+
+
+class ScopedAdminForm(ScopedFieldsFormMixin, WagtailAdminModelForm):
+    pass
+
+
 class LibraryItemViewSet(ObjectGuardMixin, SnippetViewSet):
     """Teachers add and submit items; curators of the item's area approve and publish.
     Lists show only what ``lms.permissions`` lets the user edit."""
@@ -116,8 +130,9 @@ class LibraryItemViewSet(ObjectGuardMixin, SnippetViewSet):
     # file gets an input that doesn't ask the storage for a URL.
     edit_handler = ObjectList(
         _with_panel(LibraryItem.panels, "file", FieldPanel("file", widget=PrivateFileInput)),
-        base_form_class=LibraryItemAdminForm,
+        base_form_class=ScopedLibraryItemForm,
     )
+    chooser_viewset_class = narrowed_chooser_viewset(LibraryItem)
     list_display = [
         "title",
         Column("resource_type", label=_("Loại"), accessor="get_resource_type_display"),
@@ -147,6 +162,7 @@ class LibraryCollectionViewSet(SnippetViewSet):
 
     model = LibraryCollection
     icon = "folder-inverse"
+    base_form_class = ScopedAdminForm
     menu_label = _("Bộ sưu tập")
     list_display = ["name", Column("kind", accessor="get_kind_display"), "grade", "sort_order"]
 
@@ -156,6 +172,7 @@ class TakedownViewSet(ObjectGuardMixin, SnippetViewSet):
 
     model = Takedown
     icon = "warning"
+    chooser_viewset_class = narrowed_chooser_viewset(Takedown)
     menu_label = _("Nhật ký gỡ học liệu")
     list_display = ["title", "reason", "taken_down_by", "taken_down_at", "restored_at"]
     inspect_view_enabled = True

@@ -13,7 +13,7 @@ from django.apps import apps
 from django.core.cache import cache
 from django.db.models import Q, QuerySet
 
-from lms.models import Department, Role, School, SchoolClass, User
+from lms.models import Department, DistrictOffice, Role, School, SchoolClass, User
 
 STAFF_ROLES = frozenset(
     {Role.TEACHER, Role.LIBRARIAN, Role.EXAM_BOARD, Role.SCHOOL_ADMIN, Role.DEPARTMENT_ADMIN}
@@ -101,6 +101,88 @@ def can_import_rosters(user) -> bool:
 
 def can_manage_school(user, school: School) -> bool:
     return managed_schools(user).filter(pk=school.pk).exists()
+
+
+def managed_classes(user) -> QuerySet[SchoolClass]:
+    """Classes the user may add, change and delete: those of the schools they manage."""
+    return SchoolClass.objects.filter(school__in=managed_schools(user))
+
+
+def area_schools(user) -> QuerySet[School]:
+    """Schools the user may name as the owner of a material or a class in the admin: their
+    own school; the schools of the area a department admin works for; all for superusers."""
+    return visible_schools(user)
+
+
+def area_district_offices(user) -> QuerySet[DistrictOffice]:
+    """District offices the user may name as a material's owner: the user's own (their
+    school's), those of a department admin's department; all for superusers."""
+    if not is_active(user):
+        return DistrictOffice.objects.none()
+    if user.is_superuser:
+        return DistrictOffice.objects.all()
+    _school_id, district_id, department_id = user_area(user)
+    if user.role == Role.DEPARTMENT_ADMIN and not user.district_office_id and department_id:
+        return DistrictOffice.objects.filter(department_id=department_id)
+    if district_id:
+        return DistrictOffice.objects.filter(pk=district_id)
+    return DistrictOffice.objects.none()
+
+
+def area_departments(user) -> QuerySet[Department]:
+    """Departments the user may name as a material's owner: the user's own."""
+    if not is_active(user):
+        return Department.objects.none()
+    if user.is_superuser:
+        return Department.objects.all()
+    _school_id, _district_id, department_id = user_area(user)
+    if department_id:
+        return Department.objects.filter(pk=department_id)
+    return Department.objects.none()
+
+
+def colleagues(user) -> QuerySet[User]:
+    """Staff the user works with, for people pickers (a class's homeroom teacher): active
+    staff of the schools the user sees; never students, never other areas' people."""
+    if not is_active(user):
+        return User.objects.none()
+    staff = User.objects.filter(is_active=True, role__in=STAFF_ROLES)
+    if user.is_superuser:
+        return staff
+    return staff.filter(school__in=visible_schools(user))
+
+
+# --- Images and documents (Wagtail collections) ------------------------------------------
+# Each school has its own collection (``School.collection``, made by ``school_create``).
+# Role groups hold Wagtail's collection permissions at the root; the policies of
+# ``content.policy`` narrow them to these collections (and their sub-collections).
+def editable_collections(user):
+    """Collections whose images and documents the user may add, change and delete: their
+    school's; for department admins, their schools'; every collection for superusers."""
+    from wagtail.models import Collection
+
+    if not can_access_admin(user):
+        return Collection.objects.none()
+    if user.is_superuser:
+        return Collection.objects.all()
+    paths = list(
+        Collection.objects.filter(
+            pk__in=visible_schools(user).exclude(collection=None).values("collection_id")
+        ).values_list("path", flat=True)
+    )
+    if not paths:
+        return Collection.objects.none()
+    return Collection.objects.filter(reduce(or_, (Q(path__startswith=p) for p in paths)))
+
+
+def choosable_collections(user):
+    """Collections whose images and documents the user may pick for a page: their own
+    (:func:`editable_collections`) and the shared root collection of the site."""
+    from wagtail.models import Collection
+
+    if not can_access_admin(user):
+        return Collection.objects.none()
+    return Collection.objects.filter(Q(pk__in=editable_collections(user).values("pk")) | Q(depth=1))
 
 
 def can_unlock_sign_in(user) -> bool:
@@ -521,6 +603,19 @@ def editable_library_items(user):
     if not is_active(user) or not can_access_admin(user):
         return LibraryItem.objects.none()
     return LibraryItem.objects.filter(Q(created_by=user) | curated_area_q(user))
+
+
+def choosable_library_items(user):
+    """Items the user may pick (for a shelf, a link): the published ones of their sharing
+    area and those they edit (their own drafts, the drafts of the area they curate)."""
+    from content.models import LibraryItem
+
+    if not can_access_admin(user):
+        return LibraryItem.objects.none()
+    return LibraryItem.objects.filter(
+        Q(pk__in=visible_library_items(user).values("pk"))
+        | Q(pk__in=editable_library_items(user).values("pk"))
+    )
 
 
 def can_view_library_item(user, item) -> bool:

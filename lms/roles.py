@@ -17,6 +17,10 @@ ROLE_GROUP_NAMES = {
     Role.DEPARTMENT_ADMIN: "Quản trị Sở/Phòng",
 }
 
+# Image and document permissions are granted at the root collection because a role group
+# is shared by every school; the policies of content.policy narrow them to the collections
+# of the user's school or area (lms.permissions.editable_collections, each school has its
+# own collection from lms.services.school_create) and, for choosing, the shared root.
 _MEDIA = ["add", "change", "choose"]
 # Page permissions at the root of the tree, narrowed to the user's area by the admin hooks
 # of content.wagtail_hooks (lms.permissions.can_work_on_page). Teachers only add: Wagtail

@@ -59,12 +59,14 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Page views by id and site-wide reports of the admin ask lms.permissions first.
+    "content.admin_guard.AdminDoorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-]
-
     # Last, as django-axes requires: it turns a lockout into lms.signin's page.
     "axes.middleware.AxesMiddleware",
+]
+
 ROOT_URLCONF = "config.urls"
 
 TEMPLATES = [
@@ -100,8 +102,6 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "lms.User"
 LOGIN_URL = "/dang-nhap/"
 LOGIN_REDIRECT_URL = "/"
-
-AUTH_PASSWORD_VALIDATORS = [
 # The site's own logout (POST /dang-xuat/) goes home; Wagtail's goes to the admin login.
 LOGOUT_REDIRECT_URL = "/"
 
@@ -131,6 +131,8 @@ AXES_VERBOSE = False
 HOCLIEU_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # The demo seed (shared demo password) runs only where a settings module allows it.
 HOCLIEU_ALLOW_DEMO_SEED = False
+
+AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
@@ -171,6 +173,11 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Untrusted package content (SCORM/H5P) is served from its own origin.
 CONTENT_ORIGIN = env_str("CONTENT_ORIGIN", "http://127.0.0.1:8001")
 
+# Content-Security-Policy of every page (config.csp explains each allowance). A settings
+# module that changes CONTENT_ORIGIN builds both again.
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": site_directives(content_origin=CONTENT_ORIGIN)}
+HOCLIEU_ADMIN_CSP_DIRECTIVES = admin_directives(content_origin=CONTENT_ORIGIN)
+
 # Search: database backend by default; SEARCH_BACKEND=opensearch2|opensearch3|
 # elasticsearch8|elasticsearch9 with SEARCH_URL for a real engine.
 SEARCH_BACKEND = env_str("SEARCH_BACKEND", "database")
@@ -183,11 +190,6 @@ WAGTAILSEARCH_BACKENDS = search_backends(
 )
 
 # Tasks: inline unless a broker is configured. Wagtail's django-tasks (search index
-# Content-Security-Policy of every page (config.csp explains each allowance). A settings
-# module that changes CONTENT_ORIGIN builds both again.
-CONTENT_SECURITY_POLICY = {"DIRECTIVES": site_directives(content_origin=CONTENT_ORIGIN)}
-HOCLIEU_ADMIN_CSP_DIRECTIVES = admin_directives(content_origin=CONTENT_ORIGIN)
-
 # updates and others) go through django-tasks-fennel onto the same Celery workers.
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL")
 CELERY_RESULT_BACKEND = env_str("CELERY_RESULT_BACKEND", CELERY_BROKER_URL)
@@ -231,6 +233,8 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Originals stay private (default storage); only renditions are public by path.
 WAGTAILIMAGES_RENDITION_STORAGE = "public"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from gravatar.com: no third-party origin in the policy, no e-mail hashes sent out.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 
 LOGGING = {
@@ -241,5 +245,3 @@ LOGGING = {
     # Wagtail logs every publish at INFO; the demo seed publishes hundreds of items.
     "loggers": {"django_tasks": {"level": "WARNING"}, "wagtail": {"level": "WARNING"}},
 }
-# No avatars from gravatar.com: no third-party origin in the policy, no e-mail hashes sent out.
-WAGTAIL_GRAVATAR_PROVIDER_URL = None
