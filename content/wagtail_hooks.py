@@ -319,3 +319,11 @@ def narrow_admin_api_media(router):
 # Documents of a school's collection only for that school (lms.permissions), after Wagtail's
 # own collection view restrictions; content.documents explains how documents are sent.
 hooks.register("before_serve_document", document_check, order=100)
+
+
+@hooks.register("construct_reports_menu")
+def hide_site_wide_reports(request, menu_items):
+    """Reports of the whole site's pages and workflows are for superusers only (refused
+    by ``content.admin_guard.check_admin_door`` too); site history stays, narrowed."""
+    if not request.user.is_superuser:
+        menu_items[:] = [item for item in menu_items if item.name == "site-history"]
