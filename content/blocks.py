@@ -168,6 +168,24 @@ def check_embeddable_question(question) -> None:
     raise StructBlockValidationError(block_errors={"question": ValidationError(message)})
 
 
+#: Wrong tries after which a practice question or checkpoint shows its key and solution.
+REVEAL_AFTER_ATTEMPTS = 2
+
+
+def reveal_after_attempts_block() -> blocks.IntegerBlock:
+    return blocks.IntegerBlock(
+        label=_("hiện đáp án sau số lần trả lời sai"),
+        default=REVEAL_AFTER_ATTEMPTS,
+        required=False,
+        min_value=1,
+        max_value=10,
+        help_text=_(
+            "Đáp án và lời giải hiện khi học sinh trả lời đúng, hoặc sau chừng này lần "
+            "trả lời chưa đúng (để trống: 2 lần)."
+        ),
+    )
+
+
 class QuestionBlock(blocks.StructBlock):
     """A practice question from the bank. The student answers in place; the answer is
     checked on the server against the approved version, never in the page."""
@@ -176,6 +194,7 @@ class QuestionBlock(blocks.StructBlock):
     show_solution = blocks.BooleanBlock(
         label=_("hiện lời giải sau khi trả lời"), required=False, default=True
     )
+    reveal_after_attempts = reveal_after_attempts_block()
 
     class Meta:
         icon = "help"
@@ -236,6 +255,7 @@ class CheckpointBlock(blocks.StructBlock):
     at_second = blocks.IntegerBlock(
         label=_("tại giây thứ (video tải lên)"), required=False, min_value=0
     )
+    reveal_after_attempts = reveal_after_attempts_block()
 
     class Meta:
         icon = "tick-inverse"

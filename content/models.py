@@ -16,6 +16,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from content.blocks import ELectureStreamBlock, LessonStreamBlock
+from content.forms import MaterialPageForm
 from content.sharing import SharedMaterial, SharingScope
 from search.vietnamese import search_companion
 
@@ -290,6 +291,9 @@ class MaterialPage(SharedMaterial, Page):
             heading=_("Chia sẻ và giấy phép"),
         ),
     ]
+
+    # Embedded questions are checked against the editor's rights (content.forms).
+    base_form_class = MaterialPageForm
 
     class Meta:
         abstract = True

@@ -17,6 +17,7 @@ from django.conf import settings
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
+from content.blocks import REVEAL_AFTER_ATTEMPTS
 from question_bank.formats.base import QType
 from question_bank.html import plain_text
 from question_bank.numeric import NumericAnswerError, parse_numeric
@@ -31,11 +32,37 @@ class ResponseInvalid(ValueError):
 
 @dataclass(frozen=True)
 class Embedding:
-    """Where a question sits in a page: as a practice block, or as checkpoints of sections."""
+    """Where a question sits in a page: as a practice block, or as checkpoints of sections,
+    and when its key and solution may be shown (:func:`answer_reveal`)."""
 
     practice: bool = False
     show_solution: bool = False
+    reveal_after: int = REVEAL_AFTER_ATTEMPTS
     sections: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True)
+class Reveal:
+    """Whether an answer's reply carries the key and solution and, when not yet, how many
+    more tries until it does (None: it never will, or it does now)."""
+
+    shown: bool
+    retry_left: int | None = None
+
+
+def answer_reveal(
+    embedding: Embedding, *, graded: bool, correct: bool, tries: int, solved: bool
+) -> Reveal:
+    """The page's policy for one answer: the key and solution show after a correct answer
+    (this one or an earlier one), after ``embedding.reveal_after`` tries, or at once for an
+    ungraded essay (the learner compares with the solution); never when the teacher kept
+    them back. ``tries`` counts this answer too."""
+    if not embedding.show_solution:
+        return Reveal(shown=False)
+    if not graded or correct or solved:
+        return Reveal(shown=True)
+    left = embedding.reveal_after - tries
+    return Reveal(shown=True) if left <= 0 else Reveal(shown=False, retry_left=left)
 
 
 def latest_version(question):
@@ -48,19 +75,39 @@ def latest_version(question):
     return question.versions.order_by("-number").first()
 
 
+def _reveal_after(value) -> int:
+    return value.get("reveal_after_attempts") or REVEAL_AFTER_ATTEMPTS
+
+
+def _merged(old: Embedding | None, **changes) -> Embedding:
+    """``old`` updated by one more block embedding the same question: the more generous
+    policy applies (shown if any block shows it, after the fewest tries)."""
+    if old is None:
+        return Embedding(**changes)
+    shows = changes.pop("show_solution")
+    after = changes.pop("reveal_after")
+    return Embedding(
+        practice=old.practice or changes.get("practice", False),
+        show_solution=old.show_solution or shows,
+        reveal_after=min(after, old.reveal_after),
+        sections=old.sections | changes.get("sections", frozenset()),
+    )
+
+
 def page_embeddings(page) -> dict[int, Embedding]:
-    """Question id → how ``page`` (a LessonPage or ELecturePage) embeds it."""
+    """Question id → how ``page`` (a LessonPage or ELecturePage, or a revision's copy of
+    one) embeds it."""
     found: dict[int, Embedding] = {}
     if hasattr(page, "body"):
         for block in page.body:
             if block.block_type != "question" or block.value.get("question") is None:
                 continue
             qid = block.value["question"].pk
-            old = found.get(qid, Embedding())
-            found[qid] = Embedding(
+            found[qid] = _merged(
+                found.get(qid),
                 practice=True,
-                show_solution=old.show_solution or bool(block.value.get("show_solution")),
-                sections=old.sections,
+                show_solution=bool(block.value.get("show_solution")),
+                reveal_after=_reveal_after(block.value),
             )
     if hasattr(page, "sections"):
         for index, block in enumerate(page.sections):
@@ -68,11 +115,11 @@ def page_embeddings(page) -> dict[int, Embedding]:
                 if checkpoint.get("question") is None:
                     continue
                 qid = checkpoint["question"].pk
-                old = found.get(qid, Embedding())
-                found[qid] = Embedding(
-                    practice=old.practice,
-                    show_solution=old.show_solution,
-                    sections=old.sections | {index},
+                found[qid] = _merged(
+                    found.get(qid),
+                    show_solution=True,
+                    reveal_after=_reveal_after(checkpoint),
+                    sections=frozenset({index}),
                 )
     return found
 

@@ -4,12 +4,18 @@ Thin views: parse the JSON, ask :mod:`lms.permissions`, mark with
 :func:`question_bank.scoring.score`, log with :func:`lms.services.learning_event_record`.
 A page the user may not open, or a question version that page does not embed, answers
 404, so nobody can probe the bank or other schools' materials through these endpoints.
-Both are CSRF protected: the page's script sends ``X-CSRFToken``.
+A page embeds what its published content holds; its author and curators, previewing a
+draft, may also try the draft's questions that they may choose themselves (so a question
+planted in a draft by someone who could not see it answers nobody). The key and solution
+come back only as the block's policy says (:func:`content.practice.answer_reveal`),
+counting tries from the learner's answered events, or for anonymous visitors in their
+session. Both are CSRF protected: the page's script sends ``X-CSRFToken``.
 """
 
 import json
 from decimal import Decimal
 
+from django.db.models import Count, Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -18,14 +24,21 @@ from wagtail.models import Page
 
 from content.models import ELecturePage, LessonPage
 from content.practice import (
+    Embedding,
     ResponseInvalid,
     answer_key_text,
+    answer_reveal,
     check_response,
     page_embeddings,
     score_text,
 )
-from lms.models import EventKind
-from lms.permissions import can_view_material_page
+from lms.models import EventKind, LearningEvent
+from lms.permissions import (
+    can_view_material_page,
+    can_work_on_page,
+    choosable_questions,
+    visible_material_pages,
+)
 from lms.services import learning_event_record
 from question_bank.formats.base import QType
 from question_bank.models import QuestionVersion
@@ -34,6 +47,10 @@ from question_bank.scoring import score
 ELECTURE_EVENTS = frozenset(
     {EventKind.SECTION_STARTED, EventKind.SECTION_COMPLETED, EventKind.COMPLETED}
 )
+#: An anonymous visitor's tries, in the session: "page:question" → [tries, solved].
+SESSION_TRIES = "practice_tries"
+#: The session keeps the tries of this many questions at most (the oldest are dropped).
+SESSION_TRIES_KEPT = 200
 
 
 class _BadRequest(Exception):
@@ -67,6 +84,45 @@ def _material_page(user, page_id: int, models: tuple):
     return page
 
 
+def answerable_questions(user, page) -> dict[int, Embedding]:
+    """Question id → embedding, for the questions ``user`` may answer through ``page`` (which
+    the user may view): those of its published content, if the user sees it published;
+    for its author and curators also the latest draft's questions they may choose
+    themselves (preview), under the draft's policy."""
+    found: dict[int, Embedding] = {}
+    if page.live and visible_material_pages(user, type(page)).filter(pk=page.pk).exists():
+        found = page_embeddings(page)  # a live page's row holds its published content
+    if not can_work_on_page(user, page):
+        return found
+    draft = page_embeddings(page.get_latest_revision_as_object())
+    own = set(choosable_questions(user).filter(pk__in=list(draft)).values_list("pk", flat=True))
+    found.update({qid: e for qid, e in draft.items() if qid in own or qid in found})
+    return found
+
+
+def _tries(request, *, page, kind: str, version, correct: bool) -> tuple[int, bool]:
+    """(How many times the requester answered this question in this page, this answer
+    included; whether any answer was right). Signed-in learners: from their append-only
+    answered events (this one is already recorded), so a new session or device goes on
+    counting. Anonymous visitors: in their session; a visitor who drops the cookie starts
+    again at zero, which only delays the reveal, as any visitor may answer wrongly on purpose.
+    """
+    if request.user.is_authenticated:
+        counts = LearningEvent.objects.filter(
+            user=request.user,
+            page=page,
+            kind=kind,
+            question_version__question_id=version.question_id,
+        ).aggregate(tries=Count("pk"), solved=Count("pk", filter=Q(score=1)))
+        return counts["tries"], counts["solved"] > 0
+    tries = dict(request.session.get(SESSION_TRIES) or {})
+    key = f"{page.pk}:{version.question_id}"
+    count, solved = tries.pop(key, (0, False))
+    tries[key] = [count + 1, bool(solved or correct)]
+    request.session[SESSION_TRIES] = dict(list(tries.items())[-SESSION_TRIES_KEPT:])
+    return count + 1, bool(solved)
+
+
 @require_POST
 def question_check(request, version_id: int):
     """Mark an answer to a question embedded in a lesson (practice) or e-lecture
@@ -79,7 +135,7 @@ def question_check(request, version_id: int):
         return _bad_request(_("Thiếu mã trang chứa câu hỏi."))
     page = _material_page(request.user, body["page"], (LessonPage, ELecturePage))
     version = get_object_or_404(QuestionVersion, pk=version_id)
-    embedding = page_embeddings(page).get(version.question_id)
+    embedding = answerable_questions(request.user, page).get(version.question_id)
     if embedding is None:
         raise Http404
     section = body.get("section")
@@ -88,18 +144,19 @@ def question_check(request, version_id: int):
             return _bad_request(_("Thiếu số thứ tự phần của câu hỏi dừng."))
         if section not in embedding.sections:
             raise Http404
-        kind, show_solution = EventKind.CHECKPOINT_ANSWERED, True
+        kind = EventKind.CHECKPOINT_ANSWERED
     else:
         if not embedding.practice:
             raise Http404
         section = None
-        kind, show_solution = EventKind.QUESTION_ANSWERED, embedding.show_solution
+        kind = EventKind.QUESTION_ANSWERED
     try:
         response = check_response(version.data, body.get("response"), version_id=version.pk)
     except ResponseInvalid as exc:
         return _bad_request(str(exc))
     fraction = score(version.data, response)
     graded = version.data["qtype"] != QType.ESSAY
+    correct = graded and fraction == 1
     learning_event_record(
         user=request.user,
         kind=kind,
@@ -109,14 +166,17 @@ def question_check(request, version_id: int):
         score=fraction.quantize(Decimal("0.0001")) if graded else None,
         data={"response": response},
     )
+    tries, solved = _tries(request, page=page, kind=kind, version=version, correct=correct)
+    reveal = answer_reveal(embedding, graded=graded, correct=correct, tries=tries, solved=solved)
     return JsonResponse(
         {
-            "correct": graded and fraction == 1,
+            "correct": correct,
             "graded": graded,
             "score": score_text(fraction),
-            # A teacher may keep the answer back so students can try again.
-            "key": answer_key_text(version.data) if show_solution else "",
-            "solution_html": (version.data.get("solution") or "") if show_solution else "",
+            "key": answer_key_text(version.data) if reveal.shown else "",
+            "solution_html": (version.data.get("solution") or "") if reveal.shown else "",
+            # Tries left before the key shows; null when it shows now or never will.
+            "retry_left": reveal.retry_left,
         }
     )
 

@@ -136,12 +136,21 @@ def test_electure_next_section_waits_for_the_checkpoint(live_server, phone_page)
     assert next_section.is_disabled()
     assert _fits_phone(page)
 
-    # A wrong answer counts as answered: the solution shows and the learner may go on.
+    # A wrong answer counts as answered: the learner may go on, but the key and solution
+    # wait for a right answer or a second try (the block's default policy).
     checkpoint.locator(".options input[value='1']").check()
     checkpoint.get_by_role("button", name="Kiểm tra").click()
     checkpoint.locator(".verdict").wait_for()
-    assert checkpoint.locator(".verdict").inner_text() == "Sai"
+    assert checkpoint.locator(".verdict").inner_text() == "Chưa đúng, thử lại (còn 1 lần)"
+    assert checkpoint.locator(".practice__key").count() == 0
+    assert checkpoint.locator(".practice__solution").count() == 0
     assert next_section.is_enabled()
+    # The second wrong try shows the key and the typeset solution.
+    checkpoint.get_by_role("button", name="Kiểm tra").click()
+    checkpoint.locator(".practice__key").wait_for()
+    assert checkpoint.locator(".verdict").inner_text() == "Sai"
+    assert "A. 2x" in checkpoint.locator(".practice__key").inner_text()
+    assert checkpoint.locator(".practice__solution .katex").count() == 1
     next_section.click()
     second.wait_for(state="visible")
     assert not first.is_visible()
@@ -155,11 +164,12 @@ def test_electure_next_section_waits_for_the_checkpoint(live_server, phone_page)
     expected = [
         ("section_started", 0),
         ("checkpoint_answered", 0),
+        ("checkpoint_answered", 0),
         ("section_completed", 0),
         ("section_started", 1),
     ]
     # The posts run concurrently: compare without their order.
-    assert _wait_for(lambda: events.count() >= 4)
+    assert _wait_for(lambda: events.count() >= 5)
     assert sorted(events.values_list("kind", "section")) == sorted(expected)
 
 

@@ -579,10 +579,13 @@ def test_a_student_answers_a_practice_question_right_then_wrong(client, student,
         "score": "1",
         "key": "A. 2x",
         "solution_html": f"<p>{SOLUTION}</p>",
+        "retry_left": None,
     }
     wrong = check(client, version, {"response": 2, "page": page.pk, "checkpoint": False})
     assert wrong.status_code == 200
     assert wrong.json()["correct"] is False and wrong.json()["score"] == "0"
+    # Answered right before: the key stays shown.
+    assert wrong.json()["key"] == "A. 2x" and wrong.json()["retry_left"] is None
 
     events = list(LearningEvent.objects.filter(user=student).order_by("pk"))
     assert [(e.kind, e.page_id, e.section, e.question_version_id) for e in events] == [
@@ -658,7 +661,9 @@ def test_checkpoints_are_checked_in_their_section(client, student, question, ver
         client, version, {"response": 3, "page": page.pk, "section": 0, "checkpoint": True}
     )
     assert reply.status_code == 200
-    assert reply.json()["correct"] is False and reply.json()["key"] == "A. 2x"
+    # A first wrong answer: no key yet (the block reveals it after two tries).
+    assert reply.json()["correct"] is False and reply.json()["key"] == ""
+    assert reply.json()["solution_html"] == "" and reply.json()["retry_left"] == 1
     event = LearningEvent.objects.get(user=student)
     assert (event.kind, event.section, event.question_version_id) == (
         "checkpoint_answered",

@@ -117,8 +117,8 @@ function init(data) {
       const box = event.target.closest(".checkpoint");
       const cp = checkpoints.find((c) => c.box === box);
       if (!cp) return;
-      const { correct, graded, score, key, solution_html } = event.detail;
-      state.answered[cp.key] = { correct, graded, score, key, solution_html };
+      const { correct, graded, score, key, solution_html, retry_left } = event.detail;
+      state.answered[cp.key] = { correct, graded, score, key, solution_html, retry_left };
       save();
       if (section.slideControls) section.slideControls.update();
       if (info.kind === "video" && section.video && section.video.paused && !section.video.ended)

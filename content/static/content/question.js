@@ -2,8 +2,10 @@
 //
 // Each <form data-practice> holds one question rendered without its key. On submit the
 // answer goes as JSON to the form's action (the check endpoint) with the CSRF token; the
-// server marks it and returns {correct, graded, score, key, solution_html}, shown below
-// the question. A "practice:answered" event (detail: the result) bubbles from the form.
+// server marks it and returns {correct, graded, score, key, solution_html, retry_left},
+// shown below the question. The key and solution come only when the page's policy allows
+// (a right answer, or enough tries); until then retry_left says how many tries are left.
+// A "practice:answered" event (detail: the result) bubbles from the form.
 
 export function csrfToken(form) {
   const match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
@@ -104,13 +106,18 @@ export function showResult(form, result) {
   const box = form.querySelector(".practice__result");
   const labels = form.dataset;
   box.replaceChildren();
+  const retry =
+    result.graded && !result.correct && result.retry_left > 0
+      ? labels.labelRetry.replace("{n}", String(result.retry_left))
+      : "";
   let verdict;
   if (!result.graded) verdict = element("p", "verdict verdict--recorded", labels.labelRecorded);
   else if (result.correct) verdict = element("p", "verdict verdict--correct", labels.labelCorrect);
   else if (parseFloat(result.score) > 0)
     verdict = element("p", "verdict verdict--partial", `${labels.labelPartial} (${result.score})`);
-  else verdict = element("p", "verdict verdict--incorrect", labels.labelIncorrect);
+  else verdict = element("p", "verdict verdict--incorrect", retry || labels.labelIncorrect);
   box.appendChild(verdict);
+  if (retry && parseFloat(result.score) > 0) box.appendChild(element("p", "practice__retry", retry));
   if (result.key) {
     const key = element("p", "practice__key");
     key.appendChild(element("strong", "", `${labels.labelKey}: `));
