@@ -28,6 +28,7 @@ RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-co
 WORKDIR /srv/app
 COPY pyproject.toml README.md ./
 COPY config config
+COPY common common
 COPY lms lms
 COPY content content
 COPY question_bank question_bank
@@ -36,7 +37,7 @@ COPY templates templates
 COPY static static
 COPY --from=static /build/vendor static/vendor
 COPY manage.py ./
-RUN pip install --no-cache-dir . && useradd --system hoclieu && mkdir -p /srv/media /srv/static && chown hoclieu /srv/media /srv/static
+RUN pip install --no-cache-dir . && useradd --system hoclieu && mkdir -p /srv/media /srv/private-media /srv/static && chown hoclieu /srv/media /srv/private-media /srv/static
 USER hoclieu
 EXPOSE 8000
 CMD ["gunicorn", "config.wsgi:application", "--bind", "0.0.0.0:8000"]

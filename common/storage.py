@@ -36,7 +36,7 @@ def _check_apart(private_root: str, media_root: str) -> None:
 
 @deconstructible
 class PrivateStorage(FileSystemStorage):
-    """Files on disk under ``PRIVATE_MEDIA_ROOT``; they have no URL (``url`` raises)."""
+    """Files on disk under ``PRIVATE_MEDIA_ROOT``; they have no URL (``url`` is None)."""
 
     def __init__(self, location=None):
         super().__init__(location=location, base_url=None)
@@ -53,8 +53,10 @@ class PrivateStorage(FileSystemStorage):
         return os.path.abspath(self.base_location)
 
     def url(self, name):
-        # Django's contract for a storage without URLs; Wagtail's document view relies on it.
-        raise NotImplementedError("Private files are served only by views that check permission.")
+        # No URL: views that check permission send these files. None rather than raising
+        # (Django's NotImplementedError), so Wagtail's admin API lists an original image's
+        # download_url as null instead of failing; nothing links to a private file by path.
+        return None
 
 
 @deconstructible
