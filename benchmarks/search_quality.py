@@ -306,7 +306,8 @@ def main() -> None:
     old_name = creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
     media = tempfile.TemporaryDirectory(prefix="hoclieu-bench-media-")
     isolated = override_settings(
-        MEDIA_ROOT=media.name,
+        MEDIA_ROOT=f"{media.name}/media",
+        PRIVATE_MEDIA_ROOT=f"{media.name}/private-media",
         CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
     )
     isolated.enable()

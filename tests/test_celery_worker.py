@@ -34,7 +34,8 @@ def worker(tmp_path):
         "DEBUG": "0",
         "DATABASE_URL": _database_url(),
         "SEARCH_BACKEND": "database",
-        "MEDIA_ROOT": str(tmp_path),
+        "MEDIA_ROOT": str(tmp_path / "media"),
+        "PRIVATE_MEDIA_ROOT": str(tmp_path / "private-media"),
     }
     celery_app.control.purge()
     log = tmp_path / "worker.log"
@@ -127,7 +128,8 @@ def test_worker_reads_and_saves_a_question_file(worker, not_eager, tmp_path, set
     from question_bank.tasks import import_commit_task, import_preview_task
     from tests.question_bank.factories import make_bank
 
-    settings.MEDIA_ROOT = str(tmp_path)
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    settings.PRIVATE_MEDIA_ROOT = str(tmp_path / "private-media")
     teacher = make_user(role=Role.TEACHER, school=make_school(code="27010"))
     bank = make_bank(teacher)
     job = ImportJob(bank=bank, created_by=teacher, filename="de.txt", submit_for_review=False)
@@ -164,7 +166,8 @@ def test_worker_renders_every_file_of_a_paper(worker, not_eager, tmp_path, setti
     from question_bank.tasks import render_paper_task
     from tests.question_bank.assembly.bank import toan_bank
 
-    settings.MEDIA_ROOT = str(tmp_path)
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    settings.PRIVATE_MEDIA_ROOT = str(tmp_path / "private-media")
     teacher = make_user(role=Role.TEACHER, school=make_school(code="27011"))
     cells = {(1, "biet"): 8, (1, "hieu"): 4, (2, "hieu"): 2, (2, "van_dung"): 2}
     _bank, subject = toan_bank(teacher, {**cells, (3, "hieu"): 2, (3, "van_dung"): 4})
@@ -197,7 +200,8 @@ def test_worker_extracts_text_and_cover_of_an_uploaded_pdf(worker, not_eager, tm
     from tests.content.library_helpers import pdf_upload
     from tests.lms.factories import make_school
 
-    settings.MEDIA_ROOT = str(tmp_path)
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    settings.PRIVATE_MEDIA_ROOT = str(tmp_path / "private-media")
     teacher = make_user(role=Role.TEACHER, school=make_school())
     item = LibraryItem(
         title="Ôn tập phương trình bậc hai", resource_type="document", file=pdf_upload()
@@ -215,5 +219,5 @@ def test_worker_extracts_text_and_cover_of_an_uploaded_pdf(worker, not_eager, tm
     assert item.page_count == 3
     assert "Phương trình bậc hai một ẩn" in item.full_text
     assert item.cover.name.endswith(".jpg")
-    assert (Path(tmp_path) / item.cover.name).stat().st_size > 1000
+    assert Path(item.cover.path).stat().st_size > 1000
     assert "library_item_process_task" in worker.read_text()
