@@ -77,6 +77,10 @@ def matrix_create_from_template(
 ) -> ExamMatrix:
     if not permissions.can_assemble(user):
         raise PermissionDenied
+    if banks and permissions.visible_banks(user).filter(
+        pk__in=[b.pk for b in banks]
+    ).count() != len({b.pk for b in banks}):
+        raise PermissionDenied(_("Ma trận chỉ lấy câu hỏi từ ngân hàng bạn được xem."))
     spec = TEMPLATES[template]
     scale = CognitiveScale.objects.filter(is_default=True).first() or CognitiveScale.objects.first()
     levels = {lv.code: lv for lv in scale.levels.all()}
