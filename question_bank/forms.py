@@ -1,13 +1,13 @@
 from pathlib import PurePosixPath
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from content.models import Topic
 from lms import permissions
-from lms.models import User
 from question_bank import services
 from question_bank.formats.registry import EXPORTERS
 from question_bank.models import CognitiveLevel, QuestionBank
@@ -159,7 +159,7 @@ class QuestionBankAdminForm(WagtailAdminModelForm):
             candidates = permissions.bank_member_candidates(user)
             if self.instance.pk is not None:
                 current = self.instance.members.values("pk")
-                candidates = User.objects.filter(
+                candidates = get_user_model().objects.filter(
                     Q(pk__in=candidates.values("pk")) | Q(pk__in=current)
                 )
             self.fields["members"].queryset = candidates.order_by("full_name", "username")
