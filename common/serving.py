@@ -37,6 +37,21 @@ INLINE_TYPES = frozenset(
     }
 )
 INLINE_PREFIXES = ("audio/", "video/")
+# Types a browser would run as a page (scripts, HTML, SVG, XML with stylesheets): sent as
+# plain bytes, so no one ever receives an upload as text/html or image/svg+xml.
+ACTIVE_TYPES = frozenset(
+    {
+        "text/html",
+        "application/xhtml+xml",
+        "image/svg+xml",
+        "text/xml",
+        "application/xml",
+        "text/javascript",
+        "application/javascript",
+        "text/xsl",
+        "application/xslt+xml",
+    }
+)
 FILE_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'"
 CHUNK = 64 * 1024
 _RANGE = re.compile(r"bytes=(\d*)-(\d*)")
@@ -52,6 +67,8 @@ def may_be_inline(content_type: str) -> bool:
 def safe_headers(response, *, filename: str, content_type: str, download: bool = False):
     """The headers every served upload carries (attachment unless renderable, nosniff, CSP)."""
     attachment = download or not may_be_inline(content_type)
+    if content_type.split(";", 1)[0].strip().lower() in ACTIVE_TYPES:
+        response["Content-Type"] = "application/octet-stream"
     response["Content-Disposition"] = content_disposition_header(attachment, filename)
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = FILE_CSP

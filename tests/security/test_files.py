@@ -270,6 +270,7 @@ def test_html_and_svg_uploads_are_never_served_as_active_content(
     target.write_bytes(data)
     response = _media_get(client, f"question_images/{name}")
     assert response.status_code == 200
+    assert response["Content-Type"] == "application/octet-stream"
     assert response["Content-Disposition"].startswith("attachment")
     assert response["X-Content-Type-Options"] == "nosniff"
     assert "sandbox" in response["Content-Security-Policy"]
@@ -289,6 +290,7 @@ def test_serving_helper_never_sends_svg_or_html_inline(people):
         stored = storage.save(f"tests/{name}", ContentFile(data))
         field_file = type("F", (), {"storage": storage, "name": stored})()
         response = serve_file(request, field_file, content_type=content_type)
+        assert response["Content-Type"] == "application/octet-stream", name
         assert response["Content-Disposition"].startswith("attachment"), name
         assert response["X-Content-Type-Options"] == "nosniff"
         assert response["Content-Security-Policy"].startswith("sandbox")
