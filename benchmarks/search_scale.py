@@ -1038,9 +1038,7 @@ def load_documents(args, world) -> None:
         f"documents/s ({elapsed:.1f} s, {workers} processes, document_values included)",
     )
     t0 = time.perf_counter()
-    words = vocabulary_rebuild(
-        f"{t} {b}" for t, b in SearchDocument.objects.values_list("title", "body").iterator()
-    )
+    words = vocabulary_rebuild()
     show("vocabulary", words, f"words in {time.perf_counter() - t0:.1f} s")
     t0 = time.perf_counter()
     with connection.cursor() as cursor:

@@ -338,6 +338,12 @@ def _question_rule(user, *, bank: str) -> Q:
     )
 
 
+def can_search_questions(user) -> bool:
+    """Whether the search box may show ``user`` any questions (and the staff vocabulary of
+    its spelling suggestions, ``search.spelling``): question-bank staff and superusers."""
+    return is_active(user) and (user.is_superuser or user.role in QUESTION_STAFF_ROLES)
+
+
 def search_document_parts(user) -> dict[str, Q]:
     """:func:`search_document_q` as one filter per audience ("material", and "question" if
     the user may see any questions); each names its audience, so a database reads each

@@ -232,7 +232,7 @@ def unindex_document(doc: SearchDocument) -> None:
 def document_sync(label: str, pk: int) -> str:
     """Bring the search document of ``label``/``pk`` up to date; returns what was done:
     ``indexed``, ``removed`` or ``absent``."""
-    from search.spelling import vocabulary_add
+    from search.spelling import tiers_of, vocabulary_add
 
     model = source_model(label)
     content_type = ContentType.objects.get_for_model(model)
@@ -248,7 +248,7 @@ def document_sync(label: str, pk: int) -> str:
         return "removed"
     doc = write_document(content_type, pk, fields)
     index_documents([doc])
-    vocabulary_add([doc.title, doc.body])
+    vocabulary_add([doc.title, doc.body], tiers=tiers_of(doc))
     return "indexed"
 
 

@@ -133,9 +133,7 @@ def rebuild(*, log: Callable[[str], None] = lambda _m: None) -> dict:
 
     started = time.monotonic()
     counts = sync_all(log=log)
-    words = vocabulary_rebuild(
-        f"{t} {b}" for t, b in SearchDocument.objects.values_list("title", "body").iterator()
-    )
+    words = vocabulary_rebuild()
     log(f"vocabulary: {words} words")
     indexed = {
         alias: rebuild_index(alias, log=log)

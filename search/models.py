@@ -139,10 +139,16 @@ class SearchDocumentCollection(models.Model):
 
 class SearchTerm(models.Model):
     """A folded word of the indexed text with its document frequency: the vocabulary that
-    corrects typos in queries (search.spelling)."""
+    corrects typos in queries (search.spelling). Suggestions come from one of two
+    vocabularies, so a word is never offered to someone who may not see where it is
+    written: ``public_frequency`` counts published public materials (for everyone),
+    ``staff_frequency`` every published material and the approved questions of shared,
+    non-confidential banks (for staff who search the bank)."""
 
     word = models.CharField(max_length=40, primary_key=True)
     frequency = models.PositiveIntegerField(default=0)
+    public_frequency = models.PositiveIntegerField(default=0)
+    staff_frequency = models.PositiveIntegerField(default=0)
 
     def __str__(self):
         return self.word

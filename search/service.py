@@ -46,6 +46,8 @@ from search.labels import (
 from search.models import Audience, DocumentKind, SearchDocument, SearchDocumentCollection
 from search.postgres import autocomplete_documents, search_page, uses_own_vectors
 from search.query import ParsedQuery, build, parse
+from search.spelling import corrections, vocabulary_tier
+from search.synonyms import known
 from search.vietnamese import accented_keys, fold
 
 logger = logging.getLogger(__name__)
@@ -204,10 +206,20 @@ def document_parts(user, params: SearchParams) -> list:
     ]
 
 
+def spelling_corrections(user, query_words: list[str]) -> dict[str, list[str]]:
+    """Typo corrections from the vocabulary ``user`` may be offered (``search.spelling``),
+    each followed by the word as typed: the suggestion never names a word the user may
+    not read, and a word the vocabulary lacks but the user's own documents hold (a private
+    bank's) is still searched for."""
+    found = corrections([w for w in query_words if not known(w)], tier=vocabulary_tier(user))
+    return {word: [*alternatives, word] for word, alternatives in found.items()}
+
+
 def search(user, params: SearchParams, *, backend: str = "default") -> SearchResponse:
     params.clean()
     response = SearchResponse(params=params, backend=backend)
-    parsed = parse(params.q)
+    parsed = parse(params.q, correct=False)
+    parsed.corrected = spelling_corrections(user, parsed.words)
     response.suggestion = parsed.suggestion()
     try:
         engine = get_search_backend(backend)
