@@ -233,6 +233,9 @@ class LibraryItem(
     search_fields = [
         index.SearchField("title", boost=3),
         index.SearchField("authors"),
+        # The admin list searches these too (content.wagtail_hooks.LibraryItemViewSet).
+        index.SearchField("publisher"),
+        index.SearchField("isbn"),
         index.SearchField("description"),
         index.SearchField("full_text"),
         index.SearchField("search_companion"),

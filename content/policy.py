@@ -48,6 +48,30 @@ class LibraryItemPermissionPolicy(ModelPermissionPolicy):
         return permissions.curatable_library_items(user)
 
 
+class TakedownPermissionPolicy(ModelPermissionPolicy):
+    """Takedown records are written by the takedown and restore services only
+    (``content.curation``): in the admin they are a read-only log, each record seen by the
+    curators of its material (``lms.permissions.curatable_takedowns``), whoever asks."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and super().user_has_permission(user, action)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_any_permission_for_instance(user, [action], instance)
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        return (
+            self.instances_user_has_any_permission_for(user, actions)
+            .filter(pk=instance.pk)
+            .exists()
+        )
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if not any(self.user_has_permission(user, a) for a in actions):
+            return self.model.objects.none()
+        return permissions.curatable_takedowns(user)
+
+
 class LibraryCollectionPermissionPolicy(ModelPermissionPolicy):
     """Collections are province-wide shelves: curators keep them; only superusers and
     department admins delete one."""

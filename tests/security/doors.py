@@ -1,0 +1,410 @@
+"""Every door of the project: each URL pattern of the site, the Wagtail admin (choosers,
+bulk actions, reports, the admin API), our JSON API and the file URLs, filled with the ids
+of the world's forbidden objects (``tests.security.world``).
+
+``doors(world)`` answers, for each URL pattern the project's URL resolver knows, the
+concrete requests to make. A pattern no rule here knows raises :class:`UnknownDoor`, so a
+new door cannot be added without being probed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.apps import apps
+from django.contrib.auth.models import Group
+from django.urls import URLPattern, URLResolver, get_resolver
+from wagtail.admin.views.bulk_action.registry import bulk_action_registry
+from wagtail.models import Locale, Page, Site, Task, Workflow
+
+from tests.security.world import SEARCH_WORD, World
+
+#: A query that is one typo away from a confidential stem's marker ("did you mean" must
+#: not offer it) and the start of the confidential tag (tag autocomplete must not offer it).
+TYPO_QUERY = "xmkconfstex"
+TAG_PREFIX = "xmkconf"
+
+
+class UnknownDoor(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Door:
+    pattern: str
+    url: str
+    method: str = "GET"
+    body: str | None = None
+
+
+def url_patterns() -> list[str]:
+    """Every URL pattern of the project as one string (prefixes joined), in resolver order."""
+
+    def walk(resolver, prefix=""):
+        for p in resolver.url_patterns:
+            if isinstance(p, URLResolver):
+                yield from walk(p, prefix + str(p.pattern))
+            elif isinstance(p, URLPattern):
+                yield prefix + str(p.pattern)
+
+    return list(dict.fromkeys(walk(get_resolver())))
+
+
+_CONVERTER = re.compile(r"<(?:(?P<conv>\w+):)?(?P<name>\w+)>")
+_NAMED_GROUP = re.compile(r"\(\?P<(?P<name>\w+)>[^)]*\)")
+
+
+def fill(pattern: str, values: dict) -> str:
+    """``pattern`` with its parameters replaced by ``values`` (``KeyError`` if one is missing)."""
+    path = pattern.replace("^", "").replace("$", "")
+    path = _CONVERTER.sub(lambda m: str(values[m.group("name")]), path)
+    path = _NAMED_GROUP.sub(lambda m: str(values[m.group("name")]), path)
+    path = path.replace("\\.", ".")
+    return "/" + path
+
+
+def params(pattern: str) -> set[str]:
+    return {m.group("name") for m in _CONVERTER.finditer(pattern)} | {
+        m.group("name") for m in _NAMED_GROUP.finditer(pattern)
+    }
+
+
+# --- the world's objects as targets -----------------------------------------------------
+def _targets_of(world: World, model) -> list:
+    """The forbidden objects of ``model`` (or of its concrete subclasses)."""
+    found = []
+    for value in world.objects.values():
+        for obj in value if isinstance(value, list) else [value]:
+            if isinstance(obj, model) and obj not in found:
+                found.append(obj)
+    if model is Page or issubclass(model, Page):
+        found = [p for p in found if isinstance(p, Page)]
+    return found
+
+
+def _some_pk(model) -> int:
+    """An existing row of a reference-data model (or an id that does not exist)."""
+    return model._default_manager.order_by("pk").values_list("pk", flat=True).first() or 999_999
+
+
+def _object_values(obj) -> dict:
+    """Revision and workflow ids belonging to ``obj`` for the per-object admin doors."""
+    values = {
+        "revision_id": 999_999,
+        "task_state_id": 999_999,
+        "workflow_state_id": 999_999,
+        "action_name": "approve",
+    }
+    revision = getattr(obj, "latest_revision", None)
+    if revision is not None:
+        values["revision_id"] = revision.pk
+    if hasattr(obj, "workflow_states"):
+        state = obj.workflow_states.order_by("-pk").first()
+        if state is not None:
+            values["workflow_state_id"] = state.pk
+            if state.current_task_state_id:
+                values["task_state_id"] = state.current_task_state_id
+    values["task_id"] = Task.objects.order_by("pk").values_list("pk", flat=True).first() or 1
+    return values
+
+
+def _per_object(pattern: str, objects: list, id_names: tuple[str, ...], extra=None) -> list[dict]:
+    rows = []
+    for obj in objects:
+        values = {**_object_values(obj), **(extra or {})}
+        for name in id_names:
+            values[name] = obj.pk
+        rows.append(values)
+    return rows
+
+
+# --- rules: which values each pattern is probed with -------------------------------------
+_SNIPPET = re.compile(r"^admin/snippets/(?:choose/)?(?P<app>\w+)/(?P<model>\w+)/")
+_PAGE_IDS = ("page_id", "parent_page_id", "page_to_move_id", "pk", "page_pk")
+
+
+def _snippet_rows(world: World, pattern: str) -> list[dict]:
+    m = _SNIPPET.match(pattern)
+    model = apps.get_model(m.group("app"), m.group("model"))
+    names = params(pattern)
+    if not names:
+        return [{}]
+    targets = _targets_of(world, model)
+    extra = {"revision_id_a": "earliest", "revision_id_b": "latest"}
+    if not targets:
+        return [{**_object_values(None), **extra, "pk": _some_pk(model)}]
+    return _per_object(pattern, targets, ("pk",), extra)
+
+
+def _page_rows(world: World, pattern: str) -> list[dict]:
+    pages = _targets_of(world, Page)
+    home = world.home
+    base = {
+        "content_type_app_name": "content",
+        "content_type_model_name": "lessonpage",
+        "app_label": "content",
+        "model_name": "lessonpage",
+        "destination_id": home.pk,
+        "revision_id_a": "earliest",
+        "revision_id_b": "latest",
+        "workflow_pk": Workflow.objects.order_by("pk").values_list("pk", flat=True).first() or 1,
+    }
+    names = params(pattern)
+    if not names & set(_PAGE_IDS):
+        return [base]
+    rows = _per_object(pattern, pages, _PAGE_IDS, base)
+    if "parent_page_id" in names:
+        rows.append({**base, **_object_values(home), "parent_page_id": home.pk})
+    if pattern.startswith("admin/workflows/remove/"):
+        rows = [{**r, "page_pk": r["page_pk"]} for r in rows]
+    return rows
+
+
+def _bulk_doors(world: World, pattern: str) -> list[Door]:
+    bulk_action_registry._scan_for_bulk_actions()
+    doors = []
+    for app_label, models in sorted(bulk_action_registry.actions.items()):
+        for model_name, actions in sorted(models.items()):
+            model = apps.get_model(app_label, model_name)
+            targets = _targets_of(world, model)
+            for action in sorted(actions):
+                path = fill(
+                    pattern, {"app_label": app_label, "model_name": model_name, "action": action}
+                )
+                queries = [{"id": "all"}]
+                if model is Page:
+                    queries = [{"id": "all", "childOf": world.home.pk}]
+                    targets = _targets_of(world, Page)
+                queries += [{"id": t.pk} for t in targets]
+                for q in queries:
+                    doors.append(Door(pattern, f"{path}?{urlencode(q)}"))
+    return doors
+
+
+def _value_rows(world: World, pattern: str) -> list[dict] | None:
+    """Rows of parameter values for the patterns that aren't snippets, pages or bulk."""
+    o = world.objects
+    document, image = o["document_b"], o["image_b"]
+    versions = [q.latest_version.pk for q in (o["conf_question"], o["priv_question"])]
+    papers = [o["conf_paper"]]
+    names = params(pattern)
+    if not names:
+        return [{}]
+    table: list[tuple[str, list[dict]]] = [
+        (
+            r"^admin/api/main/\^pages/<int:pk>/action/",
+            [{"pk": p.pk, "action_name": "copy"} for p in _targets_of(world, Page)],
+        ),
+        (r"^admin/api/main/\^pages/", [{"pk": p.pk} for p in _targets_of(world, Page)]),
+        (r"^admin/api/main/\^documents/", [{"pk": document.pk}]),
+        (r"^admin/api/main/\^images/", [{"pk": image.pk}]),
+        (
+            r"^admin/documents/",
+            [
+                {
+                    "document_id": document.pk,
+                    "doc_id": document.pk,
+                    "uploaded_file_id": 999_999,
+                    "pk": document.pk,
+                }
+            ],
+        ),
+        (
+            r"^admin/images/",
+            [
+                {
+                    "image_id": image.pk,
+                    "uploaded_file_id": 999_999,
+                    "filter_spec": "max-165x165",
+                    "pk": image.pk,
+                }
+            ],
+        ),
+        (
+            r"^admin/collections/",
+            [{"pk": o["school_b"].collection_id, "collection_id": o["school_b"].collection_id}],
+        ),
+        (r"^admin/workflows/tasks/add/", [{"app_label": "wagtailcore", "model_name": "grouptask"}]),
+        (
+            r"^admin/workflows/",
+            [
+                {
+                    "pk": _some_pk(Workflow),
+                    "task_id": _some_pk(Task),
+                    "page_pk": p.pk,
+                    "workflow_pk": _some_pk(Workflow),
+                }
+                for p in _targets_of(world, Page)
+            ],
+        ),
+        (r"^admin/tag-autocomplete/", [{"app_name": "taggit", "model_name": "tag"}]),
+        (
+            r"^admin/editing-sessions/ping/",
+            [
+                {
+                    "app_label": "question_bank",
+                    "model_name": "question",
+                    "object_id": o["conf_question"].pk,
+                    "session_id": 999_999,
+                }
+            ],
+        ),
+        (r"^admin/editing-sessions/release/", [{"session_id": 999_999}]),
+        (r"^admin/ngan-hang-cau-hoi/nhap/", [{"pk": o["import_job"].pk}]),
+        (
+            r"^admin/ngan-hang-cau-hoi/cau-hoi/",
+            [{"pk": q.pk} for q in (o["conf_question"], o["priv_question"])],
+        ),
+        (r"^admin/de-thi/ma-tran/", [{"pk": m.pk} for m in (o["conf_matrix"], o["priv_matrix"])]),
+        (r"^admin/de-thi/de/", [{"pk": p.pk} for p in papers]),
+        (r"^admin/forms/submissions/", [{"page_id": p.pk} for p in _targets_of(world, Page)]),
+        (r"^admin/redirects/", [{"redirect_id": 999_999}]),
+        (r"^admin/settings/", [{"app_name": "content", "model_name": "homepage", "pk": 999_999}]),
+        (r"^admin/sites/", [{"pk": _some_pk(Site)}]),
+        (
+            r"^admin/users/",
+            [
+                {"pk": u.pk}
+                for u in (o["student_b"], world.owners["teacher_b"], world.owners["board"])
+            ],
+        ),
+        (r"^admin/groups/", [{"pk": _some_pk(Group)}]),
+        (r"^admin/locales/", [{"pk": _some_pk(Locale)}]),
+        (r"^admin/password_reset/confirm/", [{"uidb64": "MQ", "token": "set-password"}]),
+        (r"^api/v1/lms/classes/", [{"class_id": o["class_b"].pk}]),
+        (
+            r"^api/v1/question-bank/questions/",
+            [{"question_id": q.pk} for q in (o["conf_question"], o["priv_question"])],
+        ),
+        (
+            r"^api/v1/library/items/",
+            [{"item_id": i.pk} for i in (o["lib_b"], o["lib_draft_b"], o["lib_taken"])],
+        ),
+        (r"^lop/", [{"pk": o["class_b"].pk}]),
+        (r"^truong/", [{"pk": o["school_b"].pk}]),
+        (r"^thu-vien/bo-suu-tap/", [{"slug": "khong-co"}]),
+        (
+            r"^thu-vien/phan-hoi/",
+            [
+                {"kind": kind, "pk": pk}
+                for kind, pk in (
+                    ("item", o["lib_b"].pk),
+                    ("page", o["page_b"].pk),
+                    ("page", o["draft_a"].pk),
+                )
+            ],
+        ),
+        (r"^thu-vien/nhan-xet/", [{"pk": o["comment_b"].pk}]),
+        (r"^thu-vien/go/", [{"pk": o["takedown_b"].pk}]),
+        (r"^thu-vien/", [{"pk": i.pk} for i in (o["lib_b"], o["lib_draft_b"], o["lib_taken"])]),
+        (r"^hoc/cau-hoi/", [{"version_id": v} for v in versions]),
+        (r"^hoc/bai-giang/", [{"page_id": p.pk} for p in _targets_of(world, Page)]),
+        (r"^documents/authenticate_with_password/", [{"restriction_id": 999_999}]),
+        (
+            r"^_util/authenticate_with_password/",
+            [{"page_view_restriction_id": 999_999, "page_id": o["draft_b"].pk}],
+        ),
+    ]
+    for regex, rows in table:
+        if re.search(regex, pattern):
+            return rows
+    return None
+
+
+#: Doors that end the prober's session (requested after all the others).
+SIGN_OUT = frozenset({"admin/logout/", "dang-xuat/"})
+
+#: Patterns not requested, with the reason. Each is a door that answers no data.
+SKIPPED = {
+    "admin/failwhale/": "Wagtail's deliberate error page (raises to test 500 handling)",
+}
+
+
+def _special_doors(world: World, pattern: str) -> list[Door] | None:
+    o = world.objects
+    document = o["document_b"]
+    if pattern in (r"documents/^(\d+)/(.*)$", r"^documents/(\d+)/(.*)$"):
+        return [Door(pattern, f"/documents/{document.pk}/{document.filename}")]
+    if pattern == r"^((?:[\w\-]+/)*)$":
+        urls = ["/"] + [p.url or f"/{p.slug}/" for p in _targets_of(world, Page)]
+        return [Door(pattern, u) for u in urls]
+    if pattern == "admin/^.*/$":
+        return [Door(pattern, "/admin/khong-co-trang-nay/")]
+    if pattern == "oai/":
+        base = "/oai/?"
+        return [
+            Door(pattern, base + urlencode(q))
+            for q in (
+                {"verb": "ListRecords", "metadataPrefix": "oai_dc"},
+                {"verb": "ListIdentifiers", "metadataPrefix": "oai_dc"},
+                {"verb": "ListSets"},
+            )
+        ]
+    if pattern in ("tim-kiem/", "api/v1/search/", "tim-kiem/goi-y/", "api/v1/search/suggest"):
+        return [
+            Door(pattern, f"/{pattern}?{urlencode({'q': q})}")
+            for q in (SEARCH_WORD, TYPO_QUERY, "xmkconf", "xmk")
+        ]
+    if pattern.startswith("admin/tag-autocomplete/"):
+        path = fill(pattern, {"app_name": "taggit", "model_name": "tag"})
+        return [Door(pattern, f"{path}?{urlencode({'term': t})}") for t in (TAG_PREFIX, "x")]
+    return None
+
+
+def doors(world: World) -> tuple[list[Door], dict[str, str]]:
+    """(every request to make, {skipped pattern: reason}). Raises UnknownDoor listing every
+    pattern no rule covers."""
+    result: list[Door] = []
+    unknown: list[str] = []
+    for pattern in url_patterns():
+        if pattern in SKIPPED:
+            continue
+        special = _special_doors(world, pattern)
+        if special is not None:
+            result += special
+            continue
+        if pattern.startswith("admin/bulk/"):
+            result += _bulk_doors(world, pattern)
+            continue
+        if _SNIPPET.match(pattern):
+            rows = _snippet_rows(world, pattern)
+        elif pattern.startswith(("admin/pages/", "admin/choose-page/")):
+            rows = _page_rows(world, pattern)
+        else:
+            rows = _value_rows(world, pattern)
+        if rows is None:
+            unknown.append(pattern)
+            continue
+        for values in rows:
+            try:
+                path = fill(pattern, values)
+            except KeyError as missing:
+                unknown.append(f"{pattern} (no value for {missing})")
+                break
+            result.append(Door(pattern, path))
+            if not params(pattern):
+                # List-like doors are also searched for the forbidden objects' common word.
+                result.append(Door(pattern, f"{path}?{urlencode({'q': SEARCH_WORD})}"))
+    result += _post_doors(world)
+    # Signing out comes last, so that every other door is probed signed in.
+    result.sort(key=lambda door: door.pattern in SIGN_OUT)
+    if unknown:
+        raise UnknownDoor("URL patterns the door matrix does not know:\n" + "\n".join(unknown))
+    return result, dict(SKIPPED)
+
+
+def _post_doors(world: World) -> list[Door]:
+    """Reads that happen through a POST: the answer check of embedded questions."""
+    o = world.objects
+    doors_ = []
+    for question in (o["conf_question"], o["priv_question"]):
+        url = f"/hoc/cau-hoi/{question.latest_version.pk}/tra-loi/"
+        for page in _targets_of(world, Page):
+            body = f'{{"page": {page.pk}, "response": 0}}'
+            doors_.append(Door("hoc/cau-hoi/<int:version_id>/tra-loi/", url, "POST", body))
+    return doors_
+
+
+__all__ = ["Door", "UnknownDoor", "doors", "url_patterns"]
