@@ -233,13 +233,15 @@ class LibraryItem(
     search_fields = [
         index.SearchField("title", boost=3),
         index.SearchField("authors"),
-        # The admin list searches these too (content.wagtail_hooks.LibraryItemViewSet).
+        # Found by the admin's search box as well (content.wagtail_hooks.LibraryItemViewSet).
         index.SearchField("publisher"),
         index.SearchField("isbn"),
         index.SearchField("description"),
         index.SearchField("full_text"),
         index.SearchField("search_companion"),
         index.AutocompleteField("title"),
+        # The admin narrows its searches by the permission rules, which filter on the id.
+        index.FilterField("id"),
         index.FilterField("live"),
         index.FilterField("resource_type"),
         index.FilterField("subject"),

@@ -33,6 +33,7 @@ register_permission_policy(
     LibraryCollection, policy.LibraryCollectionPermissionPolicy(LibraryCollection)
 )
 register_permission_policy(Page, policy.AreaPagePermissionPolicy())
+register_permission_policy(Takedown, policy.TakedownPermissionPolicy(Takedown))
 # Exact-class registrations win over those of wagtail.documents and wagtail.images, which
 # may run after this module: staff work only in their school's collection.
 register_permission_policy(
@@ -141,7 +142,9 @@ class LibraryItemViewSet(ObjectGuardMixin, SnippetViewSet):
         Column("processing", label=_("Xử lý tệp"), accessor="get_processing_display"),
     ]
     list_filter = ["resource_type", "subject", "scope", "live", "licence"]
-    search_fields = ["title", "authors", "publisher", "isbn"]
+    # No ``search_fields``: the admin searches every field the model indexes (title,
+    # authors, publisher, ISBN, description, text), which a field-restricted search cannot
+    # do on SQLite's full-text table.
     list_per_page = 50
     ordering = ["-updated_at"]
     inspect_view_enabled = True

@@ -347,6 +347,16 @@ def _special_doors(world: World, pattern: str) -> list[Door] | None:
             Door(pattern, f"/{pattern}?{urlencode({'q': q})}")
             for q in (SEARCH_WORD, TYPO_QUERY, "xmkconf", "xmk")
         ]
+    if pattern in ("admin/ngan-hang-cau-hoi/xuat/", "api/v1/question-bank/questions"):
+        banks = [o["conf_bank"].pk, o["priv_bank"].pk]
+        ids = ",".join(str(o[k].pk) for k in ("conf_question", "priv_question"))
+        queries = [{"bank": b, "format": "moodle_xml"} for b in banks]
+        queries += [{"ids": ids, "format": "moodle_xml"}, {"q": SEARCH_WORD}, {}]
+        return [Door(pattern, f"/{pattern}?{urlencode(q)}") for q in queries]
+    if pattern == "admin/snippets/question_bank/question/":
+        banks = [o["conf_bank"].pk, o["priv_bank"].pk]
+        queries = [{"bank": b} for b in banks] + [{"q": SEARCH_WORD}, {}]
+        return [Door(pattern, f"/{pattern}?{urlencode(q)}") for q in queries]
     if pattern.startswith("admin/tag-autocomplete/"):
         path = fill(pattern, {"app_name": "taggit", "model_name": "tag"})
         return [Door(pattern, f"{path}?{urlencode({'term': t})}") for t in (TAG_PREFIX, "x")]
