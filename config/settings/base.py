@@ -126,6 +126,9 @@ AXES_LOCKOUT_CALLABLE = "lms.signin.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "lms.signin.client_address"
 # No start-up banner on every manage.py command (lockouts are still logged).
 AXES_VERBOSE = False
+# Failures are kept (for the limits and the admin's unlock page); a history of every
+# successful sign-in, with address and browser, of every pupil is not.
+AXES_DISABLE_ACCESS_LOG = True
 # Reverse proxies in front of the application that append to X-Forwarded-For (production:
 # nginx). 0 reads the socket's address.
 HOCLIEU_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
