@@ -470,6 +470,9 @@ def main() -> None:
     # static files directory is noise here.
     setup_test_environment()
     warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
+    from benchdb import use_bench_name
+
+    use_bench_name("library")
     creation = connection.creation
     old_name = creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
     started = time.perf_counter()

@@ -96,14 +96,19 @@ def run_one(fmt: str, n: int) -> dict:
     import django
 
     django.setup()
-    from django.db import connection
+    from benchdb import bench_database
 
     from config.celery import app as celery_app
 
     # The search-index task that follows the save runs inline, so "save" includes it.
     celery_app.conf.task_always_eager = True
-    creation = connection.creation
-    creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
+    with bench_database("question_import"):
+        return _run_one(fmt, n)
+
+
+def _run_one(fmt: str, n: int) -> dict:
+    from django.db import connection
+
     from lms.models import Role, User
     from question_bank import services
     from question_bank.formats.registry import export

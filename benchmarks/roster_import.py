@@ -25,10 +25,12 @@ def main() -> None:
     import django
 
     django.setup()
+    from benchdb import use_bench_name
     from django.db import connection
     from django.test.utils import get_runner  # noqa: F401 - makes test DB helpers importable
     from openpyxl import Workbook
 
+    use_bench_name("roster_import")
     creation = connection.creation
     old_name = creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
     try:
