@@ -132,7 +132,8 @@ def _print_many(jobs: list[tuple[str, str, bool]]) -> list[bytes]:
                         page = browser.new_page()
                         page.set_default_timeout(TIMEOUT_MS)
                         page.goto(page_path.as_uri(), wait_until="load")
-                        # paper.js sets data-math-done once KaTeX has typeset (or is absent).
+                        # paper.js sets data-math-done once KaTeX has typeset (or is absent)
+                        # and the options are laid out by their measured width.
                         page.wait_for_function(
                             "() => !document.querySelector('script[data-math]')"
                             " || document.body.dataset.mathDone === '1'"

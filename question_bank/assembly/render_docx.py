@@ -14,6 +14,7 @@ import re
 
 from lxml import etree
 
+from question_bank.assembly.measure import text_width_pt
 from question_bank.assembly.paper import (
     PART_MC,
     PART_SHORT,
@@ -48,6 +49,7 @@ PAGE_W, PAGE_H = 11906, 16838  # A4 in twentieths of a point
 MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 1020, 1020, 1134, 850
 TEXT_W = PAGE_W - MARGIN_LEFT - MARGIN_RIGHT
 _OPTION_INDENT = 283  # 0.5 cm
+_TAB_GAP_PT = 6.0  # the least room left between an option and the next tab stop
 
 
 # -- chemistry for Word's equation converter -------------------------------------------------
@@ -353,8 +355,20 @@ class _PaperWriter(_Writer):
             self.options(texts[: len(LETTERS)])
 
     def options(self, texts: list[str]) -> None:
-        """A. B. C. D. on one line (4 tab stops), two lines (2) or one line each."""
-        columns = option_columns(texts)
+        """A. B. C. D. on one line (4 tab stops), two lines (2) or one line each.
+
+        The columns are chosen by the options' typeset width against the tab stops: an
+        option must end a little before the next stop, or Word would jump the tab to the
+        stop after it. Each label is glued to its option by a no-break space.
+        """
+        line_pt = (TEXT_W - _OPTION_INDENT) / 20
+        columns = option_columns(
+            texts,
+            line_pt=line_pt - _TAB_GAP_PT,
+            gap_pt=_TAB_GAP_PT,
+            label_gap_pt=text_width_pt("\u00a0"),
+            math_scale=1.0,
+        )
         step = (TEXT_W - _OPTION_INDENT) // columns
         p = None
         for i, text in enumerate(texts):
@@ -368,7 +382,7 @@ class _PaperWriter(_Writer):
                         tab.set(_W + "pos", str(_OPTION_INDENT + k * step))
             else:
                 etree.SubElement(etree.SubElement(p, _W + "r"), _W + "tab")
-            self.run(p, f"{LETTERS[i]}. ", B)
+            self.run(p, f"{LETTERS[i]}.\u00a0", B)
             self.content(text, heading=p)
 
     def end(self) -> None:

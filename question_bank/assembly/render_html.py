@@ -6,7 +6,8 @@ is marked safe here; everything else (codes, header lines, names) goes through D
 autoescape. Math stays as LaTeX and is typeset in the browser by KaTeX; the pages link
 their static files by URL, :mod:`.pdf` turns those into local files to print offline.
 The helpers here (columns of options, stimulus runs, scoring rules) are shared with
-:mod:`.render_docx`.
+:mod:`.render_docx`. Options go 4, 2 or 1 to a line by their typeset width (:mod:`.measure`);
+in the PDF, ``paper.js`` measures them again in the browser once KaTeX has typeset.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from django.templatetags.static import static
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from question_bank.assembly.measure import FONT_SUBSETS, option_width_pt
 from question_bank.assembly.paper import (
     PART_ESSAY,
     PART_MC,
@@ -31,7 +33,6 @@ from question_bank.assembly.paper import (
     VersionItem,
     part_instruction,
 )
-from question_bank.html import plain_text
 from question_bank.numeric import format_numeric
 
 __all__ = [
@@ -54,23 +55,19 @@ END_NOTES = (
     "- Thí sinh không được sử dụng tài liệu;",
     "- Cán bộ coi thi không giải thích gì thêm.",
 )
+_PT_PER_MM = 72 / 25.4
+_TEXT_PT = 12.0
+#: The options grid of paper.css: A4 less the page margins (18 mm and 15 mm) and the
+#: options' 1.2em indent, columns 0.8em apart, the label 0.3em before its option; KaTeX
+#: at 1.08em of the text.
+OPTIONS_LINE_PT = (210 - 18 - 15) * _PT_PER_MM - 1.2 * _TEXT_PT
+OPTIONS_GAP_PT = 0.8 * _TEXT_PT
+LABEL_GAP_PT = 0.3 * _TEXT_PT
+MATH_SCALE = 1.08
 
-# Tinos has Times New Roman's metrics; these subsets cover Vietnamese (unicode ranges as
-# published by Fontsource, so the browser fetches only the files a page needs).
-_FONT_SUBSETS = {
-    "latin": "U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,U+0308,"
-    "U+0329,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD",
-    "latin-ext": "U+0100-02BA,U+02BD-02C5,U+02C7-02CC,U+02CE-02D7,U+02DD-02FF,U+0304,U+0308,"
-    "U+0329,U+1D00-1DBF,U+1E00-1E9F,U+1EF2-1EFF,U+2020,U+20A0-20AB,U+20AD-20C0,U+2113,"
-    "U+2C60-2C7F,U+A720-A7FF",
-    "vietnamese": "U+0102-0103,U+0110-0111,U+0128-0129,U+0168-0169,U+01A0-01A1,U+01AF-01B0,"
-    "U+0300-0301,U+0303-0304,U+0308-0309,U+0323,U+0329,U+1EA0-1EF9,U+20AB",
-}
 _FIRST_P = re.compile(r"^\s*<p(\s[^>]*)?>", re.I)
 _BLOCKY = re.compile(r"<(?:table|img|ul|ol|br|hr|blockquote|pre|figure)\b|\\\[|\$\$", re.I)
 _BLOCK_TAG = re.compile(r"<(?:p|div|h\d|li)\b", re.I)
-_LATEX_CMD = re.compile(r"\\[a-zA-Z]+\s*")
-_LATEX_MATH = re.compile(r"\\\((.+?)\\\)", re.S)
 _BLANK = re.compile(r"\{\{(\d+)\}\}")
 
 
@@ -88,30 +85,36 @@ def item_points(item: VersionItem) -> float:
     return float(item.points or item.data.get("points") or 0)
 
 
-def visible_length(html: str) -> int:
-    """Rough printed width of a fragment in characters; LaTeX counts its glyphs, not its code."""
-
-    def math(match: re.Match) -> str:
-        body = _LATEX_CMD.sub("", match.group(1))
-        return re.sub(r"[{}^_\s]", "", body) + "  "
-
-    return len(plain_text(_LATEX_MATH.sub(math, html or "")))
-
-
 def is_simple_inline(html: str) -> bool:
     """True when a choice is one short run of text/math that can share a line with others."""
     return not _BLOCKY.search(html or "") and len(_BLOCK_TAG.findall(html or "")) <= 1
 
 
-def option_columns(texts: list[str]) -> int:
-    """4, 2 or 1 options per line, as exam papers lay them out, from the longest option."""
+def option_columns(
+    texts: list[str],
+    *,
+    line_pt: float = OPTIONS_LINE_PT,
+    gap_pt: float = OPTIONS_GAP_PT,
+    label_gap_pt: float = LABEL_GAP_PT,
+    math_scale: float = MATH_SCALE,
+) -> int:
+    """4, 2 or 1 options per line, as exam papers lay them out: 4 when every option (its
+    label included) fits a quarter of the line, else 2 when each fits half, else 1.
+
+    Widths are the typeset ones (:func:`.measure.option_width_pt`). The defaults describe
+    the PDF's options grid, where the browser measures again once KaTeX has typeset; Word
+    passes its tab-stop widths. Options with blocks (tables, pictures, display math,
+    several paragraphs) take a line each.
+    """
     if not texts or not all(is_simple_inline(t) for t in texts):
         return 1
-    longest = max(visible_length(t) for t in texts)
-    if longest <= 18:
-        return 4
-    if longest <= 40:
-        return 2
+    widest = max(
+        option_width_pt(t, math_scale=math_scale, label=f"{LETTERS[i % len(LETTERS)]}.")
+        for i, t in enumerate(texts)
+    )
+    for columns in (4, 2):
+        if widest + label_gap_pt <= (line_pt - (columns - 1) * gap_pt) / columns:
+            return columns
     return 1
 
 
@@ -222,8 +225,9 @@ class _Question:
     part: int
     qtype: str
     stem: str
-    options: list[str] = field(default_factory=list)
+    options: list[dict] = field(default_factory=list)  # {"label": "B.", "html": …}
     columns: int = 1
+    measurable: bool = False  # the browser may re-measure the options and change columns
     statements: list[str] = field(default_factory=list)
     stimulus: str = ""
     stimulus_note: str = ""
@@ -263,10 +267,11 @@ def _question(item: VersionItem, stimulus: str = "", note: str = "") -> _Questio
     elif qtype in CHOICE_TYPES or (texts and item.part == PART_MC):
         texts = texts[: len(LETTERS)]
         q.options = [
-            mark_safe(_with_label(t, f"<b>{LETTERS[i]}.</b>"))  # noqa: S308
+            {"label": f"{LETTERS[i]}.", "html": mark_safe(t)}  # noqa: S308 - sanitised on save
             for i, t in enumerate(texts)
         ]
         q.columns = option_columns(texts)
+        q.measurable = all(is_simple_inline(t) for t in texts)
         q.key_display = item.key
     else:
         q.key_display = item.key or data.get("numeric_answer") or ""
@@ -290,7 +295,7 @@ def _parts(version: PaperVersion) -> list[dict]:
 
 def _font_faces() -> list[dict]:
     faces = []
-    for subset, unicode_range in _FONT_SUBSETS.items():
+    for subset, unicode_range in FONT_SUBSETS.items():
         for weight in (400, 700):
             for style in ("normal", "italic"):
                 faces.append(
