@@ -46,6 +46,7 @@ from common.storage import private_storage, public_storage
 from content.models import GRADE_CHOICES, GRADE_VALIDATORS
 from question_bank.formats.base import QTYPE_LABELS, QType
 from question_bank.html import clean_html, fingerprint, plain_text
+from question_bank.plaintext import summary
 from search.vietnamese import nfc, search_companion
 
 QTYPE_CHOICES = [(t.value, label) for t, label in QTYPE_LABELS.items()]
@@ -104,7 +105,12 @@ class CognitiveLevel(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.name} ({self.scale.name})" if self.scale_id else self.name
+        # The default scale's levels need no qualifier ("Biết"); another scale's get its short
+        # name ("Vận dụng (4 mức)"), not the whole scale title repeating the level names.
+        if not self.scale_id or self.scale.is_default:
+            return self.name
+        short = self.scale.name.split(" (", 1)[0].strip()
+        return f"{self.name} ({short})" if short and short != self.name else self.name
 
 
 class TrueFalseScore(models.Model):
@@ -217,7 +223,7 @@ class Stimulus(models.Model):
         verbose_name_plural = _("ngữ liệu dùng chung")
 
     def __str__(self):
-        return self.title or plain_text(self.content)[:80] or f"#{self.pk}"
+        return self.title or summary(self.content, limit=80) or f"#{self.pk}"
 
     def save(self, *args, **kwargs):
         self.title = nfc(self.title).strip()
@@ -416,8 +422,8 @@ class Question(
         ]
 
     def __str__(self):
-        text = plain_text(self.stem)
-        return text[:90] + ("…" if len(text) > 90 else "") if text else f"#{self.pk}"
+        # Admin lists and choosers print this: formulas as Unicode text, never raw TeX.
+        return summary(self.stem, limit=90) or f"#{self.pk}"
 
     # --- text helpers -------------------------------------------------------------------
     def stem_text(self) -> str:
