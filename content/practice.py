@@ -65,6 +65,41 @@ def answer_reveal(
     return Reveal(shown=True) if left <= 0 else Reveal(shown=False, retry_left=left)
 
 
+def key_seen_before(
+    embedding: Embedding, *, graded: bool, tries_before: int, solved_before: bool
+) -> bool:
+    """Whether an earlier answer of this learner already brought back the key and solution
+    (``tries_before`` answers, ``solved_before`` if one was right): a right answer given
+    after that is no proof of learning, and is recorded as not passed."""
+    if tries_before <= 0:
+        return False
+    previous = answer_reveal(
+        embedding, graded=graded, correct=False, tries=tries_before, solved=solved_before
+    )
+    return previous.shown
+
+
+def wrong_answer_feedback(data: dict, response) -> str:
+    """The teacher's feedback (HTML, cleaned when the question was saved) on the options
+    the learner chose wrongly, for a single- or multiple-choice ``response`` already
+    checked by :func:`check_response`; "" for other types. Never the feedback of a right
+    option, nor of true/false statements (knowing a statement was judged wrongly is the
+    key), so it helps to try again without giving the answer away."""
+    qtype = QType(data["qtype"])
+    choices = data.get("choices") or []
+    if qtype == QType.SINGLE_CHOICE:
+        picked = [response]
+    elif qtype == QType.MULTIPLE_RESPONSE:
+        picked = list(response)
+    else:
+        return ""
+    return "".join(
+        choices[i].get("feedback") or ""
+        for i in picked
+        if not choices[i]["correct"] and (choices[i].get("feedback") or "").strip()
+    )
+
+
 def latest_version(question):
     """The version a page embeds: the newest approved snapshot, or None.
 

@@ -9,7 +9,12 @@ draft, may also try the draft's questions that they may choose themselves (so a 
 planted in a draft by someone who could not see it answers nobody). The key and solution
 come back only as the block's policy says (:func:`content.practice.answer_reveal`),
 counting tries from the learner's answered events, or for anonymous visitors in their
-session. Both are CSRF protected: the page's script sends ``X-CSRFToken``.
+session; until then a wrong answer brings a hint (the feedback of the option chosen, or a
+reminder to look again at the part just studied). An answer given after the key was shown
+to this learner is recorded with ``passed: false`` (issue 16: progress stays honest), and
+section and e-lecture completions record whether their checkpoints were passed
+(:func:`lms.selectors.electure_progress`). Both are CSRF protected: the page's script sends
+``X-CSRFToken``.
 """
 
 import json
@@ -18,6 +23,7 @@ from decimal import Decimal
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
@@ -29,8 +35,10 @@ from content.practice import (
     answer_key_text,
     answer_reveal,
     check_response,
+    key_seen_before,
     page_embeddings,
     score_text,
+    wrong_answer_feedback,
 )
 from lms.models import EventKind, LearningEvent
 from lms.permissions import (
@@ -39,6 +47,7 @@ from lms.permissions import (
     choosable_questions,
     visible_material_pages,
 )
+from lms.selectors import electure_progress
 from lms.services import learning_event_record
 from question_bank.formats.base import QType
 from question_bank.models import QuestionVersion
@@ -51,6 +60,12 @@ ELECTURE_EVENTS = frozenset(
 SESSION_TRIES = "practice_tries"
 #: The session keeps the tries of this many questions at most (the oldest are dropped).
 SESSION_TRIES_KEPT = 200
+#: Data schema of answered events: 2 adds ``key_seen`` (the key had been shown to the
+#: learner before this answer) and ``passed`` (right, or an essay, and not after the key);
+#: and of section/e-lecture completions: 2 adds ``passed``, ``checkpoints`` and
+#: ``checkpoints_passed``. Readers treat schema 1 as :func:`lms.selectors.electure_progress`
+#: says.
+EVENT_DATA_SCHEMA = 2
 
 
 class _BadRequest(Exception):
@@ -100,13 +115,12 @@ def answerable_questions(user, page) -> dict[int, Embedding]:
     return found
 
 
-def _tries(request, *, page, kind: str, version, correct: bool) -> tuple[int, bool]:
-    """(How many times the requester answered this question in this page, this answer
-    included; whether any answer was right). Signed-in learners: from their append-only
-    answered events (this one is already recorded), so a new session or device goes on
-    counting. Anonymous visitors: in their session; a visitor who drops the cookie starts
-    again at zero, which only delays the reveal, as any visitor may answer wrongly on purpose.
-    """
+def _tries_before(request, *, page, kind: str, version) -> tuple[int, bool]:
+    """(How many times the requester answered this question in this page before; whether
+    any of those answers was right). Signed-in learners: from their append-only answered
+    events, so a new session or device goes on counting. Anonymous visitors: from their
+    session; a visitor who drops the cookie starts again at zero, which only delays the
+    reveal, as any visitor may answer wrongly on purpose."""
     if request.user.is_authenticated:
         counts = LearningEvent.objects.filter(
             user=request.user,
@@ -115,12 +129,47 @@ def _tries(request, *, page, kind: str, version, correct: bool) -> tuple[int, bo
             question_version__question_id=version.question_id,
         ).aggregate(tries=Count("pk"), solved=Count("pk", filter=Q(score=1)))
         return counts["tries"], counts["solved"] > 0
+    count, solved = (request.session.get(SESSION_TRIES) or {}).get(
+        f"{page.pk}:{version.question_id}", (0, False)
+    )
+    return count, bool(solved)
+
+
+def _remember_anonymous_try(request, *, page, version, correct: bool) -> None:
+    if request.user.is_authenticated:
+        return
     tries = dict(request.session.get(SESSION_TRIES) or {})
     key = f"{page.pk}:{version.question_id}"
     count, solved = tries.pop(key, (0, False))
     tries[key] = [count + 1, bool(solved or correct)]
     request.session[SESSION_TRIES] = dict(list(tries.items())[-SESSION_TRIES_KEPT:])
-    return count + 1, bool(solved)
+
+
+def _hint_html(version, response, *, page, correct: bool, graded: bool, shown: bool) -> str:
+    """What helps after a wrong (or partly right) answer: the teacher's feedback on the
+    options chosen; else, while the key is still held back, a reminder to look again."""
+    if correct or not graded:
+        return ""
+    feedback = wrong_answer_feedback(version.data, response)
+    if feedback or shown:
+        return feedback
+    if isinstance(page, ELecturePage):
+        return format_html("<p>{}</p>", _("Chưa đúng, hãy xem lại phần vừa học."))
+    return format_html("<p>{}</p>", _("Chưa đúng, hãy xem lại bài học."))
+
+
+def _where(page, embedding: Embedding, section) -> tuple[str, int | None]:
+    """(Event kind, section) of an answer through ``page``; 404 when the page does not
+    embed the question there; :class:`_BadRequest` without a section in an e-lecture."""
+    if isinstance(page, ELecturePage):
+        if not _is_int(section):
+            raise _BadRequest(_("Thiếu số thứ tự phần của câu hỏi dừng."))
+        if section not in embedding.sections:
+            raise Http404
+        return EventKind.CHECKPOINT_ANSWERED, section
+    if not embedding.practice:
+        raise Http404
+    return EventKind.QUESTION_ANSWERED, None
 
 
 @require_POST
@@ -138,25 +187,17 @@ def question_check(request, version_id: int):
     embedding = answerable_questions(request.user, page).get(version.question_id)
     if embedding is None:
         raise Http404
-    section = body.get("section")
-    if isinstance(page, ELecturePage):
-        if not _is_int(section):
-            return _bad_request(_("Thiếu số thứ tự phần của câu hỏi dừng."))
-        if section not in embedding.sections:
-            raise Http404
-        kind = EventKind.CHECKPOINT_ANSWERED
-    else:
-        if not embedding.practice:
-            raise Http404
-        section = None
-        kind = EventKind.QUESTION_ANSWERED
     try:
+        kind, section = _where(page, embedding, body.get("section"))
         response = check_response(version.data, body.get("response"), version_id=version.pk)
-    except ResponseInvalid as exc:
+    except (_BadRequest, ResponseInvalid) as exc:
         return _bad_request(str(exc))
     fraction = score(version.data, response)
     graded = version.data["qtype"] != QType.ESSAY
     correct = graded and fraction == 1
+    tries, solved = _tries_before(request, page=page, kind=kind, version=version)
+    key_seen = key_seen_before(embedding, graded=graded, tries_before=tries, solved_before=solved)
+    passed = (correct or not graded) and not key_seen
     learning_event_record(
         user=request.user,
         kind=kind,
@@ -164,10 +205,18 @@ def question_check(request, version_id: int):
         section=section,
         question_version=version,
         score=fraction.quantize(Decimal("0.0001")) if graded else None,
-        data={"response": response},
+        data={
+            "schema_version": EVENT_DATA_SCHEMA,
+            "response": response,
+            "key_seen": key_seen,
+            "passed": passed,
+        },
     )
-    tries, solved = _tries(request, page=page, kind=kind, version=version, correct=correct)
-    reveal = answer_reveal(embedding, graded=graded, correct=correct, tries=tries, solved=solved)
+    _remember_anonymous_try(request, page=page, version=version, correct=correct)
+    reveal = answer_reveal(
+        embedding, graded=graded, correct=correct, tries=tries + 1, solved=solved
+    )
+    progress = electure_progress(user=request.user, page=page) if section is not None else None
     return JsonResponse(
         {
             "correct": correct,
@@ -177,6 +226,14 @@ def question_check(request, version_id: int):
             "solution_html": (version.data.get("solution") or "") if reveal.shown else "",
             # Tries left before the key shows; null when it shows now or never will.
             "retry_left": reveal.retry_left,
+            "hint_html": _hint_html(
+                version, response, page=page, correct=correct, graded=graded, shown=reveal.shown
+            ),
+            # The key had been shown before this answer: a right answer is not a pass.
+            "key_seen": key_seen,
+            "passed": passed,
+            # The learner's e-lecture progress (signed in, checkpoints only), else null.
+            "progress": progress.as_dict() if progress is not None else None,
         }
     )
 
@@ -196,5 +253,29 @@ def electure_event(request, page_id: int):
     if not optional and (not _is_int(section) or not 0 <= section < len(page.sections)):
         return _bad_request(_("Số thứ tự phần không hợp lệ."))
     # Anonymous visitors may watch public e-lectures; their progress stays in the browser.
-    learning_event_record(user=request.user, kind=kind, page=page, section=section)
+    learning_event_record(
+        user=request.user,
+        kind=kind,
+        page=page,
+        section=section,
+        data=_completion_data(request.user, page=page, kind=kind, section=section),
+    )
     return HttpResponse(status=204)
+
+
+def _completion_data(user, *, page, kind: str, section) -> dict | None:
+    """What a completion records beside its kind: whether the section's (or, for the whole
+    e-lecture, every) checkpoint was passed honestly, from the server's own records (the
+    browser only says that the learner went on)."""
+    if kind == EventKind.SECTION_STARTED:
+        return None
+    progress = electure_progress(user=user, page=page)
+    if progress is None:
+        return None
+    done = progress.sections[section] if kind == EventKind.SECTION_COMPLETED else progress
+    return {
+        "schema_version": EVENT_DATA_SCHEMA,
+        "passed": done.all_passed,
+        "checkpoints": done.checkpoints,
+        "checkpoints_passed": done.passed,
+    }

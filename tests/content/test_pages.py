@@ -580,6 +580,10 @@ def test_a_student_answers_a_practice_question_right_then_wrong(client, student,
         "key": "A. 2x",
         "solution_html": f"<p>{SOLUTION}</p>",
         "retry_left": None,
+        "hint_html": "",
+        "key_seen": False,
+        "passed": True,
+        "progress": None,
     }
     wrong = check(client, version, {"response": 2, "page": page.pk, "checkpoint": False})
     assert wrong.status_code == 200

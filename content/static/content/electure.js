@@ -3,10 +3,14 @@
 // The page renders every section (video, PDF link or slide images, notes, checkpoints);
 // this player shows one section at a time and, in slide decks, one slide at a time. A
 // section's checkpoint questions appear when due — after their slide, at their second of
-// an uploaded video, or at the end of the section — and must be answered (checked by the
-// server; any answer counts) before "Phần sau" is enabled. Progress (current section,
-// answered checkpoints with their results) is kept in localStorage; section_started,
-// section_completed and completed events are POSTed for signed-in learners.
+// an uploaded video, or at the end of the section — and must be answered right (checked by
+// the server; an essay counts once answered) before "Phần sau" is enabled: a wrong answer
+// brings a hint and another try, and the key only by the block's policy, so the learner
+// may then answer right to go on, but such a checkpoint is not passed (the server records
+// it so; the steps show the section as done only when all its checkpoints were passed).
+// Progress (current section, answered checkpoints with their results) is kept in
+// localStorage; section_started, section_completed and completed events are POSTed for
+// signed-in learners, and the server's honest count of passed checkpoints is shown.
 // Data: <script type="application/json" id="electure-data"> (content_tags.electure_data).
 
 import { csrfToken, showResult } from "./question.js";
@@ -53,6 +57,24 @@ function init(data) {
     }
   }
 
+  // The server's count of checkpoints passed honestly (signed-in learners only).
+  const progressElement = root.querySelector("[data-progress]");
+  function showProgress(progress) {
+    if (!progressElement) return;
+    const labels = progressElement.dataset;
+    progressElement.replaceChildren(
+      labels.labelProgress
+        .replace("{passed}", String(progress.passed))
+        .replace("{total}", String(progress.checkpoints)),
+    );
+    if (progress.key_seen > 0) {
+      const note = document.createElement("span");
+      note.className = "electure-progress__key-seen";
+      note.textContent = ` ${labels.labelKeySeen.replace("{n}", String(progress.key_seen))}`;
+      progressElement.appendChild(note);
+    }
+  }
+
   function postEvent(kind, section) {
     if (!data.signedIn || !data.eventUrl) return;
     fetch(data.eventUrl, {
@@ -91,7 +113,17 @@ function init(data) {
       ready: false,
     };
     const isAnswered = (cp) => Boolean(state.answered[cp.key]);
-    section.allAnswered = () => checkpoints.every(isAnswered);
+    // Right once (or an essay answered): the way on is open, whatever came after.
+    const isSettled = (cp) => {
+      const result = state.answered[cp.key];
+      return Boolean(result && (result.settled || result.correct || result.graded === false));
+    };
+    const isPassed = (cp) => {
+      const result = state.answered[cp.key];
+      return isSettled(cp) && result.passed !== false;
+    };
+    section.allSettled = () => checkpoints.every(isSettled);
+    section.allPassed = () => checkpoints.every(isPassed);
 
     function reveal(cp) {
       if (!cp.box || !cp.box.hidden) return;
@@ -117,11 +149,34 @@ function init(data) {
       const box = event.target.closest(".checkpoint");
       const cp = checkpoints.find((c) => c.box === box);
       if (!cp) return;
-      const { correct, graded, score, key, solution_html, retry_left } = event.detail;
-      state.answered[cp.key] = { correct, graded, score, key, solution_html, retry_left };
+      const { correct, graded, score, key, solution_html, retry_left, hint_html, key_seen } =
+        event.detail;
+      const before = state.answered[cp.key] || {};
+      const settled = Boolean(before.settled || correct || !graded);
+      // Passed is never lost by a later answer, nor gained after the key was seen.
+      const passed = Boolean(before.passed || event.detail.passed);
+      state.answered[cp.key] = {
+        correct,
+        graded,
+        score,
+        key,
+        solution_html,
+        retry_left,
+        hint_html,
+        key_seen,
+        settled,
+        passed,
+      };
       save();
+      if (event.detail.progress) showProgress(event.detail.progress);
       if (section.slideControls) section.slideControls.update();
-      if (info.kind === "video" && section.video && section.video.paused && !section.video.ended)
+      if (
+        settled &&
+        info.kind === "video" &&
+        section.video &&
+        section.video.paused &&
+        !section.video.ended
+      )
         section.video.play().catch(() => {});
       update();
     });
@@ -144,7 +199,7 @@ function init(data) {
       bar.append(back, counter, forward);
       element.querySelector(".lecture-section__stage").appendChild(bar);
       const blockedHere = () =>
-        checkpoints.some((cp) => cp.afterSlide === section.slide && !isAnswered(cp));
+        checkpoints.some((cp) => cp.afterSlide === section.slide && !isSettled(cp));
       const controls = {
         update() {
           counter.textContent = `${labels.labelSlide} ${section.slide} ${labels.labelOf} ${section.slideCount}`;
@@ -227,7 +282,7 @@ function init(data) {
         }
         const timed = checkpoints.filter((cp) => cp.atSecond != null);
         const pendingAt = () => {
-          const open = timed.filter((cp) => !isAnswered(cp)).map((cp) => cp.atSecond);
+          const open = timed.filter((cp) => !isSettled(cp)).map((cp) => cp.atSecond);
           return open.length ? Math.min(...open) : null;
         };
         const hold = () => {
@@ -261,7 +316,7 @@ function init(data) {
   function update() {
     const current = sections[state.current];
     prevButton.disabled = state.current <= 0;
-    const open = !current.allAnswered();
+    const open = !current.allSettled();
     nextButton.disabled = open;
     nextButton.textContent = state.current >= last ? labels.labelFinish : nextLabel;
     status.textContent = open
@@ -273,7 +328,9 @@ function init(data) {
       if (i === state.current) link.setAttribute("aria-current", "step");
       else link.removeAttribute("aria-current");
       link.classList.toggle("is-locked", i > state.furthest);
-      link.classList.toggle("is-done", state.completed.includes(i));
+      const completed = state.completed.includes(i);
+      link.classList.toggle("is-done", completed && sections[i].allPassed());
+      link.classList.toggle("is-unpassed", completed && !sections[i].allPassed());
     });
   }
 
@@ -305,7 +362,7 @@ function init(data) {
   prevButton.addEventListener("click", () => show(state.current - 1, { focus: true }));
   nextButton.addEventListener("click", () => {
     const index = state.current;
-    if (!sections[index].allAnswered()) return;
+    if (!sections[index].allSettled()) return;
     if (!state.completed.includes(index)) {
       state.completed.push(index);
       postEvent("section_completed", index);

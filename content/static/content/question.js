@@ -2,9 +2,12 @@
 //
 // Each <form data-practice> holds one question rendered without its key. On submit the
 // answer goes as JSON to the form's action (the check endpoint) with the CSRF token; the
-// server marks it and returns {correct, graded, score, key, solution_html, retry_left},
-// shown below the question. The key and solution come only when the page's policy allows
-// (a right answer, or enough tries); until then retry_left says how many tries are left.
+// server marks it and returns {correct, graded, score, key, solution_html, retry_left,
+// hint_html, key_seen, passed, progress}, shown below the question. The key and solution
+// come only when the page's policy allows (a right answer, or enough tries); until then
+// retry_left says how many tries are left and hint_html helps to try again (the chosen
+// option's feedback, or a reminder). A right answer given after the key was shown
+// (key_seen) is not counted as passed, and the page says so.
 // A "practice:answered" event (detail: the result) bubbles from the form.
 
 export function csrfToken(form) {
@@ -118,6 +121,15 @@ export function showResult(form, result) {
   else verdict = element("p", "verdict verdict--incorrect", retry || labels.labelIncorrect);
   box.appendChild(verdict);
   if (retry && parseFloat(result.score) > 0) box.appendChild(element("p", "practice__retry", retry));
+  if (result.hint_html) {
+    const hint = element("div", "practice__hint");
+    hint.setAttribute("aria-label", labels.labelHint);
+    // The teacher's option feedback, sanitised on the server when the question was saved.
+    hint.innerHTML = result.hint_html;
+    box.appendChild(hint);
+  }
+  if (result.correct && result.key_seen)
+    box.appendChild(element("p", "practice__unpassed", labels.labelUnpassed));
   if (result.key) {
     const key = element("p", "practice__key");
     key.appendChild(element("strong", "", `${labels.labelKey}: `));
