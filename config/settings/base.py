@@ -59,6 +59,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Signed-in students who open /admin/ go home with a Vietnamese message.
+    "lms.middleware.AdminHomeRedirectMiddleware",
     # Page views by id and site-wide reports of the admin ask lms.permissions first.
     "content.admin_guard.AdminDoorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
