@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from common.serving import serve_public_media
+from config.errors import install_api_error_handlers
 from content.api import router as content_router
 from content.documents import document_serve
 from lms import views as lms_views
@@ -17,10 +18,17 @@ from question_bank.api import router as question_router
 from search.api import router as search_router
 
 api = NinjaAPI(title="hoclieu API", version="1", urls_namespace="api-v1")
+install_api_error_handlers(api)
 api.add_router("/lms/", lms_router)
 api.add_router("/question-bank/", question_router)
 api.add_router("/library/", content_router)
 api.add_router("/search/", search_router)
+
+# Styled Vietnamese pages for the site, JSON under /api/ (config.errors).
+handler400 = "config.errors.bad_request"
+handler403 = "config.errors.permission_denied"
+handler404 = "config.errors.page_not_found"
+handler500 = "config.errors.server_error"
 
 urlpatterns = [
     # Ahead of Wagtail's own: tags suggested only from what the user may see.

@@ -220,9 +220,19 @@ def register_content_log_actions(actions):
     actions.register_action("content.restore", _("Khôi phục học liệu"), _("Khôi phục học liệu"))
 
 
+class CoverageReportMenuItem(MenuItem):
+    """Shown only to those the coverage report answers: the right and a department."""
+
+    def is_shown(self, request):
+        user = request.user
+        return (
+            permissions.can_view_coverage(user) and permissions.coverage_departments(user).exists()
+        )
+
+
 @hooks.register("register_admin_menu_item")
 def register_report_menu_items():
-    return MenuItem(
+    return CoverageReportMenuItem(
         _("Báo cáo độ phủ chương trình"),
         reverse("coverage_report"),
         icon_name="table",

@@ -77,6 +77,13 @@ def can_view_roster(user, school_class: SchoolClass) -> bool:
     return visible_classes(user).filter(pk=school_class.pk).exists()
 
 
+def can_read_rosters(user) -> bool:
+    """Whether the user may open a class's list of students. Students see their own classes
+    (name, school, year, homeroom teacher) but never a roster: classmates' identifiers and
+    dates of birth are the school's records."""
+    return is_active(user) and (user.is_superuser or user.role != Role.STUDENT)
+
+
 def visible_people(user) -> QuerySet[User]:
     """People whose records the user may list: their school(s), or their own classes' students."""
     if not is_active(user):

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, render
 
 from lms import permissions
 from lms.forms import RosterImportForm
-from lms.models import Role, School
+from lms.models import School
 from lms.roster.importer import roster_import
 
 
@@ -20,12 +20,14 @@ def class_list(request):
         .order_by("school__name", "grade", "name")
     )
     page = Paginator(classes, 50).get_page(request.GET.get("page"))
-    return render(request, "lms/class_list.html", {"page": page})
+    # Students see their classes without a link to a roster they may not open.
+    roster_links = permissions.can_read_rosters(request.user)
+    return render(request, "lms/class_list.html", {"page": page, "roster_links": roster_links})
 
 
 @login_required
 def class_roster(request, pk: int):
-    if request.user.role == Role.STUDENT:
+    if not permissions.can_read_rosters(request.user):
         raise PermissionDenied
     # 404 rather than 403, so people cannot probe which classes exist elsewhere.
     school_class = get_object_or_404(

@@ -95,9 +95,16 @@ class OrganisationGroup(SnippetViewSetGroup):
 register_snippet(OrganisationGroup)
 
 
+class RosterImportMenuItem(MenuItem):
+    """Shown only to those who may open the roster import (others met a bare 403)."""
+
+    def is_shown(self, request):
+        return permissions.can_import_rosters(request.user)
+
+
 @hooks.register("register_admin_menu_item")
 def roster_import_menu_item():
-    return MenuItem(
+    return RosterImportMenuItem(
         _("Nhập danh sách"),
         reverse("roster_upload"),
         icon_name="upload",
