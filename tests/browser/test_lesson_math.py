@@ -13,7 +13,8 @@ from wagtail.images.tests.utils import get_test_image_file
 
 from content.models import ELecturePage, HomePage, LessonPage
 from lms.models import LearningEvent, Role
-from tests.content.test_pages import QUADRATIC, approved_question, publish_under
+from question_bank.formats.base import Choice
+from tests.content.test_pages import QUADRATIC, SOLUTION, approved_question, publish_under
 from tests.lms.factories import make_school, make_user
 
 pytestmark = [
@@ -23,6 +24,7 @@ pytestmark = [
 
 INLINE = "a^2 + b^2 = c^2"
 # Far wider than a phone: it must scroll inside its own box, not the page.
+HINT = "Nhớ hạ bậc: đạo hàm của x mũ n là n nhân x mũ n trừ 1."
 LONG = " + ".join(f"\\frac{{x_{{{i}}}^{{{i}}}}}{{{i}!}}" for i in range(1, 40))
 
 
@@ -91,7 +93,15 @@ def test_electure_next_section_waits_for_the_checkpoint(live_server, phone_page)
     school = make_school()
     teacher = make_user(role=Role.TEACHER, school=school)
     student = make_user(role=Role.STUDENT, school=school)
-    question = approved_question(teacher)
+    question = approved_question(
+        teacher,
+        choices=[
+            Choice(text="2x", correct=True),
+            Choice(text="x", feedback=f"<p>{HINT}</p>"),
+            Choice(text="2"),
+            Choice(text="x^2"),
+        ],
+    )
     slides = [
         Image.objects.create(title=f"Trang {n}", file=get_test_image_file(colour=colour))
         for n, colour in ((1, "white"), (2, "red"), (3, "blue"))
@@ -136,21 +146,40 @@ def test_electure_next_section_waits_for_the_checkpoint(live_server, phone_page)
     assert next_section.is_disabled()
     assert _fits_phone(page)
 
-    # A wrong answer counts as answered: the learner may go on, but the key and solution
-    # wait for a right answer or a second try (the block's default policy).
+    # A wrong answer brings the chosen option's feedback, not the key nor the solution, and
+    # does not open the next part (issue 16).
     checkpoint.locator(".options input[value='1']").check()
     checkpoint.get_by_role("button", name="Kiểm tra").click()
     checkpoint.locator(".verdict").wait_for()
     assert checkpoint.locator(".verdict").inner_text() == "Chưa đúng, thử lại (còn 1 lần)"
+    assert checkpoint.locator(".practice__hint").inner_text().strip() == HINT
     assert checkpoint.locator(".practice__key").count() == 0
     assert checkpoint.locator(".practice__solution").count() == 0
-    assert next_section.is_enabled()
-    # The second wrong try shows the key and the typeset solution.
+    assert SOLUTION not in page.content()
+    assert next_section.is_disabled()
+    assert page.locator("[data-status]").inner_text() == "Trả lời đúng câu hỏi dừng để học tiếp."
+    # The second wrong try (the block's default policy) shows the key and the typeset
+    # solution; the next part still waits for a right answer.
+    checkpoint.locator(".options input[value='2']").check()
     checkpoint.get_by_role("button", name="Kiểm tra").click()
     checkpoint.locator(".practice__key").wait_for()
     assert checkpoint.locator(".verdict").inner_text() == "Sai"
     assert "A. 2x" in checkpoint.locator(".practice__key").inner_text()
     assert checkpoint.locator(".practice__solution .katex").count() == 1
+    assert next_section.is_disabled()
+    # Answered right after seeing the key: the way on opens, but it is not a pass.
+    checkpoint.locator(".options input[value='0']").check()
+    checkpoint.get_by_role("button", name="Kiểm tra").click()
+    assert _wait_for(lambda: checkpoint.locator(".practice__unpassed").count() == 1)
+    assert checkpoint.locator(".verdict").inner_text() == "Đúng"
+    assert (
+        checkpoint.locator(".practice__unpassed").inner_text()
+        == "Đã xem đáp án — phần này chưa tính là đạt."
+    )
+    note = page.locator("[data-progress] .electure-progress__key-seen")
+    note.wait_for()
+    assert page.locator("[data-progress]").inner_text().startswith("Câu hỏi dừng đã đạt: 0/1")
+    assert next_section.is_enabled()
     next_section.click()
     second.wait_for(state="visible")
     assert not first.is_visible()
@@ -165,12 +194,19 @@ def test_electure_next_section_waits_for_the_checkpoint(live_server, phone_page)
         ("section_started", 0),
         ("checkpoint_answered", 0),
         ("checkpoint_answered", 0),
+        ("checkpoint_answered", 0),
         ("section_completed", 0),
         ("section_started", 1),
     ]
     # The posts run concurrently: compare without their order.
-    assert _wait_for(lambda: events.count() >= 5)
+    assert _wait_for(lambda: events.count() >= 6)
     assert sorted(events.values_list("kind", "section")) == sorted(expected)
+    assert [e.data["passed"] for e in events.filter(kind="checkpoint_answered")] == [False] * 3
+    assert events.get(kind="section_completed").data["passed"] is False
+    # The section is shown as gone through, not as passed.
+    step = page.locator("[data-goto='0']")
+    assert "is-unpassed" in step.get_attribute("class")
+    assert "is-done" not in step.get_attribute("class")
 
 
 def _slides_pdf(pages: int) -> bytes:
