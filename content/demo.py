@@ -49,6 +49,7 @@ from content.demo_data import (
 from content.feedback import comment_add, rating_set
 from content.feedback_models import Comment, Rating
 from content.files import demo_epub, demo_pdf
+from content.files.covers import library_item_cover
 from content.files.pdf import font_path
 from content.library_models import (
     CollectionEntry,
@@ -73,6 +74,9 @@ from lms.demo import DEMO_LESSONS, GIVEN, MIDDLE, SURNAMES
 from lms.models import Department, Gender, Role, User
 
 LIBRARY_SIZE = 200
+# Documents left submitted, all from the school of the librarian the demo prints (the first
+# librarian), so that librarian's review queue holds every one the README promises.
+REVIEW_QUEUE = 6
 FEATURED_SLUG = "ke-sach-noi-bat"  # created last: its presence means the library is seeded
 PRACTICE_QTYPES = ("single_choice", "true_false", "short_numeric")
 YOUTUBE_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-"
@@ -211,16 +215,20 @@ def _people() -> dict | None:
     teachers = list(
         staff.filter(role=Role.TEACHER, school__code__in=["27001", "27002"]).order_by("username")
     )
-    librarians = {u.school_id: u for u in staff.filter(role=Role.LIBRARIAN)}
+    librarians = {u.school_id: u for u in staff.filter(role=Role.LIBRARIAN).order_by("pk")}
     admin = staff.filter(role=Role.DEPARTMENT_ADMIN, school__isnull=True, is_superuser=False)
     students = list(User.objects.filter(role=Role.STUDENT).order_by("username")[:150])
     if not teachers or not librarians or not admin.exists():
         return None
+    # The librarian lms.demo prints is the first one; their school's teachers submit.
+    reviewer = next(iter(librarians.values()))
     return {
         "department": department,
         "so": admin.order_by("pk").first(),
         "teachers": teachers,
         "librarians": librarians,
+        "reviewer": reviewer,
+        "submitters": [t for t in teachers if t.school_id == reviewer.school_id] or teachers,
         "students": students,
     }
 
@@ -407,7 +415,7 @@ def _document(title: str, paragraphs: list[str]):
 
 
 def _drawing(heading: str, lines: list[str], *, size=(800, 450), fmt="PNG") -> bytes:
-    """A slide (or a book cover): a coloured title bar, then one line of text per item."""
+    """A slide: a coloured title bar, then one line of text per item."""
     from PIL import Image, ImageDraw, ImageFont
 
     font = str(font_path())
@@ -447,9 +455,9 @@ def _seed_library(rng: random.Random, people: dict) -> list[LibraryItem]:
         creator, curator = spec.pop("creator"), spec.pop("curator")
         topics, lessons = spec.pop("topics", []), spec.pop("lessons", [])
         file, submit = spec.pop("file", None), spec.pop("submit", False)
-        cover = spec.pop("cover", None)
         item = LibraryItem(**spec)
-        if cover is not None:  # EPUBs without an embedded cover get one drawn here
+        if file is None:  # files give their own cover (or a drawn one) when processed
+            cover = library_item_cover(item)
             item.cover.save(f"{_slug(item.title)[:60]}.jpg", ContentFile(cover), save=False)
         item.topics = topics
         item.curriculum_lessons = lessons
@@ -478,7 +486,7 @@ def _seed_library(rng: random.Random, people: dict) -> list[LibraryItem]:
 
 class _LibraryPlan:
     """The library's items as model fields, plus ``creator``/``curator`` (who saves and who
-    publishes), ``topics``, ``lessons`` (curriculum lessons), ``file``, ``cover``, ``submit``."""
+    publishes), ``topics``, ``lessons`` (curriculum lessons), ``file``, ``submit``."""
 
     def __init__(self, rng: random.Random, people: dict):
         self.rng, self.people, self.so = rng, people, people["so"]
@@ -510,6 +518,8 @@ class _LibraryPlan:
         specs += self.documents()[: LIBRARY_SIZE - len(specs)]
         if len(specs) != LIBRARY_SIZE:
             raise RuntimeError(f"demo library plan has {len(specs)} items, not {LIBRARY_SIZE}")
+        if sum(bool(s.get("submit")) for s in specs) != REVIEW_QUEUE:
+            raise RuntimeError(f"demo library plan does not leave {REVIEW_QUEUE} items waiting")
         _assign_scopes(specs, self.people["department"])
         for spec in specs:
             spec.setdefault("licence", OPEN_LICENCES[self.rng.randrange(len(OPEN_LICENCES))])
@@ -591,7 +601,6 @@ class _LibraryPlan:
                 }
             )
         for i, (title, code, grade, codes, chapters) in enumerate(EPUB_FILES):
-            cover_lines = title.split(": ")[-1].split(" (")[0].split(" và ")
             specs.append(
                 self.doc(title, code, grade, self.by_school(i), authors=2)
                 | {
@@ -599,9 +608,8 @@ class _LibraryPlan:
                     "publisher": "Thư viện số Sở GD&ĐT Ninh Bình",
                     "description": f"Sách điện tử (EPUB) đọc tốt trên điện thoại: {title}.",
                     "lessons": self.lessons_of(codes),
+                    # demo_epub has no cover image: processing draws one.
                     "file": (f"{_slug(title)[:60]}.epub", demo_epub(title, chapters)),
-                    # demo_epub has no cover image; a librarian would upload one.
-                    "cover": _drawing("Thư viện số", cover_lines, size=(360, 540), fmt="JPEG"),
                     "external_url": "",
                     "licence": Licence.CC_BY_NC_SA,
                 }
@@ -625,7 +633,8 @@ class _LibraryPlan:
 
         lessons = [b for b in self.covered if b.code not in LESSONS][:6]
         lessons += starting("vat-ly-10-c02-", 8) + starting("hoa-hoc-10-c0", 6)
-        lessons += starting("toan-12-c01-", 5)
+        lessons += starting("toan-12-c01-", 5) + starting("toan-12-c04-", 2)
+        lessons += starting("vat-ly-12-c01-", 3) + starting("hoa-hoc-12-c01-", 2)
         specs = []
         for i, lesson in enumerate(lessons):
             subject, grade = lesson.topic.subject, lesson.topic.grade
@@ -699,8 +708,9 @@ class _LibraryPlan:
         ]
 
     def documents(self) -> list[dict]:
-        """Teachers' documents without files, in the order they fill the library; every
-        eighth is left submitted, waiting for the school's librarian."""
+        """Teachers' documents without files, in the order they fill the library; the
+        first :data:`REVIEW_QUEUE` of every fourth are left submitted, waiting for the
+        printed librarian (their authors teach at that librarian's school)."""
         docs = [
             (f"Đề cương ôn tập {term} – {self.name(code)} {grade}", code, grade, [])
             for code in SCIENCES
@@ -716,11 +726,16 @@ class _LibraryPlan:
         docs += [
             (f"Đề kiểm tra 15 phút: {b.name} (Toán 10)", "toan", 10, []) for b in self.uncovered
         ]
-        return [
-            self.doc(title, code, grade, self.by_school(i + 1), authors=1 + i % 2)
-            | {"lessons": lessons, "submit": i % 8 == 3}
-            for i, (title, code, grade, lessons) in enumerate(docs)
-        ]
+        specs, submitted = [], 0
+        for i, (title, code, grade, lessons) in enumerate(docs):
+            submit = i % 4 == 3 and submitted < REVIEW_QUEUE
+            submitted += submit
+            who = self.by_reviewer(submitted) if submit else self.by_school(i + 1)
+            specs.append(
+                self.doc(title, code, grade, who, authors=1 + i % 2)
+                | {"lessons": lessons, "submit": submit}
+            )
+        return specs
 
     def doc(self, title: str, code: str, grade: int, who: dict, *, authors: int = 1) -> dict:
         """A teacher's document; the other kinds start from it and override fields."""
@@ -737,6 +752,10 @@ class _LibraryPlan:
             "external_url": f"{LIBRARY_URL}/tai-lieu/{_slug(title)[:80]}",
             **who,
         }
+
+    def by_reviewer(self, i: int) -> dict:
+        teachers = self.people["submitters"]
+        return {"creator": teachers[i % len(teachers)], "curator": self.people["reviewer"]}
 
     def by_department(self) -> dict:
         return {"creator": self.so, "curator": self.so}

@@ -1,8 +1,36 @@
-"""Texts of the demo materials (lessons, e-lectures, library files, links, comments)."""
+"""Texts of the demo materials (lessons, e-lectures, library files, links, comments).
+
+Longer texts live as YAML in ``content/demo_texts/`` (grade-12 lessons, the demo exam
+paper); this module loads them and turns them into the shapes ``content.demo`` uses.
+"""
+
+from pathlib import Path
+
+import yaml
 
 from content.sharing import SharingScope
 
 LIBRARY_URL = "https://thuvien.ninhbinh.edu.vn"
+TEXTS = Path(__file__).resolve().parent / "demo_texts"
+
+
+def _load(name: str):
+    return yaml.safe_load((TEXTS / name).read_text(encoding="utf-8"))
+
+
+def exam_paragraphs(exam: dict) -> list[str]:
+    """The paragraphs of a demo exam paper for ``demo_pdf``: a question and its options
+    (A–D) or statements (a–d) are one paragraph, one per line."""
+    paragraphs = list(exam["intro"])
+    for part in exam["parts"]:
+        paragraphs.append(part["heading"])
+        for n, question in enumerate(part["questions"], start=1):
+            lines = [f"Câu {n}. {question['stem']}"]
+            lines += [f"{'ABCD'[i]}. {o}" for i, o in enumerate(question.get("options", []))]
+            lines += [f"{'abcd'[i]}) {s}" for i, s in enumerate(question.get("statements", []))]
+            paragraphs.append("\n".join(lines))
+    return paragraphs + list(exam["answers"])
+
 
 LESSONS = {
     "toan-10-c01-b01": {
@@ -272,6 +300,7 @@ LESSONS = {
         ),
     },
 }
+LESSONS |= _load("lessons-12.yaml")  # grade 12, the 2025 exam year
 TOPIC_DOCUMENTS = [
     ("Chuyên đề: Phương trình quy về phương trình bậc hai", "toan", 10),
     ("Chuyên đề: Bài toán thực tế về hệ bất phương trình bậc nhất hai ẩn", "toan", 10),
@@ -391,6 +420,7 @@ ELECTURES = [
     },
 ]
 
+EXAM = _load("de-thi-thu-toan-2025.yaml")
 PDF_FILES = [
     (
         "Phiếu học tập: Mệnh đề và tập hợp (Toán 10)",
@@ -448,18 +478,12 @@ PDF_FILES = [
         ],
     ),
     (
-        "Đề thi thử tốt nghiệp THPT 2025 môn Toán – Sở GD&ĐT Ninh Bình (có đáp án)",
+        EXAM["title"],
         "toan",
         12,
-        [],
+        ["toan-12-c01-b01", "toan-12-c01-b02", "toan-12-c04-b01", "toan-12-c04-b02"],
         4,
-        [
-            "Phần I. Câu trắc nghiệm nhiều phương án lựa chọn (12 câu, mỗi câu 0,25 điểm).",
-            "Câu 1. Hàm số y = x³ − 3x + 2 đạt cực đại tại điểm nào? Câu 2. Nguyên hàm của f(x) = 2x + 1 là hàm số nào?",
-            "Phần II. Câu trắc nghiệm đúng sai (4 câu). Mỗi câu có bốn ý a), b), c), d); thí sinh chọn đúng hoặc sai ở mỗi ý.",
-            "Phần III. Câu trả lời ngắn (6 câu). Thí sinh ghi kết quả là một số vào phiếu trả lời.",
-            "Đáp án và hướng dẫn chấm ở trang cuối. Thời gian làm bài 90 phút, không kể thời gian phát đề.",
-        ],
+        exam_paragraphs(EXAM),
     ),
     (
         "Đề cương ôn tập giữa học kì I – Ngữ văn 10: Thần thoại và truyện kể",

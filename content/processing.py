@@ -1,5 +1,7 @@
 """Processing of a library item's file after upload: extracted text (for search), page
-count and a cover thumbnail. Idempotent: running it twice gives the same result."""
+count and a cover thumbnail. A file that gives no cover (an EPUB without a cover image, a
+kind we do not read) gets a drawn one (:mod:`content.files.covers`). Idempotent: running
+it twice gives the same result."""
 
 import logging
 
@@ -34,6 +36,9 @@ def library_item_process(*, item_id: int) -> str:
                 text, pages = info.text, None
                 cover = _cover_to_jpeg(info.cover, name=item.file.name) if info.cover else None
             else:
+                if not item.cover:
+                    item.cover.save(_cover_name(item), ContentFile(_drawn_cover(item)), save=False)
+                    LibraryItem.objects.filter(pk=item.pk).update(cover=item.cover.name)
                 LibraryItem.objects.filter(pk=item.pk).update(processing=Processing.NONE)
                 return "skipped"
     except Exception as exc:
@@ -44,6 +49,8 @@ def library_item_process(*, item_id: int) -> str:
         return "failed"
     with transaction.atomic():
         locked = LibraryItem.objects.select_for_update().get(pk=item.pk)
+        if not cover and not locked.cover:
+            cover = _drawn_cover(locked)
         if cover and not locked.cover:
             locked.cover.save(_cover_name(locked), ContentFile(cover), save=False)
         locked.full_text = text[:MAX_TEXT]
@@ -55,6 +62,12 @@ def library_item_process(*, item_id: int) -> str:
         )
     _reindex(locked)
     return "ready"
+
+
+def _drawn_cover(item: LibraryItem) -> bytes:
+    from content.files.covers import library_item_cover
+
+    return library_item_cover(item)
 
 
 def _cover_to_jpeg(data: bytes, *, name: str) -> bytes:

@@ -311,17 +311,21 @@ def _with_title(data: bytes, title: str) -> bytes:
 def demo_pdf(title: str, paragraphs: list[str], *, pages: int = 2) -> bytes:
     """A small real PDF with Vietnamese text, made with PDFium (no browser needed).
 
-    The paragraphs are shared out over ``pages`` pages in order; every page shows the title,
-    ``Trang N`` and its paragraphs wrapped to the page width. A page that overflows continues
-    on an extra page, so long text gives more than ``pages`` pages.
+    The paragraphs are shared out over ``pages`` pages in order; every page shows the title
+    and ``Trang N`` and its paragraphs, all wrapped to the page width; a newline in a
+    paragraph starts a new line (a question's options, one per line). A page that overflows
+    continues on an extra page, so long text gives more than ``pages`` pages.
     """
     title = unicodedata.normalize("NFC", title)
     font_file = font_path()
     measure = ImageFont.truetype(str(font_file), 1000)
     body_size, leading, text_width = 12.0, 18.0, PAGE_W - 2 * MARGIN
+    title_size, title_leading = 18.0, 22.0
+    title_lines = _wrap(title, measure, title_size, text_width)
+    title_top = PAGE_H - MARGIN - title_size
     per_page = -(-len(paragraphs) // pages) if paragraphs else 0
     chunks = [paragraphs[i * per_page : (i + 1) * per_page] for i in range(pages)]
-    top, bottom = PAGE_H - MARGIN - 48, MARGIN + 30
+    top, bottom = title_top - (len(title_lines) - 1) * title_leading - 30, MARGIN + 30
     capacity = int((top - bottom) // leading) + 1
     layout: list[list[str]] = []
     for chunk in chunks:
@@ -329,7 +333,8 @@ def demo_pdf(title: str, paragraphs: list[str], *, pages: int = 2) -> bytes:
         for paragraph in chunk:
             if lines:
                 lines.append("")
-            lines += _wrap(unicodedata.normalize("NFC", paragraph), measure, body_size, text_width)
+            for text in unicodedata.normalize("NFC", paragraph).split("\n"):
+                lines += _wrap(text, measure, body_size, text_width)
         layout += [lines[i : i + capacity] for i in range(0, len(lines), capacity)] or [[]]
 
     font_data = font_file.read_bytes()
@@ -344,7 +349,9 @@ def demo_pdf(title: str, paragraphs: list[str], *, pages: int = 2) -> bytes:
             raise RuntimeError(f"PDFium could not load the font {font_file}")
         for number, lines in enumerate(layout, start=1):
             page = pdfium_c.FPDFPage_New(doc, number - 1, PAGE_W, PAGE_H)
-            _add_text(doc, page, font, title, 18.0, MARGIN, PAGE_H - MARGIN - 18)
+            for i, line in enumerate(title_lines):
+                y = title_top - i * title_leading
+                _add_text(doc, page, font, line, title_size, MARGIN, y)
             for i, line in enumerate(lines):
                 if line:
                     _add_text(doc, page, font, line, body_size, MARGIN, top - i * leading)
