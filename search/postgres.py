@@ -30,11 +30,12 @@ import json
 import re
 from collections import OrderedDict
 
+from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import connection
 
 from search.models import SearchDocument, SearchDocumentCollection
 from search.query import relaxed_groups
-from search.synonyms import variants
+from search.synonyms import expansions, variants
 from search.vietnamese import tone_key
 
 TABLE = SearchDocument._meta.db_table
@@ -88,6 +89,8 @@ def _word(word: str, parsed) -> str:
     for alt in parsed.corrected.get(word) or [word]:
         options.append(_lexeme(alt))
         options.extend(_lexeme(v) for v in variants(alt))
+        # An abbreviation also matches the phrases it stands for (adjacent lexemes).
+        options.extend(_lexeme(p) for p in expansions(alt))
     return _any(options)
 
 
@@ -109,8 +112,8 @@ def rank_query(parsed, match: str) -> str:
     options = [match]
     if parsed.accented and not parsed.corrected:
         options.append(_any([_lexeme(k) for k in tone_key(parsed.accented).split()]))
-    if len(parsed.words) > 1 and not parsed.corrected:
-        options.append(_phrase(parsed.words))
+    if len(parsed.sequence) > 1 and not parsed.corrected:
+        options.append(_phrase(parsed.sequence))
     return _any(options)
 
 
@@ -295,7 +298,13 @@ def _where(qs) -> tuple[str, list]:
     compiler = query.get_compiler(connection=connection)
     if not query.where:
         return "TRUE", []
-    sql, params = compiler.compile(query.where)
+    try:
+        sql, params = compiler.compile(query.where)
+    except EmptyResultSet:
+        # A rule that can match nothing (a teacher with no bank yet: ``bank_id IN ()``).
+        return "FALSE", []
+    except FullResultSet:
+        return "TRUE", []
     return sql or "TRUE", list(params)
 
 

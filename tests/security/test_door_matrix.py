@@ -55,7 +55,9 @@ def probe(client: Client, door, forbidden: frozenset[str], statuses: Counter) ->
         statuses["raised"] += 1
         return [f"raised {type(error).__name__}: {error}"[:300]]
     statuses[response.status_code] += 1
-    if response.status_code >= 500:
+    # 503 is the designed answer of a search engine that is down or not built yet (the
+    # health page says so); any other 5xx is a door that broke.
+    if response.status_code >= 500 and response.status_code != 503:
         return [f"HTTP {response.status_code}"]
     body = _body(response).lower()
     found = sorted(m for m in forbidden if m.encode() in body)
