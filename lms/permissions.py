@@ -484,6 +484,15 @@ def can_edit_reference_data(user) -> bool:
     return is_active(user) and (user.is_superuser or user.role in REFERENCE_DATA_ROLES)
 
 
+#: The search vocabulary (abbreviations and what they stand for) is kept by librarians and
+#: department admins for everyone who searches.
+SEARCH_VOCABULARY_ROLES = frozenset({Role.LIBRARIAN, Role.DEPARTMENT_ADMIN})
+
+
+def can_edit_search_vocabulary(user) -> bool:
+    return is_active(user) and (user.is_superuser or user.role in SEARCH_VOCABULARY_ROLES)
+
+
 # --- Exam matrices and papers ---------------------------------------------------------
 # Teachers and exam boards build matrices and papers from the questions they can see.
 # A paper is seen by its author; a non-confidential one also by staff of its school; a

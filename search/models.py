@@ -11,7 +11,9 @@ modelsearch like any other model.
 """
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 from modelsearch import index
 
@@ -152,3 +154,73 @@ class SearchTerm(models.Model):
 
     def __str__(self):
         return self.word
+
+
+class Abbreviation(models.Model):
+    """An abbreviation teachers and students write ("BĐT") and the phrases it stands for
+    ("bất đẳng thức"): a search for either finds both (``search.synonyms``). Librarians
+    and department admins extend the list in the admin; the first list comes from
+    ``search/data/abbreviations.yaml``."""
+
+    abbreviation = models.CharField(
+        _("từ viết tắt"),
+        max_length=40,
+        help_text=_(
+            "Như giáo viên viết, ví dụ BĐT, HPT, CTPT (chữ hoa hay thường, có dấu hay "
+            "không đều như nhau khi tìm)."
+        ),
+    )
+    # The folded abbreviation ("bdt"): what a query word is compared with, unique.
+    key = models.CharField(max_length=40, unique=True, editable=False)
+    expansions = models.TextField(
+        _("viết đầy đủ"),
+        help_text=_("Mỗi dòng một cụm từ mà từ viết tắt thay cho, ví dụ “bất đẳng thức”."),
+    )
+    subject = models.CharField(
+        _("môn"), max_length=100, blank=True, help_text=_("Để trống nếu dùng cho mọi môn.")
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("từ viết tắt")
+        verbose_name_plural = _("từ viết tắt")
+        ordering = ["key"]
+
+    def __str__(self):
+        return self.abbreviation
+
+    def clean(self):
+        from search.vietnamese import fold
+
+        self.key = "".join(fold(self.abbreviation).split())
+        if not self.key.isalnum():
+            raise ValidationError(
+                {"abbreviation": _("Từ viết tắt chỉ gồm chữ và số, không có dấu cách.")}
+            )
+        if not self.expansion_list():
+            raise ValidationError({"expansions": _("Cần ít nhất một cụm từ viết đầy đủ.")})
+        taken = Abbreviation.objects.filter(key=self.key).exclude(pk=self.pk).first()
+        if taken:
+            raise ValidationError(
+                {
+                    "abbreviation": _("Đã có từ viết tắt “%(abbreviation)s”: hãy thêm vào đó.")
+                    % {"abbreviation": taken.abbreviation}
+                }
+            )
+
+    def expansion_list(self) -> list[str]:
+        """The phrases, one per non-empty line."""
+        return [line.strip() for line in self.expansions.splitlines() if line.strip()]
+
+
+def _abbreviations_changed(**kwargs) -> None:
+    # Every process re-reads the list on its next search (search.synonyms keeps a copy).
+    from search.synonyms import table_changed
+
+    table_changed()
+
+
+post_save.connect(_abbreviations_changed, sender=Abbreviation, dispatch_uid="abbreviation_saved")
+post_delete.connect(
+    _abbreviations_changed, sender=Abbreviation, dispatch_uid="abbreviation_deleted"
+)

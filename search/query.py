@@ -8,20 +8,29 @@
   are adjacent without changing which documents match.
 * A word that no document contains is replaced by the known words one typo away
   (:mod:`search.spelling`); the caller can show "Có phải bạn muốn tìm …".
-* Common spelling variants (kì/kỳ) match each other, and abbreviations (sgk, THPT…) the
-  phrases they stand for, which the indexed text carries as the abbreviation
-  (:mod:`search.synonyms`).
+* Common spelling variants (kì/kỳ) match each other, and abbreviations (sgk, BĐT…) the
+  phrases they stand for (:mod:`search.synonyms`, a list librarians extend in the admin).
+* Question-like phrasing ("… là gì", "tại sao …", "làm thế nào để …"): the function words
+  are not required (:data:`QUESTION_PHRASES`, :data:`FUNCTION_WORDS`); they still count
+  for adjacency.
+* Subject and grade shorthand ("toán 12", "hoá 10", "anh 10"): read as a subject and
+  grade filter (:func:`scoped_params`), not as words to find anywhere.
+* Words typed in Telex with the keyboard off ("tichs phaan"): when every such word decodes
+  to a word of the library, the query is searched as if typed with its marks
+  (:func:`understand`).
 """
 
 from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 
 from modelsearch.query import And, MatchAll, Or, Phrase, PlainText
 
-from search.synonyms import known, variants
+from search.synonyms import expansions, known, variants
+from search.telex import decode
 from search.vietnamese import fold, has_marks, nfc, tone_key
 
 MAX_QUERY_LENGTH = 200
@@ -29,6 +38,98 @@ MAX_QUERY_LENGTH = 200
 RELAX_COMBINATIONS = 6
 _QUOTED = re.compile(r"[\"“”„«»]([^\"“”„«»]+)[\"“”„«»]")
 _WORD = re.compile(r"\w+", re.UNICODE)
+
+#: Question phrasing that is never what a search is about (folded, as typed unaccented).
+QUESTION_PHRASES = (
+    "lam the nao de",
+    "lam the nao",
+    "lam sao de",
+    "lam sao",
+    "nhu the nao",
+    "the nao",
+    "la gi",
+    "tai sao",
+    "vi sao",
+    "ra sao",
+    "la sao",
+    "bao nhieu",
+    "khi nao",
+    "o dau",
+    "co phai",
+    "hay khong",
+    "duoc khong",
+    "co khong",
+    "giup em",
+    "giup minh",
+)
+#: Function words, as typed with their marks: not required to match.
+FUNCTION_WORDS = frozenset(
+    [
+        "là",
+        "gì",
+        "của",
+        "và",
+        "các",
+        "những",
+        "cho",
+        "với",
+        "về",
+        "có",
+        "không",
+        "được",
+        "để",
+        "thì",
+        "mà",
+        "nào",
+        "như",
+        "khi",
+        "một",
+        "này",
+        "đó",
+        "ở",
+        "cách",
+        "hãy",
+        "giúp",
+        "em",
+        "mình",
+        "ạ",
+        "nhé",
+        "vậy",
+        "sao",
+        "thế",
+        "hay",
+    ]
+)
+#: Function words typed without marks whose folded form is no other common school word
+#: ("de" is also "đề", "co" also "cơ", "khi" also "khí": those stay required).
+FOLDED_FUNCTION_WORDS = frozenset(
+    ["gi", "cua", "va", "cac", "nhung", "duoc", "khong", "thi", "mot", "nay", "nhe", "vay"]
+)
+
+#: Subject shorthand: the subject's name as folded words (to find it among the subjects),
+#: and how people type it. A typed form with marks must carry these marks ("ánh" is not
+#: "anh"); without marks any folded match counts.
+SUBJECT_FORMS: dict[str, tuple[str, ...]] = {
+    "toan": ("toán", "toán học"),
+    "vat li": ("lý", "lí", "vật lý", "vật lí"),
+    "hoa hoc": ("hoá", "hóa", "hoá học", "hóa học"),
+    "tieng anh": ("anh", "tiếng anh", "anh văn"),
+    "ngu van": ("văn", "ngữ văn"),
+    "lich su": ("sử", "lịch sử"),
+    "dia li": ("địa", "địa lý", "địa lí"),
+    "sinh hoc": ("sinh", "sinh học"),
+    "tin hoc": ("tin", "tin học"),
+    "giao duc cong dan": ("gdcd", "giáo dục công dân"),
+    "cong nghe": ("công nghệ",),
+    "giao duc kinh te va phap luat": ("ktpl", "kinh tế và pháp luật", "kinh tế pháp luật"),
+}
+#: Words before a one-word subject form that make it part of another word ("định lý").
+_NOT_SUBJECT_AFTER = frozenset(
+    ["dinh", "tam", "xu", "quan", "hop", "dai", "nhat", "ly", "li", "vat"]
+)
+_GRADE_WORDS = frozenset({"lop", "khoi"})
+_SUBJECT_WORDS = frozenset({"mon"})
+_GLUED = re.compile(r"([a-z]+)(\d{1,2})")
 
 
 @dataclass
@@ -38,6 +139,13 @@ class ParsedQuery:
     phrases: list[str] = field(default_factory=list)  # folded, as typed in quotes
     accented: str = ""  # the words outside quotes as typed, if any carry marks
     corrected: dict[str, list[str]] = field(default_factory=dict)
+    #: The words outside quotes in the order typed, function words kept (for adjacency).
+    sequence: list[str] = field(default_factory=list)
+    optional: list[str] = field(default_factory=list)  # function words, not required
+    subject: str = ""  # the folded name of a subject typed as shorthand ("toan")
+    grade: int | None = None  # its grade
+    #: The text as typed when it was read as Telex (``text`` is then the decoded text).
+    typed: str = ""
 
     @property
     def empty(self) -> bool:
@@ -45,6 +153,8 @@ class ParsedQuery:
 
     def suggestion(self) -> str:
         """The query with each corrected word replaced by its best correction."""
+        if self.typed:
+            return self.text
         if not self.corrected:
             return ""
         out = []
@@ -57,18 +167,109 @@ class ParsedQuery:
         return [*self.words, *(w for p in self.phrases for w in p.split())]
 
 
-def parse(text: str, *, correct: bool = True) -> ParsedQuery:
+def _subject_at(tokens: list[str], i: int) -> tuple[str, int]:
+    """(folded subject name, number of tokens) of a subject form starting at ``tokens[i]``,
+    longest first; ("", 0) when there is none."""
+    best = ("", 0)
+    for name, forms in SUBJECT_FORMS.items():
+        for form in forms:
+            words = form.split()
+            typed = tokens[i : i + len(words)]
+            if len(typed) != len(words) or len(words) <= best[1]:
+                continue
+            if " ".join(fold(t) for t in typed) != fold(form):
+                continue
+            if has_marks(" ".join(typed)) and tone_key(" ".join(typed)) not in {
+                tone_key(f) for f in forms if fold(f) == fold(form)
+            }:
+                continue
+            if len(words) == 1 and i > 0 and fold(tokens[i - 1]) in _NOT_SUBJECT_AFTER:
+                continue
+            best = (name, len(words))
+    return best
+
+
+def _grade_at(tokens: list[str], i: int) -> tuple[int | None, int]:
+    """(grade, number of tokens) of "12" or "lớp 12" at ``tokens[i]``."""
+    j = i + 1 if i < len(tokens) and fold(tokens[i]) in _GRADE_WORDS else i
+    if j < len(tokens) and tokens[j].isdigit() and 1 <= int(tokens[j]) <= 12:
+        return int(tokens[j]), j - i + 1
+    return None, 0
+
+
+def shorthand(tokens: list[str]) -> tuple[str, int | None, list[int]]:
+    """Find "toán 12", "hoá lớp 10", "lớp 11 môn văn" among ``tokens`` (as typed):
+    (folded subject name, grade, the positions of its tokens), or ("", None, [])."""
+    for i in range(len(tokens)):
+        start = i + 1 if fold(tokens[i]) in _SUBJECT_WORDS else i
+        name, size = _subject_at(tokens, start)
+        if name:
+            grade, taken = _grade_at(tokens, start + size)
+            if grade:
+                return name, grade, list(range(i, start + size + taken))
+        grade, taken = _grade_at(tokens, i)
+        if grade and fold(tokens[i]) in _GRADE_WORDS:
+            after = i + taken
+            after += 1 if after < len(tokens) and fold(tokens[after]) in _SUBJECT_WORDS else 0
+            name, size = _subject_at(tokens, after)
+            if name:
+                return name, grade, list(range(i, after + size))
+    return "", None, []
+
+
+def _unglue(tokens: list[str]) -> list[str]:
+    """Split "toan12" into "toan", "12" when the letters are a subject form."""
+    out = []
+    for token in tokens:
+        match = _GLUED.fullmatch(fold(token))
+        if match and _subject_at([token[: match.end(1)]], 0)[0]:
+            out.extend([token[: match.end(1)], match.group(2)])
+        else:
+            out.append(token)
+    return out
+
+
+def _optional_positions(tokens: list[str]) -> set[int]:
+    folded = [fold(t) for t in tokens]
+    optional: set[int] = set()
+    for phrase in QUESTION_PHRASES:
+        size = len(phrase.split())
+        for i in range(len(folded) - size + 1):
+            if " ".join(folded[i : i + size]) == phrase:
+                optional.update(range(i, i + size))
+    for i, token in enumerate(tokens):
+        word = token.lower()
+        if word in FUNCTION_WORDS or (not has_marks(word) and word in FOLDED_FUNCTION_WORDS):
+            optional.add(i)
+    return optional
+
+
+def parse(text: str, *, correct: bool = True, scoped: bool = True) -> ParsedQuery:
+    """Read ``text``; ``scoped=False`` reads a subject and grade shorthand as plain words."""
     text = nfc(text or "")[:MAX_QUERY_LENGTH].strip()
     phrases = [fold(" ".join(_WORD.findall(m))) for m in _QUOTED.findall(text)]
     phrases = [p for p in phrases if p]
     rest = _QUOTED.sub(" ", text)
-    rest_words = _WORD.findall(rest)
-    parsed = ParsedQuery(
-        text=text,
-        words=[fold(w) for w in rest_words],
-        phrases=phrases,
-        accented=" ".join(rest_words) if has_marks(rest) else "",
-    )
+    tokens = _unglue(_WORD.findall(rest))
+    parsed = ParsedQuery(text=text, phrases=phrases)
+    taken: list[int] = []
+    if scoped and tokens:
+        parsed.subject, parsed.grade, taken = shorthand(tokens)
+    tokens = [t for i, t in enumerate(tokens) if i not in set(taken)]
+    optional = _optional_positions(tokens)
+    if len(optional) == len(tokens):
+        optional = set()  # nothing but function words: they are what is asked
+    required = [t for i, t in enumerate(tokens) if i not in optional]
+    parsed.words = [fold(t) for t in required]
+    parsed.optional = [fold(t) for i, t in enumerate(tokens) if i in optional]
+    # Adjacency counts from the first word to the last required one: "mệnh đề và tập hợp"
+    # keeps its "và", "hàm số bậc hai là gì" loses the trailing "là gì".
+    kept = [i for i in range(len(tokens)) if i not in optional]
+    if kept:
+        parsed.sequence = [fold(t) for t in tokens[kept[0] : kept[-1] + 1]]
+    # Abbreviations are not spelt with marks: "BĐT" has no tone key to rank by.
+    spelt = [t for t in required if not (has_marks(t) and expansions(fold(t)))]
+    parsed.accented = " ".join(spelt) if any(has_marks(t) for t in spelt) else ""
     if correct and parsed.words:
         from search.spelling import corrections
 
@@ -77,12 +278,69 @@ def parse(text: str, *, correct: bool = True) -> ParsedQuery:
     return parsed
 
 
+def understand(text: str, *, is_word: Callable[[str], bool], scoped: bool = True) -> ParsedQuery:
+    """:func:`parse` without typo correction, reading Telex leftovers: when every word that
+    is not a word of the library (``is_word``, on folded words) decodes from Telex to one
+    that is, the decoded text is searched instead and ``typed`` keeps what was typed."""
+    parsed = parse(text, correct=False, scoped=scoped)
+    if parsed.phrases or has_marks(parsed.text):
+        return parsed
+    tokens = _WORD.findall(parsed.text)
+    decoded, changed = [], False
+    for token in tokens:
+        word = fold(token)
+        if word.isdigit() or known(word) or is_word(word):
+            decoded.append(token)
+            continue
+        syllable = decode(word)
+        if not syllable or not is_word(fold(syllable)):
+            return parsed
+        decoded.append(syllable)
+        changed = True
+    if not changed:
+        return parsed
+    result = parse(" ".join(decoded), correct=False, scoped=scoped)
+    result.typed = parsed.text
+    return result
+
+
+def scoped_params(params, parsed: ParsedQuery, subject_ids: Callable[[str], list[int]]):
+    """``params`` narrowed to the subject and grade of the query's shorthand (a copy), or
+    ``params`` itself when there is none or the user chose a subject or grade already."""
+    if not parsed.subject or not parsed.grade or params.subject or params.grade:
+        return params
+    ids = subject_ids(parsed.subject)
+    if not ids:
+        return params
+    return replace(params, subject=ids, grade=parsed.grade)
+
+
+def subject_ids(name: str) -> list[int]:
+    """The subjects whose folded name is ``name`` (i and y after a consonant alike)."""
+    from search.labels import subject_labels
+
+    def same(text: str) -> str:
+        return " ".join(variants_iy(w) for w in fold(text).split())
+
+    return [int(pk) for pk, label in subject_labels().items() if same(label) == same(name)]
+
+
+def variants_iy(word: str) -> str:
+    """``word`` with a final y after a consonant spelt i ("ly" → "li"), for comparing."""
+    return (
+        word[:-1] + "i"
+        if len(word) > 1 and word.endswith("y") and word[-2] not in "aeiou"
+        else word
+    )
+
+
 def _word_clause(word: str, parsed: ParsedQuery):
     alternatives = parsed.corrected.get(word) or [word]
     options = []
     for alt in alternatives:
         options.append(PlainText(alt))
         options.extend(PlainText(v) for v in variants(alt))
+        options.extend(Phrase(p) for p in expansions(alt))
     return options[0] if len(options) == 1 else Or(options)
 
 
@@ -123,8 +381,8 @@ def build(parsed: ParsedQuery, *, operator: str = "and"):
             # A ranking signal: it matches no document the words do not (relaxed, "or"
             # would let any one exact syllable, "học", bring in the whole library).
             options.append(PlainText(tone_key(parsed.accented), operator=operator))
-        if len(parsed.words) > 1 and not parsed.corrected:
-            options.append(Phrase(" ".join(parsed.words)))
+        if len(parsed.sequence) > 1 and not parsed.corrected:
+            options.append(Phrase(" ".join(parsed.sequence)))
         clauses.append(options[0] if len(options) == 1 else Or(options))
     clauses.extend(Phrase(p) if " " in p else PlainText(p) for p in parsed.phrases)
     return clauses[0] if len(clauses) == 1 else And(clauses)

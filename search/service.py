@@ -45,8 +45,8 @@ from search.labels import (
 )
 from search.models import Audience, DocumentKind, SearchDocument, SearchDocumentCollection
 from search.postgres import autocomplete_documents, search_page, uses_own_vectors
-from search.query import ParsedQuery, build, parse
-from search.spelling import corrections, vocabulary_tier
+from search.query import ParsedQuery, build, scoped_params, subject_ids, understand
+from search.spelling import corrections, vocabulary, vocabulary_tier
 from search.synonyms import known
 from search.vietnamese import accented_keys, fold
 
@@ -215,21 +215,44 @@ def spelling_corrections(user, query_words: list[str]) -> dict[str, list[str]]:
     return {word: [*alternatives, word] for word, alternatives in found.items()}
 
 
+#: A query whose words all match fewer documents than this also shows the documents that
+#: match most of its words, after those (search.query.relaxed_minimum).
+RELAX_BELOW = 3
+
+
+def _understood(user, params: SearchParams, *, scoped: bool = True):
+    """The query as read (Telex decoded, typos corrected) and the params it runs with (a
+    subject and grade shorthand narrows them: search.query.scoped_params)."""
+    tier = vocabulary_tier(user)
+    parsed = understand(params.q, is_word=vocabulary(tier).__contains__, scoped=scoped)
+    parsed.corrected = spelling_corrections(user, parsed.words)
+    return parsed, scoped_params(params, parsed, subject_ids)
+
+
 def search(user, params: SearchParams, *, backend: str = "default") -> SearchResponse:
     params.clean()
     response = SearchResponse(params=params, backend=backend)
-    parsed = parse(params.q, correct=False)
-    parsed.corrected = spelling_corrections(user, parsed.words)
+    parsed, run = _understood(user, params)
     response.suggestion = parsed.suggestion()
     try:
         engine = get_search_backend(backend)
         own_vectors = uses_own_vectors(engine)
-        qs = None if own_vectors else document_queryset(user, params)
-        parts = document_parts(user, params) if own_vectors else []
-        _run(engine, qs, parts, parsed, params, response, operator="and")
-        if not response.total and len(parsed.words) > 1:
-            _run(engine, qs, parts, parsed, params, response, operator="or")
-            response.relaxed = bool(response.total)
+
+        def attempt(parsed, run, operator):
+            qs = None if own_vectors else document_queryset(user, run)
+            parts = document_parts(user, run) if own_vectors else []
+            _run(engine, qs, parts, parsed, run, response, operator=operator)
+
+        attempt(parsed, run, "and")
+        if not response.total and run is not params:
+            # Nothing of that subject and grade: the words as typed, anywhere.
+            parsed, run = _understood(user, params, scoped=False)
+            attempt(parsed, run, "and")
+        if response.total < RELAX_BELOW and len(parsed.words) > 1:
+            strict = response.hits
+            attempt(parsed, run, "or")
+            response.relaxed = not strict and bool(response.total)
+            _put_first(response, strict)
     except SEARCH_ERRORS as exc:
         logger.warning("search failed on %s: %r", backend, exc)
         response.error = REJECTED if _is_rejection(exc) else UNAVAILABLE
@@ -237,6 +260,17 @@ def search(user, params: SearchParams, *, backend: str = "default") -> SearchRes
         return response
     response.facets = _label_facets(response.facets, params)
     return response
+
+
+def _put_first(response: SearchResponse, strict: list[Hit]) -> None:
+    """The hits of every word before those of most words, on the first page (the others
+    leave them out: they are on the first)."""
+    if not strict:
+        return
+    seen = {h.document.pk for h in strict}
+    rest = [h for h in response.hits if h.document.pk not in seen]
+    first = response.params.page == 1
+    response.hits = (strict + rest)[: response.params.per_page] if first else rest
 
 
 #: Accented queries re-rank the first results so the exact spelling comes first (a rescore
