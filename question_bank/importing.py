@@ -173,8 +173,10 @@ def import_commit(
     approve: bool = False,
     topic=None,
     progress: Callable[[int, int], None] | None = None,
+    import_job=None,
 ) -> ImportSummary:
-    """Save every question of the file, or nothing. Raises ImportBlocked with the reasons."""
+    """Save every question of the file, or nothing. Raises ImportBlocked with the reasons.
+    Each question records ``import_job`` (an ``ImportJob``) when given."""
     if not permissions.can_edit_bank(user, bank):
         raise ImportBlocked(["Bạn không được thêm câu hỏi vào ngân hàng này."])
     try:
@@ -209,6 +211,7 @@ def import_commit(
                         image_cache=cache,
                     )
                 )
+                built[-1].import_job = import_job
                 if progress and i % PROGRESS_EVERY == 0:
                     progress(i, total)
             services.questions_bulk_save(built, user, approve=approve, submit=submit_for_review)

@@ -326,6 +326,16 @@ class Question(
     tags = ClusterTaggableManager(through=QuestionTag, blank=True, verbose_name=_("thẻ"))
     source = models.CharField(_("nguồn"), max_length=255, blank=True)
     source_id = models.CharField(_("mã trong nguồn"), max_length=255, blank=True)
+    # The import that created the question, so its job page links to what it saved.
+    import_job = models.ForeignKey(
+        "ImportJob",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="questions",
+        verbose_name=_("lượt nhập"),
+    )
     licence = models.CharField(
         _("giấy phép"), max_length=20, choices=Licence.choices, default=Licence.SCHOOL
     )

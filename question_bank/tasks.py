@@ -87,6 +87,7 @@ def import_commit_task(job_id: int) -> dict:
             submit_for_review=job.submit_for_review,
             topic=job.default_topic,
             progress=progress,
+            import_job=job,
         )
     except ImportBlocked as exc:
         report["commit_errors"] = exc.problems

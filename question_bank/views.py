@@ -6,6 +6,8 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -14,7 +16,7 @@ from lms import permissions
 from question_bank.convert import questions_to_parsed
 from question_bank.formats.registry import export
 from question_bank.forms import ExportForm, ImportForm
-from question_bank.models import ImportJob
+from question_bank.models import ImportJob, Question
 from question_bank.tasks import import_commit_task, import_preview_task, progress_key
 
 
@@ -56,11 +58,17 @@ def _job_for(request, pk) -> ImportJob:
 def import_job(request, pk):
     job = _job_for(request, pk)
     progress = cache.get(progress_key(job.pk)) if job.state == ImportJob.State.SAVING else None
+    questions_url = None
+    if job.state == ImportJob.State.DONE:
+        # The question list of the admin, filtered to what this import saved.
+        questions_url = reverse(Question.snippet_viewset.get_url_name("list"))
+        questions_url += "?" + urlencode({"import_job": job.pk})
     return render(
         request,
         "question_bank/import_job.html",
         {
             "job": job,
+            "questions_url": questions_url,
             "report": job.report,
             "progress": progress,
             "refresh": job.state

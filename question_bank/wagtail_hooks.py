@@ -82,6 +82,11 @@ class QuestionFilterSet(WagtailFilterSet):
     duplicates = django_filters.BooleanFilter(
         method="filter_duplicates", label=gettext_lazy("Chỉ câu có thể trùng lặp")
     )
+    # The questions one import saved (its job page links here); the list is already the
+    # user's visible questions, so a job id shows nothing the user could not see.
+    import_job = django_filters.NumberFilter(
+        field_name="import_job_id", label=gettext_lazy("Lượt nhập (mã số)")
+    )
 
     class Meta:
         model = Question
