@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
+from django.utils.formats import number_format
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
@@ -336,9 +337,9 @@ def answer_key_text(data: dict) -> str:
 
 
 def score_text(value: Decimal) -> str:
-    """A score as a short decimal string: "1", "0.25", "0"."""
+    """A score shown to people, in the active language: "1", "0,25" (vi), "0.25" (en), "0"."""
     text = f"{value.quantize(Decimal('0.0001')).normalize():f}"
-    return text
+    return number_format(Decimal(text), use_l10n=True)
 
 
 def snapshot_question(version):

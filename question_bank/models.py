@@ -46,6 +46,7 @@ from common.storage import private_storage, public_storage
 from content.models import GRADE_CHOICES, GRADE_VALIDATORS
 from question_bank.formats.base import QTYPE_LABELS, QType
 from question_bank.html import clean_html, fingerprint, plain_text
+from question_bank.numeric import format_numeric
 from question_bank.plaintext import summary
 from search.vietnamese import nfc, search_companion
 
@@ -138,7 +139,7 @@ class TrueFalseScore(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.correct}/{self.statements} → {self.fraction}"
+        return f"{self.correct}/{self.statements} → {format_numeric(self.fraction)}"
 
 
 class QuestionBank(models.Model):

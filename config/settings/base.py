@@ -226,6 +226,7 @@ else:
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Học liệu số"
+WAGTAILADMIN_USER_LOGIN_FORM = "lms.admin_login.AdminLoginForm"  # labels in Vietnamese
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Documents include uploaded videos (lesson and e-lecture video blocks) and audio.
 WAGTAILDOCS_EXTENSIONS = [

@@ -32,6 +32,8 @@ export function typesetMath(element) {
 class AnswerMissing extends Error {}
 
 const intOrNull = (input) => (input ? parseInt(input.value, 10) : null);
+// The score comes written for people in the page's language ("0,5" in Vietnamese).
+const scoreValue = (score) => parseFloat(String(score ?? "0").replace(",", "."));
 const textOrNull = (el) => (el.value && el.value.trim() !== "" ? el.value : null);
 
 // The answer in the shape the check endpoint expects (see content/practice.py).
@@ -116,11 +118,11 @@ export function showResult(form, result) {
   let verdict;
   if (!result.graded) verdict = element("p", "verdict verdict--recorded", labels.labelRecorded);
   else if (result.correct) verdict = element("p", "verdict verdict--correct", labels.labelCorrect);
-  else if (parseFloat(result.score) > 0)
+  else if (scoreValue(result.score) > 0)
     verdict = element("p", "verdict verdict--partial", `${labels.labelPartial} (${result.score})`);
   else verdict = element("p", "verdict verdict--incorrect", retry || labels.labelIncorrect);
   box.appendChild(verdict);
-  if (retry && parseFloat(result.score) > 0) box.appendChild(element("p", "practice__retry", retry));
+  if (retry && scoreValue(result.score) > 0) box.appendChild(element("p", "practice__retry", retry));
   if (result.hint_html) {
     const hint = element("div", "practice__hint");
     hint.setAttribute("aria-label", labels.labelHint);
