@@ -6,7 +6,9 @@ Deterministic (seeded), idempotent: running it twice leaves one copy.
 import datetime as dt
 import random
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
@@ -30,6 +32,9 @@ from lms.validators import cccd_century_digit
 
 DEMO_PASSWORD = "hoclieu2025"  # noqa: S105 - printed for the demo, never used in production
 ADMIN_USERNAME = "admin"
+#: Where people sign in: the site's own page for everyone; staff roles also use the admin.
+SITE_SIGN_IN_URL = "/dang-nhap/"
+ADMIN_URL = "/admin/"
 
 SURNAMES = (
     ["Nguyễn"] * 10
@@ -209,6 +214,15 @@ DEMO_LESSONS = [
 ]
 
 
+class DemoLogin(NamedTuple):
+    """One printed demo login: who it is, the credentials, and the page to sign in at."""
+
+    label: str
+    username: str
+    password: str
+    sign_in_url: str
+
+
 @dataclass
 class DemoSummary:
     created: bool
@@ -226,30 +240,54 @@ def _cccd(rng: random.Random, dob: dt.date, gender: str) -> str:
     return f"{CCCD_PROVINCE}{century}{dob.year % 100:02d}{rng.randrange(10**6):06d}"
 
 
-def _logins() -> list[tuple[str, str, str]]:
-    rows = [("Quản trị hệ thống (superuser)", ADMIN_USERNAME, DEMO_PASSWORD)]
-    for role, label in [
-        (Role.DEPARTMENT_ADMIN, "Quản trị Sở"),
-        (Role.SCHOOL_ADMIN, "Quản trị trường"),
-        (Role.TEACHER, "Giáo viên chủ nhiệm"),
-        (Role.LIBRARIAN, "Thủ thư"),
-        (Role.EXAM_BOARD, "Hội đồng thi"),
-        (Role.STUDENT, "Học sinh"),
-    ]:
+#: The printed roles, in order: (role, label).
+PRINTED_ROLES = [
+    (Role.DEPARTMENT_ADMIN, "Quản trị Sở"),
+    (Role.SCHOOL_ADMIN, "Quản trị trường"),
+    (Role.TEACHER, "Giáo viên chủ nhiệm"),
+    (Role.LIBRARIAN, "Thủ thư"),
+    (Role.EXAM_BOARD, "Hội đồng thi"),
+    (Role.STUDENT, "Học sinh"),
+]
+
+
+def demo_logins() -> list[DemoLogin]:
+    """The logins the seed prints, one per role, each with the page its role signs in at:
+    students at the site's sign-in page, staff roles (who also may use it) at the admin."""
+    rows = [DemoLogin("Quản trị hệ thống (superuser)", ADMIN_USERNAME, DEMO_PASSWORD, ADMIN_URL)]
+    for role, label in PRINTED_ROLES:
         qs = User.objects.filter(role=role, is_superuser=False)
         if role == Role.TEACHER:
             qs = qs.filter(homeroom_classes__isnull=False)
         user = qs.order_by("pk").first()
         if user:
-            rows.append((f"{label}: {user.full_name}", user.username, DEMO_PASSWORD))
+            where = SITE_SIGN_IN_URL if role == Role.STUDENT else ADMIN_URL
+            rows.append(
+                DemoLogin(f"{label}: {user.full_name}", user.username, DEMO_PASSWORD, where)
+            )
     return rows
 
 
+def _logins() -> list[tuple[str, str, str]]:
+    return [(row.label, row.username, row.password) for row in demo_logins()]
+
+
+def _no_progress(_step: str) -> None:
+    return None
+
+
 @transaction.atomic
-def seed_demo(*, seed: int = 2025, questions: bool = True) -> DemoSummary:
-    """Create the demo dataset unless it already exists; return the logins to print."""
+def seed_demo(
+    *,
+    seed: int = 2025,
+    questions: bool = True,
+    progress: Callable[[str], None] = _no_progress,
+) -> DemoSummary:
+    """Create the demo dataset unless it already exists; return the logins to print.
+    ``progress`` is told, in one short line, each step as it starts."""
     if Department.objects.filter(code="NB").exists():
         return DemoSummary(created=False, logins=_logins())
+    progress("Sở, Phòng, trường, lớp, giáo viên và học sinh…")
     rng = random.Random(seed)
     password_hash = make_password(DEMO_PASSWORD)  # hashed once for every demo account
     curriculum_load_files()
@@ -284,14 +322,14 @@ def seed_demo(*, seed: int = 2025, questions: bool = True) -> DemoSummary:
         email="so.quantri@ninhbinh.edu.vn",
         password=None,
     )
-    user_create(
+    exam_board = user_create(
         username="hoidongthi.so",
         full_name="Vũ Đức Thắng",
         role=Role.EXAM_BOARD,
         department=department,
         email="hoidongthi@ninhbinh.edu.vn",
     )
-    staff = [dept_admin]
+    staff = [dept_admin, exam_board]  # every staff account gets the printed password below
     classes: list[SchoolClass] = []
     for (code, name, level, district, address, class_names), n_teachers in zip(
         SCHOOLS, TEACHERS_PER_SCHOOL, strict=True
@@ -391,7 +429,9 @@ def seed_demo(*, seed: int = 2025, questions: bool = True) -> DemoSummary:
     if questions:
         from question_bank.demo import seed_question_bank
 
+        progress("Ngân hàng câu hỏi (gần 2.000 câu hỏi có lời giải)…")
         seed_question_bank(seed=seed)
+    progress("Học liệu, bài giảng điện tử và thư viện điện tử…")
     seed_lessons(seed=seed, questions=questions)  # after the bank: pages embed its questions
     return DemoSummary(created=True, logins=_logins())
 
