@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from common.serving import serve_public_media
+from config.api_docs import LocalSwagger
 from config.errors import install_api_error_handlers
 from content.api import router as content_router
 from content.documents import document_serve
@@ -17,7 +18,7 @@ from question_bank import tag_autocomplete as question_tags
 from question_bank.api import router as question_router
 from search.api import router as search_router
 
-api = NinjaAPI(title="hoclieu API", version="1", urls_namespace="api-v1")
+api = NinjaAPI(title="hoclieu API", version="1", urls_namespace="api-v1", docs=LocalSwagger())
 install_api_error_handlers(api)
 api.add_router("/lms/", lms_router)
 api.add_router("/question-bank/", question_router)
