@@ -215,8 +215,9 @@ def spelling_corrections(user, query_words: list[str]) -> dict[str, list[str]]:
     return {word: [*alternatives, word] for word, alternatives in found.items()}
 
 
-#: A query whose words all match fewer documents than this also shows the documents that
-#: match most of its words, after those (search.query.relaxed_minimum).
+#: A query of three words or more whose words all match fewer documents than this also
+#: shows the documents that match most of its words, after those (relaxed_minimum; of two
+#: words that would be either word, so only when nothing has both).
 RELAX_BELOW = 3
 
 
@@ -248,7 +249,9 @@ def search(user, params: SearchParams, *, backend: str = "default") -> SearchRes
             # Nothing of that subject and grade: the words as typed, anywhere.
             parsed, run = _understood(user, params, scoped=False)
             attempt(parsed, run, "and")
-        if response.total < RELAX_BELOW and len(parsed.words) > 1:
+        if len(parsed.words) > 1 and (
+            not response.total or (response.total < RELAX_BELOW and len(parsed.words) > 2)
+        ):
             strict = response.hits
             attempt(parsed, run, "or")
             response.relaxed = not strict and bool(response.total)

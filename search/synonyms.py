@@ -121,8 +121,10 @@ def _entries() -> list[tuple[str, list[str]]]:
 
         # A savepoint: on PostgreSQL a failed statement would abort the caller's transaction.
         with transaction.atomic():
-            rows = [(a.abbreviation, a.expansion_list()) for a in Abbreviation.objects.all()]
-    except DatabaseError:
+            rows = [
+                (a.abbreviation, a.expansion_list()) for a in Abbreviation.objects.order_by("pk")
+            ]
+    except (DatabaseError, RuntimeError):  # RuntimeError: no database here (tests, tools)
         rows = []
     if rows:
         return rows
@@ -190,7 +192,21 @@ def abbreviations(folded: str) -> list[str]:
     if current.pattern is None:
         return []
     found: list[str] = []
-    for match in current.pattern.finditer(folded):
+    _scan(current, folded, 0, len(folded), found)
+    return found
+
+
+def _scan(current: Table, text: str, start: int, end: int, found: list[str]) -> None:
+    """Add the abbreviations of the phrases in ``text[start:end]`` to ``found``, and of
+    the shorter phrases inside each ("thi tot nghiep trung hoc pho thong" also has "trung
+    hoc pho thong")."""
+    pos = start
+    while match := current.pattern.search(text, pos, end):
         phrase = current.phrase_list[match.lastindex - 1]
         found.extend(a for a in current.phrases[phrase] if a not in found)
-    return found
+        if " " in phrase:
+            first_space = text.find(" ", match.start(), match.end())
+            last_space = text.rfind(" ", match.start(), match.end())
+            _scan(current, text, match.start(), last_space, found)
+            _scan(current, text, first_space + 1, match.end(), found)
+        pos = match.end()

@@ -202,8 +202,9 @@ def test_document_deleted_while_its_page_is_read(corpus, monkeypatch):
 
         monkeypatch.setattr(service, name, deleting)
     keys, response = corpus("phuong trinh bac hai")
-    assert len(gone) == 1 and keys
-    assert gone[0] not in {h.document.pk for h in response.hits}
+    # (Two pages are read when the full matches are few: each loses its first document.)
+    assert gone and keys
+    assert not set(gone) & {h.document.pk for h in response.hits}
 
 
 @pytest.fixture
