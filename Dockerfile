@@ -1,6 +1,6 @@
 # KaTeX (math in questions, with mhchem), the Tinos font (printed papers), pdf.js and epub.js
-# with JSZip (library reader) and DejaVu Sans (PDFs written by code) come from the npm
-# registry, pinned by package-lock.json.
+# with JSZip (library reader), DejaVu Sans (PDFs written by code) and Swagger UI (the API
+# explorer) come from the npm registry, pinned by package-lock.json.
 FROM node:20-bookworm-slim AS static
 WORKDIR /build
 COPY package.json package-lock.json ./
@@ -18,7 +18,11 @@ RUN npm ci --ignore-scripts --no-audit --no-fund && mkdir -p vendor/katex/contri
  && cp node_modules/epubjs/dist/epub.min.js node_modules/jszip/dist/jszip.min.js vendor/epubjs/ \
  && cp node_modules/epubjs/license vendor/epubjs/LICENSE \
  && cp node_modules/jszip/LICENSE.markdown vendor/epubjs/LICENSE-jszip.md \
- && cp node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf node_modules/dejavu-fonts-ttf/LICENSE vendor/fonts/dejavu/
+ && cp node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf node_modules/dejavu-fonts-ttf/LICENSE vendor/fonts/dejavu/ \
+ && mkdir -p vendor/swagger-ui \
+ && cp node_modules/swagger-ui-dist/swagger-ui-bundle.js node_modules/swagger-ui-dist/swagger-ui.css \
+      node_modules/swagger-ui-dist/favicon-32x32.png node_modules/swagger-ui-dist/LICENSE \
+      node_modules/swagger-ui-dist/NOTICE vendor/swagger-ui/
 
 FROM python:3.11-slim-bookworm
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
