@@ -1,11 +1,14 @@
 """Search quality (issue 6): nDCG@10 and MRR of judged Vietnamese queries on the demo corpus.
 
-In a throw-away test database on whatever DATABASE_URL names (SQLite in memory by default;
-on PostgreSQL ``test_<name>_bench``, dropped at the end):
+In a throw-away database on whatever DATABASE_URL names (SQLite in memory by default; on
+PostgreSQL ``bench_search_quality``, dropped at the end) — or, with ``--backend sqlite``,
+in an SQLite file ``build/bench_search_quality.sqlite3`` whatever DATABASE_URL says (the
+embedded default, as the demo runs it; deleted at the end):
 
 1. seed the demo (``lms.demo.seed_demo`` with the search signals paused), rebuild every
-   search document and index (``search.maintenance.rebuild``), then ANALYZE for planner
-   statistics (``--no-analyze`` skips it; SQLite's full-text joins are then very slow);
+   search document and index (``search.maintenance.rebuild``, which refreshes the
+   planner statistics: ``common.db``); ``--no-analyze`` drops SQLite's statistics
+   afterwards, as the demo was before (its searches then take seconds);
 2. resolve the judgements of ``benchmarks/data/search_judgements.json`` — demo materials
    keyed by kind and exact title, graded 2 (exactly what was asked) or 1 (relevant) — to
    the search documents the demo student 2710000001 may see; a key that matches none
@@ -21,8 +24,9 @@ Prints the backend searched (SQLite or PostgreSQL database backend, OpenSearch),
 overall and per query category, and the worst queries with what came back and what was
 missed. Searches the engine named by SEARCH_URL when there is one (``--backend engine``),
 in an index of its own (prefix ``bench_hoclieu_``, deleted at the end); otherwise
-Wagtail's database backend on the database in use. Usage:
-    .venv/bin/python benchmarks/search_quality.py [--backend auto|database|engine]
+Wagtail's database backend on the database in use (``--backend database``), or on SQLite
+(``--backend sqlite``). CI runs all three and quotes them side by side. Usage:
+    .venv/bin/python benchmarks/search_quality.py [--backend auto|database|sqlite|engine]
         [--min-ndcg 0.8] [--worst 10] [--judgements PATH] [--verbose] [--no-analyze]
 Exits 1 when the mean nDCG@10 is below ``--min-ndcg``, 2 when a search fails.
 """
@@ -48,6 +52,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
 os.environ["SEARCH_INDEX_PREFIX"] = "bench_hoclieu_"
 
 JUDGEMENTS = ROOT / "benchmarks" / "data" / "search_judgements.json"
+SQLITE_FILE = ROOT / "build" / "bench_search_quality.sqlite3"
 STUDENT = "2710000001"
 K = 10
 
@@ -105,6 +110,8 @@ def backend_label(alias: str) -> str:
 def choose_backend(wanted: str) -> str:
     from django.conf import settings
 
+    if wanted in ("database", "sqlite"):
+        return "default"
     has_engine = "engine" in settings.WAGTAILSEARCH_BACKENDS
     if wanted == "engine" and not has_engine:
         raise SystemExit("--backend engine needs SEARCH_URL (an OpenSearch/Elasticsearch server)")
@@ -135,7 +142,6 @@ def drop_engine_index() -> None:
 
 
 def seed(*, analyze: bool) -> None:
-    from django.db import connection
     from django.db.models import Count
 
     from lms.demo import seed_demo
@@ -157,13 +163,11 @@ def seed(*, analyze: bool) -> None:
     show("search documents", ", ".join(f"{kind} {n}" for kind, n in sorted(kinds.items())))
     show("vocabulary", report["words"], "words")
     show("rebuild time", report["seconds"], "s")
-    if analyze:
-        # Planner statistics, as autovacuum (PostgreSQL) or a maintenance job would leave
-        # them. Without them SQLite joins the FTS table row by row: 1-45 s per search.
-        started = time.perf_counter()
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
-        show("analyze time", f"{time.perf_counter() - started:.2f}", "s")
+    if not analyze:
+        from common.db import statistics_drop
+
+        statistics_drop()
+        show("planner statistics", "dropped (--no-analyze)")
 
 
 def load_judgements(path: Path, student) -> tuple[list[dict], dict[tuple[str, str], int]]:
@@ -273,13 +277,23 @@ def report(outcomes: list[Outcome], worst: int, verbose: bool) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--backend", choices=["auto", "database", "engine"], default="auto")
+    parser.add_argument(
+        "--backend", choices=["auto", "database", "sqlite", "engine"], default="auto"
+    )
     parser.add_argument("--min-ndcg", type=float, default=None)
     parser.add_argument("--worst", type=int, default=10)
     parser.add_argument("--judgements", type=Path, default=JUDGEMENTS)
     parser.add_argument("--verbose", action="store_true", help="print every query")
-    parser.add_argument("--no-analyze", action="store_true", help="skip ANALYZE after the rebuild")
+    parser.add_argument(
+        "--no-analyze",
+        action="store_true",
+        help="drop SQLite's planner statistics after the rebuild",
+    )
     args = parser.parse_args()
+    if args.backend == "sqlite":
+        # The embedded default, whatever the environment names: an SQLite file under build/.
+        os.environ["DATABASE_URL"] = f"sqlite:///{SQLITE_FILE}"
+        SQLITE_FILE.parent.mkdir(exist_ok=True)
 
     import django
 
@@ -298,10 +312,13 @@ def main() -> None:
     logging.getLogger("opensearch").setLevel(logging.ERROR)  # a line per request
     logging.getLogger("elastic_transport").setLevel(logging.ERROR)
     warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
+    from benchdb import use_bench_name
+
     alias = choose_backend(args.backend)
-    if connection.vendor != "sqlite":
-        # A database of its own: the tests' test_<name> may be in use by a pytest run.
-        connection.settings_dict["TEST"]["NAME"] = f"test_{connection.settings_dict['NAME']}_bench"
+    # A database of its own: the tests' test_<name> may be in use by a pytest run.
+    use_bench_name("search_quality")
+    if args.backend == "sqlite":
+        connection.settings_dict.setdefault("TEST", {})["NAME"] = str(SQLITE_FILE)
     creation = connection.creation
     old_name = creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
     media = tempfile.TemporaryDirectory(prefix="hoclieu-bench-media-")

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
+from common.db import statistics_refresh_on_commit
 from lms import permissions
 from question_bank import services
 from question_bank.formats.base import (
@@ -24,7 +25,14 @@ from question_bank.formats.base import (
 from question_bank.formats.registry import FORMAT_LABELS, parse_file
 from question_bank.html import fingerprint
 from question_bank.images import ImageError, normalise_image
-from question_bank.models import Question, QuestionBank
+from question_bank.models import (
+    Choice,
+    Question,
+    QuestionBank,
+    QuestionTag,
+    QuestionVersion,
+    Stimulus,
+)
 
 PROGRESS_EVERY = 200
 
@@ -220,6 +228,8 @@ def import_commit(
                 progress(total, total)
     except ImportRejected as exc:
         raise ImportBlocked([str(exc)]) from exc
+    # A bulk load: fresh planner statistics once committed (common.db).
+    statistics_refresh_on_commit(tables=[Question, Choice, QuestionTag, QuestionVersion, Stimulus])
     return ImportSummary(created=len(created), stimuli=len(result.groups), question_ids=created)
 
 

@@ -13,6 +13,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from common.db import statistics_refresh_on_commit
 from lms import permissions
 from lms.models import (
     DistrictOffice,
@@ -429,4 +430,6 @@ def roster_import(
         return report
     with transaction.atomic():
         report.created = _save(kind, items, ctx)
+    # A bulk load: fresh planner statistics once committed (common.db).
+    statistics_refresh_on_commit(tables=[User, SchoolClass, Enrolment, School])
     return report
