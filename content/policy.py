@@ -7,21 +7,18 @@ permission tester here adapt them to Wagtail's interfaces, as ``question_bank.po
 does.
 """
 
-from functools import reduce
-from operator import or_
-
-from django.db.models import Q
 from wagtail.models import PagePermissionTester
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from common.policies import RulePermissionPolicy
 from lms import permissions
 from lms.models import Role
 from lms.permissions import can_curate_page, can_work_on_page, workable_pages_q
 
 
-class LibraryItemPermissionPolicy(ModelPermissionPolicy):
+class LibraryItemPermissionPolicy(RulePermissionPolicy):
     """Model permissions of the role groups, narrowed per item by ``lms.permissions``:
     authors and the curators of the item's area change it (an author's edit of a
     published item stays a draft revision until a curator approves it); only curators of
@@ -29,26 +26,13 @@ class LibraryItemPermissionPolicy(ModelPermissionPolicy):
 
     CURATOR_ACTIONS = frozenset({"publish", "unpublish", "delete", "lock", "unlock"})
 
-    def user_has_permission_for_instance(self, user, action, instance):
-        return self.user_has_any_permission_for_instance(user, [action], instance)
-
-    def user_has_any_permission_for_instance(self, user, actions, instance):
-        return (
-            self.instances_user_has_any_permission_for(user, actions)
-            .filter(pk=instance.pk)
-            .exists()
-        )
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        actions = [a for a in actions if self.user_has_permission(user, a)]
-        if not actions:
-            return self.model.objects.none()
-        if any(a not in self.CURATOR_ACTIONS for a in actions):
-            return permissions.editable_library_items(user)
-        return permissions.curatable_library_items(user)
+    def objects_for(self, user, action):
+        if action in self.CURATOR_ACTIONS:
+            return permissions.curatable_library_items(user)
+        return permissions.editable_library_items(user)
 
 
-class TakedownPermissionPolicy(ModelPermissionPolicy):
+class TakedownPermissionPolicy(RulePermissionPolicy):
     """Takedown records are written by the takedown and restore services only
     (``content.curation``): in the admin they are a read-only log, each record seen by the
     curators of its material (``lms.permissions.curatable_takedowns``), whoever asks."""
@@ -56,19 +40,7 @@ class TakedownPermissionPolicy(ModelPermissionPolicy):
     def user_has_permission(self, user, action):
         return action == "view" and super().user_has_permission(user, action)
 
-    def user_has_permission_for_instance(self, user, action, instance):
-        return self.user_has_any_permission_for_instance(user, [action], instance)
-
-    def user_has_any_permission_for_instance(self, user, actions, instance):
-        return (
-            self.instances_user_has_any_permission_for(user, actions)
-            .filter(pk=instance.pk)
-            .exists()
-        )
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        if not any(self.user_has_permission(user, a) for a in actions):
-            return self.model.objects.none()
+    def objects_for(self, user, action):
         return permissions.curatable_takedowns(user)
 
 
@@ -168,39 +140,15 @@ def media_permission_policy(model, auth_model):
     )
 
 
-class RuleModelPermissionPolicy(ModelPermissionPolicy):
+class RuleModelPermissionPolicy(RulePermissionPolicy):
     """Model permissions of the user's groups ∧ a rule of ``lms.permissions`` per action.
 
     ``rules`` maps an action ("view", "change", "delete"…) to a function of the user that
-    returns the objects it may be performed on; actions without a rule use ``rules["*"]``.
-    Listings, bulk actions (``id=all``), choosers and per-object checks then agree."""
+    returns the objects it may be performed on; actions without a rule use ``rules["*"]``."""
 
     def __init__(self, model, *, rules: dict):
         super().__init__(model)
         self.rules = rules
 
-    def _rule(self, action):
-        return self.rules.get(action, self.rules["*"])
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        return self.user_has_any_permission_for_instance(user, [action], instance)
-
-    def user_has_any_permission_for_instance(self, user, actions, instance):
-        if instance.pk is None:
-            return self.user_has_any_permission(user, actions)
-        return (
-            self.instances_user_has_any_permission_for(user, actions)
-            .filter(pk=instance.pk)
-            .exists()
-        )
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        manager = self.model._default_manager
-        allowed = [
-            Q(pk__in=self._rule(action)(user).values("pk"))
-            for action in dict.fromkeys(actions)
-            if action != "add" and self.user_has_permission(user, action)
-        ]
-        if not allowed:
-            return manager.none()
-        return manager.filter(reduce(or_, allowed))
+    def objects_for(self, user, action):
+        return self.rules.get(action, self.rules["*"])(user)

@@ -8,56 +8,8 @@ and the per-object checks all agree. They are registered before the viewsets
 rest), which would otherwise create Wagtail's fallback of model permissions only.
 """
 
-from django.db.models import QuerySet
-from wagtail.permission_policies import ModelPermissionPolicy
-
+from common.policies import RulePermissionPolicy
 from lms import permissions
-
-
-class RulePermissionPolicy(ModelPermissionPolicy):
-    """Model permissions of the user's groups ∧ the rule of each action.
-
-    Subclasses answer :meth:`objects_for` (the objects the user may perform ``action`` on,
-    as a queryset) and :meth:`may_add`."""
-
-    def objects_for(self, user, action: str) -> QuerySet:
-        raise NotImplementedError
-
-    def may_add(self, user) -> bool:
-        raise NotImplementedError
-
-    def user_has_permission(self, user, action):
-        if not super().user_has_permission(user, action):
-            return False
-        return action != "add" or self.may_add(user)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        return self.user_has_any_permission_for_instance(user, [action], instance)
-
-    def user_has_any_permission_for_instance(self, user, actions, instance):
-        if instance.pk is None:
-            return self.user_has_any_permission(user, actions)
-        return (
-            self.instances_user_has_any_permission_for(user, actions)
-            .filter(pk=instance.pk)
-            .exists()
-        )
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        model = self.model
-        allowed = []
-        for action in dict.fromkeys(actions):
-            if action != "add" and super().user_has_permission(user, action):
-                allowed.append(self.objects_for(user, action).values("pk"))
-        if not allowed:
-            return model._default_manager.none()
-        rule = model._default_manager.filter(pk__in=allowed[0])
-        for ids in allowed[1:]:
-            rule = rule | model._default_manager.filter(pk__in=ids)
-        return rule
 
 
 class QuestionPermissionPolicy(RulePermissionPolicy):
