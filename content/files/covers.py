@@ -112,15 +112,16 @@ def draw_cover(
 
 
 def library_item_cover(item) -> bytes:
-    """The drawn cover of a library item (a model instance; only its fields are read)."""
-    series = ""
-    for name in ("Kết nối tri thức với cuộc sống", "Chân trời sáng tạo", "Cánh Diều"):
-        if name in item.title:
-            series = f"Bộ sách {name}"
-    series = " · ".join(s for s in (series, item.publisher) if s)
-    title = item.title
-    if series.startswith("Bộ sách") and " – " in title:
-        title = title.split(" – ")[0]  # "Toán 12 – Cánh Diều": the series is on top already
+    """The drawn cover of a library item (a model instance; only its fields are read).
+
+    A textbook titled "Toán 12 – Cánh Diều" shows "Toán 12" large and its series on top."""
+    from content.library_models import ResourceType
+
+    title, series = item.title, ""
+    if item.resource_type == ResourceType.TEXTBOOK and " – " in title:
+        title, series = title.split(" – ", 1)
+        series = "Bộ sách " + series.split(" (")[0]
+    top = " · ".join(s for s in (series, item.publisher) if s)
     footer = " · ".join(s for s in (str(item.get_resource_type_display()), item.grade_label) if s)
     code = item.subject.code if item.subject_id else None
-    return draw_cover(title=title, series=series, subject_code=code, footer=footer)
+    return draw_cover(title=title, series=top, subject_code=code, footer=footer)
