@@ -15,6 +15,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from common.admin import YesNoInspectView
 from content import policy
 from content.admin_guard import (
     ObjectGuardMixin,
@@ -148,6 +149,7 @@ class LibraryItemViewSet(ObjectGuardMixin, SnippetViewSet):
     list_per_page = 50
     ordering = ["-updated_at"]
     inspect_view_enabled = True
+    inspect_view_class = YesNoInspectView
 
     def can_view(self, user, obj):
         return permissions.editable_library_items(user).filter(pk=obj.pk).exists()
@@ -179,6 +181,7 @@ class TakedownViewSet(ObjectGuardMixin, SnippetViewSet):
     menu_label = _("Nhật ký gỡ học liệu")
     list_display = ["title", "reason", "taken_down_by", "taken_down_at", "restored_at"]
     inspect_view_enabled = True
+    inspect_view_class = YesNoInspectView
     add_to_admin_menu = False
 
     def can_view(self, user, obj):

@@ -13,6 +13,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from common.admin import YesNoColumn
 from content.admin_guard import ObjectGuardMixin, ScopedFieldsFormMixin, narrowed_chooser_viewset
 from content.policy import RuleModelPermissionPolicy
 from lms import permissions
@@ -82,7 +83,12 @@ class SchoolClassViewSet(ObjectGuardMixin, SnippetViewSet):
 class SchoolYearViewSet(SnippetViewSet):
     model = SchoolYear
     icon = "date"
-    list_display = ["name", "start_date", "end_date", "is_current"]
+    list_display = [
+        "name",
+        "start_date",
+        "end_date",
+        YesNoColumn("is_current", label=_("Năm học hiện tại")),
+    ]
 
 
 class OrganisationGroup(SnippetViewSetGroup):

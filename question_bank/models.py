@@ -356,9 +356,15 @@ class Question(
     status = models.CharField(
         _("trạng thái"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
-    fingerprint = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    fingerprint = models.CharField(
+        _("dấu vân tay (phát hiện trùng)"),
+        max_length=64,
+        blank=True,
+        db_index=True,
+        editable=False,
+    )
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
 
     content_panels = [
         FieldRowPanel([FieldPanel("bank"), FieldPanel("qtype"), FieldPanel("part")]),

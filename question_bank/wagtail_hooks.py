@@ -21,6 +21,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from common.admin import YesNoColumn, YesNoInspectView
 from content.admin_guard import ObjectGuardMixin
 from content.models import Subject, Topic
 from lms import permissions
@@ -201,6 +202,7 @@ class QuestionViewSet(AdminFormMixin, ObjectGuardMixin, SnippetViewSet):
     list_per_page = 50
     ordering = ["-updated_at"]
     inspect_view_enabled = True
+    inspect_view_class = YesNoInspectView
 
     def can_view(self, user, obj):
         return permissions.can_view_question(user, obj)
@@ -224,7 +226,13 @@ class QuestionBankViewSet(AdminFormMixin, ObjectGuardMixin, SnippetViewSet):
     menu_label = gettext_lazy("Ngân hàng")
     base_form_class = QuestionBankAdminForm
     chooser_viewset_class = BankChooserViewSet
-    list_display = ["name", "subject", "scope", "confidential", "owner"]
+    list_display = [
+        "name",
+        "subject",
+        "scope",
+        YesNoColumn("confidential", label=gettext_lazy("Bảo mật")),
+        "owner",
+    ]
     search_fields = ["name"]
 
     def can_view(self, user, obj):
