@@ -191,7 +191,7 @@ def test_document_deleted_while_its_page_is_read(corpus, monkeypatch):
     from search.models import SearchDocument
 
     gone = []
-    for name in ("search_page", "_database_page"):
+    for name in ("search_page", "sqlite_page", "_database_page"):
         page = getattr(service, name)
 
         def deleting(*args, page=page, **kwargs):
