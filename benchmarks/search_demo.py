@@ -6,9 +6,10 @@
    environment names: no PostgreSQL, no Redis, no OpenSearch (the media go to a temporary
    directory). The seed takes a minute or two.
 2. With Django's test client (no network, no browser), after one warm-up request of the
-   process, time the search page ``/tim-kiem/?q=…`` and the API ``/api/v1/search/?q=…``
-   for each of :data:`QUERIES` (accented, unaccented, typos, Telex, subject and grade,
-   phrases) as an anonymous visitor, the demo student and a demo teacher.
+   process, time the search page ``/tim-kiem/?q=…``, the API ``/api/v1/search/?q=…`` and
+   the search box's suggestions ``/tim-kiem/goi-y/?q=…`` for each of :data:`QUERIES`
+   (accented, unaccented, typos, Telex, subject and grade, phrases) as an anonymous
+   visitor, the demo student and a demo teacher.
 3. The same run again without the planner statistics (SQLite's ``sqlite_stat*`` emptied,
    as the demo database was before the seed refreshed them): the baseline the note quotes.
    ``--previous`` adds a third run without statistics through modelsearch's own SQLite query
@@ -55,7 +56,8 @@ QUERIES = [
     "sgk toan 10",
     "chuyển động thẳng biến đổi đều",
 ]
-DOORS = {"page": "/tim-kiem/", "api": "/api/v1/search/"}
+#: The search page, the API, and the suggestions the search box asks for as one types.
+DOORS = {"page": "/tim-kiem/", "api": "/api/v1/search/", "suggest": "/tim-kiem/goi-y/"}
 STUDENT = "2710000001"
 
 

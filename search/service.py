@@ -48,6 +48,7 @@ from search.models import Audience, DocumentKind, SearchDocument, SearchDocument
 from search.postgres import autocomplete_documents, search_page, uses_own_vectors
 from search.query import ParsedQuery, build, scoped_params, subject_ids, understand
 from search.spelling import corrections, vocabulary, vocabulary_tier
+from search.sqlite import autocomplete_documents as sqlite_autocomplete
 from search.sqlite import search_page as sqlite_page
 from search.sqlite import uses_sqlite_fts
 from search.synonyms import known
@@ -525,6 +526,8 @@ def autocomplete(user, text: str, *, limit: int = 8, backend: str = "default") -
         qs = document_queryset(user, SearchParams())
         if uses_own_vectors(engine):
             docs = autocomplete_documents(qs, folded, limit)
+        elif uses_sqlite_fts(engine):
+            docs = sqlite_autocomplete(qs, folded, limit)
         else:
             docs = list(engine.autocomplete(folded, qs)[:limit])
     except SEARCH_ERRORS as exc:

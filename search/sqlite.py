@@ -20,6 +20,7 @@ phrase in the title, count first; FTS5's ``bm25`` over the whole text next.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, OrderedDict
 
 from django.contrib.contenttypes.models import ContentType
@@ -40,6 +41,7 @@ except ImportError:  # pragma: no cover - an older synonyms module
 
 
 TABLE = SearchDocument._meta.db_table
+_WORD = re.compile(r"\w+", re.UNICODE)
 MEMBERSHIPS = SearchDocumentCollection._meta.db_table
 FACET_NAMES = {
     "kind": "kind",
@@ -253,3 +255,31 @@ def _counts(rows: list[tuple]) -> dict[str, dict[str, int]]:
     counts["grade"] = OrderedDict((str(g), grades[g]) for g in GRADES if grades[g])
     counts["collection"] = OrderedDict(collections.most_common())
     return counts
+
+
+# --- Autocomplete --------------------------------------------------------------------------
+def autocomplete_documents(qs, folded: str, limit: int) -> list[SearchDocument]:
+    """Documents whose suggest text (the FTS5 ``autocomplete`` column) has every typed word,
+    the last one as a prefix: the best matches (bm25 of that column: the words make up more
+    of a short text) first, then the most used."""
+    words = [w for w in _WORD.findall(folded) if w]
+    if not words:
+        return []
+    match = " AND ".join([*(_term(w) for w in words[:-1]), _term(words[-1]) + "*"])
+    where, params = _where(qs)
+    entries, fts = _entries()
+    content_type = ContentType.objects.get_for_model(SearchDocument).pk
+    sql = f"""
+SELECT {TABLE}.id FROM {fts}
+JOIN {entries} e ON e.id = {fts}.rowid
+JOIN {TABLE} ON {TABLE}.id = CAST(e.object_id AS INTEGER)
+WHERE {fts} MATCH %s AND e.content_type_id = %s AND ({where})
+ORDER BY bm25({fts}, 1.0, 0.0, 0.0), {TABLE}.popularity DESC, {TABLE}.id DESC LIMIT %s
+"""  # noqa: S608 - constants and the compiled WHERE only
+    with connection.cursor() as cursor:
+        cursor.execute(sql, ["{autocomplete} : (" + match + ")", content_type, *params, limit * 3])
+        ids = [row[0] for row in cursor.fetchall()]
+    found = {
+        d.pk: d for d in SearchDocument.objects.filter(pk__in=ids).only("title", "kind", "url")
+    }
+    return [found[pk] for pk in ids if pk in found]
