@@ -162,15 +162,15 @@ def table(runs: dict[str, dict]) -> None:
     names = list(runs)
     print()
     head = "".join(f" | {name:<26}" for name in names)
-    print(f"{'door':<5} {'role':<10}{head}")
+    print(f"{'door':<7} {'role':<10}{head}")
     sub = "".join(f" | {'n':>4} {'p50':>6} {'p95':>6} {'max':>7}" for _ in names)
-    print(f"{'':<5} {'':<10}{sub}   (ms)")
+    print(f"{'':<7} {'':<10}{sub}   (ms)")
     keys = list(next(iter(runs.values())))
     for door, role in keys:
         cells = "".join(f" | {figures(runs[n][(door, role)])}" for n in names)
-        print(f"{door:<5} {role:<10}{cells}")
+        print(f"{door:<7} {role:<10}{cells}")
     cells = "".join(f" | {figures([v for vs in runs[n].values() for v in vs])}" for n in names)
-    print(f"{'all':<5} {'':<10}{cells}")
+    print(f"{'all':<7} {'':<10}{cells}")
 
 
 def main() -> None:
