@@ -171,7 +171,10 @@ def test_site_and_admin_pages_run_without_a_policy_violation(
     assert "/dang-nhap/" not in page.url
     assert _violations(page) == []
     # The language switcher (its handler moved out of the markup) still switches.
-    page.select_option("select[name=language]", "en")
+    # Changing the select submits its form: wait for that navigation, not for an idle page
+    # that may come before it starts.
+    with page.expect_navigation():
+        page.select_option("select[name=language]", "en")
     page.wait_for_load_state("networkidle")
     assert page.locator("html").get_attribute("lang") == "en"
     assert _violations(page) == []
