@@ -61,6 +61,8 @@ QUESTION_PHRASES = (
     "co khong",
     "giup em",
     "giup minh",
+    "cach tinh",
+    "cach lam",
 )
 #: Function words, as typed with their marks: not required to match.
 FUNCTION_WORDS = frozenset(
