@@ -9,8 +9,9 @@ facet filters, a sort and a page, and returns hits with snippets plus facet coun
   since an item may span several);
 * on PostgreSQL one SQL statement matches the documents' stored vectors and returns the
   total, the page and every facet (:mod:`search.postgres`);
-* on SQLite (the demo) modelsearch ranks the page, and the facets are grouped in SQL over
-  the same matching set.
+* on SQLite (the demo) one SQL statement matches modelsearch's FTS5 index and returns every
+  match with its facet columns; relevance (title matches first) and the facets are counted
+  from those rows (:mod:`search.sqlite`).
 
 A backend that is down or refuses the query gives a :class:`SearchResponse` with
 ``error`` set — the page shows the message, never a 500.
@@ -47,6 +48,9 @@ from search.models import Audience, DocumentKind, SearchDocument, SearchDocument
 from search.postgres import autocomplete_documents, search_page, uses_own_vectors
 from search.query import ParsedQuery, build, parse, scoped_params, subject_ids, understand
 from search.spelling import corrections, vocabulary, vocabulary_tier
+from search.sqlite import autocomplete_documents as sqlite_autocomplete
+from search.sqlite import search_page as sqlite_page
+from search.sqlite import uses_sqlite_fts
 from search.synonyms import known
 from search.vietnamese import accented_keys, fold
 
@@ -300,10 +304,11 @@ def _run(engine, qs, parts, parsed: ParsedQuery, params, response, *, operator: 
     relevance = params.sort == "relevance" and not parsed.empty
     own_vectors = uses_own_vectors(engine)
     is_engine = isinstance(engine, ElasticsearchBaseSearchBackend)
+    own_fts = uses_sqlite_fts(engine)  # SQLite: search.sqlite matches modelsearch's index
     if is_engine:
         # The query body is search.engine's; modelsearch compiles the filters and sort.
         results = engine.search(MatchAll(), qs, order_by_relevance=relevance)
-    elif not own_vectors:
+    elif not own_vectors and not own_fts:
         qs = qs.defer("body", "body_keys")
         results = engine.search(build(parsed, operator=operator), qs, order_by_relevance=relevance)
     start = (params.page - 1) * params.per_page
@@ -317,6 +322,10 @@ def _run(engine, qs, parts, parsed: ParsedQuery, params, response, *, operator: 
     elif is_engine:
         body = search_body(results.query_compiler, parsed, operator=operator, relevance=relevance)
         docs, total, counts = _engine_page(results, body, first, size)
+    elif own_fts:
+        docs, total, counts = sqlite_page(
+            qs, parsed, operator=operator, sort=params.sort, start=first, size=size
+        )
     else:
         docs, total, counts = _database_page(results, first, size)
     if rescore:
@@ -532,6 +541,8 @@ def autocomplete(user, text: str, *, limit: int = 8, backend: str = "default") -
         qs = document_queryset(user, SearchParams())
         if uses_own_vectors(engine):
             docs = autocomplete_documents(qs, folded, limit)
+        elif uses_sqlite_fts(engine):
+            docs = sqlite_autocomplete(qs, folded, limit)
         else:
             docs = list(engine.autocomplete(folded, qs)[:limit])
     except SEARCH_ERRORS as exc:
