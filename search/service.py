@@ -290,6 +290,9 @@ def _put_first(response: SearchResponse, strict: list[Hit]) -> None:
     if not strict:
         return
     seen = {h.document.pk for h in strict}
+    # A document deleted since the first read is left out, as _run leaves it out.
+    alive = set(SearchDocument.objects.filter(pk__in=seen).values_list("pk", flat=True))
+    strict = [h for h in strict if h.document.pk in alive]
     rest = [h for h in response.hits if h.document.pk not in seen]
     first = response.params.page == 1
     response.hits = (strict + rest)[: response.params.per_page] if first else rest
