@@ -87,6 +87,8 @@ def rescore_clause(
         should.append(
             {"match": {title_field: {"query": keys, "operator": operator, "boost": boost}}}
         )
+        if " " in keys:  # the exact spelling, adjacent: "đồng vị", not "động … vị trí"
+            should.append({"match_phrase": {field: keys}})
     # Adjacent words as pairs, not the whole query as one phrase: a document with the whole
     # phrase has every pair, one with part of it still ranks up; and for each rescored hit
     # without it, a phrase of many common words makes the engine scan on to the next

@@ -111,7 +111,10 @@ def rank_query(parsed, match: str) -> str:
     """What relevance counts: the match, the accented tone keys and the words as a phrase."""
     options = [match]
     if parsed.accented and not parsed.corrected:
-        options.append(_any([_lexeme(k) for k in tone_key(parsed.accented).split()]))
+        keys = tone_key(parsed.accented).split()
+        options.append(_any([_lexeme(k) for k in keys]))
+        if len(keys) > 1:  # the exact spelling, adjacent: "đồng vị", not "động … vị trí"
+            options.append(_phrase(keys))
     if len(parsed.sequence) > 1 and not parsed.corrected:
         options.append(_phrase(parsed.sequence))
     return _any(options)
