@@ -65,10 +65,18 @@ def fill(pattern: str, values: dict) -> str:
     return "/" + path
 
 
+_UNNAMED_GROUP = re.compile(r"(?<!\\)\((?!\?)")
+
+
 def params(pattern: str) -> set[str]:
-    return {m.group("name") for m in _CONVERTER.finditer(pattern)} | {
-        m.group("name") for m in _NAMED_GROUP.finditer(pattern)
-    }
+    """The pattern's parameters; an unnamed regex group counts as one (``_group0``…), so a
+    regex door without a rule of its own is unknown rather than requested literally."""
+    unnamed = {f"_group{i}" for i, _m in enumerate(_UNNAMED_GROUP.finditer(pattern))}
+    return (
+        {m.group("name") for m in _CONVERTER.finditer(pattern)}
+        | {m.group("name") for m in _NAMED_GROUP.finditer(pattern)}
+        | unnamed
+    )
 
 
 # --- the world's objects as targets -----------------------------------------------------
