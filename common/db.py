@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.models import Model
 
@@ -60,3 +61,21 @@ def statistics_drop(*, using: str = DEFAULT_DB_ALIAS) -> None:
         for (name,) in cursor.fetchall():
             cursor.execute(f"DELETE FROM {name}")  # noqa: S608 - SQLite's own tables
         cursor.execute("ANALYZE sqlite_schema")  # the planner reloads the (empty) tables
+
+
+def where_sql(queryset) -> tuple[str, list]:
+    """The WHERE clause of ``queryset`` as SQL on its own table, for statements written by
+    hand around a filter the ORM built (the permission rules of search documents). A
+    filter that can match nothing (``pk__in=[]``: a teacher with no bank yet) is FALSE,
+    one that matches everything TRUE; both are understood by PostgreSQL and SQLite."""
+    query = queryset.query
+    if not query.where:
+        return "TRUE", []
+    compiler = query.get_compiler(using=queryset.db)
+    try:
+        sql, params = compiler.compile(query.where)
+    except EmptyResultSet:
+        return "FALSE", []
+    except FullResultSet:
+        return "TRUE", []
+    return sql or "TRUE", list(params)

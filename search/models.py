@@ -13,7 +13,6 @@ modelsearch like any other model.
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 from modelsearch import index
 
@@ -211,16 +210,3 @@ class Abbreviation(models.Model):
     def expansion_list(self) -> list[str]:
         """The phrases, one per non-empty line."""
         return [line.strip() for line in self.expansions.splitlines() if line.strip()]
-
-
-def _abbreviations_changed(**kwargs) -> None:
-    # Every process re-reads the list on its next search (search.synonyms keeps a copy).
-    from search.synonyms import table_changed
-
-    table_changed()
-
-
-post_save.connect(_abbreviations_changed, sender=Abbreviation, dispatch_uid="abbreviation_saved")
-post_delete.connect(
-    _abbreviations_changed, sender=Abbreviation, dispatch_uid="abbreviation_deleted"
-)

@@ -30,11 +30,11 @@ import json
 import re
 from collections import OrderedDict
 
-from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import connection
 
+from common.db import where_sql
 from search.models import SearchDocument, SearchDocumentCollection
-from search.query import relaxed_groups
+from search.query import operator_join, relaxed_groups
 from search.synonyms import expansions, variants
 from search.vietnamese import tone_key
 
@@ -71,17 +71,11 @@ def _phrase(words: list[str]) -> str:
 
 
 def _any(options: list[str]) -> str:
-    options = [o for o in dict.fromkeys(options) if o]
-    if len(options) == 1:
-        return options[0]
-    return "(" + " | ".join(options) + ")"
+    return operator_join(options, " | ", unique=True)
 
 
 def _all(parts: list[str]) -> str:
-    parts = [p for p in parts if p]
-    if len(parts) == 1:
-        return parts[0]
-    return "(" + " & ".join(parts) + ")"
+    return operator_join(parts, " & ")
 
 
 def _word(word: str, parsed) -> str:
@@ -175,7 +169,7 @@ def search_page(parts, parsed, *, operator: str, sort: str, start: int, size: in
     columns += f", {cheap} AS cheap" if ranked else ""
     selects, params = [], []
     for part in parts:
-        where, where_params = _where(part)
+        where, where_params = where_sql(part)
         if match:
             where += " AND search_vector @@ to_tsquery('simple'::regconfig, %s)"
             where_params.append(match)
@@ -295,22 +289,6 @@ def _json(value):
     return json.loads(value) if isinstance(value, str) else value
 
 
-def _where(qs) -> tuple[str, list]:
-    """The WHERE clause of ``qs`` (a filter of SearchDocument) as SQL on its table."""
-    query = qs.query
-    compiler = query.get_compiler(connection=connection)
-    if not query.where:
-        return "TRUE", []
-    try:
-        sql, params = compiler.compile(query.where)
-    except EmptyResultSet:
-        # A rule that can match nothing (a teacher with no bank yet: ``bank_id IN ()``).
-        return "FALSE", []
-    except FullResultSet:
-        return "TRUE", []
-    return sql or "TRUE", list(params)
-
-
 # --- Autocomplete ------------------------------------------------------------------------------
 def autocomplete_documents(qs, folded: str, limit: int) -> list[SearchDocument]:
     """Documents whose suggest text has every typed word, the last one as a prefix, most
@@ -319,7 +297,7 @@ def autocomplete_documents(qs, folded: str, limit: int) -> list[SearchDocument]:
     if not words:
         return []
     terms = [f"'{w}'" for w in words[:-1]] + [f"'{words[-1]}':*"]
-    where, params = _where(qs)
+    where, params = where_sql(qs)
     sql = (
         f"SELECT id FROM {TABLE} WHERE {where} AND suggest_vector @@ "  # noqa: S608
         "to_tsquery('simple'::regconfig, %s) ORDER BY popularity DESC, id DESC LIMIT %s"

@@ -353,6 +353,16 @@ def relaxed_minimum(count: int) -> int:
     return max(1, count - 1 - (count - 1) // 3)
 
 
+def operator_join(items: list[str], operator: str, *, unique: bool = False) -> str:
+    """The non-empty ``items`` joined by ``operator`` (a query language's OR or AND, as
+    the PostgreSQL and SQLite statements write them), in parentheses when there are
+    several; ``unique`` drops repeated items first."""
+    items = [i for i in (dict.fromkeys(items) if unique else items) if i]
+    if len(items) == 1:
+        return items[0]
+    return "(" + operator.join(items) + ")"
+
+
 def relaxed_groups(words: list) -> list[list]:
     """The relaxed form of several words, as alternatives any one of which must match:
     every group of :func:`relaxed_minimum` of them (a minimum-should-match, so one common

@@ -10,6 +10,8 @@ from contextlib import contextmanager
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
+from search.synonyms import table_changed
+
 logger = logging.getLogger(__name__)
 _state = threading.local()
 
@@ -71,10 +73,23 @@ def _names_changed(sender, **kwargs):
     names_clear()
 
 
+def _abbreviations_changed(**kwargs):
+    # Every process re-reads the list on its next search (search.synonyms keeps a copy).
+    table_changed()
+
+
 def connect() -> None:
     from content.library_models import CollectionEntry, LibraryCollection, LibraryItem
     from content.models import ELecturePage, LessonPage, Subject
     from question_bank.models import Question, QuestionBank
+    from search.models import Abbreviation
+
+    post_save.connect(
+        _abbreviations_changed, sender=Abbreviation, dispatch_uid="abbreviation_saved"
+    )
+    post_delete.connect(
+        _abbreviations_changed, sender=Abbreviation, dispatch_uid="abbreviation_deleted"
+    )
 
     for model in (Subject, LibraryCollection):  # facet labels cached in search.labels
         post_save.connect(_names_changed, sender=model, dispatch_uid=f"names-{model.__name__}")

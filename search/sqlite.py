@@ -24,11 +24,11 @@ import re
 from collections import Counter, OrderedDict
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import connection
 
+from common.db import where_sql
 from search.models import SearchDocument, SearchDocumentCollection
-from search.query import relaxed_groups
+from search.query import operator_join, relaxed_groups
 from search.synonyms import variants
 from search.vietnamese import accented_keys, tone_key
 
@@ -78,17 +78,11 @@ def _term(text: str) -> str:
 
 
 def _any(options: list[str]) -> str:
-    options = [o for o in dict.fromkeys(options) if o]
-    if len(options) == 1:
-        return options[0]
-    return "(" + " OR ".join(options) + ")"
+    return operator_join(options, " OR ", unique=True)
 
 
 def _all(parts: list[str]) -> str:
-    parts = [p for p in parts if p]
-    if len(parts) == 1:
-        return parts[0]
-    return "(" + " AND ".join(parts) + ")"
+    return operator_join(parts, " AND ")
 
 
 def alternatives(word: str, parsed) -> list[str]:
@@ -147,21 +141,6 @@ def title_score(title_keys: str, parsed, accents: list[str]) -> float:
 
 
 # --- The statement -----------------------------------------------------------------------
-def _where(qs) -> tuple[str, list]:
-    """The WHERE clause of ``qs`` (a filter of SearchDocument) as SQL on its table."""
-    query = qs.query
-    if not query.where:
-        return "1", []
-    compiler = query.get_compiler(connection=connection)
-    try:
-        sql, params = compiler.compile(query.where)
-    except EmptyResultSet:
-        return "0", []
-    except FullResultSet:
-        return "1", []
-    return sql or "1", list(params)
-
-
 def _entries() -> tuple[str, str]:
     from wagtail.search.models import IndexEntry
 
@@ -177,7 +156,7 @@ COLUMNS = (
 
 def _rows(qs, match: str) -> list[tuple]:
     """(columns…, bm25, collection ids) of every document of ``qs`` matching ``match``."""
-    where, params = _where(qs)
+    where, params = where_sql(qs)
     memberships = (
         f"(SELECT group_concat(c.collection_id) FROM {MEMBERSHIPS} c "  # noqa: S608
         f"WHERE c.document_id = {TABLE}.id)"
@@ -266,7 +245,7 @@ def autocomplete_documents(qs, folded: str, limit: int) -> list[SearchDocument]:
     if not words:
         return []
     match = " AND ".join([*(_term(w) for w in words[:-1]), _term(words[-1]) + "*"])
-    where, params = _where(qs)
+    where, params = where_sql(qs)
     entries, fts = _entries()
     content_type = ContentType.objects.get_for_model(SearchDocument).pk
     sql = f"""
