@@ -2,6 +2,7 @@
 
 import os
 import shutil
+from contextlib import contextmanager
 
 import pytest
 
@@ -17,23 +18,32 @@ CHROMIUM_ARGS = [
 PHONE = {"width": 390, "height": 844}
 
 
-@pytest.fixture
-def phone_page():
-    """A phone-sized page in headless Chromium; closed before the database is torn down."""
+@contextmanager
+def chromium_context(**options):
+    """A new browser context (``options`` as Playwright's ``new_context``) in headless
+    Debian Chromium, closed with its browser when the block ends."""
     from playwright.sync_api import sync_playwright
 
     # Playwright's sync API runs an event loop in this thread; the ORM calls made by
     # fixtures around it are synchronous and safe here.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=shutil.which("chromium"), headless=True, args=CHROMIUM_ARGS
-        )
-        context = browser.new_context(viewport=PHONE, is_mobile=True, locale="en-US")
-        page = context.new_page()
-        try:
-            yield page
-        finally:
-            context.close()
-            browser.close()
-            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=shutil.which("chromium"), headless=True, args=CHROMIUM_ARGS
+            )
+            context = browser.new_context(**options)
+            try:
+                yield context
+            finally:
+                context.close()
+                browser.close()
+    finally:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+@pytest.fixture
+def phone_page():
+    """A phone-sized page in headless Chromium; closed before the database is torn down."""
+    with chromium_context(viewport=PHONE, is_mobile=True, locale="en-US") as context:
+        yield context.new_page()

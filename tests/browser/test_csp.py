@@ -7,8 +7,6 @@ any ``securitypolicyviolation`` event or console message about the Content Secur
 fails the test. The header's presence on every page type is tests/security/test_csp.py.
 """
 
-import shutil
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.admin.admin_url_finder import AdminURLFinder
@@ -18,7 +16,7 @@ from content.library_models import LibraryItem
 from content.models import HomePage, LessonPage
 from content.processing import library_item_process
 from lms.models import Role, User
-from tests.browser.conftest import CHROMIUM_ARGS
+from tests.browser.conftest import chromium_context
 from tests.browser.test_reader import make_epub
 from tests.content.library_helpers import pdf_upload
 from tests.content.test_pages import (
@@ -50,16 +48,7 @@ document.addEventListener("securitypolicyviolation", (e) => {
 
 @pytest.fixture
 def browser_page():
-    import os
-
-    from playwright.sync_api import sync_playwright
-
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=shutil.which("chromium"), headless=True, args=CHROMIUM_ARGS
-        )
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    with chromium_context(viewport={"width": 1280, "height": 900}, locale="vi-VN") as context:
         context.add_init_script(LISTEN)
         # No network outside the test server: the video players' frames are answered here
         # (their own policy is theirs; ours only has to allow the frame).
@@ -82,12 +71,7 @@ def browser_page():
                 else None
             ),
         )
-        try:
-            yield page
-        finally:
-            context.close()
-            browser.close()
-            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        yield page
 
 
 def _violations(page) -> list[str]:
