@@ -12,8 +12,8 @@ import yaml
 from django.db import transaction
 from django.utils.text import slugify
 
+from common.vietnamese import nfc
 from content.models import CurriculumLesson, LearningOutcome, Subject, Topic
-from search.vietnamese import nfc
 
 DATA_DIR = Path(__file__).resolve().parent / "curriculum_data"
 SUBJECT_ORDER = [

@@ -8,8 +8,8 @@ from django.db import transaction
 from django.db.models import Avg, Count, F
 from django.utils.translation import gettext as _
 
+from common.vietnamese import nfc
 from content.feedback_models import Comment, Rating
-from search.vietnamese import nfc
 
 MAX_COMMENT = 2000
 

@@ -33,8 +33,8 @@ from wagtail.search import index
 
 # PrivateStorage: named by migration 0003 (the library's file field before common.storage).
 from common.storage import PrivateStorage, private_storage, public_storage  # noqa: F401
+from common.vietnamese import search_companion
 from content.sharing import SharedMaterial
-from search.vietnamese import search_companion
 
 GRADE_VALIDATORS = [MinValueValidator(1), MaxValueValidator(12)]
 

@@ -15,10 +15,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from common.vietnamese import search_companion
 from content.blocks import ELectureStreamBlock, LessonStreamBlock
 from content.forms import MaterialPageForm
 from content.sharing import SharedMaterial, SharingScope
-from search.vietnamese import search_companion
 
 GRADE_VALIDATORS = [MinValueValidator(1), MaxValueValidator(12)]
 GRADE_CHOICES = [(g, _("Lớp %(grade)d") % {"grade": g}) for g in range(1, 13)]

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import mimetypes
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from email.utils import parseaddr
@@ -32,6 +31,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from lxml import etree
 
+from common.vietnamese import nfc
 from content.library_models import (
     DCMI_TYPES,
     CollectionEntry,
@@ -330,7 +330,7 @@ def _page_size() -> int:
 
 def _text(value) -> str:
     """Text as it goes into the XML: NFC, without characters XML cannot carry."""
-    return NON_XML_RE.sub("", unicodedata.normalize("NFC", str(value))).strip()
+    return NON_XML_RE.sub("", nfc(str(value))).strip()
 
 
 def _sub(parent, tag: str, text=None, ns: str = NS_OAI, **attrs) -> etree._Element:

@@ -5,6 +5,7 @@ import datetime as dt
 from django.db import transaction
 from wagtail.models import Collection
 
+from common.vietnamese import nfc
 from lms.models import (
     Department,
     DistrictOffice,
@@ -17,7 +18,6 @@ from lms.models import (
     User,
 )
 from lms.roles import sync_user_groups
-from search.vietnamese import nfc
 
 
 @transaction.atomic

@@ -6,11 +6,10 @@ Every HTML field of a question passes through :func:`clean_html` whatever its so
 
 import html as html_lib
 import re
-import unicodedata
 
 import nh3
 
-from search.vietnamese import fold
+from common.vietnamese import fold, nfc
 
 ALLOWED_TAGS = {
     "p", "br", "div", "span", "b", "strong", "i", "em", "u", "s", "sub", "sup", "small",
@@ -39,7 +38,7 @@ def clean_html(value: str | None) -> str:
     """Sanitise an HTML fragment and normalise its text to NFC."""
     if not value:
         return ""
-    value = unicodedata.normalize("NFC", str(value))
+    value = nfc(str(value))
     cleaned = nh3.clean(
         value,
         tags=ALLOWED_TAGS,
@@ -55,7 +54,7 @@ def clean_html(value: str | None) -> str:
 
 def text_to_html(text: str) -> str:
     """Plain text (Aiken, GIFT [plain], spreadsheet cells) to an escaped HTML fragment."""
-    text = unicodedata.normalize("NFC", text or "").strip()
+    text = nfc(text or "").strip()
     return "<br>".join(html_lib.escape(line, quote=False) for line in text.split("\n"))
 
 
@@ -73,7 +72,7 @@ def plain_text(value: str | None) -> str:
         return ""
     text = _TAG.sub(" ", _INLINE_TAG.sub("", str(value)))
     text = html_lib.unescape(text)
-    return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    return _SPACE.sub(" ", nfc(text)).strip()
 
 
 _NON_WORD = re.compile(r"[^\w\\^{}+\-*/=<>()]+")

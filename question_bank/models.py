@@ -43,12 +43,12 @@ from wagtail.models import (
 from wagtail.search import index
 
 from common.storage import private_storage, public_storage
+from common.vietnamese import nfc, search_companion
 from content.models import GRADE_CHOICES, GRADE_VALIDATORS
 from question_bank.formats.base import QTYPE_LABELS, QType
 from question_bank.html import clean_html, fingerprint, plain_text
 from question_bank.numeric import format_numeric
 from question_bank.plaintext import summary
-from search.vietnamese import nfc, search_companion
 
 QTYPE_CHOICES = [(t.value, label) for t, label in QTYPE_LABELS.items()]
 

@@ -8,10 +8,10 @@ matching → list of the answer index chosen for each premise; ordering → list
 
 from decimal import Decimal
 
+from common.vietnamese import nfc
 from question_bank.formats.base import QType
 from question_bank.html import plain_text
 from question_bank.numeric import numeric_equal
-from search.vietnamese import nfc
 
 ZERO, ONE = Decimal(0), Decimal(1)
 

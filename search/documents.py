@@ -19,8 +19,8 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from modelsearch.backends import get_search_backends
 
+from common.vietnamese import fold, nfc, search_companion
 from search.models import Audience, DocumentKind, SearchDocument, SearchDocumentCollection
-from search.vietnamese import fold, nfc, search_companion
 
 #: Extracted PDF/EPUB text beyond this many characters is not indexed (a whole textbook
 #: would otherwise dominate every score and the PostgreSQL tsvector limit of 1 MB).

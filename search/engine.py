@@ -21,9 +21,9 @@ as on every backend.
 
 from __future__ import annotations
 
+from common.vietnamese import tone_key
 from search.query import RELAX_COMBINATIONS, ParsedQuery, relaxed_minimum
 from search.synonyms import expansions, variants
-from search.vietnamese import tone_key
 
 #: Hits re-scored for tone keys and adjacency (per shard; the index has one).
 RESCORE_WINDOW = 100

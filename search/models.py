@@ -36,7 +36,7 @@ class SearchDocument(index.Indexed, models.Model):
     url = models.CharField(max_length=300)
     title = models.CharField(_("tiêu đề"), max_length=500)
     body = models.TextField(_("nội dung"), blank=True)
-    # The folded text and accented tone keys (search.vietnamese.search_companion).
+    # The folded text and accented tone keys (common.vietnamese.search_companion).
     title_keys = models.TextField(blank=True)
     body_keys = models.TextField(blank=True)
     # Folded title, subject and topics: what the search box completes.
@@ -189,7 +189,7 @@ class Abbreviation(models.Model):
         return self.abbreviation
 
     def clean(self):
-        from search.vietnamese import fold
+        from common.vietnamese import fold
 
         self.key = "".join(fold(self.abbreviation).split())
         if not self.key.isalnum():

@@ -33,10 +33,10 @@ from collections import OrderedDict
 from django.db import connection
 
 from common.db import where_sql
+from common.vietnamese import tone_key
 from search.models import SearchDocument, SearchDocumentCollection
 from search.query import operator_join, relaxed_groups
 from search.synonyms import expansions, variants
-from search.vietnamese import tone_key
 
 TABLE = SearchDocument._meta.db_table
 MEMBERSHIPS = SearchDocumentCollection._meta.db_table

@@ -29,9 +29,9 @@ from dataclasses import dataclass, field, replace
 
 from modelsearch.query import And, MatchAll, Or, Phrase, PlainText
 
+from common.vietnamese import fold, has_marks, nfc, tone_key
 from search.synonyms import expansions, known, variants
 from search.telex import decode
-from search.vietnamese import fold, has_marks, nfc, tone_key
 
 MAX_QUERY_LENGTH = 200
 #: A relaxed query of up to this many words needs all of them but one; a longer one, any.

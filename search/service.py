@@ -33,6 +33,7 @@ from modelsearch.backends import get_search_backend
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 from modelsearch.query import MatchAll
 
+from common.vietnamese import accented_keys, fold
 from search.engine import search_body
 from search.labels import (
     SORTS,
@@ -52,7 +53,6 @@ from search.sqlite import autocomplete_documents as sqlite_autocomplete
 from search.sqlite import search_page as sqlite_page
 from search.sqlite import uses_sqlite_fts
 from search.synonyms import known
-from search.vietnamese import accented_keys, fold
 
 logger = logging.getLogger(__name__)
 

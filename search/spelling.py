@@ -31,9 +31,9 @@ from django.apps import apps
 from django.core.cache import cache
 from django.db import transaction
 
+from common.vietnamese import fold
 from lms.permissions import can_search_questions
 from search.models import Audience, SearchDocument, SearchTerm
-from search.vietnamese import fold
 
 VERSION_KEY = "search:vocabulary:version"
 PUBLIC, STAFF = "public", "staff"

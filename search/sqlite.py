@@ -27,10 +27,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 
 from common.db import where_sql
+from common.vietnamese import accented_keys, tone_key
 from search.models import SearchDocument, SearchDocumentCollection
 from search.query import operator_join, relaxed_groups
 from search.synonyms import variants
-from search.vietnamese import accented_keys, tone_key
 
 try:  # abbreviations standing for phrases ("bdt" → "bat dang thuc")
     from search.synonyms import expansions

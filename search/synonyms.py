@@ -12,7 +12,7 @@ Keys and values are folded (no diacritics). A query word matches its variants to
 A query word that is an abbreviation also matches the phrases it stands for ("bdt" →
 "bat dang thuc", as a phrase on every backend: :func:`expansions`). The other way round, at
 indexing time, text that has "trung học phổ thông" also gets the word "thpt"
-(:func:`abbreviations`, called by ``search.vietnamese.search_companion``), so documents
+(:func:`abbreviations`, called by ``common.vietnamese.search_companion``), so documents
 written with the phrase rank with those written with the abbreviation.
 """
 
@@ -24,7 +24,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from search.vietnamese import fold
+from common.vietnamese import fold
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "abbreviations.yaml"
 VERSION_KEY = "search:abbreviations:version"

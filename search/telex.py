@@ -11,7 +11,8 @@ as if it had been typed with marks is for the caller to decide (``search.query``
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from common.vietnamese import nfc
 
 _TONE_MARKS = {"s": "\u0301", "f": "\u0300", "r": "\u0309", "x": "\u0303", "j": "\u0323"}
 _CIRCUMFLEX = {"a": "â", "e": "ê", "o": "ô"}
@@ -60,7 +61,7 @@ def _place_tone(syllable: str, tone: str) -> str:
     else:
         index = 0
     pos = start + index
-    marked = unicodedata.normalize("NFC", syllable[pos] + _TONE_MARKS[tone])
+    marked = nfc(syllable[pos] + _TONE_MARKS[tone])
     return syllable[:pos] + marked + syllable[pos + 1 :]
 
 

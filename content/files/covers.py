@@ -9,10 +9,10 @@ a shelf of them is told apart at a glance. Text is drawn with the vendored DejaV
 from __future__ import annotations
 
 import io
-import unicodedata
 
 from PIL import Image, ImageDraw, ImageFont
 
+from common.vietnamese import nfc
 from content.files.pdf import font_path
 
 COVER_SIZE = (360, 480)  # 3:4, the aspect of the library's cover slots
@@ -80,7 +80,7 @@ def draw_cover(
 ) -> bytes:
     """A JPEG cover: ``series`` (series or publisher) on top, ``title`` large, ``footer``
     (kind and grade) at the bottom, on the subject's colour."""
-    title, series, footer = (unicodedata.normalize("NFC", t or "") for t in (title, series, footer))
+    title, series, footer = (nfc(t or "") for t in (title, series, footer))
     width, height = size
     colour = subject_colour(subject_code)
     image = Image.new("RGB", size, colour)

@@ -1,13 +1,12 @@
 """EPUB books: refusing scripts and DRM, reading metadata, text and cover, demo books.
 
-Archives are opened with :class:`question_bank.safety.SafeZip` (zip bombs, traversal,
+Archives are opened with :class:`common.safefiles.SafeZip` (zip bombs, traversal,
 symlinks) and XML with the project's hardened parser (no entities, no network).
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 import uuid
 import zipfile
 from dataclasses import dataclass, field
@@ -19,9 +18,10 @@ from django.utils.translation import gettext as _
 from lxml import etree
 from lxml import html as lxml_html
 
+from common.safefiles import SafeZip, parse_xml, resolve_member
+from common.vietnamese import nfc
 from content.files.base import Source, UploadRejected, display_name, read_source
 from question_bank.formats.base import ImportRejected
-from question_bank.safety import SafeZip, parse_xml, resolve_member
 
 NS = {
     "c": "urn:oasis:names:tc:opendocument:xmlns:container",
@@ -154,7 +154,7 @@ def xhtml_text(data: bytes) -> str:
     out: list[str] = []
     _collect(body, out)
     lines = (" ".join(line.split()) for line in "".join(out).split("\n"))
-    return unicodedata.normalize("NFC", "\n".join(line for line in lines if line))
+    return nfc("\n".join(line for line in lines if line))
 
 
 @dataclass
@@ -179,11 +179,7 @@ def epub_extract(path_or_file: Source) -> EpubInfo:
 
     def meta(tag: str) -> str:
         found = opf.find(f".//opf:metadata/dc:{tag}", NS)
-        return (
-            unicodedata.normalize("NFC", " ".join((found.text or "").split()))
-            if found is not None
-            else ""
-        )
+        return nfc(" ".join((found.text or "").split())) if found is not None else ""
 
     items = {item.get("id"): item for item in opf.iterfind(".//opf:manifest/opf:item", NS)}
 
@@ -236,14 +232,12 @@ def demo_epub(title: str, chapters: list[tuple[str, str]]) -> bytes:
     Lines of a chapter's text become paragraphs. The identifier is derived from the title,
     and entries carry a fixed date, so the same input gives the same bytes.
     """
-    title = unicodedata.normalize("NFC", title)
+    title = nfc(title)
     ident = f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'hoclieu:epub:' + title)}"
     files = []
     for number, (heading, text) in enumerate(chapters, start=1):
         paragraphs = "".join(
-            f"<p>{escape(unicodedata.normalize('NFC', line.strip()))}</p>"
-            for line in text.splitlines()
-            if line.strip()
+            f"<p>{escape(nfc(line.strip()))}</p>" for line in text.splitlines() if line.strip()
         )
         body = f'<section epub:type="chapter"><h1>{escape(heading)}</h1>{paragraphs}</section>'
         files.append(

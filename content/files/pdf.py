@@ -9,7 +9,6 @@ import base64
 import ctypes
 import io
 import re
-import unicodedata
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +19,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from PIL import ImageFont
 
+from common.vietnamese import nfc
 from content.files.base import MB, Source, UploadRejected, display_name, read_source
 
 # Names that start scripts or other programs. Short names (/JS, /AA, /XFA) are only looked
@@ -186,7 +186,7 @@ class PdfInfo:
 
 
 def _nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n")).strip()
+    return nfc(text.replace("\r\n", "\n").replace("\r", "\n")).strip()
 
 
 def pdf_extract(path_or_file: Source) -> PdfInfo:
@@ -316,7 +316,7 @@ def demo_pdf(title: str, paragraphs: list[str], *, pages: int = 2) -> bytes:
     paragraph starts a new line (a question's options, one per line). A page that overflows
     continues on an extra page, so long text gives more than ``pages`` pages.
     """
-    title = unicodedata.normalize("NFC", title)
+    title = nfc(title)
     font_file = font_path()
     measure = ImageFont.truetype(str(font_file), 1000)
     body_size, leading, text_width = 12.0, 18.0, PAGE_W - 2 * MARGIN
@@ -333,7 +333,7 @@ def demo_pdf(title: str, paragraphs: list[str], *, pages: int = 2) -> bytes:
         for paragraph in chunk:
             if lines:
                 lines.append("")
-            for text in unicodedata.normalize("NFC", paragraph).split("\n"):
+            for text in nfc(paragraph).split("\n"):
                 lines += _wrap(text, measure, body_size, text_width)
         layout += [lines[i : i + capacity] for i in range(0, len(lines), capacity)] or [[]]
 

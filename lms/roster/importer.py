@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from common.db import statistics_refresh_on_commit
+from common.vietnamese import fold
 from lms import permissions
 from lms.models import (
     DistrictOffice,
@@ -30,7 +31,6 @@ from lms.roles import sync_user_groups
 from lms.roster.reader import Column, RosterFileError, Row, parse_date, read_rows
 from lms.services import school_create, user_build
 from lms.validators import check_cccd, check_student_id
-from search.vietnamese import fold
 
 KINDS = ("schools", "classes", "teachers", "students")
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from search.vietnamese import fold, nfc
+from common.vietnamese import fold, nfc
 
 
 class RosterFileError(Exception):

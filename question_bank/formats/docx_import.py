@@ -1,7 +1,7 @@
 """Word (.docx) question files the way Vietnamese teachers write them → :class:`ParseResult`.
 
-The file is opened through :class:`~question_bank.safety.SafeZip` and every XML part is read
-with :func:`~question_bank.safety.parse_xml`; ``word/document.xml`` is parsed once and its
+The file is opened through :class:`~common.safefiles.SafeZip` and every XML part is read
+with :func:`~common.safefiles.parse_xml`; ``word/document.xml`` is parsed once and its
 body walked in order, so a 10 000-question file takes seconds.
 
 What is understood (Azota / McMIX / HC-MIX conventions and the 2025 exam format):
@@ -52,6 +52,7 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from common.safefiles import SafeZip, parse_xml, resolve_member
 from question_bank.formats.base import (
     LEVEL_CODES,
     Blank,
@@ -67,7 +68,6 @@ from question_bank.formats.base import (
 from question_bank.formats.omml import omml_to_latex
 from question_bank.html import plain_text
 from question_bank.numeric import NumericAnswerError, parse_numeric
-from question_bank.safety import SafeZip, parse_xml, resolve_member
 
 __all__ = ["MATHTYPE_REVIEW", "parse_docx"]
 

@@ -67,6 +67,7 @@ from pathlib import PurePosixPath
 
 from lxml import etree
 
+from common.safefiles import parse_xml
 from question_bank.formats.base import (
     LEVEL_CODES,
     Blank,
@@ -81,7 +82,6 @@ from question_bank.formats.base import (
 )
 from question_bank.html import plain_text, text_to_html
 from question_bank.numeric import NumericAnswerError, format_numeric, parse_numeric
-from question_bank.safety import parse_xml
 
 FORMAT = "moodle_xml"
 

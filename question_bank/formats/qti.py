@@ -2,9 +2,9 @@
 
 Reading: :func:`parse_qti` takes one ``assessmentItem`` XML (with the files it references
 in ``files``) or a content package zip (``imsmanifest.xml`` with item resources, or just a
-zip of item files). XML goes through :func:`~question_bank.safety.parse_xml`, archives
-through :class:`~question_bank.safety.SafeZip`, and every href through
-:func:`~question_bank.safety.resolve_member`, so nothing escapes the package.
+zip of item files). XML goes through :func:`~common.safefiles.parse_xml`, archives
+through :class:`~common.safefiles.SafeZip`, and every href through
+:func:`~common.safefiles.resolve_member`, so nothing escapes the package.
 
 Writing: :func:`export_qti_package` writes an IMS CP 1.1 package of QTI 2.1 items.
 
@@ -58,6 +58,7 @@ from lxml import etree
 from lxml import html as lxml_html
 from PIL import Image
 
+from common.safefiles import SafeZip, parse_xml, resolve_member
 from question_bank.formats.base import (
     LEVEL_CODES,
     Blank,
@@ -72,7 +73,6 @@ from question_bank.formats.base import (
 )
 from question_bank.html import clean_html, plain_text
 from question_bank.numeric import NumericAnswerError, format_numeric, parse_numeric
-from question_bank.safety import SafeZip, parse_xml, resolve_member
 
 QTI21_NS = "http://www.imsglobal.org/xsd/imsqti_v2p1"
 IMSCP_NS = "http://www.imsglobal.org/xsd/imscp_v1p1"

@@ -7,6 +7,7 @@ import zipfile
 import pytest
 from lxml import etree
 
+from common.safefiles import parse_xml
 from question_bank.formats.base import (
     Blank,
     Choice,
@@ -24,7 +25,6 @@ from question_bank.formats.qti import (
     parse_qti,
 )
 from question_bank.html import plain_text
-from question_bank.safety import parse_xml
 
 from .fixtures import fixture_path
 

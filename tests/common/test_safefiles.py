@@ -10,9 +10,9 @@ import zipfile
 import pytest
 from lxml import etree
 
+from common.safefiles import MAX_ZIP_ENTRIES, SafeZip, parse_xml, resolve_member
 from question_bank.formats.base import ImportRejected
 from question_bank.formats.qti import parse_qti
-from question_bank.safety import MAX_ZIP_ENTRIES, SafeZip, parse_xml, resolve_member
 
 QTI = "http://www.imsglobal.org/xsd/imsqti_v2p1"
 PASSWD = "/etc/passwd"

@@ -3,9 +3,9 @@ import unicodedata
 import pytest
 from modelsearch.query import Or, PlainText
 
+from common.vietnamese import accented_keys, fold, search_companion, tone_key
 from search.query import relaxed_groups, relaxed_minimum, vietnamese_query
 from search.synonyms import abbreviations
-from search.vietnamese import accented_keys, fold, search_companion, tone_key
 
 
 @pytest.mark.parametrize(
