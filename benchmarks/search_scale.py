@@ -955,7 +955,7 @@ def memoize_text_helpers(sample) -> None:
     """Speed up ``document_values`` in this (generating) process and its forked workers.
 
     Most of its time goes to folding and tone-keying the same few thousand words word by
-    word (``search.vietnamese.accented_keys``) and to rebuilding the label dictionaries
+    word (``common.vietnamese.accented_keys``) and to rebuilding the label dictionaries
     for every document. Those are pure functions, so caching them changes nothing in the
     output — checked here on ``sample`` (builder dicts) before the cache is used. The
     measured processes (the per-backend children) run the code as it is.

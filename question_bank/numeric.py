@@ -5,7 +5,7 @@ A student may type ``-1,5``, ``−1,5`` (Unicode minus), ``-1.5``, ``-1,50``, ``
 """
 
 import re
-import unicodedata
+import unicodedata  # NFKC (full-width digits), not the NFC of common.vietnamese
 from decimal import Decimal, InvalidOperation
 
 
@@ -38,15 +38,19 @@ def parse_numeric(value: str) -> Decimal:
         raise NumericAnswerError("không đọc được số") from exc
 
 
+def dot_decimal(value: Decimal | float) -> str:
+    """A number as exchange formats write it: a decimal point, no exponent, no trailing zeros,
+    never ``-0`` (Decimal('-1.50') → '-1.5', 1e-05 → '0.00001', 250.0 → '250')."""
+    text = format(Decimal(str(value)).normalize(), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
 def format_numeric(value: Decimal | float | str) -> str:
     """A number written with the decimal comma and no trailing zeros: Decimal('-1.50') → '-1,5'."""
     number = value if isinstance(value, Decimal) else parse_numeric(str(value))
-    text = format(number.normalize(), "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    if text in ("-0", ""):
-        text = "0"
-    return text.replace(".", ",")
+    return dot_decimal(number).replace(".", ",")
 
 
 def numeric_equal(response: str, key: str, tolerance: float = 0.0) -> bool:
