@@ -4,7 +4,7 @@ The layout follows :mod:`.render_html` (header in two columns, mã đề box, pa
 instructions, "Câu n.", options A.–D. on 4/2/1 tab stops, Đúng/Sai statements a)–d),
 "------ HẾT ------") on A4 in Times New Roman, the Vietnamese convention that every Word
 install covers. Question HTML goes through the Word exporter's writer
-(:class:`question_bank.formats.docx_export._Writer`), so math becomes native equations
+(:class:`question_bank.formats.docx.writer._Writer`), so math becomes native equations
 (OMML) and stored images are embedded.
 """
 
@@ -38,7 +38,7 @@ from question_bank.assembly.render_html import (
     question_runs,
     scoring_rules,
 )
-from question_bank.formats.docx_export import _W, B, I, _Writer
+from question_bank.formats.docx.writer import _W, B, I, _Writer
 from question_bank.images import collect_assets
 
 __all__ = ["marking_guide_docx", "version_docx"]

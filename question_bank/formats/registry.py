@@ -14,14 +14,14 @@ FORMAT_LABELS = {
     "qti": "QTI 2.1",
 }
 PARSERS = {
-    "docx": ("question_bank.formats.docx_import", "parse_docx"),
+    "docx": ("question_bank.formats.docx", "parse"),
     "moodle_xml": ("question_bank.formats.moodle_xml", "parse_moodle_xml"),
     "gift": ("question_bank.formats.gift", "parse_gift"),
     "aiken": ("question_bank.formats.aiken", "parse_aiken"),
     "qti": ("question_bank.formats.qti", "parse_qti"),
 }
 EXPORTERS = {
-    "docx": ("question_bank.formats.docx_export", "export_docx", ".docx",
+    "docx": ("question_bank.formats.docx", "export", ".docx",
              "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
     "moodle_xml": ("question_bank.formats.moodle_xml", "export_moodle_xml", ".xml", "application/xml"),
     "qti": ("question_bank.formats.qti", "export_qti_package", ".zip", "application/zip"),
@@ -65,6 +65,8 @@ def parse_file(
     parser = getattr(import_module(module), name)
     if fmt == "qti":
         return parser(data, filename, files=files or None)
+    if fmt == "docx":
+        return parser(data, filename=filename)
     return parser(data, filename)
 
 

@@ -15,9 +15,8 @@ from question_bank.formats.base import (
     ParsedQuestion,
     QType,
 )
-from question_bank.formats.docx_export import export_docx
-from question_bank.formats.docx_import import MATHTYPE_REVIEW, parse_docx
-from question_bank.formats.omml import M_NS, latex_to_omml, omml_to_latex
+from question_bank.formats.docx import MATHTYPE_REVIEW, export, parse
+from question_bank.formats.docx.omml_read import M_NS, latex_to_omml, omml_to_latex
 from question_bank.html import plain_text
 from tests.question_bank.formats.docx_builder import (
     EXAM_KEY,
@@ -198,7 +197,7 @@ def test_unknown_latex_command_is_kept_literally():
 
 @pytest.fixture(scope="module")
 def exam():
-    return parse_docx(exam_2025(), "de-thi.docx")
+    return parse(exam_2025(), filename="de-thi.docx")
 
 
 def test_exam_reads_every_question_and_key(exam):
@@ -289,7 +288,7 @@ def test_exam_fixed_options_markers_and_solutions(exam):
 
 
 def test_error_file_names_every_bad_question():
-    result = parse_docx(error_exam())
+    result = parse(error_exam(), filename="")
     assert [q.ref for q in result.questions] == ["Câu 1", "Câu 6"]
     problems = {(p.where, p.message) for p in result.errors}
     assert ("Câu 2", "không có đáp án đúng được đánh dấu") in problems
@@ -302,7 +301,7 @@ def test_error_file_names_every_bad_question():
 
 
 def test_error_file_2025_parts():
-    result = parse_docx(error_exam_2025())
+    result = parse(error_exam_2025(), filename="")
     assert [q.ref for q in result.questions] == ["Phần I, Câu 2", "Phần III, Câu 3"]
     messages = {p.where: p.message for p in result.errors}
     assert "có 2 đáp án được đánh dấu đúng" in messages["Phần I, Câu 1"]
@@ -317,23 +316,23 @@ def test_answer_table_disagreeing_with_the_marks_is_an_error():
     b.p("Câu 1. Hỏi")
     b.p(run("A.", u=True), " một\tB. hai")
     b.p("1.B 2.A")
-    result = parse_docx(b.bytes())
+    result = parse(b.bytes(), filename="")
     assert result.questions == []
     assert {p.where for p in result.errors} == {"Câu 1", "Câu 2"}
 
 
 def test_not_a_docx_is_rejected():
     with pytest.raises(ImportRejected, match="không phải tệp Word"):
-        parse_docx(b"Hello, this is plain text", "a.docx")
+        parse(b"Hello, this is plain text", filename="a.docx")
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as zf:
         zf.writestr("content.xml", "<x/>")
     with pytest.raises(ImportRejected, match=r"word/document\.xml"):
-        parse_docx(buf.getvalue(), "b.docx")
+        parse(buf.getvalue(), filename="b.docx")
     with pytest.raises(ImportRejected, match=r"\.doc"):
-        parse_docx(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "c.doc")
+        parse(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, filename="c.doc")
     with pytest.raises(ImportRejected):
-        parse_docx(b"PK\x03\x04broken", "d.docx")
+        parse(b"PK\x03\x04broken", filename="d.docx")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -362,7 +361,7 @@ def test_without_sections_types_come_from_the_content():
     b.p("Lời giải: Tính ra được hai. Chọn B.")
     b.p("Câu 7. Số nguyên tố là $p$ với $p^2 = 49$, $$p = 7$$")
     b.p("Đáp án: 7")
-    result = parse_docx(b.bytes())
+    result = parse(b.bytes(), filename="")
     assert result.problems == []
     q = result.questions
     assert [x.qtype for x in q] == [
@@ -393,7 +392,7 @@ def test_answer_keys_as_lines_and_unlabelled_table():
     b.p("ĐÁP ÁN")
     b.p("1.A 2.C")
     b.table([["3", "4"], ["D", "B"]])
-    result = parse_docx(b.bytes())
+    result = parse(b.bytes(), filename="")
     assert result.problems == []
     assert [[c.ident for c in q.correct_choices] for q in result.questions] == [
         ["A"],
@@ -415,7 +414,7 @@ def test_detailed_solutions_after_the_answer_table():
     b.p("Câu 1. Chọn C.")
     b.p("Vì c đúng.")
     b.p("Câu 2. Ta có b đúng. Chọn B.")
-    result = parse_docx(b.bytes())
+    result = parse(b.bytes(), filename="")
     assert result.problems == []
     first, second = result.questions
     assert [c.ident for c in first.correct_choices] == ["C"]
@@ -434,7 +433,7 @@ def test_nhom_until_het_nhom_and_points_and_level():
     b.p("Hết nhóm")
     b.p("Câu 3. [cố định] Câu ngoài nhóm")
     b.p("A. x\t", run("B.", u=True), " y")
-    result = parse_docx(b.bytes())
+    result = parse(b.bytes(), filename="")
     assert result.problems == []
     [group] = result.groups
     assert group.stimulus == "Ngày xưa có một <i>cậu bé</i>."
@@ -466,7 +465,7 @@ def test_word_automatic_numbering_is_read_as_text():
             etree.fromstring(f'<w:numPr {ns}><w:ilvl w:val="0"/><w:numId w:val="90"/></w:numPr>')
         )
     b.p("Đáp án: B")
-    [q] = parse_docx(b.bytes()).questions
+    [q] = parse(b.bytes(), filename="").questions
     assert [(c.ident, c.text, c.correct) for c in q.choices] == [
         ("A", "a", False),
         ("B", "b", True),
@@ -509,8 +508,8 @@ def assert_same(before: list[ParsedQuestion], after: list[ParsedQuestion]) -> No
 
 
 def test_reference_exam_round_trips(exam):
-    data = export_docx(exam.questions, exam.groups, title="Đề xuất lại")
-    again = parse_docx(data)
+    data = export(exam.questions, exam.groups, title="Đề xuất lại")
+    again = parse(data, filename="")
     assert again.problems == []
     assert_same(exam.questions, again.questions)
     assert [(q.part, q.keep_option_order) for q in again.questions] == [
@@ -616,7 +615,7 @@ def test_nine_types_round_trip():
             keep_option_order=True,
         )
     )
-    result = parse_docx(export_docx(questions, groups))
+    result = parse(export(questions, groups), filename="")
     assert result.problems == []
     # PHẦN I, then PHẦN III, then PHẦN IV with the group (one choice + Đúng/Sai stay together)
     # and the other types, in their order; "12345" is too long for PHẦN III.
@@ -645,10 +644,10 @@ def test_export_without_2025_types_has_no_sections():
         for q in questions
         if q.qtype not in (QType.SINGLE_CHOICE, QType.TRUE_FALSE, QType.SHORT_NUMERIC)
     ]
-    data = export_docx(others)
+    data = export(others, [])
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         assert "PHẦN" not in zf.read("word/document.xml").decode()
-    result = parse_docx(data)
+    result = parse(data, filename="")
     assert result.problems == []
     assert_same(others, result.questions)
     assert [q.ref for q in result.questions][:2] == ["Câu 1", "Câu 2"]
@@ -656,7 +655,7 @@ def test_export_without_2025_types_has_no_sections():
 
 def test_export_marks_the_key_underlined_and_red():
     q = ParsedQuestion(QType.SINGLE_CHOICE, stem="Hỏi", choices=[Choice("a"), Choice("b", True)])
-    with zipfile.ZipFile(io.BytesIO(export_docx([q]))) as zf:
+    with zipfile.ZipFile(io.BytesIO(export([q], []))) as zf:
         root = etree.fromstring(zf.read("word/document.xml"))
     w = f"{{{W_NS}}}"
     runs = [r for r in root.iter(w + "r") if "".join(r.itertext()) == "B."]
@@ -682,7 +681,7 @@ def test_matching_ordering_with_continuation_lines_and_statements_before_options
     b.p("1) Đun nước")
     b.p("cho sôi")
     b.p("2) Pha trà")
-    result = parse_docx(b.bytes())
+    result = parse(b.bytes(), filename="")
     assert result.problems == []
     choice, matching, ordering = result.questions
     assert choice.qtype == QType.SINGLE_CHOICE
@@ -708,7 +707,7 @@ def test_export_protects_content_lines_that_look_like_markers():
             choices=[Choice("<p>một</p><p>B. vẫn là một</p>", True), Choice("hai")],
         ),
     ]
-    result = parse_docx(export_docx(questions))
+    result = parse(export(questions, []), filename="")
     assert result.problems == []
     choice, essay = result.questions  # PHẦN I first, the essay in PHẦN IV
     assert visible(essay.stem) == visible(tricky)
@@ -732,7 +731,7 @@ def test_old_style_sections_and_a_range_group():
     b.p("Bài 1. Viết đoạn văn tả mùa xuân.")
     b.p("Hướng dẫn chấm:")
     b.p("Đúng chủ đề: 1 điểm.")
-    result = parse_docx(b.bytes())
+    result = parse(b.bytes(), filename="")
     assert result.problems == []
     q1, q2, q3, essay = result.questions
     [group] = result.groups

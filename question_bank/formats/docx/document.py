@@ -65,7 +65,7 @@ from question_bank.formats.base import (
     QType,
     validate_question,
 )
-from question_bank.formats.omml import omml_to_latex
+from question_bank.formats.docx.omml_read import omml_to_latex
 from question_bank.html import plain_text
 from question_bank.numeric import NumericAnswerError, parse_numeric
 
