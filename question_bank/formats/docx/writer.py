@@ -59,7 +59,8 @@ from docx.shared import Emu
 from lxml import etree
 
 from question_bank.formats.base import ParsedGroup, ParsedQuestion, QType
-from question_bank.formats.docx.document import ZWSP, looks_structural
+from question_bank.formats.docx.ooxml import ZWSP
+from question_bank.formats.docx.patterns import looks_structural
 from question_bank.formats.docx.omml_read import latex_to_omml
 from question_bank.html import plain_text
 from question_bank.numeric import NumericAnswerError, format_numeric, parse_numeric

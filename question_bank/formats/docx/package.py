@@ -1,0 +1,295 @@
+"""The parts of the .docx besides the body: relationships, styles, numbering, images."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from common.safefiles import SafeZip, parse_xml, resolve_member
+from question_bank.formats.base import (
+    ImportRejected,
+)
+from question_bank.formats.docx.ooxml import PKG_REL, RED, STRIKE, SUB, SUP, B, I, U, W
+
+# ---------------------------------------------------------------------------------------
+# Reading the package: relationships, styles, numbering, images
+# ---------------------------------------------------------------------------------------
+
+
+def _on(el) -> bool:
+    val = el.get(W + "val")
+    return val is None or val.lower() not in ("0", "false", "off", "none")
+
+
+_RED_CACHE: dict[str, bool] = {}
+
+
+def _is_red(val: str | None) -> bool:
+    if not val:
+        return False
+    red = _RED_CACHE.get(val)
+    if red is None:
+        red = False
+        if len(val) == 6:
+            try:
+                r, g, b = int(val[0:2], 16), int(val[2:4], 16), int(val[4:6], 16)
+                red = r >= 0xC0 and g <= 0x40 and b <= 0x40
+            except ValueError:
+                red = False
+        _RED_CACHE[val] = red
+    return red
+
+
+def run_masks(rpr) -> tuple[int, int, str | None]:
+    """(bits set, bits cleared, character style id) of a ``w:rPr``."""
+    on = off = 0
+    style = None
+    for c in rpr:
+        tag = c.tag
+        if tag == W + "b":
+            if _on(c):
+                on |= B
+            else:
+                off |= B
+        elif tag == W + "i":
+            if _on(c):
+                on |= I
+            else:
+                off |= I
+        elif tag == W + "u":
+            if (c.get(W + "val") or "single") != "none":
+                on |= U
+            else:
+                off |= U
+        elif tag == W + "color":
+            if _is_red(c.get(W + "val")):
+                on |= RED
+            else:
+                off |= RED
+        elif tag == W + "vertAlign":
+            val = c.get(W + "val")
+            if val == "superscript":
+                on |= SUP
+                off |= SUB
+            elif val == "subscript":
+                on |= SUB
+                off |= SUP
+            else:
+                off |= SUB | SUP
+        elif tag in (W + "strike", W + "dstrike"):
+            if _on(c):
+                on |= STRIKE
+            else:
+                off |= STRIKE
+        elif tag == W + "rStyle":
+            style = c.get(W + "val")
+    return on, off, style
+
+
+class _Styles:
+    def __init__(self, tree):
+        self.defs: dict[str, tuple[str | None, int, int]] = {}
+        self.resolved: dict[str, int] = {}
+        self.default_para: str | None = None
+        self.base = 0
+        if tree is None:
+            return
+        root = tree.getroot()
+        defaults = root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
+        if defaults is not None:
+            self.base = run_masks(defaults)[0]
+        for st in root.iter(W + "style"):
+            sid = st.get(W + "styleId")
+            if not sid:
+                continue
+            if st.get(W + "type") == "paragraph" and _on_attr(st.get(W + "default")):
+                self.default_para = sid
+            based = st.find(W + "basedOn")
+            rpr = st.find(W + "rPr")
+            on, off, _ = run_masks(rpr) if rpr is not None else (0, 0, None)
+            self.defs[sid] = (based.get(W + "val") if based is not None else None, on, off)
+
+    def flags(self, sid: str | None, depth: int = 0) -> int:
+        if sid is None:
+            return self.base
+        cached = self.resolved.get(sid)
+        if cached is not None:
+            return cached
+        spec = self.defs.get(sid)
+        if spec is None or depth > 20:
+            return self.base
+        parent, on, off = spec
+        flags = (self.flags(parent, depth + 1) & ~off) | on
+        self.resolved[sid] = flags
+        return flags
+
+
+def _on_attr(val: str | None) -> bool:
+    return val is not None and val.lower() in ("1", "true", "on")
+
+
+def _alpha(n: int, upper: bool) -> str:
+    out = ""
+    while n > 0:
+        n, rem = divmod(n - 1, 26)
+        out = chr(ord("A") + rem) + out
+    return out if upper else out.lower()
+
+
+def _roman(n: int) -> str:
+    vals = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+            (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))  # fmt: skip
+    out = ""
+    for v, s in vals:
+        while n >= v:
+            out += s
+            n -= v
+    return out
+
+
+def _format_number(n: int, fmt: str) -> str:
+    if fmt == "upperLetter":
+        return _alpha(n, True)
+    if fmt == "lowerLetter":
+        return _alpha(n, False)
+    if fmt == "upperRoman":
+        return _roman(n)
+    if fmt == "lowerRoman":
+        return _roman(n).lower()
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    return str(n)
+
+
+class _Numbering:
+    """Automatic list numbers ("Câu %1.", "%1.") rendered as text, like Word shows them."""
+
+    def __init__(self, tree):
+        self.abstract: dict[str, dict[int, tuple[int, str, str, int]]] = {}
+        self.nums: dict[str, tuple[str, dict[int, int]]] = {}
+        self.counters: dict[str, list[int | None]] = {}
+        self.started: set[str] = set()
+        if tree is None:
+            return
+        root = tree.getroot()
+        for an in root.iter(W + "abstractNum"):
+            levels = {}
+            for lvl in an.iter(W + "lvl"):
+                ilvl = int(lvl.get(W + "ilvl") or 0)
+                start = val_int(lvl.find(W + "start"), 1)
+                fmt_el = lvl.find(W + "numFmt")
+                fmt = fmt_el.get(W + "val") if fmt_el is not None else "decimal"
+                text_el = lvl.find(W + "lvlText")
+                text = text_el.get(W + "val") if text_el is not None else ""
+                rpr = lvl.find(W + "rPr")
+                levels[ilvl] = (
+                    start,
+                    fmt or "decimal",
+                    text or "",
+                    run_masks(rpr)[0] if rpr is not None else 0,
+                )
+            self.abstract[an.get(W + "abstractNumId") or ""] = levels
+        for num in root.iter(W + "num"):
+            aid_el = num.find(W + "abstractNumId")
+            overrides = {}
+            for ov in num.iter(W + "lvlOverride"):
+                so = ov.find(W + "startOverride")
+                if so is not None:
+                    overrides[int(ov.get(W + "ilvl") or 0)] = val_int(so, 1)
+            self.nums[num.get(W + "numId") or ""] = (
+                aid_el.get(W + "val") if aid_el is not None else "",
+                overrides,
+            )
+
+    def label(self, num_id: str, ilvl: int) -> tuple[str | None, int]:
+        spec = self.nums.get(num_id)
+        if spec is None:
+            return None, 0
+        aid, overrides = spec
+        levels = self.abstract.get(aid)
+        if not levels or ilvl not in levels:
+            return None, 0
+        counters = self.counters.setdefault(aid, [None] * 10)
+        if num_id not in self.started:
+            self.started.add(num_id)
+            for lv, start in overrides.items():
+                if 0 <= lv < 10:
+                    counters[lv] = start - 1
+        start, fmt, text, masks = levels[ilvl]
+        counters[ilvl] = start if counters[ilvl] is None else counters[ilvl] + 1
+        for deeper in range(ilvl + 1, 10):
+            counters[deeper] = None
+        if fmt in ("bullet", "none") or not text:
+            return None, 0
+
+        def repl(m):
+            k = int(m.group(1)) - 1
+            lv = levels.get(k)
+            if lv is None:
+                return ""
+            value = counters[k] if counters[k] is not None else lv[0]
+            return _format_number(value, lv[1])
+
+        return re.sub(r"%(\d)", repl, text), masks
+
+
+def val_int(el, default: int) -> int:
+    if el is None:
+        return default
+    try:
+        return int(el.get(W + "val") or default)
+    except ValueError:
+        return default
+
+
+class Package:
+    """The parts of the .docx besides the body: relationships, styles, numbering, media."""
+
+    def __init__(self, zf: SafeZip):
+        self.zf = zf
+        self.rels: dict[str, tuple[str, str]] = {}
+        rels_name = "word/_rels/document.xml.rels"
+        if rels_name in zf:
+            tree = parse_xml(zf.read(rels_name), name=rels_name)
+            for rel in tree.getroot().iter(PKG_REL + "Relationship"):
+                self.rels[rel.get("Id") or ""] = (
+                    rel.get("Target") or "",
+                    rel.get("TargetMode") or "",
+                )
+        self.styles = _Styles(self._tree("word/styles.xml"))
+        self.numbering = _Numbering(self._tree("word/numbering.xml"))
+        self.images: dict[str, tuple[str, bytes] | None] = {}
+        self.names: dict[str, str] = {}
+
+    def _tree(self, name: str):
+        if name not in self.zf:
+            return None
+        try:
+            return parse_xml(self.zf.read(name), name=name)
+        except ImportRejected:
+            return None
+
+    def image(self, rid: str | None) -> tuple[str, bytes] | None:
+        if not rid:
+            return None
+        if rid in self.images:
+            return self.images[rid]
+        result = None
+        target, mode = self.rels.get(rid, ("", ""))
+        if target and mode.lower() != "external":
+            try:
+                path = resolve_member("word/document.xml", target)
+                data = self.zf.read(path)
+            except (ImportRejected, KeyError):
+                data = None
+            if data is not None:
+                name = self.names.get(path)
+                if name is None:
+                    name = posixpath.basename(path) or "image"
+                    if name in self.names.values():
+                        stem, ext = posixpath.splitext(name)
+                        name = f"{stem}_{len(self.names)}{ext}"
+                    self.names[path] = name
+                result = (name, data)
+        self.images[rid] = result
+        return result

@@ -1,0 +1,281 @@
+"""One ``Câu N`` block: its lines sorted into stem, options, statements, answer, solution.
+
+:class:`Interpreter` reads the lines of a block into a :class:`Draft`; nothing is decided
+about the question type yet (:mod:`.build` does that once the whole file is read, because an
+answer table at the end may still give the key).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from question_bank.formats.docx.lines import Line, Table
+from question_bank.formats.docx.ooxml import RED, B, U
+from question_bank.formats.docx.patterns import (
+    RE_ANSWER,
+    RE_FIXED,
+    RE_GUIDE,
+    RE_OPT,
+    RE_PAIR_LINE,
+    RE_PAIRS,
+    RE_SOLUTION,
+    RE_STMT,
+    answer_letters,
+    fold_chars,
+    is_numeric,
+    parse_true_false,
+)
+from question_bank.html import plain_text
+
+# ---------------------------------------------------------------------------------------
+# A question block → a draft question
+# ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class Opt:
+    letter: str
+    html: list[str]
+    marked: bool = False
+    bold: bool = False
+    fixed: bool = False
+    full: str = ""  # the whole line, for statements that turn out to be essay sub-parts
+
+
+@dataclass
+class Draft:
+    number: str
+    part: int | None
+    ref: str
+    group: str
+    stem: list[str] = field(default_factory=list)
+    options: list[Opt] = field(default_factory=list)
+    stmts: list[Opt] = field(default_factory=list)
+    answer: list[str] | None = None  # html pieces of the "Đáp án:" value
+    solution: list[str] = field(default_factory=list)
+    guide: list[str] = field(default_factory=list)
+    pairs_kind: str = ""
+    pairs: list[tuple[list[str], list[str]]] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    assets: dict[str, bytes] = field(default_factory=dict)
+    reviews: list[str] = field(default_factory=list)
+    points: float | None = None
+    level: str = ""
+    table_key: tuple[str, object] | None = None
+    late_solution: list[str] = field(default_factory=list)
+    late_key: str = ""
+
+    @property
+    def n(self) -> int:
+        return int(self.number)
+
+
+def join_html(parts: list[str]) -> str:
+    parts = [p for p in parts if p]
+    if not parts:
+        return ""
+    if len(parts) == 1:
+        return parts[0]
+    return "".join(p if p.startswith("<table") else f"<p>{p}</p>" for p in parts)
+
+
+def collect_extras(draft_assets: dict, reviews: list, item) -> None:
+    for name, data, reason in item.extras():
+        if name is not None:
+            draft_assets[name] = data
+        if reason and reason not in reviews:
+            reviews.append(reason)
+
+
+def _split_options(line: Line) -> list[tuple[re.Match, int, int]]:
+    """Option matches on a line that starts with one: (match, text start, text end)."""
+    text = line.text
+    start = len(text) - len(text.lstrip())
+    first = RE_OPT.match(text, start)
+    if first is None:
+        return []
+    found = [first]
+    expected = ord(first.group(2)) + 1
+    for m in RE_OPT.finditer(text, first.end()):
+        before = text[: m.start()]
+        strong = before.endswith("\t") or len(before) - len(before.rstrip()) >= 2
+        if ord(m.group(2)) == expected or strong:
+            found.append(m)
+            expected = ord(m.group(2)) + 1
+    out = []
+    for i, m in enumerate(found):
+        end = found[i + 1].start() if i + 1 < len(found) else len(text)
+        out.append((m, m.end(), end))
+    return out
+
+
+def _make_opt(line: Line, m: re.Match, a: int, b: int) -> Opt:
+    letter_pos = m.start(2)
+    fmt = line.fmt_at(letter_pos)
+    marked = bool(m.group(1)) or bool(fmt & (U | RED))
+    drop = 0
+    if line.all_flag(a, b, U):
+        marked = True
+        drop = U
+    elif line.all_flag(a, b, RED):
+        marked = True
+    html = line.html(a, b, drop)
+    fixed = bool(m.group(3)) or bool(RE_FIXED.search(fold_chars(plain_text(html))))
+    return Opt(m.group(2).upper(), [html] if html else [], marked, bool(fmt & B), fixed)
+
+
+class Interpreter:
+    """Turns the lines of one ``Câu N`` block into a draft."""
+
+    def __init__(self, draft: Draft, part: int | None):
+        self.d = draft
+        self.part = part
+        self.state = "stem"
+        self.resume = "stem"
+
+    def feed(self, item) -> None:
+        d = self.d
+        if isinstance(item, Table):
+            collect_extras(d.assets, d.reviews, item)
+            if (
+                self.state in ("stem", "options")
+                and self.part not in (2, 3)
+                and _option_table(item)
+            ):
+                for line in item.lines():
+                    self.line(line)
+                return
+            self.add_html(item.html())
+            return
+        collect_extras(d.assets, d.reviews, item)
+        self.line(item)
+
+    def add_html(self, html: str) -> None:
+        d = self.d
+        state = self.state
+        if state == "stem":
+            d.stem.append(html)
+        elif state == "options" and d.options:
+            d.options[-1].html.append(html)
+        elif state == "stmts" and d.stmts:
+            d.stmts[-1].html.append(html)
+        elif state == "solution":
+            d.solution.append(html)
+        elif state == "guide":
+            d.guide.append(html)
+        elif state == "answer" and d.answer is not None:
+            d.answer.append(html)
+        elif state == "pairs":
+            d.stem.append(html)
+        else:
+            d.stem.append(html)
+
+    def line(self, line: Line) -> None:
+        d = self.d
+        text = line.text
+        folded = fold_chars(text)
+        if m := RE_GUIDE.match(folded):
+            self.state = "guide"
+            rest = line.html(m.end())
+            if rest:
+                d.guide.append(rest)
+            return
+        if m := RE_SOLUTION.match(folded):
+            self.state = "solution"
+            rest = line.html(m.end())
+            if rest:
+                d.solution.append(rest)
+            return
+        if d.answer is None and self.state != "pairs" and (m := RE_ANSWER.match(folded)):
+            value = line.html(m.end())
+            d.answer = [value] if value else []
+            if not value:  # "Đáp án:" alone: the key follows on the next lines
+                self.resume = self.state
+                self.state = "answer"
+            return
+        if self.state == "answer":
+            if d.answer is not None and (
+                parse_true_false(text) is not None or answer_letters(text) or is_numeric(text)
+            ):
+                d.answer.append(line.html())
+                return
+            self.state = self.resume
+        if self.state in ("solution", "guide"):
+            (d.solution if self.state == "solution" else d.guide).append(line.html())
+            return
+        if m := RE_PAIRS.match(folded):
+            self.state = "pairs"
+            d.pairs_kind = "ordering" if "sap" in m.group(1) or "thu" in m.group(1) else "matching"
+            return
+        if self.state == "pairs":
+            self.pair_line(line)
+            return
+        first = text.lstrip()[:1]
+        if (
+            self.part not in (2, 3)
+            and (self.state != "stmts" or first in ("A", "*"))
+            and first
+            and first in "ABCDEFGH*"
+            and (opts := _split_options(line))
+        ):
+            for m, a, b in opts:
+                d.options.append(_make_opt(line, m, a, b))
+            self.state = "options"
+            return
+        if self.part not in (1, 3) and self.state != "options":
+            m = RE_STMT.match(text)
+            if m:
+                letter_pos = m.start(2)
+                fmt = line.fmt_at(letter_pos)
+                a = m.end()
+                marked = bool(m.group(1)) or bool(fmt & (U | RED))
+                drop = 0
+                if line.all_flag(a, len(text), U):
+                    marked, drop = True, U
+                elif line.all_flag(a, len(text), RED):
+                    marked = True
+                html = line.html(a, None, drop)
+                opt = Opt(m.group(2), [html] if html else [], marked, bool(fmt & B))
+                opt.full = line.html()
+                d.stmts.append(opt)
+                self.state = "stmts"
+                return
+        self.add_html(line.html())
+
+    def pair_line(self, line: Line) -> None:
+        d = self.d
+        text = line.text
+        m = RE_PAIR_LINE.match(text)
+        start = m.end() if m else len(text) - len(text.lstrip())
+        if d.pairs_kind == "ordering":
+            if m is None and d.pairs:  # a continuation of the previous item
+                d.pairs[-1][0].append(line.html())
+                return
+            d.pairs.append(([line.html(start)], []))
+            return
+        arrow = text.find("→", start)
+        if arrow < 0:
+            arrow = text.find("->", start)
+            width = 2
+        else:
+            width = 1
+        if arrow < 0:
+            if d.pairs:  # a continuation of the previous answer
+                d.pairs[-1][1].append(line.html())
+            return
+        d.pairs.append(([line.html(start, arrow)], [line.html(arrow + width)]))
+
+
+def _option_table(table: Table) -> bool:
+    found = False
+    for cell in table.cells():
+        lines = [it for it in cell.items if isinstance(it, Line)]
+        if not lines:
+            if any(isinstance(it, Table) for it in cell.items):
+                return False
+            continue
+        if not RE_OPT.match(lines[0].text.lstrip()):
+            return False
+        found = True
+    return found

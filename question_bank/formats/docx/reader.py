@@ -1,0 +1,360 @@
+"""The body of ``word/document.xml`` → a stream of :class:`Line` and :class:`Table` items.
+
+Runs keep their formatting bits; Word equations become ``\\(…\\)``/``\\[…\\]`` LaTeX
+(:mod:`.omml_read`); pictures, VML images and OLE objects (MathType) become asset
+references, with a review note when they need a person's eye.
+"""
+
+from __future__ import annotations
+
+import re
+
+from common.vietnamese import nfc
+from question_bank.formats.docx.lines import Cell, Line, Table, escape_text
+from question_bank.formats.docx.omml_read import omml_to_latex
+from question_bank.formats.docx.ooxml import (
+    BLOCK_CONTAINERS,
+    DML,
+    INLINE_CONTAINERS,
+    M_OMATH,
+    M_OMATHPARA,
+    MC_ALT,
+    MC_CHOICE,
+    MC_FALLBACK,
+    OBJ,
+    OFFICE,
+    REL,
+    VML,
+    W_P,
+    W_PPR,
+    W_R,
+    W_RPR,
+    W_SDT,
+    W_SDTCONTENT,
+    W_T,
+    W_TBL,
+    W_TC,
+    W_TCPR,
+    W_TR,
+    WPD,
+    W,
+)
+from question_bank.formats.docx.package import Package, run_masks, val_int
+
+MATHTYPE_REVIEW = "Công thức MathType (OLE) được giữ dưới dạng ảnh — cần kiểm tra"
+
+
+_SYMBOL_FONT = {
+    0x22: "∀", 0x24: "∃", 0x27: "∋", 0x2D: "−", 0x44: "Δ", 0x46: "Φ", 0x47: "Γ", 0x4C: "Λ",
+    0x50: "Π", 0x51: "Θ", 0x53: "Σ", 0x57: "Ω", 0x58: "Ξ", 0x59: "Ψ", 0x5C: "∴", 0x5E: "⊥",
+    0x61: "α", 0x62: "β", 0x63: "χ", 0x64: "δ", 0x65: "ε", 0x66: "φ", 0x67: "γ", 0x68: "η",
+    0x69: "ι", 0x6A: "ϕ", 0x6B: "κ", 0x6C: "λ", 0x6D: "μ", 0x6E: "ν", 0x70: "π", 0x71: "θ",
+    0x72: "ρ", 0x73: "σ", 0x74: "τ", 0x75: "υ", 0x77: "ω", 0x78: "ξ", 0x79: "ψ", 0x7A: "ζ",
+    0xA2: "′", 0xA3: "≤", 0xA5: "∞", 0xAB: "↔", 0xAC: "←", 0xAD: "↑", 0xAE: "→", 0xAF: "↓",
+    0xB0: "°", 0xB1: "±", 0xB2: "″", 0xB3: "≥", 0xB4: "×", 0xB5: "∝", 0xB6: "∂", 0xB7: "•",
+    0xB8: "÷", 0xB9: "≠", 0xBA: "≡", 0xBB: "≈", 0xBC: "…", 0xC6: "∅", 0xC7: "∩", 0xC8: "∪",
+    0xC9: "⊃", 0xCA: "⊇", 0xCB: "⊄", 0xCC: "⊂", 0xCD: "⊆", 0xCE: "∈", 0xCF: "∉", 0xD0: "∠",
+    0xD1: "∇", 0xD6: "√", 0xD7: "⋅", 0xD8: "¬", 0xD9: "∧", 0xDA: "∨", 0xDB: "⇔", 0xDC: "⇐",
+    0xDE: "⇒", 0xE5: "∑", 0xF2: "∫",
+}  # fmt: skip
+
+
+def _style_px(style: str | None) -> tuple[int | None, int | None]:
+    """Width/height in px from a VML ``style`` ("width:45pt;height:18pt")."""
+    if not style:
+        return None, None
+    out: dict[str, int] = {}
+    for part in style.split(";"):
+        if ":" not in part:
+            continue
+        key, val = (s.strip().lower() for s in part.split(":", 1))
+        if key not in ("width", "height"):
+            continue
+        m = re.match(r"([\d.]+)\s*(pt|px|in|cm|mm)?", val)
+        if not m:
+            continue
+        num = float(m.group(1))
+        unit = m.group(2) or "px"
+        factor = {"pt": 96 / 72, "px": 1, "in": 96, "cm": 96 / 2.54, "mm": 96 / 25.4}[unit]
+        out[key] = max(1, round(num * factor))
+    return out.get("width"), out.get("height")
+
+
+# ---------------------------------------------------------------------------------------
+# Body → lines and tables
+# ---------------------------------------------------------------------------------------
+
+
+class Reader:
+    def __init__(self, pkg: Package):
+        self.pkg = pkg
+        self.styles = pkg.styles
+
+    def items(self, parent):
+        for child in parent:
+            tag = child.tag
+            if tag == W_P:
+                yield from self.paragraph(child)
+            elif tag == W_TBL:
+                yield self.table(child)
+            elif tag == W_SDT:
+                content = child.find(W_SDTCONTENT)
+                if content is not None:
+                    yield from self.items(content)
+            elif tag in BLOCK_CONTAINERS:
+                yield from self.items(child)
+            elif tag == M_OMATHPARA:  # math directly in the body (rare)
+                segs: list = []
+                self.math(child, segs, display=True)
+                if segs:
+                    yield Line(segs)
+
+    # -- paragraphs ------------------------------------------------------------------------
+    def paragraph(self, p) -> list[Line]:
+        ppr = p.find(W_PPR)
+        style_id = self.styles.default_para
+        label = None
+        label_masks = 0
+        mark_masks = (0, 0)
+        if ppr is not None:
+            ps = ppr.find(W + "pStyle")
+            if ps is not None:
+                style_id = ps.get(W + "val") or style_id
+            num_pr = ppr.find(W + "numPr")
+            if num_pr is not None:
+                num_el = num_pr.find(W + "numId")
+                lvl_el = num_pr.find(W + "ilvl")
+                num_id = num_el.get(W + "val") if num_el is not None else None
+                if num_id and num_id != "0":
+                    label, label_masks = self.pkg.numbering.label(num_id, val_int(lvl_el, 0))
+            mark = ppr.find(W_RPR)
+            if mark is not None:
+                on, off, _ = run_masks(mark)
+                mark_masks = (on, off)
+        base = self.styles.flags(style_id)
+        segs: list = []
+        if label:
+            fmt = (base & ~mark_masks[1]) | mark_masks[0] | label_masks
+            segs.append((label + " ", fmt, None, None))
+        self.inline(p, base, segs)
+        if None not in segs:
+            line = Line(segs)
+            return [] if line.is_empty() else [line]
+        lines, cur = [], []
+        for seg in segs:
+            if seg is None:
+                if cur:
+                    lines.append(Line(cur))
+                cur = []
+            else:
+                cur.append(seg)
+        if cur:
+            lines.append(Line(cur))
+        return [ln for ln in lines if not ln.is_empty()]
+
+    def inline(self, parent, base: int, segs: list) -> None:
+        for child in parent:
+            tag = child.tag
+            if tag == W_R:
+                self.run(child, base, segs)
+            elif tag in INLINE_CONTAINERS:
+                self.inline(child, base, segs)
+            elif tag == W_SDT:
+                content = child.find(W_SDTCONTENT)
+                if content is not None:
+                    self.inline(content, base, segs)
+            elif tag == M_OMATH:
+                self.math(child, segs, display=False)
+            elif tag == M_OMATHPARA:
+                self.math(child, segs, display=True)
+            elif tag == MC_ALT:
+                branch = _choose(child)
+                if branch is not None:
+                    self.inline(branch, base, segs)
+
+    def run(self, r, base: int, segs: list) -> None:
+        fmt = base
+        for c in r:
+            tag = c.tag
+            if tag == W_RPR:
+                on, off, style = run_masks(c)
+                if style is not None:  # a character style adds its own formatting
+                    fmt |= self.styles.flags(style) & ~self.styles.base
+                fmt = (fmt & ~off) | on
+            elif tag == W_T:
+                text = c.text
+                if text:
+                    if not text.isascii():
+                        text = nfc(text)
+                    _add_text(segs, text, fmt)
+            elif tag == W + "tab" or tag == W + "ptab":
+                _add_text(segs, "\t", fmt)
+            elif tag == W + "br" or tag == W + "cr":
+                segs.append(None)
+            elif tag == W + "sym":
+                _add_text(segs, _symbol(c), fmt)
+            elif tag == W + "noBreakHyphen":
+                _add_text(segs, "-", fmt)
+            elif tag == W + "drawing":
+                self.drawing(c, segs)
+            elif tag == W + "pict":
+                self.vml(c, segs)
+            elif tag == W + "object":
+                self.ole(c, segs)
+            elif tag == MC_ALT:
+                branch = _choose(c)
+                if branch is not None:
+                    wrapper_fmt = fmt
+                    for inner in branch:
+                        if inner.tag == W + "drawing":
+                            self.drawing(inner, segs)
+                        elif inner.tag == W + "pict":
+                            self.vml(inner, segs)
+                        elif inner.tag == W + "object":
+                            self.ole(inner, segs)
+                        elif inner.tag == W_R:
+                            self.run(inner, wrapper_fmt, segs)
+
+    def math(self, el, segs: list, *, display: bool) -> None:
+        if display:
+            maths = list(el.iter(M_OMATH)) or [el]
+            for om in maths:
+                latex = omml_to_latex(om)
+                if latex:
+                    segs.append((OBJ, 0, "\\[" + escape_text(latex) + "\\]", None))
+        else:
+            latex = omml_to_latex(el)
+            if latex:
+                segs.append((OBJ, 0, "\\(" + escape_text(latex) + "\\)", None))
+
+    # -- images and objects ------------------------------------------------------------------
+    def image(self, rid, width, height, segs: list, reason: str | None = None) -> None:
+        info = self.pkg.image(rid)
+        if info is None:
+            segs.append(
+                (
+                    "",
+                    0,
+                    "",
+                    (None, None, "Ảnh liên kết ngoài hoặc bị thiếu trong tệp — cần kiểm tra"),
+                )
+            )
+            return
+        name, data = info
+        attrs = ""
+        if width:
+            attrs += f' width="{int(width)}"'
+        if height:
+            attrs += f' height="{int(height)}"'
+        segs.append((OBJ, 0, f'<img src="asset:{name}"{attrs}>', (name, data, reason)))
+
+    def drawing(self, d, segs: list) -> None:
+        blip = next(d.iter(DML + "blip"), None)
+        if blip is None:
+            if next(d.iter(W + "txbxContent"), None) is not None:
+                segs.append(
+                    (
+                        "",
+                        0,
+                        "",
+                        (None, None, "Hộp văn bản (text box) trong Word bị bỏ qua — cần kiểm tra"),
+                    )
+                )
+            return
+        rid = blip.get(REL + "embed") or blip.get(REL + "link")
+        extent = next(d.iter(WPD + "extent"), None)
+        width = height = None
+        if extent is not None:
+            try:
+                width = round(int(extent.get("cx") or 0) / 9525) or None
+                height = round(int(extent.get("cy") or 0) / 9525) or None
+            except ValueError:
+                width = height = None
+        self.image(rid, width, height, segs)
+
+    def vml(self, pict, segs: list) -> None:
+        data = next(pict.iter(VML + "imagedata"), None)
+        if data is None:
+            if next(pict.iter(W + "txbxContent"), None) is not None:
+                segs.append(
+                    (
+                        "",
+                        0,
+                        "",
+                        (None, None, "Hộp văn bản (text box) trong Word bị bỏ qua — cần kiểm tra"),
+                    )
+                )
+            return
+        shape = data.getparent()
+        width, height = _style_px(shape.get("style") if shape is not None else None)
+        self.image(data.get(REL + "id") or data.get(REL + "pict"), width, height, segs)
+
+    def ole(self, obj, segs: list) -> None:
+        ole = next(obj.iter(OFFICE + "OLEObject"), None)
+        prog = (ole.get("ProgID") or "") if ole is not None else ""
+        if not prog or prog.lower().startswith("equation") or "mathtype" in prog.lower():
+            reason = MATHTYPE_REVIEW
+        else:
+            reason = f"Đối tượng nhúng {prog} được giữ dưới dạng ảnh — cần kiểm tra"
+        data = next(obj.iter(VML + "imagedata"), None)
+        if data is None:
+            segs.append(("", 0, "", (None, None, reason)))
+            return
+        shape = data.getparent()
+        width, height = _style_px(shape.get("style") if shape is not None else None)
+        self.image(data.get(REL + "id") or data.get(REL + "pict"), width, height, segs, reason)
+
+    # -- tables --------------------------------------------------------------------------------
+    def table(self, tbl) -> Table:
+        rows = []
+        for tr in tbl.iterchildren(W_TR):
+            row = []
+            col = 0
+            for tc in tr.iterchildren(W_TC):
+                span = 1
+                vmerge = ""
+                tcpr = tc.find(W_TCPR)
+                if tcpr is not None:
+                    span = max(1, val_int(tcpr.find(W + "gridSpan"), 1))
+                    vm = tcpr.find(W + "vMerge")
+                    if vm is not None:
+                        vmerge = "restart" if vm.get(W + "val") == "restart" else "continue"
+                row.append(Cell(list(self.items(tc)), span, vmerge, col))
+                col += span
+            rows.append(row)
+        return Table(rows)
+
+
+def _choose(alt):
+    """The branch of ``mc:AlternateContent`` to read: a picture we understand."""
+    for choice in alt.iterchildren(MC_CHOICE):
+        if next(choice.iter(DML + "blip"), None) is not None:
+            return choice
+    fallback = alt.find(MC_FALLBACK)
+    if fallback is not None:
+        return fallback
+    return alt.find(MC_CHOICE)
+
+
+def _symbol(el) -> str:
+    raw = el.get(W + "char") or ""
+    try:
+        code = int(raw, 16)
+    except ValueError:
+        return ""
+    private = code >= 0xF000  # Symbol/Wingdings characters live in the private use area
+    if private:
+        code -= 0xF000
+    font = (el.get(W + "font") or "").lower()
+    if "symbol" in font or (private and code in _SYMBOL_FONT):
+        return _SYMBOL_FONT.get(code, chr(code))
+    return chr(code)
+
+
+def _add_text(segs: list, text: str, fmt: int) -> None:
+    if segs:
+        last = segs[-1]
+        if last is not None and last[2] is None and last[1] == fmt and last[3] is None:
+            segs[-1] = (last[0] + text, fmt, None, None)
+            return
+    segs.append((text, fmt, None, None))
