@@ -1,4 +1,4 @@
-"""Aiken (one-answer multiple choice in plain text): :func:`parse_aiken`.
+"""Aiken (one-answer multiple choice in plain text): :func:`parse`.
 
 ::
 
@@ -16,6 +16,7 @@ A text line after the options of a question without ``ANSWER`` starts the next q
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from question_bank.formats.base import (
@@ -77,8 +78,11 @@ def _finish(p: _Pending, answer: str | None, result: ParseResult) -> None:
         result.questions.append(q)
 
 
-def parse_aiken(data: bytes, filename: str = "") -> ParseResult:
-    """Questions of an Aiken file; each broken question is one error naming its first line."""
+def parse(data: bytes, *, filename: str, files: Mapping[str, bytes] | None = None) -> ParseResult:
+    """Questions of an Aiken file; each broken question is one error naming its first line.
+
+    ``filename`` and ``files`` are accepted for the common parser signature and unused.
+    """
     text = decode_text(data, "Aiken")
     result = ParseResult(format=FORMAT)
     current: _Pending | None = None

@@ -1,4 +1,4 @@
-"""GIFT (Moodle's plain-text question format): :func:`parse_gift`.
+"""GIFT (Moodle's plain-text question format): :func:`parse`.
 
 Questions are separated by blank lines. Supported: ``// comments`` (``[tag:…]`` and
 ``[id:…]`` in the comments before a question become tags / ``source_id``), ``$CATEGORY:``,
@@ -24,9 +24,10 @@ and these answer blocks:
 from __future__ import annotations
 
 import re
-import unicodedata
+from collections.abc import Mapping
 from decimal import Decimal
 
+from common.vietnamese import nfc
 from question_bank.formats.base import (
     Blank,
     Choice,
@@ -37,10 +38,11 @@ from question_bank.formats.base import (
     QType,
     validate_question,
 )
-from question_bank.formats.moodle_xml import (
+from question_bank.formats.moodle_xml.shared import (
     DESCRIPTION_MESSAGE,
     apply_hoclieu_tags,
     fraction_percent,
+    grades_refused,
     join_true_false_feedback,
     marker,
     moodle_grade_allowed,
@@ -233,10 +235,7 @@ def _choices(body: str, fmt: str, errors: list[str]) -> tuple[bool, list[Choice]
         correct = fraction >= 1 - 1e-4 if single else fraction > 0
         choices.append(Choice(text=html, correct=correct, fraction=fraction, feedback=feedback))
     fractions = [c.fraction or 0.0 for c in choices]
-    bad = [f for f in fractions if not moodle_grade_allowed(f)]
-    if bad:
-        listed = ", ".join(f"{fraction_percent(f)}%" for f in bad)
-        errors.append(f"mức điểm {listed} không phải là mức điểm Moodle cho phép")
+    errors += grades_refused([f for f in fractions if not moodle_grade_allowed(f)])
     if not single and choices:
         total = sum(f for f in fractions if f > 0)
         if abs(total - 1) > 1e-3:
@@ -293,29 +292,31 @@ def _true_false(body: str, fmt: str) -> Choice:
 _TRUE_FALSE = re.compile(r"^\s*(T|F|TRUE|FALSE)\s*(#|$)", re.IGNORECASE)
 
 
-def _question(block: _Block, category: list[str], result: ParseResult) -> list[str] | None:
-    """Read one block; returns the new category if the block was ``$CATEGORY:``."""
-    text = _protect("\n".join(block.lines))
-    stripped = text.strip()
-    if stripped.startswith("$CATEGORY:"):
-        first, _, rest = stripped.partition("\n")
-        new_category = split_category_path(_unprotect(first[len("$CATEGORY:") :]))
-        if rest.strip():
-            sub = _Block(block.line + 1)
-            sub.lines = rest.split("\n")
-            sub.comments = block.comments
-            _question(sub, new_category, result)
-        return new_category
+def _category(text: str, block: _Block, result: ParseResult) -> list[str]:
+    """``$CATEGORY: path`` (``text`` is the protected, stripped block): the new category.
 
-    name = ""
+    A question written right under the line, without a blank line, is read in it.
+    """
+    first, _, rest = text.partition("\n")
+    new_category = split_category_path(_unprotect(first[len("$CATEGORY:") :]))
+    if rest.strip():
+        sub = _Block(block.line + 1)
+        sub.lines = rest.split("\n")
+        sub.comments = block.comments
+        _question(sub, new_category, result)
+    return new_category
+
+
+def _title(text: str) -> tuple[str, str]:
+    """(``::title::``, the text after it) of a protected question."""
     m = re.match(r"\s*::(.*?)::", text, re.DOTALL)
-    if m:
-        name = unicodedata.normalize("NFC", _unprotect(m.group(1))).strip()
-        text = text[m.end() :]
-    ref = f"Dòng {block.line} (“{name}”)" if name else f"Dòng {block.line}"
-    errors: list[str] = []
-    warnings: list[str] = []
+    if not m:
+        return "", text
+    return nfc(_unprotect(m.group(1))).strip(), text[m.end() :]
 
+
+def _answer_block(text: str, ref: str, result: ParseResult) -> tuple[str, str, str] | None:
+    """(text before, inside and after the ``{…}`` answer block); None (reported) if there is none."""
     start = text.find("{")
     if start < 0:
         result.problems.append(Problem(ref, DESCRIPTION_MESSAGE, "warning"))
@@ -330,12 +331,13 @@ def _question(block: _Block, category: list[str], result: ParseResult) -> list[s
             Problem(ref, "có dấu ngoặc nhọn thừa; hãy viết \\{ hoặc \\} nếu đó là chữ trong đề")
         )
         return None
-    before, fmt = _split_format(before, "moodle_auto_format")
-    body, _, general = body.partition("####")
-    body = body.strip()
+    return before, body, after
 
-    q = ParsedQuestion(qtype=QType.ESSAY, stem="", name=name, ref=ref, category=list(category))
-    q.general_feedback = _html(general, fmt) if general.strip() else ""
+
+def _read_answers(
+    q: ParsedQuestion, body: str, fmt: str, errors: list[str], warnings: list[str]
+) -> None:
+    """The question type and answers from the (stripped) inside of the answer block."""
     if not body:
         q.qtype = QType.ESSAY
     elif body.startswith("#"):
@@ -354,48 +356,92 @@ def _question(block: _Block, category: list[str], result: ParseResult) -> list[s
         q.qtype = QType.SHORT_TEXT
         q.choices = _short_answers(body, fmt, errors, warnings)
 
-    # Text after the answer block: a "missing word" question. With words after the gap it
-    # becomes a one-blank cloze; otherwise (closing punctuation, or a type that cannot be a
-    # blank) the gap is shown as "_____" as Moodle does.
+
+def _as_one_blank_cloze(q: ParsedQuestion) -> None:
+    """A SINGLE_CHOICE, SHORT_TEXT or SHORT_NUMERIC question becomes a cloze with one blank."""
+    if q.qtype == QType.SHORT_NUMERIC:
+        answers = (
+            [Choice(text=q.numeric_answer, correct=True, fraction=1.0)] if q.numeric_answer else []
+        )
+        blank = Blank(kind="numeric", answers=answers, tolerance=q.tolerance)
+    else:
+        kind = "choice" if q.qtype == QType.SINGLE_CHOICE else "text"
+        blank = Blank(kind=kind, answers=q.choices)
+    q.qtype, q.choices, q.blanks = QType.CLOZE, [], [blank]
+    q.numeric_answer, q.tolerance = "", 0.0
+
+
+def _set_stem(q: ParsedQuestion, before: str, after: str, fmt: str) -> None:
+    """The stem from the text around the answer block.
+
+    Text after the block makes a "missing word" question. With words after the gap it
+    becomes a one-blank cloze; otherwise (closing punctuation, or a type that cannot be a
+    blank) the gap is shown as "_____" as Moodle does.
+    """
     after_text = _unprotect(after)
     if re.search(r"\w", after_text) and q.qtype in (
         QType.SINGLE_CHOICE,
         QType.SHORT_TEXT,
         QType.SHORT_NUMERIC,
     ):
-        if q.qtype == QType.SHORT_NUMERIC:
-            answers = (
-                [Choice(text=q.numeric_answer, correct=True, fraction=1.0)]
-                if q.numeric_answer
-                else []
-            )
-            blank = Blank(kind="numeric", answers=answers, tolerance=q.tolerance)
-        else:
-            kind = "choice" if q.qtype == QType.SINGLE_CHOICE else "text"
-            blank = Blank(kind=kind, answers=q.choices)
-        q.qtype, q.choices, q.blanks = QType.CLOZE, [], [blank]
-        q.numeric_answer, q.tolerance = "", 0.0
+        _as_one_blank_cloze(q)
         q.stem = _html(before + _BLANK + after, fmt).replace(_BLANK, marker(1))
     elif after_text.strip():
         q.stem = _html(before + "_____" + after.rstrip(), fmt)
     else:
         q.stem = _html(before, fmt)
 
+
+def _comment_tags(comments: list[str]) -> tuple[list[str], str]:
+    """(tags, source id) from the ``[tag:…]`` and ``[id:…]`` in the comments before a question."""
     tags, source_id = [], ""
-    for comment in block.comments:
+    for comment in comments:
         tags += re.findall(r"\[tag:([^\]]+)\]", comment)
         if ident := re.search(r"\[id:([^\]]+)\]", comment):
             source_id = ident.group(1).strip()
+    return tags, source_id
+
+
+def _finish(
+    q: ParsedQuestion,
+    block: _Block,
+    errors: list[str],
+    warnings: list[str],
+    result: ParseResult,
+) -> None:
+    """Apply the comments' tags, validate, and keep ``q`` or report why not."""
+    tags, q.source_id = _comment_tags(block.comments)
     meta = read_hoclieu_tags(tags)
     apply_hoclieu_tags(q, meta)
-    q.source_id = source_id
     warnings += meta.warnings
     errors = list(dict.fromkeys(errors + validate_question(q)))
-    result.problems += [Problem(ref, w, "warning") for w in dict.fromkeys(warnings)]
+    result.problems += [Problem(q.ref, w, "warning") for w in dict.fromkeys(warnings)]
     if errors:
-        result.problems.append(Problem(ref, "; ".join(errors)))
+        result.problems.append(Problem(q.ref, "; ".join(errors)))
     else:
         result.questions.append(q)
+
+
+def _question(block: _Block, category: list[str], result: ParseResult) -> list[str] | None:
+    """Read one block; returns the new category if the block was ``$CATEGORY:``."""
+    text = _protect("\n".join(block.lines))
+    if text.strip().startswith("$CATEGORY:"):
+        return _category(text.strip(), block, result)
+    name, text = _title(text)
+    ref = f"Dòng {block.line} (“{name}”)" if name else f"Dòng {block.line}"
+    parts = _answer_block(text, ref, result)
+    if parts is None:
+        return None
+    before, body, after = parts
+    before, fmt = _split_format(before, "moodle_auto_format")
+    body, _, general = body.partition("####")
+    q = ParsedQuestion(qtype=QType.ESSAY, stem="", name=name, ref=ref, category=list(category))
+    q.general_feedback = _html(general, fmt) if general.strip() else ""
+    errors: list[str] = []
+    warnings: list[str] = []
+    _read_answers(q, body.strip(), fmt, errors, warnings)
+    _set_stem(q, before, after, fmt)
+    _finish(q, block, errors, warnings, result)
     return None
 
 
@@ -408,11 +454,14 @@ def decode_text(data: bytes, label: str) -> str:
             f"tệp {label} phải được lưu với mã hoá UTF-8 (byte lạ ở vị trí {exc.start})"
         ) from exc
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return unicodedata.normalize("NFC", text)
+    return nfc(text)
 
 
-def parse_gift(data: bytes, filename: str = "") -> ParseResult:
-    """Questions of a GIFT file; unreadable questions are reported with their line."""
+def parse(data: bytes, *, filename: str, files: Mapping[str, bytes] | None = None) -> ParseResult:
+    """Questions of a GIFT file; unreadable questions are reported with their line.
+
+    ``filename`` and ``files`` are accepted for the common parser signature and unused.
+    """
     text = decode_text(data, "GIFT")
     result = ParseResult(format=FORMAT)
     category: list[str] = []

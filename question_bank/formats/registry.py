@@ -15,15 +15,15 @@ FORMAT_LABELS = {
 }
 PARSERS = {
     "docx": ("question_bank.formats.docx", "parse"),
-    "moodle_xml": ("question_bank.formats.moodle_xml", "parse_moodle_xml"),
-    "gift": ("question_bank.formats.gift", "parse_gift"),
-    "aiken": ("question_bank.formats.aiken", "parse_aiken"),
+    "moodle_xml": ("question_bank.formats.moodle_xml", "parse"),
+    "gift": ("question_bank.formats.gift", "parse"),
+    "aiken": ("question_bank.formats.aiken", "parse"),
     "qti": ("question_bank.formats.qti", "parse_qti"),
 }
 EXPORTERS = {
     "docx": ("question_bank.formats.docx", "export", ".docx",
              "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-    "moodle_xml": ("question_bank.formats.moodle_xml", "export_moodle_xml", ".xml", "application/xml"),
+    "moodle_xml": ("question_bank.formats.moodle_xml", "export", ".xml", "application/xml"),
     "qti": ("question_bank.formats.qti", "export_qti_package", ".zip", "application/zip"),
 }  # fmt: skip
 
@@ -66,6 +66,8 @@ def parse_file(
     if fmt == "qti":
         return parser(data, filename, files=files or None)
     if fmt == "docx":
+        return parser(data, filename=filename)
+    if fmt in ("moodle_xml", "gift", "aiken"):
         return parser(data, filename=filename)
     return parser(data, filename)
 

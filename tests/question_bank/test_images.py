@@ -6,8 +6,8 @@ import pytest
 from PIL import Image
 
 from lms.models import Role
+from question_bank.formats import moodle_xml
 from question_bank.formats.base import Choice, ParsedQuestion, QType
-from question_bank.formats.moodle_xml import export_moodle_xml
 from question_bank.importing import ImportBlocked, build_preview, import_commit
 from question_bank.models import Question, QuestionImage
 from tests.lms.factories import make_school, make_user
@@ -39,7 +39,7 @@ def teacher_bank():
 
 def test_large_image_is_resized_and_stored_once(teacher_bank):
     teacher, bank = teacher_bank
-    data = export_moodle_xml([question_with(png(3000, 1500)), question_with(png(3000, 1500))])
+    data = moodle_xml.export([question_with(png(3000, 1500)), question_with(png(3000, 1500))])
     import_commit("hinh.xml", data, bank, teacher)
     image = QuestionImage.objects.get()
     assert (image.width, image.height) == (1600, 800)
@@ -53,7 +53,7 @@ def test_fake_image_refuses_the_whole_file(teacher_bank):
     teacher, bank = teacher_bank
     good = question_with(png(10, 10), "tot.png")
     bad = question_with(b"<svg onload=alert(1)>", "xau.png")
-    data = export_moodle_xml([good, bad])
+    data = moodle_xml.export([good, bad])
     with pytest.raises(ImportBlocked) as exc:
         import_commit("hinh.xml", data, bank, teacher)
     assert "xau.png" in str(exc.value.problems)

@@ -4,9 +4,9 @@ import unicodedata
 
 import pytest
 
-from question_bank.formats.aiken import parse_aiken
+from question_bank.formats import aiken
+from question_bank.formats import gift as gift_format
 from question_bank.formats.base import ImportRejected, QType, validate_question
-from question_bank.formats.gift import parse_gift
 
 from .fixtures import fixture_path
 
@@ -21,7 +21,9 @@ def nfd(text: str) -> bytes:
 
 @pytest.fixture(scope="module")
 def gift():
-    return parse_gift(fixture_path("moodle", "questions.gift.txt").read_bytes())
+    return gift_format.parse(
+        fixture_path("moodle", "questions.gift.txt").read_bytes(), filename="questions.gift.txt"
+    )
 
 
 def test_gift_fixture_counts(gift):
@@ -139,7 +141,7 @@ $CATEGORY: $course$/top/Địa lí/Lớp 10
 
 
 def test_gift_vietnamese_sample():
-    result = parse_gift(b"\xef\xbb\xbf" + nfd(GIFT_VI), "dia-li.gift")
+    result = gift_format.parse(b"\xef\xbb\xbf" + nfd(GIFT_VI), filename="dia-li.gift")
     by_name = {q.name: q for q in result.questions}
     assert list(by_name) == [
         "Thủ đô", "Sông", "Điền", "Số pi", "Khoảng", "Thoát: kí tự", "Nhiều", "Tự luận",
@@ -201,7 +203,9 @@ def test_gift_backslashes_and_latex():
         "::Từ Moodle::Tính \\\\(x^2\\\\) {T}\n\n"
         "::Xuống dòng::Dòng một\\nDòng hai {T}\n"
     )
-    by_name = {q.name: q.stem for q in parse_gift(data.encode()).questions}
+    by_name = {
+        q.name: q.stem for q in gift_format.parse(data.encode(), filename="cau-hoi.gift").questions
+    }
     assert by_name == {
         "Viết tay": r"Tính \(\frac{1}{2} \neq 1\)",
         "Từ Moodle": r"Tính \(x^2\)",
@@ -211,11 +215,13 @@ def test_gift_backslashes_and_latex():
 
 def test_gift_must_be_utf8():
     with pytest.raises(ImportRejected, match="tệp GIFT phải được lưu với mã hoá UTF-8"):
-        parse_gift("Thủ đô {=Hà Nội ~Huế}".encode("utf-16"))
+        gift_format.parse("Thủ đô {=Hà Nội ~Huế}".encode("utf-16"), filename="cau-hoi.gift")
 
 
 def test_gift_crlf_and_windows_line_ends():
-    result = parse_gift(b"::A::Hai c\xe1\xba\xa7u {T}\r\n\r\n::B::1 + 1 = {#2}\r\n")
+    result = gift_format.parse(
+        b"::A::Hai c\xe1\xba\xa7u {T}\r\n\r\n::B::1 + 1 = {#2}\r\n", filename="cau-hoi.gift"
+    )
     assert [(q.ref, q.qtype) for q in result.questions] == [
         ("Dòng 1 (“A”)", QType.TRUE_FALSE),
         ("Dòng 3 (“B”)", QType.SHORT_NUMERIC),
@@ -226,7 +232,9 @@ def test_gift_crlf_and_windows_line_ends():
 
 
 def test_aiken_fixture():
-    result = parse_aiken(fixture_path("moodle", "questions.aiken.txt").read_bytes())
+    result = aiken.parse(
+        fixture_path("moodle", "questions.aiken.txt").read_bytes(), filename="questions.aiken.txt"
+    )
     assert result.format == "aiken" and result.problems == []
     assert result.counts_by_type() == {"single_choice": 2}
     first, second = result.questions
@@ -240,7 +248,9 @@ def test_aiken_fixture():
 
 
 def test_aiken_errors_fixture():
-    result = parse_aiken(fixture_path("moodle", "aiken_errors.txt").read_bytes())
+    result = aiken.parse(
+        fixture_path("moodle", "aiken_errors.txt").read_bytes(), filename="aiken_errors.txt"
+    )
     assert [q.stem for q in result.questions] == ["A good question", "A second good question"]
     assert [q.ref for q in result.questions] == ["Dòng 9", "Dòng 18"]
     assert [c.text for c in result.questions[1].correct_choices] == ["Correct (No space)"]
@@ -275,7 +285,7 @@ ANSWER: A
 
 
 def test_aiken_vietnamese_sample():
-    result = parse_aiken(b"\xef\xbb\xbf" + nfd(AIKEN_VI))
+    result = aiken.parse(b"\xef\xbb\xbf" + nfd(AIKEN_VI), filename="cau-hoi.txt")
     (q,) = result.questions
     assert q.stem == "Thủ đô của Việt Nam là<br>thành phố nào?"
     assert unicodedata.is_normalized("NFC", q.stem)
@@ -293,4 +303,6 @@ def test_aiken_vietnamese_sample():
 
 def test_aiken_must_be_utf8():
     with pytest.raises(ImportRejected, match="UTF-8"):
-        parse_aiken(b"C\xe2u h\xf3i\nA. a\nB. b\nANSWER: A")  # Windows-1252 bytes
+        aiken.parse(
+            b"C\xe2u h\xf3i\nA. a\nB. b\nANSWER: A", filename="cau-hoi.txt"
+        )  # Windows-1252 bytes

@@ -8,6 +8,7 @@ import urllib.parse
 import pytest
 from lxml import etree
 
+from question_bank.formats import moodle_xml
 from question_bank.formats.base import (
     Blank,
     Choice,
@@ -17,11 +18,7 @@ from question_bank.formats.base import (
     QType,
     validate_question,
 )
-from question_bank.formats.moodle_xml import (
-    export_moodle_xml,
-    parse_moodle_xml,
-    split_category_path,
-)
+from question_bank.formats.moodle_xml.shared import split_category_path
 
 from .fixtures import fixture_path
 
@@ -47,8 +44,9 @@ def question(qtype: str, body: str, name: str = "Q", text: str = "<p>Đề bài<
 
 
 def test_nested_categories_fixture():
-    result = parse_moodle_xml(
-        fixture_path("moodle", "nested_categories_with_questions.xml").read_bytes()
+    result = moodle_xml.parse(
+        fixture_path("moodle", "nested_categories_with_questions.xml").read_bytes(),
+        filename="nested_categories_with_questions.xml",
     )
     assert result.format == "moodle_xml"
     assert result.problems == []
@@ -73,7 +71,10 @@ def test_nested_categories_fixture():
 
 
 def test_invalid_grades_fixture_is_one_error():
-    result = parse_moodle_xml(fixture_path("moodle", "error_invalid_grades.xml").read_bytes())
+    result = moodle_xml.parse(
+        fixture_path("moodle", "error_invalid_grades.xml").read_bytes(),
+        filename="error_invalid_grades.xml",
+    )
     assert result.questions == []
     assert len(result.errors) == 1
     error = result.errors[0]
@@ -100,7 +101,7 @@ def test_categories_tags_and_refs():
         '<question type="category"><category><text>$system$/Chung</text></category></question>',
         question("essay", "", name=""),
     )
-    result = parse_moodle_xml(data)
+    result = moodle_xml.parse(data, filename="quiz.xml")
     first, second = result.questions
     assert first.category == ["Default for Toán", "Đại số/Giải tích"]
     assert first.tags == ["lớp 12"]
@@ -141,7 +142,7 @@ def test_multichoice_single_and_multiple():
         '<answer fraction="0"><text>b</text></answer>',
         name="Thiếu 100",
     )
-    result = parse_moodle_xml(quiz(single, multiple, no_full))
+    result = moodle_xml.parse(quiz(single, multiple, no_full), filename="quiz.xml")
     one, many = result.questions
     assert one.qtype == QType.SINGLE_CHOICE and one.keep_option_order
     assert [(c.text, c.correct, c.fraction) for c in one.choices] == [
@@ -165,7 +166,7 @@ def test_truefalse_feedbacks():
             '<answer fraction="100"><text>false</text><feedback><text>Chính xác</text></feedback></answer>',
         )
     )
-    (q,) = parse_moodle_xml(data).questions
+    (q,) = moodle_xml.parse(data, filename="quiz.xml").questions
     assert q.qtype == QType.TRUE_FALSE
     assert q.stem == "<p>Đề bài</p>"
     (statement,) = q.choices
@@ -195,7 +196,7 @@ def test_embedded_image_files():
             name="Base64 hỏng",
         ),
     )
-    result = parse_moodle_xml(data)
+    result = moodle_xml.parse(data, filename="quiz.xml")
     q = result.questions[0]
     assert q.qtype == QType.SHORT_TEXT and q.case_sensitive
     assert f'src="asset:{name}"' in q.stem
@@ -222,7 +223,9 @@ def test_cloze_multianswer():
         "Số: {:NUMERICAL:=3.5:0.1~%50%3.5:1}. "
         "Chữ hoa: {1:SAC:=HN}. Tập: {1:SA:=x^\\{2\\}}. Nhiều: {1:MULTIRESPONSE:%50%a~%50%b~%-100%c}</p>"
     )
-    (q,) = parse_moodle_xml(quiz(question("multianswer", "", text=text))).questions
+    (q,) = moodle_xml.parse(
+        quiz(question("multianswer", "", text=text)), filename="quiz.xml"
+    ).questions
     assert q.qtype == QType.CLOZE
     assert q.stem == (
         "<p>Thủ đô: {{1}}. Chọn: {{2}}. Số: {{3}}. Chữ hoa: {{4}}. Tập: {{5}}. Nhiều: {{6}}</p>"
@@ -279,7 +282,9 @@ def test_matching_ordering_and_drag_drop():
         name="Chọn",
         text="<p>Chọn [[2]]</p>",
     )
-    result = parse_moodle_xml(quiz(matching, too_few, ordering, ddwtos, gapselect))
+    result = moodle_xml.parse(
+        quiz(matching, too_few, ordering, ddwtos, gapselect), filename="quiz.xml"
+    )
     m, o, d, g = result.questions
     assert m.qtype == QType.MATCHING and m.keep_option_order
     assert [(c.text, c.match) for c in m.choices] == [
@@ -316,7 +321,7 @@ def test_numerical_decimal_comma():
             name="Đơn vị",
         ),
     )
-    result = parse_moodle_xml(data)
+    result = moodle_xml.parse(data, filename="quiz.xml")
     first, second = result.questions
     assert first.qtype == QType.SHORT_NUMERIC
     assert (first.numeric_answer, first.tolerance, first.points) == ("-1,5", 0.05, 0.25)
@@ -332,7 +337,7 @@ def test_description_and_unsupported_types():
         question("random", "", name="Ngẫu nhiên"),
         question("essay", "", name="Thật"),
     )
-    result = parse_moodle_xml(data)
+    result = moodle_xml.parse(data, filename="quiz.xml")
     assert [q.ref for q in result.questions] == ["Câu 4 (“Thật”)"]
     assert [str(p) for p in result.warnings] == [
         "Câu 1 (“Giới thiệu”): bỏ qua mục mô tả (description), không phải câu hỏi"
@@ -357,12 +362,12 @@ def test_description_and_unsupported_types():
 )
 def test_rejected_files(data):
     with pytest.raises(ImportRejected):
-        parse_moodle_xml(data, "bai.xml")
+        moodle_xml.parse(data, filename="bai.xml")
 
 
 def test_not_quiz_message_is_vietnamese():
     with pytest.raises(ImportRejected, match="không phải tệp Moodle XML"):
-        parse_moodle_xml(b"<questestinterop/>")
+        moodle_xml.parse(b"<questestinterop/>", filename="quiz.xml")
 
 
 # --- Export → import round trip -------------------------------------------------------------------
@@ -545,7 +550,7 @@ def test_round_trip_every_type():
     questions, groups = _all_types()
     for q in questions:
         assert validate_question(q) == [], q.name
-    data = export_moodle_xml(copy.deepcopy(questions), copy.deepcopy(groups))
+    data = moodle_xml.export(copy.deepcopy(questions), copy.deepcopy(groups))
     assert data.startswith(b"<?xml version='1.0' encoding='UTF-8'?>")
     root = etree.fromstring(data)
     types = [q.get("type") for q in root.iter("question")]
@@ -567,7 +572,7 @@ def test_round_trip_every_type():
     numerical = next(q for q in root.iter("question") if q.get("type") == "numerical")
     assert numerical.findtext("answer/text") == "-1.5"  # Moodle wants the dot
 
-    result = parse_moodle_xml(data)
+    result = moodle_xml.parse(data, filename="quiz.xml")
     assert result.problems == []
     assert len(result.questions) == len(questions)
     for original, back in zip(questions, result.questions, strict=True):
@@ -579,8 +584,8 @@ def test_round_trip_true_false_cluster_without_marker():
     """A Moodle user who edits the cluster may lose the HTML comment; statements still come back."""
     questions, _ = _all_types()
     cluster = questions[2]
-    data = export_moodle_xml([cluster]).replace(b"<!--hoclieu:statements-->", b"")
-    (back,) = parse_moodle_xml(data).questions
+    data = moodle_xml.export([cluster]).replace(b"<!--hoclieu:statements-->", b"")
+    (back,) = moodle_xml.parse(data, filename="quiz.xml").questions
     assert back.qtype == QType.TRUE_FALSE
     assert [(c.text, c.correct) for c in back.choices] == [
         (c.text, c.correct) for c in cluster.choices
@@ -590,9 +595,9 @@ def test_round_trip_true_false_cluster_without_marker():
 def test_ten_thousand_questions_parse_quickly():
     questions, _ = _all_types()
     many = [questions[i % len(questions)] for i in range(10_000)]
-    data = export_moodle_xml(many)
+    data = moodle_xml.export(many)
     started = time.perf_counter()
-    result = parse_moodle_xml(data)
+    result = moodle_xml.parse(data, filename="quiz.xml")
     elapsed = time.perf_counter() - started
     assert len(result.questions) == 10_000 and not result.errors
     assert elapsed < 30, f"parsing 10 000 questions took {elapsed:.1f}s"
@@ -604,11 +609,11 @@ def test_export_default_fractions_and_category_less_questions():
         stem="<p>Chọn các số chẵn</p>",
         choices=[Choice(text="2", correct=True), Choice(text="4", correct=True), Choice(text="5")],
     )
-    root = etree.fromstring(export_moodle_xml([q]))
+    root = etree.fromstring(moodle_xml.export([q]))
     assert [q.get("type") for q in root] == ["multichoice"]  # no category: none written
     assert root.findtext("question/name/text") == "Chọn các số chẵn"  # a name is required
     assert [a.get("fraction") for a in root.iter("answer")] == ["50", "50", "-100"]
-    (back,) = parse_moodle_xml(etree.tostring(root)).questions
+    (back,) = moodle_xml.parse(etree.tostring(root), filename="quiz.xml").questions
     assert [(c.correct, c.fraction) for c in back.choices] == [
         (True, 0.5),
         (True, 0.5),
