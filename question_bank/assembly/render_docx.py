@@ -4,13 +4,11 @@ The layout follows :mod:`.render_html` (header in two columns, mã đề box, pa
 instructions, "Câu n.", options A.–D. on 4/2/1 tab stops, Đúng/Sai statements a)–d),
 "------ HẾT ------") on A4 in Times New Roman, the Vietnamese convention that every Word
 install covers. Question HTML goes through the Word exporter's writer
-(:class:`question_bank.formats.docx.writer._Writer`), so math becomes native equations
+(:class:`question_bank.formats.docx.writer.Writer`), so math becomes native equations
 (OMML) and stored images are embedded.
 """
 
 from __future__ import annotations
-
-import re
 
 from lxml import etree
 
@@ -38,7 +36,9 @@ from question_bank.assembly.render_html import (
     question_runs,
     scoring_rules,
 )
-from question_bank.formats.docx.writer import _W, B, I, _Writer
+from question_bank.formats.docx.ooxml import B, I
+from question_bank.formats.docx.ooxml import W as _W
+from question_bank.formats.docx.writer import Writer
 from question_bank.images import collect_assets
 
 __all__ = ["marking_guide_docx", "version_docx"]
@@ -50,68 +50,6 @@ MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 1020, 1020, 1134, 850
 TEXT_W = PAGE_W - MARGIN_LEFT - MARGIN_RIGHT
 _OPTION_INDENT = 283  # 0.5 cm
 _TAB_GAP_PT = 6.0  # the least room left between an option and the next tab stop
-
-
-# -- chemistry for Word's equation converter -------------------------------------------------
-# KaTeX typesets \ce{…} (mhchem) and \mathrm{H_2SO_4}; the OMML converter takes \mathrm's
-# content literally and knows no \ce, so formulas are rewritten to \mathrm{H}_{2}\mathrm{SO}_{4}.
-_MATH_SPAN = re.compile(r"\\\((.+?)\\\)|\\\[(.+?)\\\]", re.S)
-_CE = re.compile(r"\\ce\s*\{((?:[^{}]|\{[^{}]*\})*)\}")
-_MATHRM_SCRIPTS = re.compile(r"\\mathrm\s*\{([^{}]*[_^][^{}]*)\}")
-_SCRIPT = re.compile(r"([_^])(\{[^{}]*\}|[^{}])|([^_^]+)")
-_CE_ARROWS = [("<=>", "⇌"), ("<->", "↔"), ("->", "→"), ("<-", "←")]
-_CE_TOKEN = re.compile(r"\^\{[^{}]*\}|\^[0-9]*[+-]|\d+|[A-Za-z()\[\]·.*]+|.")
-
-
-def _split_mathrm(match: re.Match) -> str:
-    out = []
-    for m in _SCRIPT.finditer(match.group(1)):
-        if m.group(3) is not None:
-            out.append(r"\mathrm{" + m.group(3) + "}")
-        else:
-            out.append(("{}" if not out else "") + m.group(1) + "{" + m.group(2).strip("{}") + "}")
-    return "".join(out)
-
-
-def _ce_formula(token: str) -> str:
-    r"""One mhchem species (2H2O, SO4^2-, Fe^{3+}, (NH4)2SO4) as \mathrm with scripts."""
-    out, started = [], False
-    charge = re.match(r"^(.*?[A-Za-z)\]])(\d*[+-])$", token) if "^" not in token else None
-    if charge:  # mhchem reads a trailing charge as a superscript: OH- , Cu2+
-        token = f"{charge.group(1)}^{charge.group(2)}"
-    for part in _CE_TOKEN.findall(token):
-        if part.isdigit():
-            out.append(("_{" + part + "}") if started else part)  # leading digits: coefficient
-        elif part.startswith("^"):
-            out.append("^{" + part[1:].strip("{}") + "}")
-        else:
-            out.append(r"\mathrm{" + part + "}")
-            started = True
-    return "".join(out) or "{}"
-
-
-def _ce(match: re.Match) -> str:
-    body = match.group(1)
-    for arrow, symbol in _CE_ARROWS:
-        body = body.replace(arrow, f" {symbol} ")
-    words = []
-    for word in body.split():
-        words.append(word if word in ("+", "⇌", "↔", "→", "←", "=") else _ce_formula(word))
-    return r"\;".join(words)
-
-
-def docx_latex(latex: str) -> str:
-    r"""LaTeX as the OMML converter understands it: \ce and scripted \mathrm rewritten."""
-    return _MATHRM_SCRIPTS.sub(_split_mathrm, _CE.sub(_ce, latex))
-
-
-def _docx_math(html: str) -> str:
-    def fix(match: re.Match) -> str:
-        if match.group(1) is not None:
-            return r"\(" + docx_latex(match.group(1)) + r"\)"
-        return r"\[" + docx_latex(match.group(2)) + r"\]"
-
-    return _MATH_SPAN.sub(fix, html) if "\\" in html else html
 
 
 def _set(parent, tag: str, **attrs) -> etree._Element:
@@ -149,7 +87,7 @@ def _ppr(p) -> etree._Element:
     return ppr
 
 
-class _PaperWriter(_Writer):
+class _PaperWriter(Writer):
     """The exporter's writer with page setup, fonts, footers and exam-paper building blocks."""
 
     def __init__(self, footer_label: str = ""):
@@ -265,8 +203,7 @@ class _PaperWriter(_Writer):
 
     def content(self, html: str, heading=None) -> None:
         """Question HTML (images from the media storage become embedded pictures)."""
-        html = _docx_math(collect_assets(html or "", self.assets))
-        self.html(html, self.assets, heading=heading)
+        self.html(collect_assets(html or "", self.assets), self.assets, heading=heading)
 
     # -- tables ----------------------------------------------------------------------------------
     def grid(self, widths: list[int], rows: int, *, borders: bool, center=False):

@@ -49,8 +49,8 @@ from collections.abc import Mapping
 
 from question_bank.formats.base import ParsedGroup, ParsedQuestion, ParseResult
 from question_bank.formats.docx.document import parse_document
+from question_bank.formats.docx.layout import export_questions
 from question_bank.formats.docx.reader import MATHTYPE_REVIEW
-from question_bank.formats.docx.writer import export_docx
 
 __all__ = ["MATHTYPE_REVIEW", "export", "parse"]
 
@@ -62,4 +62,4 @@ def parse(data: bytes, *, filename: str, files: Mapping[str, bytes] | None = Non
 
 def export(questions: list[ParsedQuestion], groups: list[ParsedGroup], *, title: str = "") -> bytes:
     """A .docx holding ``questions`` (and their ``groups``) that :func:`parse` reads back."""
-    return export_docx(questions, groups, title=title)
+    return export_questions(questions, groups, title=title)

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = "{" + W_NS + "}"
-M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+M = "{" + M_NS + "}"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 DML = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 WPD = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"

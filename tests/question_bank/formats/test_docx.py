@@ -16,7 +16,9 @@ from question_bank.formats.base import (
     QType,
 )
 from question_bank.formats.docx import MATHTYPE_REVIEW, export, parse
-from question_bank.formats.docx.omml_read import M_NS, latex_to_omml, omml_to_latex
+from question_bank.formats.docx.omml_read import omml_to_latex
+from question_bank.formats.docx.omml_write import latex_to_omml
+from question_bank.formats.docx.ooxml import M_NS
 from question_bank.html import plain_text
 from tests.question_bank.formats.docx_builder import (
     EXAM_KEY,
@@ -188,6 +190,46 @@ def test_broken_or_unknown_latex_never_raises(latex):
 
 def test_unknown_latex_command_is_kept_literally():
     assert squash(omml_to_latex(latex_to_omml(r"\foo{x}+1"))) == squash(r"\foo{x}+1")
+
+
+def _scripts(element) -> list[tuple[str, str, str | None]]:
+    """(base text, subscript text, base run style) of every m:sSub in ``element``."""
+    out = []
+    for s in element.iter(M + "sSub"):
+        sty = s.find(f"{M}e/{M}r/{M}rPr/{M}sty")
+        out.append(
+            (
+                "".join(s.find(M + "e").itertext()),
+                "".join(s.find(M + "sub").itertext()),
+                sty.get(M + "val") if sty is not None else None,
+            )
+        )
+    return out
+
+
+@pytest.mark.parametrize("latex", [r"\ce{H2SO4}", r"\mathrm{H_2SO_4}", r"\mathrm {H_{2}SO_{4}}"])
+def test_chemistry_becomes_upright_text_with_subscripts(latex):
+    element = latex_to_omml(latex)
+    assert _scripts(element) == [("H", "2", "p"), ("SO", "4", "p")]
+    text = "".join(element.itertext())
+    assert "\\" not in text and "_" not in text and "ce" not in text
+    assert squash(omml_to_latex(element)) == squash(r"\mathrm{H}_2\mathrm{SO}_4")
+
+
+def test_chemical_equation_has_coefficients_charges_and_arrows():
+    element = latex_to_omml(r"\ce{2H2 + O2 -> 2H2O} \quad \ce{Cu^2+ + OH-}")
+    assert _scripts(element) == [("H", "2", "p"), ("O", "2", "p"), ("H", "2", "p")]
+    text = "".join(element.itertext())
+    assert "→" in text and "\\" not in text and "->" not in text
+    charges = [
+        ("".join(s.find(M + "e").itertext()), "".join(s.find(M + "sup").itertext()))
+        for s in element.iter(M + "sSup")
+    ]
+    assert charges == [("Cu", "2+"), ("OH", "-")]
+    assert squash(omml_to_latex(element)) == squash(
+        r"2\mathrm{H}_2\;+\;\mathrm{O}_2\;\to\;2\mathrm{H}_2\mathrm{O}\quad"
+        r"\mathrm{Cu}^{2+}\;+\;\mathrm{OH}^-"
+    )
 
 
 # ---------------------------------------------------------------------------------------------
