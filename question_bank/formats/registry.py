@@ -18,13 +18,13 @@ PARSERS = {
     "moodle_xml": ("question_bank.formats.moodle_xml", "parse"),
     "gift": ("question_bank.formats.gift", "parse"),
     "aiken": ("question_bank.formats.aiken", "parse"),
-    "qti": ("question_bank.formats.qti", "parse_qti"),
+    "qti": ("question_bank.formats.qti", "parse"),
 }
 EXPORTERS = {
     "docx": ("question_bank.formats.docx", "export", ".docx",
              "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
     "moodle_xml": ("question_bank.formats.moodle_xml", "export", ".xml", "application/xml"),
-    "qti": ("question_bank.formats.qti", "export_qti_package", ".zip", "application/zip"),
+    "qti": ("question_bank.formats.qti", "export", ".zip", "application/zip"),
 }  # fmt: skip
 
 
@@ -64,7 +64,7 @@ def parse_file(
     module, name = PARSERS[fmt]
     parser = getattr(import_module(module), name)
     if fmt == "qti":
-        return parser(data, filename, files=files or None)
+        return parser(data, filename=filename, files=files or None)
     if fmt == "docx":
         return parser(data, filename=filename)
     if fmt in ("moodle_xml", "gift", "aiken"):

@@ -11,8 +11,8 @@ import pytest
 from lxml import etree
 
 from common.safefiles import MAX_ZIP_ENTRIES, SafeZip, parse_xml, resolve_member
+from question_bank.formats import qti
 from question_bank.formats.base import ImportRejected
-from question_bank.formats.qti import parse_qti
 
 QTI = "http://www.imsglobal.org/xsd/imsqti_v2p1"
 PASSWD = "/etc/passwd"
@@ -70,9 +70,9 @@ def test_entity_attacks_are_rejected_in_vietnamese(doctype):
     with pytest.raises(ImportRejected) as direct:
         parse_xml(data, name="q.xml")
     with pytest.raises(ImportRejected) as through_qti:
-        parse_qti(data, "q.xml")
+        qti.parse(data, filename="q.xml")
     with pytest.raises(ImportRejected) as in_package:
-        parse_qti(make_zip({"q.xml": data}), "goi.zip")
+        qti.parse(make_zip({"q.xml": data}), filename="goi.zip")
 
     for exc in (direct, through_qti, in_package):
         message = str(exc.value)
@@ -105,7 +105,7 @@ def test_entity_declared_after_a_long_comment_is_still_rejected():
     marker = passwd_marker()
 
     with pytest.raises(ImportRejected) as exc:
-        parse_qti(data, "q.xml")
+        qti.parse(data, filename="q.xml")
 
     assert marker not in str(exc.value)
 
@@ -159,7 +159,7 @@ def test_zip_entries_escaping_the_folder_are_rejected(name):
     with pytest.raises(ImportRejected, match="ra ngoài thư mục giải nén"):
         SafeZip(data)
     with pytest.raises(ImportRejected, match="ra ngoài thư mục giải nén"):
-        parse_qti(data, "goi.zip")
+        qti.parse(data, filename="goi.zip")
 
 
 def test_symlink_entry_is_rejected():
@@ -173,14 +173,14 @@ def test_symlink_entry_is_rejected():
     with pytest.raises(ImportRejected, match="symlink"):
         SafeZip(out.getvalue())
     with pytest.raises(ImportRejected, match="symlink"):
-        parse_qti(out.getvalue(), "goi.zip")
+        qti.parse(out.getvalue(), filename="goi.zip")
 
 
 def test_not_a_zip_is_rejected():
     with pytest.raises(ImportRejected, match="không phải tệp nén zip hợp lệ"):
         SafeZip(b"this is not a zip")
     with pytest.raises(ImportRejected, match="không phải tệp nén zip hợp lệ"):
-        parse_qti(b"PK\x03\x04 but then garbage", "goi.zip")
+        qti.parse(b"PK\x03\x04 but then garbage", filename="goi.zip")
 
 
 def test_encrypted_entry_is_rejected():
@@ -216,7 +216,7 @@ def test_zip_bomb_is_rejected_before_reading():
     with pytest.raises(ImportRejected, match="zip bomb"):
         SafeZip(data)
     with pytest.raises(ImportRejected, match="zip bomb"):
-        parse_qti(data, "goi.zip")
+        qti.parse(data, filename="goi.zip")
 
 
 def test_high_ratio_entry_is_rejected_before_reading():
@@ -235,7 +235,7 @@ def test_too_many_entries_are_rejected():
     with pytest.raises(ImportRejected, match="vượt giới hạn"):
         SafeZip(out.getvalue())
     with pytest.raises(ImportRejected, match="vượt giới hạn"):
-        parse_qti(out.getvalue(), "goi.zip")
+        qti.parse(out.getvalue(), filename="goi.zip")
 
 
 def lying_zip() -> bytes:
@@ -253,7 +253,7 @@ def test_entry_lying_about_its_size_is_rejected_on_read():
     with pytest.raises(ImportRejected, match=r"imsmanifest\.xml.*khai báo sai kích thước"):
         archive.read("imsmanifest.xml")
     with pytest.raises(ImportRejected):
-        parse_qti(lying_zip(), "goi.zip")
+        qti.parse(lying_zip(), filename="goi.zip")
 
 
 def test_safe_zip_reads_normal_entries():

@@ -8,6 +8,7 @@ import pytest
 from lxml import etree
 
 from common.safefiles import parse_xml
+from question_bank.formats import qti
 from question_bank.formats.base import (
     Blank,
     Choice,
@@ -17,13 +18,7 @@ from question_bank.formats.base import (
     QType,
     validate_question,
 )
-from question_bank.formats.qti import (
-    HL_NS,
-    IMSCP_NS,
-    QTI21_NS,
-    export_qti_package,
-    parse_qti,
-)
+from question_bank.formats.qti.spec import HL_NS, IMSCP_NS, QTI21_NS
 from question_bank.html import plain_text
 
 from .fixtures import fixture_path
@@ -96,7 +91,9 @@ def only(result) -> ParsedQuestion:
 
 
 def test_choice_is_single_choice_with_its_image():
-    result = parse_qti(fixture("choice.xml"), "choice.xml", files={"images/sign.png": sign_png()})
+    result = qti.parse(
+        fixture("choice.xml"), filename="choice.xml", files={"images/sign.png": sign_png()}
+    )
 
     q = only(result)
     assert result.format == "qti"
@@ -115,7 +112,7 @@ def test_choice_is_single_choice_with_its_image():
 
 
 def test_choice_without_its_image_is_an_error_naming_the_file():
-    result = parse_qti(fixture("choice.xml"), "choice.xml")
+    result = qti.parse(fixture("choice.xml"), filename="choice.xml")
 
     assert result.questions == []
     assert len(result.errors) == 1
@@ -125,20 +122,22 @@ def test_choice_without_its_image_is_an_error_naming_the_file():
 
 
 def test_loose_item_finds_an_image_uploaded_flat_next_to_it():
-    result = parse_qti(fixture("choice.xml"), "choice.xml", files={"sign.png": sign_png()})
+    result = qti.parse(fixture("choice.xml"), filename="choice.xml", files={"sign.png": sign_png()})
 
     assert only(result).assets == {"sign.png": sign_png()}
 
 
 def test_an_image_that_is_not_an_image_is_an_error():
-    result = parse_qti(fixture("choice.xml"), "choice.xml", files={"images/sign.png": b"<svg/>"})
+    result = qti.parse(
+        fixture("choice.xml"), filename="choice.xml", files={"images/sign.png": b"<svg/>"}
+    )
 
     assert result.questions == []
     assert "không phải là ảnh hợp lệ" in result.errors[0].message
 
 
 def test_choice_multiple_has_fractions_from_the_mapping():
-    q = only(parse_qti(fixture("choice_multiple.xml"), "choice_multiple.xml"))
+    q = only(qti.parse(fixture("choice_multiple.xml"), filename="choice_multiple.xml"))
 
     assert q.qtype == QType.MULTIPLE_RESPONSE
     assert {c.text for c in q.correct_choices} == {"Hydrogen", "Oxygen"}
@@ -157,7 +156,7 @@ def test_choice_multiple_has_fractions_from_the_mapping():
 
 
 def test_text_entry_is_short_text_with_the_mapped_answers():
-    q = only(parse_qti(fixture("text_entry.xml"), "text_entry.xml"))
+    q = only(qti.parse(fixture("text_entry.xml"), filename="text_entry.xml"))
 
     assert q.qtype == QType.SHORT_TEXT
     assert [(c.text, c.correct, c.fraction) for c in q.choices] == [
@@ -171,7 +170,7 @@ def test_text_entry_is_short_text_with_the_mapped_answers():
 
 
 def test_extended_text_is_an_essay_using_the_object_fallback():
-    result = parse_qti(fixture("extended_text.xml"), "extended_text.xml")
+    result = qti.parse(fixture("extended_text.xml"), filename="extended_text.xml")
 
     q = only(result)
     assert q.qtype == QType.ESSAY
@@ -184,7 +183,7 @@ def test_extended_text_is_an_essay_using_the_object_fallback():
 
 
 def test_order_is_ordering_in_the_correct_order():
-    q = only(parse_qti(fixture("order.xml"), "order.xml"))
+    q = only(qti.parse(fixture("order.xml"), filename="order.xml"))
 
     assert q.qtype == QType.ORDERING
     assert [c.text for c in q.choices] == [
@@ -196,7 +195,7 @@ def test_order_is_ordering_in_the_correct_order():
 
 
 def test_match_pairs_follow_the_correct_response():
-    q = only(parse_qti(fixture("match.xml"), "match.xml"))
+    q = only(qti.parse(fixture("match.xml"), filename="match.xml"))
 
     assert q.qtype == QType.MATCHING
     # Two characters of the same play: the answer repeats, which MATCHING allows.
@@ -223,7 +222,7 @@ def fixture_package(*, with_manifest: bool = True, prefix: str = "") -> bytes:
 
 
 def test_package_with_manifest_imports_every_item_and_the_image():
-    result = parse_qti(fixture_package(), "goi.zip")
+    result = qti.parse(fixture_package(), filename="goi.zip")
 
     assert result.errors == []
     assert [q.qtype for q in result.questions] == [
@@ -240,7 +239,7 @@ def test_package_with_manifest_imports_every_item_and_the_image():
 
 
 def test_package_items_in_a_folder_resolve_images_relative_to_the_item():
-    result = parse_qti(fixture_package(prefix="items/"), "goi.zip")
+    result = qti.parse(fixture_package(prefix="items/"), filename="goi.zip")
 
     assert result.errors == []
     assert result.questions[0].assets == {"sign.png": sign_png()}
@@ -248,7 +247,7 @@ def test_package_items_in_a_folder_resolve_images_relative_to_the_item():
 
 
 def test_zip_without_manifest_imports_every_assessment_item():
-    result = parse_qti(fixture_package(with_manifest=False), "goi.zip")
+    result = qti.parse(fixture_package(with_manifest=False), filename="goi.zip")
 
     assert result.errors == []
     assert sorted(q.source_id for q in result.questions) == [
@@ -265,7 +264,7 @@ def test_package_item_missing_its_image_is_named():
     files = {"choice.xml": fixture("choice.xml")}
     files["imsmanifest.xml"] = manifest(("imsqti_item_xmlv2p1", "choice.xml", []))
 
-    result = parse_qti(make_zip(files), "goi.zip")
+    result = qti.parse(make_zip(files), filename="goi.zip")
 
     assert result.questions == []
     assert "images/sign.png" in str(result.errors[0])
@@ -275,7 +274,7 @@ def test_package_manifest_pointing_outside_is_rejected():
     files = {"imsmanifest.xml": manifest(("imsqti_item_xmlv2p1", "../evil.xml", []))}
 
     with pytest.raises(ImportRejected, match="ra ngoài gói"):
-        parse_qti(make_zip(files), "goi.zip")
+        qti.parse(make_zip(files), filename="goi.zip")
 
 
 def test_item_image_pointing_outside_the_package_is_rejected():
@@ -283,7 +282,7 @@ def test_item_image_pointing_outside_the_package_is_rejected():
     files = {"q.xml": item(body, decl("RESPONSE", "single", "identifier", "A"))}
 
     with pytest.raises(ImportRejected, match="ra ngoài gói"):
-        parse_qti(make_zip(files), "goi.zip")
+        qti.parse(make_zip(files), filename="goi.zip")
 
 
 def test_package_with_a_broken_item_keeps_the_others():
@@ -299,7 +298,7 @@ def test_package_with_a_broken_item_keeps_the_others():
         ),
     }
 
-    result = parse_qti(make_zip(files), "goi.zip")
+    result = qti.parse(make_zip(files), filename="goi.zip")
 
     assert [q.qtype for q in result.questions] == [QType.ORDERING, QType.MATCHING]
     where = [p.where for p in result.errors]
@@ -327,7 +326,7 @@ def test_package_with_only_an_assessment_test_imports_the_items_it_lists():
         ),
     }
 
-    result = parse_qti(make_zip(files), "de.zip")
+    result = qti.parse(make_zip(files), filename="de.zip")
 
     # In the test's order, not the manifest's.
     assert [q.qtype for q in result.questions] == [QType.ORDERING, QType.MATCHING]
@@ -335,7 +334,7 @@ def test_package_with_only_an_assessment_test_imports_the_items_it_lists():
 
 def test_a_zip_with_no_item_is_rejected():
     with pytest.raises(ImportRejected, match="không tìm thấy câu hỏi QTI"):
-        parse_qti(make_zip({"a.txt": b"hello", "b.xml": b"<note/>"}), "goi.zip")
+        qti.parse(make_zip({"a.txt": b"hello", "b.xml": b"<note/>"}), filename="goi.zip")
 
 
 # -- file-level refusals -----------------------------------------------------------------------
@@ -356,7 +355,7 @@ def test_a_zip_with_no_item_is_rejected():
 )
 def test_file_that_is_not_an_item_is_rejected(data, message):
     with pytest.raises(ImportRejected, match=message):
-        parse_qti(data, "x.xml")
+        qti.parse(data, filename="x.xml")
 
 
 # -- hand-written items --------------------------------------------------------------------------
@@ -375,14 +374,14 @@ def test_unsupported_interaction_is_an_error_naming_it():
         '<hotspotChoice identifier="H" shape="circle" coords="1,1,1"/></hotspotInteraction>'
     )
 
-    result = parse_qti(item(body, decl("RESPONSE", "single", "identifier", "H")), "q.xml")
+    result = qti.parse(item(body, decl("RESPONSE", "single", "identifier", "H")), filename="q.xml")
 
     assert result.questions == []
     assert result.errors[0].message == "tương tác “hotspotInteraction” chưa được hỗ trợ"
 
 
 def test_missing_correct_response_is_an_error():
-    result = parse_qti(item("<p>Chọn</p>" + CHOICE_BODY, decl()), "q.xml")
+    result = qti.parse(item("<p>Chọn</p>" + CHOICE_BODY, decl()), filename="q.xml")
 
     assert result.questions == []
     assert result.errors[0].message == "không có đáp án đúng (correctResponse)"
@@ -394,7 +393,7 @@ def test_validation_messages_are_problems():
         '<simpleChoice identifier="A">Một</simpleChoice></choiceInteraction>'
     )
 
-    result = parse_qti(item(body, decl("RESPONSE", "single", "identifier", "A")), "q.xml")
+    result = qti.parse(item(body, decl("RESPONSE", "single", "identifier", "A")), filename="q.xml")
 
     assert [p.message for p in result.errors] == ["cần ít nhất 2 phương án, chỉ có 1"]
 
@@ -422,7 +421,7 @@ def test_qti22_and_feedback_and_fixed_choices():
         extra=extra,
     )
 
-    q = only(parse_qti(data, "q.xml"))
+    q = only(qti.parse(data, filename="q.xml"))
 
     assert [c.text for c in q.choices] == ["2", "3", "Không có số nào"]
     assert [c.feedback for c in q.choices] == ["Đúng, 2 chia hết cho 2", "<p>3 là số lẻ</p>", ""]
@@ -443,7 +442,7 @@ def test_qti3_item_is_read_too():
         "</qti-choice-interaction></qti-item-body></qti-assessment-item>"
     ).encode()
 
-    q = only(parse_qti(data, "q3.xml"))
+    q = only(qti.parse(data, filename="q3.xml"))
 
     assert q.qtype == QType.SINGLE_CHOICE
     assert [c.text for c in q.correct_choices] == ["Hà Nội"]
@@ -461,7 +460,10 @@ def test_mathml_becomes_latex_or_text():
     )
 
     q = only(
-        parse_qti(item(math + CHOICE_BODY, decl("RESPONSE", "single", "identifier", "A")), "m.xml")
+        qti.parse(
+            item(math + CHOICE_BODY, decl("RESPONSE", "single", "identifier", "A")),
+            filename="m.xml",
+        )
     )
 
     assert q.stem == (
@@ -476,7 +478,10 @@ def test_mathml_with_tex_annotation_uses_it():
     )
 
     q = only(
-        parse_qti(item(math + CHOICE_BODY, decl("RESPONSE", "single", "identifier", "A")), "m.xml")
+        qti.parse(
+            item(math + CHOICE_BODY, decl("RESPONSE", "single", "identifier", "A")),
+            filename="m.xml",
+        )
     )
 
     assert q.stem == "<p>\\(\\int_0^1 x\\,dx\\)</p>"
@@ -504,7 +509,7 @@ def test_several_inline_interactions_make_a_cloze():
         + decl("R3", "single", "integer", "9")
     )
 
-    q = only(parse_qti(item(body, decls), "cloze.xml"))
+    q = only(qti.parse(item(body, decls), filename="cloze.xml"))
 
     assert q.qtype == QType.CLOZE
     assert q.stem == "<p>Thủ đô của {{1}} là {{2}}, có {{3}} quận.</p>"
@@ -529,7 +534,9 @@ def test_single_numeric_text_entry_is_short_numeric_with_tolerance():
     )
 
     q = only(
-        parse_qti(item(body, decl("RESPONSE", "single", "float", "-1.50"), extra=extra), "n.xml")
+        qti.parse(
+            item(body, decl("RESPONSE", "single", "float", "-1.50"), extra=extra), filename="n.xml"
+        )
     )
 
     assert q.qtype == QType.SHORT_NUMERIC
@@ -548,7 +555,7 @@ def test_gap_match_becomes_cloze_choice_blanks():
     )
     decls = decl("RESPONSE", "multiple", "directedPair", "W1 G1", "W2 G2")
 
-    q = only(parse_qti(item(body, decls), "gap.xml"))
+    q = only(qti.parse(item(body, decls), filename="gap.xml"))
 
     assert q.qtype == QType.CLOZE
     assert q.stem == "<p>Kéo thả</p><p>Mùa hè {{1}}, mùa đông {{2}}.</p>"
@@ -572,7 +579,7 @@ def test_true_false_cluster_from_another_tool_with_prompts_and_labels():
         decl(f"R{k}", "single", "identifier", v) for k, v in zip("abcd", "TFTF", strict=True)
     )
 
-    q = only(parse_qti(item(body, decls), "tf.xml"))
+    q = only(qti.parse(item(body, decls), filename="tf.xml"))
 
     assert q.qtype == QType.TRUE_FALSE
     assert q.stem == "<p>Cho hàm số \\(y=x^3\\).</p>"
@@ -588,7 +595,7 @@ def test_two_unrelated_choice_interactions_are_refused():
     body = "<p>Hai câu</p>" + CHOICE_BODY + CHOICE_BODY.replace("RESPONSE", "R2")
     decls = decl("RESPONSE", "single", "identifier", "A") + decl("R2", "single", "identifier", "B")
 
-    result = parse_qti(item(body, decls), "two.xml")
+    result = qti.parse(item(body, decls), filename="two.xml")
 
     assert result.questions == []
     assert "mỗi câu chỉ được một tương tác" in result.errors[0].message
@@ -610,7 +617,7 @@ def test_match_premise_with_several_answers_becomes_several_pairs():
     )
     decls = decl("RESPONSE", "multiple", "directedPair", "A X", "A Y", "Z B")
 
-    q = only(parse_qti(item(body, decls), "m.xml"))
+    q = only(qti.parse(item(body, decls), filename="m.xml"))
 
     assert [(c.text, c.match) for c in q.choices] == [
         ("Số chẵn", "2"),
@@ -633,7 +640,9 @@ def test_essay_rubric_and_feedback_become_the_marking_guide():
         "<p>Trừ điểm chính tả</p></modalFeedback>"
     )
 
-    q = only(parse_qti(item(body, decl("RESPONSE", "single", "string"), extra=extra), "e.xml"))
+    q = only(
+        qti.parse(item(body, decl("RESPONSE", "single", "string"), extra=extra), filename="e.xml")
+    )
 
     assert q.qtype == QType.ESSAY
     assert q.stem == "<p>Làm trong 15 phút</p><p>Trình bày suy nghĩ</p>"
@@ -646,7 +655,7 @@ def test_data_uri_image_is_imported():
     src = "data:image/png;base64," + base64.b64encode(sign_png()).decode()
     body = f'<p>Hình <img src="{src}" alt="biển"/></p>' + CHOICE_BODY
 
-    q = only(parse_qti(item(body, decl("RESPONSE", "single", "identifier", "A")), "d.xml"))
+    q = only(qti.parse(item(body, decl("RESPONSE", "single", "identifier", "A")), filename="d.xml"))
 
     assert q.assets == {"image.png": sign_png()}
 
@@ -761,7 +770,7 @@ def all_types() -> tuple[list[ParsedQuestion], list[ParsedGroup]]:
 def test_export_writes_a_content_package_of_qti21_items():
     questions, groups = all_types()
 
-    data = export_qti_package(questions, groups)
+    data = qti.export(questions, groups)
 
     zf = zipfile.ZipFile(io.BytesIO(data))
     names = zf.namelist()
@@ -797,7 +806,7 @@ def test_export_then_import_round_trips_all_nine_types():
     questions, groups = all_types()
     before = copy.deepcopy(questions)
 
-    result = parse_qti(export_qti_package(questions, groups), "xuat.zip")
+    result = qti.parse(qti.export(questions, groups), filename="xuat.zip")
 
     assert questions == before  # the exporter leaves its input alone
     assert result.problems == []
@@ -871,7 +880,7 @@ def test_round_trip_keeps_images_in_choices_and_unsafe_asset_names():
         assets={"hình 1.png": png, "biển.png": png},
     )
 
-    got = only(parse_qti(export_qti_package([q]), "x.zip"))
+    got = only(qti.parse(qti.export([q]), filename="x.zip"))
 
     assert got.assets == {"hinh_1.png": png, "bien.png": png}
     assert got.stem == '<p>Hình nào là biển báo? <img src="asset:hinh_1.png" alt="a"></p>'
@@ -883,14 +892,14 @@ def test_true_false_single_statement_round_trips_through_the_metadata():
         QType.TRUE_FALSE, "<p>Mệnh đề:</p>", choices=[Choice("\\(2 &gt; 1\\)", correct=True)]
     )
 
-    got = only(parse_qti(export_qti_package([q]), "x.zip"))
+    got = only(qti.parse(qti.export([q]), filename="x.zip"))
 
     assert got.qtype == QType.TRUE_FALSE
     assert [(c.text, c.correct) for c in got.choices] == [("\\(2 &gt; 1\\)", True)]
 
 
 def test_export_of_nothing_is_an_empty_package():
-    zf = zipfile.ZipFile(io.BytesIO(export_qti_package([])))
+    zf = zipfile.ZipFile(io.BytesIO(qti.export([])))
 
     assert zf.namelist() == ["imsmanifest.xml"]
 
@@ -902,12 +911,12 @@ def test_export_keeps_source_ids_and_avoids_reserved_file_names():
         ParsedQuestion(QType.ESSAY, "<p>Ba</p>", source_id="test"),
     ]
 
-    data = export_qti_package(questions)
+    data = qti.export(questions)
 
     names = zipfile.ZipFile(io.BytesIO(data)).namelist()
     assert names.count("test.xml") == 1
     assert names.count("imsmanifest.xml") == 1
-    got = parse_qti(data, "x.zip").questions
+    got = qti.parse(data, filename="x.zip").questions
     assert [plain_text(q.stem) for q in got] == ["Một", "Hai", "Ba"]
     assert [q.source_id for q in got] == ["test", "imsmanifest", "test-3"]
 
@@ -923,7 +932,9 @@ def test_associate_interaction_becomes_matching_for_review():
         "</associateInteraction>"
     )
 
-    q = only(parse_qti(item(body, decl("RESPONSE", "multiple", "pair", "A B", "C D")), "a.xml"))
+    q = only(
+        qti.parse(item(body, decl("RESPONSE", "multiple", "pair", "A B", "C D")), filename="a.xml")
+    )
 
     assert q.qtype == QType.MATCHING
     assert [(c.text, c.match) for c in q.choices] == [("Nước", "H₂O"), ("Muối", "NaCl")]
@@ -936,7 +947,7 @@ def test_feedback_block_solution_in_the_body_is_the_solution():
         'identifier="SOLUTION" showHide="show"><p>Vì một là một.</p></feedbackBlock>'
     )
 
-    q = only(parse_qti(item(body, decl("RESPONSE", "single", "identifier", "A")), "s.xml"))
+    q = only(qti.parse(item(body, decl("RESPONSE", "single", "identifier", "A")), filename="s.xml"))
 
     assert q.stem == "<p>Chọn</p>"
     assert q.solution == "<p>Vì một là một.</p>"
