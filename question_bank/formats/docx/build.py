@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+from dataclasses import dataclass
 
 from question_bank.formats.base import (
     LEVEL_CODES,
@@ -57,201 +58,294 @@ def _order_errors(opts: list[Opt], kind: str, first: str) -> list[str]:
     return errors
 
 
+@dataclass
+class _Context:
+    """What every type's builder reads: the draft, its HTML pieces, the errors so far."""
+
+    d: Draft
+    errors: list[str]
+    stem: str  # without the statement-looking lines
+    stem_all: str  # with them
+    solution: str
+    guide: str
+    answer_html: str
+    answer_text: str | None  # None: no "Đáp án" line
+    forced: str  # "nhiều đáp án" / "trả lời ngắn" / "tự luận" / ""
+
+    def table_key(self, kind: str):
+        """The answer-table key when it is of ``kind`` ("letters", "tf", "num"), else None."""
+        key = self.d.table_key
+        return key[1] if key is not None and key[0] == kind else None
+
+
 def build_question(d: Draft) -> tuple[ParsedQuestion, list[str]]:
-    errors = list(d.errors)
-    flags: set[str] = set()
-    level = d.level
-
-    def marker(m):
-        key = m.group(1).lower()
-        if key in MARKER_LEVEL:
-            nonlocal level
-            level = MARKER_LEVEL[key]
-        else:
-            flags.add(key)
-        return ""
-
-    stem_parts = [RE_MARKER.sub(marker, p).strip() for p in d.stem]
-    stem = join_html(stem_parts)
-    # Statement-looking lines ("a) …") that are not Đúng/Sai statements belong to the stem.
-    extra = [RE_MARKER.sub(marker, x).strip() for s in d.stmts for x in (s.full, *s.html[1:])]
-    stem_all = join_html(stem_parts + extra)
-    solution = join_html(d.solution + d.late_solution)
-    guide = join_html(d.guide)
-    # An answer is inline: a display equation in it is read as an inline one.
-    answer_html = (
-        join_html(d.answer).replace("\\[", "\\(").replace("\\]", "\\)") if d.answer else ""
-    )
-    answer_text = plain_text(answer_html) if d.answer is not None else None
-    part = d.part if d.part in (1, 2, 3) else None
-    q = ParsedQuestion(qtype=QType.ESSAY, stem=stem, ref=d.ref, group=d.group, part=part)
-    q.points = d.points
-    q.level = level if level in LEVEL_CODES else ""
-    q.keep_option_order = "giữ thứ tự" in flags
-    q.keep_position = "cố định" in flags
-    q.needs_review = list(d.reviews)
-    forced = next((f for f in ("nhiều đáp án", "trả lời ngắn", "tự luận") if f in flags), "")
-
-    if d.part == 1 or (d.part not in (2, 3) and d.options and forced != "tự luận"):
-        errors += _order_errors(d.options, "phương án", "A")
-        marked = _marked_letters(d.options, single_bold=True)
-        key: set[str] | None = None
-        if answer_text:
-            letters = answer_letters(answer_text)
-            if letters is None and (lm := re.match(r"\s*([A-H])(?:[.):]|\s|$)", answer_text)):
-                letters = [lm.group(1)]
-            if letters is None:
-                errors.append(
-                    f"dòng “Đáp án: {answer_text}” không ghi rõ phương án đúng (A, B, C…)"
-                )
-            else:
-                key = set(letters)
-        if d.table_key is not None and d.table_key[0] == "letters":
-            table = set(d.table_key[1])
-            if key is not None and key != table:
-                errors.append(
-                    f"bảng đáp án ghi {', '.join(sorted(table))} nhưng dòng “Đáp án” ghi {', '.join(sorted(key))}"
-                )
-            key = key or table
-        if marked and key and marked != key and any(o.marked for o in d.options):
-            errors.append(
-                f"đáp án ghi {', '.join(sorted(key))} nhưng phương án được đánh dấu là {', '.join(sorted(marked))}"
-            )
-        correct = key or marked
-        if not correct and d.late_key:
-            correct = {d.late_key}
-        if not correct and solution:
-            found = RE_CHOOSE.findall(plain_text(solution))
-            if found:
-                correct = {found[-1]}
-        correct = correct or set()
-        letters_present = {o.letter for o in d.options}
-        for letter in sorted(correct - letters_present):
-            if d.options:
-                errors.append(f"đáp án {letter} không có trong các phương án")
-        many = len(correct) > 1
-        if d.part == 1:
-            q.qtype = QType.SINGLE_CHOICE
-        elif forced == "nhiều đáp án" or many:
-            q.qtype = QType.MULTIPLE_RESPONSE
-        else:
-            q.qtype = QType.SINGLE_CHOICE
-        q.choices = [
-            Choice(
-                text=join_html(o.html), correct=o.letter in correct, fixed=o.fixed, ident=o.letter
-            )
-            for o in d.options
-        ]
-        q.stem = stem_all
-        q.solution = solution
-    elif d.part == 2 or (
-        d.part != 3
-        and d.stmts
-        and forced != "tự luận"
-        and (
-            (answer_text and parse_true_false(answer_text) is not None)
-            or any(s.marked for s in d.stmts)
-            or (d.table_key is not None and d.table_key[0] == "tf")
-        )
-    ):
-        q.qtype = QType.TRUE_FALSE
-        errors += _order_errors(d.stmts, "mệnh đề", "a")
-        values: dict[str, bool] | None = None
-        if answer_text:
-            values = parse_true_false(answer_text)
-            if values is None:
-                errors.append(
-                    f"không đọc được dòng “Đáp án: {answer_text}” (cần dạng a) Đ, b) S, …)"
-                )
-        if values is None and d.table_key is not None and d.table_key[0] == "tf":
-            values = dict(d.table_key[1])
-        if values is None:
-            marked = _marked_letters(d.stmts, single_bold=False)
-            if marked is not None:
-                values = {s.letter: s.letter in marked for s in d.stmts}
-        if values is None and d.stmts:
-            errors.append(
-                "các mệnh đề Đúng/Sai chưa được đánh dấu (gạch chân hoặc tô đỏ mệnh đề đúng, "
-                "hoặc thêm dòng “Đáp án: a) Đ, b) S, …”)"
-            )
-            values = {}
-        elif values is not None:
-            missing = [s.letter for s in d.stmts if s.letter not in values]
-            for letter in missing:
-                errors.append(f"mệnh đề {letter}) chưa được đánh dấu Đúng/Sai")
-        values = values or {}
-        q.choices = [
-            Choice(text=join_html(s.html), correct=bool(values.get(s.letter)), ident=s.letter)
-            for s in d.stmts
-        ]
-        q.shuffle_statements = not q.keep_option_order
-        q.keep_option_order = False
-        q.solution = solution
-    elif d.part == 3:
-        q.qtype = QType.SHORT_NUMERIC
-        if d.stmts:  # statement-looking lines in Part III belong to the stem
-            q.stem = stem_all
-        value = answer_text
-        if not value and d.table_key is not None and d.table_key[0] == "num":
-            value = str(d.table_key[1])
-        if not value:
-            errors.append("thiếu dòng “Đáp án: …” (câu trả lời ngắn phần III)")
-        else:
-            q.numeric_answer, q.tolerance = numeric_key(value)
-        q.solution = solution
-    elif d.pairs_kind:
-        q.solution = solution
-        if d.pairs_kind == "ordering":
-            q.qtype = QType.ORDERING
-            q.choices = [
-                Choice(text=join_html(left), ident=str(i)) for i, (left, _) in enumerate(d.pairs, 1)
-            ]
-        else:
-            q.qtype = QType.MATCHING
-            q.choices = [
-                Choice(text=join_html(left), match=join_html(right)) for left, right in d.pairs
-            ]
-        if d.stmts:
-            q.stem = stem_all
-    elif answer_text is not None and forced != "tự luận":
-        q.stem = stem_all
-        q.solution = solution
-        if forced != "trả lời ngắn" and answer_text and is_numeric(answer_text):
-            q.qtype = QType.SHORT_NUMERIC
-            q.numeric_answer, q.tolerance = numeric_key(answer_text)
-        else:
-            q.qtype = QType.SHORT_TEXT
-            alternatives = [a.strip() for a in answer_html.split("|")]
-            if not answer_text:
-                errors.append("dòng “Đáp án:” để trống")
-            q.choices = [Choice(text=a, correct=True) for a in alternatives if plain_text(a)]
-    elif d.table_key is not None and d.table_key[0] == "num" and not d.stmts:
-        q.qtype = QType.SHORT_NUMERIC
-        q.numeric_answer, q.tolerance = numeric_key(str(d.table_key[1]))
-        q.solution = solution
-    elif RE_CLOZE.search(stem) and forced != "tự luận":
-        q.qtype = QType.CLOZE
-        q.stem, q.blanks = _cloze(stem_all)
-        q.solution = solution
-    else:
-        q.qtype = QType.ESSAY
-        q.stem = stem_all
-        if guide:
-            q.marking_guide = guide
-            q.solution = solution
-        else:
-            q.marking_guide = solution
-
-    if forced == "trả lời ngắn" and q.qtype not in (QType.SHORT_TEXT, QType.SHORT_NUMERIC):
-        errors.append("câu có đánh dấu [trả lời ngắn] nhưng thiếu dòng “Đáp án: …”")
-    if guide and q.qtype != QType.ESSAY:
-        q.marking_guide = guide
+    """The question a draft describes and the errors that keep it out of the result."""
+    q, c = _start(d)
+    _BUILDERS[_kind(c)](q, c)
+    if c.forced == "trả lời ngắn" and q.qtype not in (QType.SHORT_TEXT, QType.SHORT_NUMERIC):
+        c.errors.append("câu có đánh dấu [trả lời ngắn] nhưng thiếu dòng “Đáp án: …”")
+    if c.guide and q.qtype != QType.ESSAY:
+        q.marking_guide = c.guide
+    errors = c.errors
     errors += [
         e
         for e in validate_question(with_assets(q, d.assets))
         if e not in errors and not (e == "thiếu đáp án số" and any("Đáp án" in x for x in errors))
     ]
     return q, errors
+
+
+def _start(d: Draft) -> tuple[ParsedQuestion, _Context]:
+    """The markers read out of the stem, the HTML pieces joined, the common fields set."""
+    flags: set[str] = set()
+    level = d.level
+
+    def marker(m):
+        nonlocal level
+        key = m.group(1).lower()
+        if key in MARKER_LEVEL:
+            level = MARKER_LEVEL[key]
+        else:
+            flags.add(key)
+        return ""
+
+    stem_parts = [RE_MARKER.sub(marker, p).strip() for p in d.stem]
+    # Statement-looking lines ("a) …") that are not Đúng/Sai statements belong to the stem.
+    extra = [RE_MARKER.sub(marker, x).strip() for s in d.stmts for x in (s.full, *s.html[1:])]
+    # An answer is inline: a display equation in it is read as an inline one.
+    answer_html = (
+        join_html(d.answer).replace("\\[", "\\(").replace("\\]", "\\)") if d.answer else ""
+    )
+    c = _Context(
+        d=d,
+        errors=list(d.errors),
+        stem=join_html(stem_parts),
+        stem_all=join_html(stem_parts + extra),
+        solution=join_html(d.solution + d.late_solution),
+        guide=join_html(d.guide),
+        answer_html=answer_html,
+        answer_text=plain_text(answer_html) if d.answer is not None else None,
+        forced=next((f for f in ("nhiều đáp án", "trả lời ngắn", "tự luận") if f in flags), ""),
+    )
+    part = d.part if d.part in (1, 2, 3) else None
+    q = ParsedQuestion(qtype=QType.ESSAY, stem=c.stem, ref=d.ref, group=d.group, part=part)
+    q.points = d.points
+    q.level = level if level in LEVEL_CODES else ""
+    q.keep_option_order = "giữ thứ tự" in flags
+    q.keep_position = "cố định" in flags
+    q.needs_review = list(d.reviews)
+    return q, c
+
+
+def _kind(c: _Context) -> str:
+    """Which builder reads the draft: the first rule that applies, in this order."""
+    d, essay = c.d, c.forced == "tự luận"
+    if d.part == 1 or (d.part not in (2, 3) and d.options and not essay):
+        return "choice"
+    if d.part == 2 or (d.part != 3 and d.stmts and not essay and _looks_true_false(c)):
+        return "true_false"
+    if d.part == 3:
+        return "part_3"
+    if d.pairs_kind:
+        return "pairs"
+    if c.answer_text is not None and not essay:
+        return "answer"
+    if c.table_key("num") is not None and not d.stmts:
+        return "table_number"
+    if RE_CLOZE.search(c.stem) and not essay:
+        return "cloze"
+    return "essay"
+
+
+def _looks_true_false(c: _Context) -> bool:
+    return bool(
+        (c.answer_text and parse_true_false(c.answer_text) is not None)
+        or any(s.marked for s in c.d.stmts)
+        or c.table_key("tf") is not None
+    )
+
+
+def _choice(q: ParsedQuestion, c: _Context) -> None:
+    d = c.d
+    c.errors += _order_errors(d.options, "phương án", "A")
+    correct = _choice_key(c)
+    for letter in sorted(correct - {o.letter for o in d.options}):
+        if d.options:
+            c.errors.append(f"đáp án {letter} không có trong các phương án")
+    if d.part == 1:
+        q.qtype = QType.SINGLE_CHOICE
+    elif c.forced == "nhiều đáp án" or len(correct) > 1:
+        q.qtype = QType.MULTIPLE_RESPONSE
+    else:
+        q.qtype = QType.SINGLE_CHOICE
+    q.choices = [
+        Choice(text=join_html(o.html), correct=o.letter in correct, fixed=o.fixed, ident=o.letter)
+        for o in d.options
+    ]
+    q.stem = c.stem_all
+    q.solution = c.solution
+
+
+def _choice_key(c: _Context) -> set[str]:
+    """The correct letters: the "Đáp án" line or the answer table, else the marks, else a
+    late "Chọn B" in the answer section or the solution."""
+    d = c.d
+    marked = _marked_letters(d.options, single_bold=True)
+    key = _answer_line_letters(c)
+    table = c.table_key("letters")
+    if table is not None:
+        table = set(table)
+        if key is not None and key != table:
+            c.errors.append(
+                f"bảng đáp án ghi {', '.join(sorted(table))} nhưng dòng “Đáp án” ghi {', '.join(sorted(key))}"
+            )
+        key = key or table
+    if marked and key and marked != key and any(o.marked for o in d.options):
+        c.errors.append(
+            f"đáp án ghi {', '.join(sorted(key))} nhưng phương án được đánh dấu là {', '.join(sorted(marked))}"
+        )
+    correct = key or marked
+    if not correct and d.late_key:
+        correct = {d.late_key}
+    if not correct and c.solution:
+        found = RE_CHOOSE.findall(plain_text(c.solution))
+        if found:
+            correct = {found[-1]}
+    return correct or set()
+
+
+def _answer_line_letters(c: _Context) -> set[str] | None:
+    if not c.answer_text:
+        return None
+    letters = answer_letters(c.answer_text)
+    if letters is None and (lm := re.match(r"\s*([A-H])(?:[.):]|\s|$)", c.answer_text)):
+        letters = [lm.group(1)]
+    if letters is None:
+        c.errors.append(f"dòng “Đáp án: {c.answer_text}” không ghi rõ phương án đúng (A, B, C…)")
+        return None
+    return set(letters)
+
+
+def _true_false(q: ParsedQuestion, c: _Context) -> None:
+    d = c.d
+    q.qtype = QType.TRUE_FALSE
+    c.errors += _order_errors(d.stmts, "mệnh đề", "a")
+    values = _statement_values(c)
+    if values is None and d.stmts:
+        c.errors.append(
+            "các mệnh đề Đúng/Sai chưa được đánh dấu (gạch chân hoặc tô đỏ mệnh đề đúng, "
+            "hoặc thêm dòng “Đáp án: a) Đ, b) S, …”)"
+        )
+        values = {}
+    elif values is not None:
+        for letter in [s.letter for s in d.stmts if s.letter not in values]:
+            c.errors.append(f"mệnh đề {letter}) chưa được đánh dấu Đúng/Sai")
+    values = values or {}
+    q.choices = [
+        Choice(text=join_html(s.html), correct=bool(values.get(s.letter)), ident=s.letter)
+        for s in d.stmts
+    ]
+    q.shuffle_statements = not q.keep_option_order
+    q.keep_option_order = False
+    q.solution = c.solution
+
+
+def _statement_values(c: _Context) -> dict[str, bool] | None:
+    """Đúng/Sai per statement letter: the "Đáp án" line, the answer table, else the marks."""
+    values: dict[str, bool] | None = None
+    if c.answer_text:
+        values = parse_true_false(c.answer_text)
+        if values is None:
+            c.errors.append(
+                f"không đọc được dòng “Đáp án: {c.answer_text}” (cần dạng a) Đ, b) S, …)"
+            )
+    if values is None and (table := c.table_key("tf")) is not None:
+        values = dict(table)
+    if values is None:
+        marked = _marked_letters(c.d.stmts, single_bold=False)
+        if marked is not None:
+            values = {s.letter: s.letter in marked for s in c.d.stmts}
+    return values
+
+
+def _part_3(q: ParsedQuestion, c: _Context) -> None:
+    q.qtype = QType.SHORT_NUMERIC
+    if c.d.stmts:  # statement-looking lines in Part III belong to the stem
+        q.stem = c.stem_all
+    value = c.answer_text
+    if not value and (table := c.table_key("num")) is not None:
+        value = str(table)
+    if not value:
+        c.errors.append("thiếu dòng “Đáp án: …” (câu trả lời ngắn phần III)")
+    else:
+        q.numeric_answer, q.tolerance = numeric_key(value)
+    q.solution = c.solution
+
+
+def _pairs(q: ParsedQuestion, c: _Context) -> None:
+    d = c.d
+    q.solution = c.solution
+    if d.pairs_kind == "ordering":
+        q.qtype = QType.ORDERING
+        q.choices = [
+            Choice(text=join_html(left), ident=str(i)) for i, (left, _) in enumerate(d.pairs, 1)
+        ]
+    else:
+        q.qtype = QType.MATCHING
+        q.choices = [
+            Choice(text=join_html(left), match=join_html(right)) for left, right in d.pairs
+        ]
+    if d.stmts:
+        q.stem = c.stem_all
+
+
+def _answer(q: ParsedQuestion, c: _Context) -> None:
+    """A plain "Đáp án: …" line: a number (short numeric) or accepted texts (short text)."""
+    q.stem = c.stem_all
+    q.solution = c.solution
+    if c.forced != "trả lời ngắn" and c.answer_text and is_numeric(c.answer_text):
+        q.qtype = QType.SHORT_NUMERIC
+        q.numeric_answer, q.tolerance = numeric_key(c.answer_text)
+        return
+    q.qtype = QType.SHORT_TEXT
+    alternatives = [a.strip() for a in c.answer_html.split("|")]
+    if not c.answer_text:
+        c.errors.append("dòng “Đáp án:” để trống")
+    q.choices = [Choice(text=a, correct=True) for a in alternatives if plain_text(a)]
+
+
+def _table_number(q: ParsedQuestion, c: _Context) -> None:
+    q.qtype = QType.SHORT_NUMERIC
+    q.numeric_answer, q.tolerance = numeric_key(str(c.table_key("num")))
+    q.solution = c.solution
+
+
+def _cloze_question(q: ParsedQuestion, c: _Context) -> None:
+    q.qtype = QType.CLOZE
+    q.stem, q.blanks = _cloze(c.stem_all)
+    q.solution = c.solution
+
+
+def _essay(q: ParsedQuestion, c: _Context) -> None:
+    q.qtype = QType.ESSAY
+    q.stem = c.stem_all
+    if c.guide:
+        q.marking_guide = c.guide
+        q.solution = c.solution
+    else:
+        q.marking_guide = c.solution
+
+
+_BUILDERS = {
+    "choice": _choice,
+    "true_false": _true_false,
+    "part_3": _part_3,
+    "pairs": _pairs,
+    "answer": _answer,
+    "table_number": _table_number,
+    "cloze": _cloze_question,
+    "essay": _essay,
+}
 
 
 def with_assets(q: ParsedQuestion, assets: dict[str, bytes]) -> ParsedQuestion:

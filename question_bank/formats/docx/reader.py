@@ -113,20 +113,12 @@ class Reader:
     def paragraph(self, p) -> list[Line]:
         ppr = p.find(W_PPR)
         style_id = self.styles.default_para
-        label = None
-        label_masks = 0
-        mark_masks = (0, 0)
+        label, label_masks, mark_masks = None, 0, (0, 0)
         if ppr is not None:
             ps = ppr.find(W + "pStyle")
             if ps is not None:
                 style_id = ps.get(W + "val") or style_id
-            num_pr = ppr.find(W + "numPr")
-            if num_pr is not None:
-                num_el = num_pr.find(W + "numId")
-                lvl_el = num_pr.find(W + "ilvl")
-                num_id = num_el.get(W + "val") if num_el is not None else None
-                if num_id and num_id != "0":
-                    label, label_masks = self.pkg.numbering.label(num_id, val_int(lvl_el, 0))
+            label, label_masks = self.list_label(ppr)
             mark = ppr.find(W_RPR)
             if mark is not None:
                 on, off, _ = run_masks(mark)
@@ -137,20 +129,18 @@ class Reader:
             fmt = (base & ~mark_masks[1]) | mark_masks[0] | label_masks
             segs.append((label + " ", fmt, None, None))
         self.inline(p, base, segs)
-        if None not in segs:
-            line = Line(segs)
-            return [] if line.is_empty() else [line]
-        lines, cur = [], []
-        for seg in segs:
-            if seg is None:
-                if cur:
-                    lines.append(Line(cur))
-                cur = []
-            else:
-                cur.append(seg)
-        if cur:
-            lines.append(Line(cur))
-        return [ln for ln in lines if not ln.is_empty()]
+        return [ln for ln in _split_lines(segs) if not ln.is_empty()]
+
+    def list_label(self, ppr) -> tuple[str | None, int]:
+        """The automatic number Word shows before the paragraph ("Câu 3.") and its format."""
+        num_pr = ppr.find(W + "numPr")
+        if num_pr is None:
+            return None, 0
+        num_el = num_pr.find(W + "numId")
+        num_id = num_el.get(W + "val") if num_el is not None else None
+        if not num_id or num_id == "0":
+            return None, 0
+        return self.pkg.numbering.label(num_id, val_int(num_pr.find(W + "ilvl"), 0))
 
     def inline(self, parent, base: int, segs: list) -> None:
         for child in parent:
@@ -184,36 +174,37 @@ class Reader:
             elif tag == W_T:
                 text = c.text
                 if text:
-                    if not text.isascii():
-                        text = nfc(text)
-                    _add_text(segs, text, fmt)
-            elif tag == W + "tab" or tag == W + "ptab":
-                _add_text(segs, "\t", fmt)
-            elif tag == W + "br" or tag == W + "cr":
+                    _add_text(segs, text if text.isascii() else nfc(text), fmt)
+            elif tag in _RUN_CHARS:
+                _add_text(segs, _RUN_CHARS[tag], fmt)
+            elif tag in _BREAKS:
                 segs.append(None)
             elif tag == W + "sym":
                 _add_text(segs, _symbol(c), fmt)
-            elif tag == W + "noBreakHyphen":
-                _add_text(segs, "-", fmt)
-            elif tag == W + "drawing":
-                self.drawing(c, segs)
-            elif tag == W + "pict":
-                self.vml(c, segs)
-            elif tag == W + "object":
-                self.ole(c, segs)
             elif tag == MC_ALT:
-                branch = _choose(c)
-                if branch is not None:
-                    wrapper_fmt = fmt
-                    for inner in branch:
-                        if inner.tag == W + "drawing":
-                            self.drawing(inner, segs)
-                        elif inner.tag == W + "pict":
-                            self.vml(inner, segs)
-                        elif inner.tag == W + "object":
-                            self.ole(inner, segs)
-                        elif inner.tag == W_R:
-                            self.run(inner, wrapper_fmt, segs)
+                self.alternate(c, fmt, segs)
+            else:
+                self.embedded(c, segs)
+
+    def alternate(self, alt, fmt: int, segs: list) -> None:
+        """``mc:AlternateContent`` inside a run: the branch we understand."""
+        branch = _choose(alt)
+        if branch is None:
+            return
+        for inner in branch:
+            if inner.tag == W_R:
+                self.run(inner, fmt, segs)
+            else:
+                self.embedded(inner, segs)
+
+    def embedded(self, el, segs: list) -> None:
+        """A DrawingML picture, a VML picture or an OLE object; anything else is skipped."""
+        if el.tag == W + "drawing":
+            self.drawing(el, segs)
+        elif el.tag == W + "pict":
+            self.vml(el, segs)
+        elif el.tag == W + "object":
+            self.ole(el, segs)
 
     def math(self, el, segs: list, *, display: bool) -> None:
         if display:
@@ -323,6 +314,27 @@ class Reader:
                 col += span
             rows.append(row)
         return Table(rows)
+
+
+_RUN_CHARS = {W + "tab": "\t", W + "ptab": "\t", W + "noBreakHyphen": "-"}
+_BREAKS = {W + "br", W + "cr"}
+
+
+def _split_lines(segs: list) -> list[Line]:
+    """Segments → lines, split at the line breaks (``None``)."""
+    if None not in segs:
+        return [Line(segs)]
+    lines, cur = [], []
+    for seg in segs:
+        if seg is None:
+            if cur:
+                lines.append(Line(cur))
+            cur = []
+        else:
+            cur.append(seg)
+    if cur:
+        lines.append(Line(cur))
+    return lines
 
 
 def _choose(alt):
