@@ -40,49 +40,44 @@ def _is_red(val: str | None) -> bool:
     return red
 
 
+def _toggle(bit: int):
+    return lambda el: (bit, 0) if _on(el) else (0, bit)
+
+
+def _vert_align(el) -> tuple[int, int]:
+    val = el.get(W + "val")
+    if val == "superscript":
+        return SUP, SUB
+    if val == "subscript":
+        return SUB, SUP
+    return 0, SUB | SUP
+
+
+# Run property → (bits it sets, bits it clears).
+_PROPERTY_BITS = {
+    W + "b": _toggle(B),
+    W + "i": _toggle(I),
+    W + "strike": _toggle(STRIKE),
+    W + "dstrike": _toggle(STRIKE),
+    W + "u": lambda el: (U, 0) if (el.get(W + "val") or "single") != "none" else (0, U),
+    W + "color": lambda el: (RED, 0) if _is_red(el.get(W + "val")) else (0, RED),
+    W + "vertAlign": _vert_align,
+}
+
+
 def run_masks(rpr) -> tuple[int, int, str | None]:
     """(bits set, bits cleared, character style id) of a ``w:rPr``."""
     on = off = 0
     style = None
     for c in rpr:
-        tag = c.tag
-        if tag == W + "b":
-            if _on(c):
-                on |= B
-            else:
-                off |= B
-        elif tag == W + "i":
-            if _on(c):
-                on |= I
-            else:
-                off |= I
-        elif tag == W + "u":
-            if (c.get(W + "val") or "single") != "none":
-                on |= U
-            else:
-                off |= U
-        elif tag == W + "color":
-            if _is_red(c.get(W + "val")):
-                on |= RED
-            else:
-                off |= RED
-        elif tag == W + "vertAlign":
-            val = c.get(W + "val")
-            if val == "superscript":
-                on |= SUP
-                off |= SUB
-            elif val == "subscript":
-                on |= SUB
-                off |= SUP
-            else:
-                off |= SUB | SUP
-        elif tag in (W + "strike", W + "dstrike"):
-            if _on(c):
-                on |= STRIKE
-            else:
-                off |= STRIKE
-        elif tag == W + "rStyle":
+        if c.tag == W + "rStyle":
             style = c.get(W + "val")
+            continue
+        bits = _PROPERTY_BITS.get(c.tag)
+        if bits is not None:
+            set_bits, cleared = bits(c)
+            on |= set_bits
+            off |= cleared
     return on, off, style
 
 

@@ -173,34 +173,11 @@ class Interpreter:
 
     def line(self, line: Line) -> None:
         d = self.d
-        text = line.text
-        folded = fold_chars(text)
-        if m := RE_GUIDE.match(folded):
-            self.state = "guide"
-            rest = line.html(m.end())
-            if rest:
-                d.guide.append(rest)
+        folded = fold_chars(line.text)
+        if self.heading(line, folded):
             return
-        if m := RE_SOLUTION.match(folded):
-            self.state = "solution"
-            rest = line.html(m.end())
-            if rest:
-                d.solution.append(rest)
+        if self.state == "answer" and self.answer_continues(line):
             return
-        if d.answer is None and self.state != "pairs" and (m := RE_ANSWER.match(folded)):
-            value = line.html(m.end())
-            d.answer = [value] if value else []
-            if not value:  # "Đáp án:" alone: the key follows on the next lines
-                self.resume = self.state
-                self.state = "answer"
-            return
-        if self.state == "answer":
-            if d.answer is not None and (
-                parse_true_false(text) is not None or answer_letters(text) or is_numeric(text)
-            ):
-                d.answer.append(line.html())
-                return
-            self.state = self.resume
         if self.state in ("solution", "guide"):
             (d.solution if self.state == "solution" else d.guide).append(line.html())
             return
@@ -211,37 +188,71 @@ class Interpreter:
         if self.state == "pairs":
             self.pair_line(line)
             return
-        first = text.lstrip()[:1]
-        if (
-            self.part not in (2, 3)
-            and (self.state != "stmts" or first in ("A", "*"))
-            and first
-            and first in "ABCDEFGH*"
-            and (opts := _split_options(line))
-        ):
-            for m, a, b in opts:
-                d.options.append(_make_opt(line, m, a, b))
-            self.state = "options"
+        if self.options_line(line) or self.statement_line(line):
             return
-        if self.part not in (1, 3) and self.state != "options":
-            m = RE_STMT.match(text)
-            if m:
-                letter_pos = m.start(2)
-                fmt = line.fmt_at(letter_pos)
-                a = m.end()
-                marked = bool(m.group(1)) or bool(fmt & (U | RED))
-                drop = 0
-                if line.all_flag(a, len(text), U):
-                    marked, drop = True, U
-                elif line.all_flag(a, len(text), RED):
-                    marked = True
-                html = line.html(a, None, drop)
-                opt = Opt(m.group(2), [html] if html else [], marked, bool(fmt & B))
-                opt.full = line.html()
-                d.stmts.append(opt)
-                self.state = "stmts"
-                return
         self.add_html(line.html())
+
+    def heading(self, line: Line, folded: str) -> bool:
+        """``Hướng dẫn chấm:``, ``Lời giải:``, ``Đáp án:`` switch the state; what follows
+        on the line is the first content of the new part."""
+        d = self.d
+        if m := RE_GUIDE.match(folded):
+            self.state = "guide"
+            rest = line.html(m.end())
+            if rest:
+                d.guide.append(rest)
+            return True
+        if m := RE_SOLUTION.match(folded):
+            self.state = "solution"
+            rest = line.html(m.end())
+            if rest:
+                d.solution.append(rest)
+            return True
+        if d.answer is None and self.state != "pairs" and (m := RE_ANSWER.match(folded)):
+            value = line.html(m.end())
+            d.answer = [value] if value else []
+            if not value:  # "Đáp án:" alone: the key follows on the next lines
+                self.resume = self.state
+                self.state = "answer"
+            return True
+        return False
+
+    def answer_continues(self, line: Line) -> bool:
+        """After a bare "Đáp án:", lines that read as a key belong to it; others end it."""
+        text = line.text
+        if self.d.answer is not None and (
+            parse_true_false(text) is not None or answer_letters(text) or is_numeric(text)
+        ):
+            self.d.answer.append(line.html())
+            return True
+        self.state = self.resume
+        return False
+
+    def options_line(self, line: Line) -> bool:
+        """``A. …`` (one or several options on the line)."""
+        first = line.text.lstrip()[:1]
+        if self.part in (2, 3) or not first or first not in "ABCDEFGH*":
+            return False
+        if self.state == "stmts" and first not in ("A", "*"):
+            return False
+        opts = _split_options(line)
+        if not opts:
+            return False
+        for m, a, b in opts:
+            self.d.options.append(_make_opt(line, m, a, b))
+        self.state = "options"
+        return True
+
+    def statement_line(self, line: Line) -> bool:
+        """``a) …``: a Đúng/Sai statement (or an essay's sub-part, decided later)."""
+        if self.part in (1, 3) or self.state == "options":
+            return False
+        m = RE_STMT.match(line.text)
+        if not m:
+            return False
+        self.d.stmts.append(_make_statement(line, m))
+        self.state = "stmts"
+        return True
 
     def pair_line(self, line: Line) -> None:
         d = self.d
@@ -265,6 +276,22 @@ class Interpreter:
                 d.pairs[-1][1].append(line.html())
             return
         d.pairs.append(([line.html(start, arrow)], [line.html(arrow + width)]))
+
+
+def _make_statement(line: Line, m: re.Match) -> Opt:
+    text = line.text
+    fmt = line.fmt_at(m.start(2))
+    a = m.end()
+    marked = bool(m.group(1)) or bool(fmt & (U | RED))
+    drop = 0
+    if line.all_flag(a, len(text), U):
+        marked, drop = True, U
+    elif line.all_flag(a, len(text), RED):
+        marked = True
+    html = line.html(a, None, drop)
+    opt = Opt(m.group(2), [html] if html else [], marked, bool(fmt & B))
+    opt.full = line.html()
+    return opt
 
 
 def _option_table(table: Table) -> bool:
