@@ -2,7 +2,7 @@
 
 In a throw-away test database on whatever DATABASE_URL names (SQLite by default):
 
-1. load the GDPT 2018 curriculum (``content.curriculum``), one department with district
+1. load the GDPT 2018 curriculum (``curriculum.loader``), one department with district
    offices and schools (plus a second department whose items must stay invisible), then
    bulk-load N live library items (mixed scope, resource type, subject and grade range;
    about a third linked to curriculum lessons, outcomes and the lesson's topic through
@@ -107,8 +107,8 @@ def paragraphs(rng: random.Random, n: int) -> list[str]:
 
 
 def make_organisation():
-    from lms.models import Department, DistrictOffice, Role, SchoolLevel
-    from lms.services import school_create, user_create
+    from accounts.models import Department, DistrictOffice, Role, SchoolLevel
+    from accounts.services import school_create, user_create
 
     levels = [SchoolLevel.PRIMARY, SchoolLevel.LOWER_SECONDARY, SchoolLevel.UPPER_SECONDARY]
     areas = []
@@ -149,7 +149,7 @@ def build_items(n: int, rng: random.Random, areas, curriculum):
     from django.utils import timezone
 
     from content.library_models import LibraryItem, Processing
-    from content.sharing import Licence
+    from common.sharing import Licence
 
     lessons, outcomes_of, subjects, grades_of = curriculum
     (_department, schools), (_other_department, other_schools) = areas
@@ -231,9 +231,9 @@ def through(name: str):
 def bench_load(args, rng, areas):
     from django.db import connection, transaction
 
-    from content.curriculum import curriculum_load_files
     from content.library_models import LibraryItem
-    from content.models import CurriculumLesson, LearningOutcome, Subject
+    from curriculum.loader import curriculum_load_files
+    from curriculum.models import CurriculumLesson, LearningOutcome, Subject
 
     started = time.perf_counter()
     results = curriculum_load_files()
@@ -379,7 +379,7 @@ def bench_upload(pdf: bytes):
 
 
 def bench_visibility(student):
-    from lms.permissions import visible_library_items
+    from content.permissions import visible_library_items
 
     items = visible_library_items(student)
     total = items.count()

@@ -109,7 +109,7 @@ def run_one(fmt: str, n: int) -> dict:
 def _run_one(fmt: str, n: int) -> dict:
     from django.db import connection
 
-    from lms.models import Role, User
+    from accounts.models import Role, User
     from question_bank import services
     from question_bank.formats.registry import export
     from question_bank.importing import build_preview, import_commit

@@ -34,9 +34,9 @@ def main() -> None:
     creation = connection.creation
     old_name = creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
     try:
-        from lms.models import Department, Role, SchoolLevel, SchoolYear
-        from lms.roster.importer import roster_import
-        from lms.services import school_class_create, school_create, user_create
+        from accounts.models import Department, Role, SchoolLevel, SchoolYear
+        from accounts.roster.importer import roster_import
+        from accounts.services import school_class_create, school_create, user_create
 
         year = SchoolYear.objects.create(
             name="2025-2026", start_date="2025-09-05", end_date="2026-05-31", is_current=True

@@ -104,7 +104,7 @@ def seed() -> None:
 
 
 def users() -> dict:
-    from lms.models import Role, User
+    from accounts.models import Role, User
 
     teacher = User.objects.filter(role=Role.TEACHER, is_active=True).order_by("pk").first()
     return {"anonymous": None, "student": User.objects.get(username=STUDENT), "teacher": teacher}

@@ -5,7 +5,7 @@ PostgreSQL ``bench_search_quality``, dropped at the end) — or, with ``--backen
 in an SQLite file ``build/bench_search_quality.sqlite3`` whatever DATABASE_URL says (the
 embedded default, as the demo runs it; deleted at the end):
 
-1. seed the demo (``lms.demo.seed_demo`` with the search signals paused), rebuild every
+1. seed the demo (``accounts.demo.seed_demo`` with the search signals paused), rebuild every
    search document and index (``search.maintenance.rebuild``, which refreshes the
    planner statistics: ``common.db``); ``--no-analyze`` drops SQLite's statistics
    afterwards, as the demo was before (its searches then take seconds);
@@ -144,7 +144,7 @@ def drop_engine_index() -> None:
 def seed(*, analyze: bool) -> None:
     from django.db.models import Count
 
-    from lms.demo import seed_demo
+    from accounts.demo import seed_demo
     from search.maintenance import rebuild
     from search.models import SearchDocument
     from search.signals import paused
@@ -172,7 +172,7 @@ def seed(*, analyze: bool) -> None:
 
 def load_judgements(path: Path, student) -> tuple[list[dict], dict[tuple[str, str], int]]:
     """The queries, and the visible search document of every judged (kind, title)."""
-    from lms.permissions import search_document_q
+    from search.permissions import search_document_q
     from search.models import SearchDocument
 
     data = json.loads(path.read_text(encoding="utf-8"))
@@ -305,7 +305,7 @@ def main() -> None:
         teardown_test_environment,
     )
 
-    from lms.models import User
+    from accounts.models import User
     from search.service import ENGINE_ERRORS
 
     setup_test_environment()

@@ -137,7 +137,7 @@ RARE = [
 ]
 RARE_SHARE = 0.0008
 
-# code, name, grades, weight, topics, subject sentences. The curriculum (content.curriculum)
+# code, name, grades, weight, topics, subject sentences. The curriculum (curriculum.loader)
 # adds its lessons and outcomes for the subjects and grades it covers.
 SUBJECTS = [
     (
@@ -508,11 +508,11 @@ def make_world(rng: random.Random) -> dict:
     generators (forked workers) read."""
     from django.utils.text import slugify
 
-    from content.curriculum import curriculum_load_files
+    from accounts.models import Department, DistrictOffice, Role, School, SchoolLevel
+    from accounts.services import user_create
     from content.library_models import CollectionKind, LibraryCollection
-    from content.models import CurriculumLesson, LearningOutcome, Subject, Topic
-    from lms.models import Department, DistrictOffice, Role, School, SchoolLevel
-    from lms.services import user_create
+    from curriculum.loader import curriculum_load_files
+    from curriculum.models import CurriculumLesson, LearningOutcome, Subject, Topic
     from question_bank.models import CognitiveScale, QuestionBank
 
     t0 = time.perf_counter()
@@ -981,8 +981,16 @@ def load_documents(args, world) -> None:
     from django.db import connection, connections
     from django.utils import timezone
 
-    from content.sharing import Licence as ItemLicence
-    from question_bank.models import Licence as QuestionLicence
+    from common.sharing import Licence
+
+    # The licences each kind was offered before the platform had one list (same data).
+    item_licences = [
+        Licence.CC_BY, Licence.CC_BY_SA, Licence.CC_BY_NC, Licence.CC_BY_NC_SA,
+        Licence.CC0, Licence.EDUCATION, Licence.READ_ONLY,
+    ]  # fmt: skip
+    question_licences = [
+        Licence.CC_BY, Licence.CC_BY_SA, Licence.CC_BY_NC_SA, Licence.SCHOOL, Licence.UNKNOWN
+    ]
     from search.labels import level_labels
     from search.models import SearchDocument, SearchDocumentCollection
     from search.spelling import vocabulary_rebuild
@@ -995,8 +1003,8 @@ def load_documents(args, world) -> None:
         subject_weights=[(s, s["weight"]) for s in world["subjects"]],
         department_weights=[(schools, share) for share, schools in world["departments"]],
         bank_weights=[b["size"] for b in world["banks"]],
-        item_licences=list(ItemLicence.values),
-        question_licences=list(QuestionLicence.values),
+        item_licences=[str(v) for v in item_licences],
+        question_licences=[str(v) for v in question_licences],
         content_types={
             "item": ContentType.objects.get_by_natural_key("content", "libraryitem").pk,
             "question": ContentType.objects.get_by_natural_key("question_bank", "question").pk,
@@ -1152,9 +1160,9 @@ def child(args) -> None:
     logging.getLogger("opensearch").setLevel(logging.ERROR)  # one line per request
     from django.db import connection
 
+    from accounts.models import User
     from content.library_models import LibraryCollection
-    from content.models import Subject
-    from lms.models import User
+    from curriculum.models import Subject
     from search.maintenance import rebuild_index
     from search.models import SearchDocument
     from search.service import SearchParams, autocomplete, search

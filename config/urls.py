@@ -7,20 +7,21 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts import views as accounts_views
+from accounts.api import router as accounts_router
 from common.serving import serve_public_media
 from config.api_docs import LocalSwagger
 from config.errors import install_api_error_handlers
 from content.api import router as content_router
 from content.documents import document_serve
 from lms import views as lms_views
-from lms.api import router as lms_router
 from question_bank import tag_autocomplete as question_tags
 from question_bank.api import router as question_router
 from search.api import router as search_router
 
 api = NinjaAPI(title="hoclieu API", version="1", urls_namespace="api-v1", docs=LocalSwagger())
 install_api_error_handlers(api)
-api.add_router("/lms/", lms_router)
+api.add_router("/lms/", accounts_router)  # /api/v1/lms/ kept: the public API path
 api.add_router("/question-bank/", question_router)
 api.add_router("/library/", content_router)
 api.add_router("/search/", search_router)
@@ -43,14 +44,15 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("dang-nhap/", auth_views.LoginView.as_view(), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
-    path("lop/", lms_views.class_list, name="class_list"),
-    path("lop/<int:pk>/", lms_views.class_roster, name="class_roster"),
-    path("truong/<int:pk>/nguoi-dung/", lms_views.school_people, name="school_people"),
-    path("nhap-danh-sach/", lms_views.roster_upload, name="roster_upload"),
+    path("lop/", accounts_views.class_list, name="class_list"),
+    path("lop/<int:pk>/", accounts_views.class_roster, name="class_roster"),
+    path("truong/<int:pk>/nguoi-dung/", accounts_views.school_people, name="school_people"),
+    path("nhap-danh-sach/", accounts_views.roster_upload, name="roster_upload"),
+    path("thu-vien/<int:pk>/vi-tri-doc/", lms_views.library_position, name="library_position"),
     path("thu-vien/", include("content.library_urls")),
     path("bao-cao/", include("content.report_urls")),
     path("oai/", include("content.oai_urls")),
-    path("hoc/", include("lms.learning_urls")),
+    path("hoc/", include("lms.urls")),
     path("tim-kiem/", include("search.urls")),
 ]
 

@@ -1,5 +1,5 @@
 """A guard for Wagtail viewsets: every per-object admin view asks the permission rules
-(``lms.permissions``, through ``can_view``/``can_change``) before it runs.
+(``accounts.permissions``, through ``can_view``/``can_change``) before it runs.
 
 It lives in ``content``, the bottom layer, so every app's admin can use it.
 """
@@ -24,7 +24,7 @@ READ_ONLY_VIEWS = {
 
 class ObjectGuardMixin:
     """Every per-object admin view (edit, inspect, history, revisions, preview, workflow
-    actions, delete…) asks ``lms.permissions`` first; objects the user may not see are 404."""
+    actions, delete…) asks ``accounts.permissions`` first; objects the user may not see are 404."""
 
     def can_view(self, user, obj) -> bool:
         raise NotImplementedError
@@ -78,8 +78,8 @@ def check_admin_door(request, match, view_kwargs) -> None:
     only superusers get."""
     from wagtail.models import Page
 
-    from lms import permissions
-
+    from accounts import permissions as accounts_permissions
+    from content import permissions
     user = request.user
     if not user.is_authenticated:
         return  # Wagtail's own admin check sends the visitor to the login page
@@ -148,18 +148,18 @@ def _field_rules() -> dict:
     without a rule (the curriculum, school years) is public to staff."""
     from django.contrib.auth import get_user_model
 
+    from accounts import permissions
+    from accounts.models import Department, DistrictOffice, School, SchoolClass
     from content.models import LibraryItem, Takedown
-    from lms import permissions
-    from lms.models import Department, DistrictOffice, School, SchoolClass
 
     return {
         LibraryItem: permissions.choosable_library_items,
         Takedown: permissions.curatable_takedowns,
-        School: permissions.area_schools,
-        SchoolClass: permissions.visible_classes,
-        DistrictOffice: permissions.area_district_offices,
-        Department: permissions.area_departments,
-        get_user_model(): permissions.colleagues,
+        School: accounts_permissions.area_schools,
+        SchoolClass: accounts_permissions.visible_classes,
+        DistrictOffice: accounts_permissions.area_district_offices,
+        Department: accounts_permissions.area_departments,
+        get_user_model(): accounts_permissions.colleagues,
     }
 
 

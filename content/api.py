@@ -1,7 +1,7 @@
 """JSON API of the library and the lesson/e-lecture pages (django-ninja).
 
 Public items are readable without signing in, as on the site; everything else is decided
-by ``lms.permissions`` exactly as on the pages.
+by ``accounts.permissions`` exactly as on the pages.
 """
 
 import datetime as dt
@@ -11,9 +11,9 @@ from django.urls import reverse
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from content import permissions
 from content.library_models import LibraryItem
 from content.models import ELecturePage, LessonPage
-from lms import permissions
 
 router = Router(tags=["content"])
 

@@ -154,7 +154,7 @@ def check_embeddable_question(question) -> None:
     exam-board pool (a crafted POST could name any question id).
 
     Whether the editor may see the question can't be checked here (a block has no user):
-    the question chooser offers only ``lms.permissions.choosable_questions(user)``, and
+    the question chooser offers only ``question_bank.permissions.choosable_questions(user)``, and
     together with this check a page can never carry a confidential question.
     """
     if question is None:

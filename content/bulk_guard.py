@@ -19,8 +19,7 @@ from wagtail.admin.views.bulk_action.registry import BulkActionRegistry, bulk_ac
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
-from lms import permissions
-
+from content import permissions
 #: The policy actions whose instances a user may see in a bulk action's list; each is
 #: asked separately (a policy's "any of" may mean something narrower for mixed lists).
 POLICY_ACTIONS = ("view", "change", "delete", "publish", "choose")

@@ -62,7 +62,7 @@ def library_permissions(*actions: str) -> list[Permission]:
 
 
 def _check_curator(user, obj) -> None:
-    from lms.permissions import can_curate
+    from content.permissions import can_curate
 
     if not can_curate(user, obj):
         raise PermissionDenied(_("Bạn không phụ trách duyệt học liệu này."))

@@ -1,6 +1,6 @@
 """Demo learning materials and smart library: hubs, lessons, e-lectures, 200 library items.
 
-:func:`seed_content` runs last in ``lms.demo.seed_demo``, after the question bank, because
+:func:`seed_content` runs last in ``accounts.demo.seed_demo``, after the question bank, because
 lessons and e-lectures embed approved questions. It reuses the people of the lms demo (the
 Sở admin, school librarians, teachers, students); without them (a bare curriculum, as in
 the phone test) it publishes only the hubs, lessons and e-lectures, owned by nobody.
@@ -33,6 +33,8 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, WorkflowState
 
+from accounts.demo import DEMO_LESSONS, GIVEN, MIDDLE, SURNAMES
+from accounts.models import Department, Gender, Role, User
 from content.curation import ensure_curation_workflow, library_item_publish, library_item_save
 from content.demo_data import (
     COMMENTS,
@@ -58,20 +60,10 @@ from content.library_models import (
     LibraryItem,
     ResourceType,
 )
-from content.models import (
-    CurriculumLesson,
-    ELecturePage,
-    GradePage,
-    HomePage,
-    LessonPage,
-    Subject,
-    SubjectPage,
-    Topic,
-)
+from content.models import ELecturePage, GradePage, HomePage, LessonPage, SubjectPage
 from content.processing import library_item_process
-from content.sharing import Licence, SharingScope
-from lms.demo import DEMO_LESSONS, GIVEN, MIDDLE, SURNAMES
-from lms.models import Department, Gender, Role, User
+from common.sharing import Licence, SharingScope
+from curriculum.models import CurriculumLesson, Subject, Topic
 
 LIBRARY_SIZE = 200
 # Documents left submitted, all from the school of the librarian the demo prints (the first
@@ -181,7 +173,7 @@ def seed_content(*, seed: int = 2025, questions: bool = True) -> ContentSummary:
     """Create the demo materials that are missing; returns the totals.
 
     Precondition: the curriculum is loaded; for the library, ratings and scoped pages the
-    people of ``lms.demo`` exist; for embedded questions the demo question bank exists
+    people of ``accounts.demo`` exist; for embedded questions the demo question bank exists
     (``questions=False`` publishes lessons and e-lectures without any).
     """
     rng = random.Random(seed)  # noqa: S311 - demo data, not security
@@ -220,7 +212,7 @@ def _people() -> dict | None:
     students = list(User.objects.filter(role=Role.STUDENT).order_by("username")[:150])
     if not teachers or not librarians or not admin.exists():
         return None
-    # The librarian lms.demo prints is the first one; their school's teachers submit.
+    # The librarian accounts.demo prints is the first one; their school's teachers submit.
     reviewer = next(iter(librarians.values()))
     return {
         "department": department,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from content.sharing import SharingScope
+from common.sharing import SharingScope
 
 LIBRARY_URL = "https://thuvien.ninhbinh.edu.vn"
 TEXTS = Path(__file__).resolve().parent / "demo_texts"

@@ -4,7 +4,7 @@ Documents live in the private storage (``common.storage``), so only a view sends
 ``/documents/<id>/<name>`` (Wagtail's document URL, ``WAGTAILDOCS_SERVE_METHOD =
 "serve_view"``) is answered by :func:`document_serve`, mounted ahead of Wagtail's own view in
 ``config.urls``: it runs the same ``before_serve_document`` hooks (Wagtail's collection
-view restrictions, and :func:`document_check`, the school rule of ``lms.permissions``) and
+view restrictions, and :func:`document_check`, the school rule of ``accounts.permissions``) and
 sends the same ``document_served`` signal, then sends the file through
 :func:`common.serving.serve_file`. Wagtail's view cannot do that last part: it takes only an
 ``HttpResponse`` from a hook (never a streamed file), and its own sending rewrites
@@ -18,8 +18,8 @@ from wagtail import hooks
 from wagtail.documents import get_document_model
 from wagtail.documents.models import document_served
 
+from accounts import permissions
 from common.serving import serve_file
-from lms import permissions
 
 
 def document_check(document, request) -> None:

@@ -9,6 +9,7 @@ from django.db.models import Avg, Count, F
 from django.utils.translation import gettext as _
 
 from common.vietnamese import nfc
+from content import signals
 from content.feedback_models import Comment, Rating
 
 MAX_COMMENT = 2000
@@ -47,19 +48,15 @@ def comment_hide(*, comment: Comment, hidden: bool = True) -> None:
 
 
 def material_viewed(*, user, page=None, item=None) -> None:
-    """Count a view and log it for the learner (anonymous views are counted only)."""
-    from lms.services import learning_event_record
-
+    """Count a view and tell the learning records (``lms`` logs it for a signed-in learner)."""
     target = page if page is not None else item
     type(target)._default_manager.filter(pk=target.pk).update(view_count=F("view_count") + 1)
-    learning_event_record(user=user, kind="view", page=page, item=item)
+    signals.material_viewed.send(sender=type(target), user=user, page=page, item=item)
 
 
 def material_downloaded(*, user, item) -> None:
-    from lms.services import learning_event_record
-
     type(item)._default_manager.filter(pk=item.pk).update(download_count=F("download_count") + 1)
-    learning_event_record(user=user, kind="download", item=item)
+    signals.material_downloaded.send(sender=type(item), user=user, item=item)
 
 
 def rating_summary(*, page=None, item=None) -> dict:
@@ -69,7 +66,7 @@ def rating_summary(*, page=None, item=None) -> dict:
 
 def feedback_context(request, *, page=None, item=None) -> dict:
     """Ratings, the user's own rating and the visible comments, for the material page."""
-    from lms.permissions import can_curate, can_rate
+    from content.permissions import can_curate, can_rate
 
     if (page if page is not None else item).pk is None:
         return {"feedback_target": None}  # an unsaved material, previewed in the admin

@@ -12,10 +12,10 @@ from wagtail.blocks import (
 )
 from wagtail.models import Page
 
+from question_bank.permissions import choosable_questions
 from content.files import UploadRejected, clean_upload
 from content.library_models import Processing
 from content.practice import page_embeddings
-from lms.permissions import choosable_questions
 
 LIBRARY_KINDS = {"pdf", "epub", "image", "video", "audio", "office"}
 
@@ -69,7 +69,7 @@ def _question_error(message) -> StructBlockValidationError:
 
 class MaterialPageForm(WagtailAdminPageForm):
     """The editor form of lessons and e-lectures: a page embeds only questions its editor
-    may choose (``lms.permissions.choosable_questions``, the chooser's rule), whatever the
+    may choose (``question_bank.permissions.choosable_questions``, the chooser's rule), whatever the
     POST names. A question the page already holds (published, or in its latest revision)
     may stay when someone else saves the page, so a curator or colleague who may not see
     that bank can still correct the text around it; adding one needs the right to choose

@@ -128,7 +128,7 @@ class LibraryItem(
     )
     description = models.TextField(_("mô tả"), blank=True)
     subject = models.ForeignKey(
-        "content.Subject",
+        "curriculum.Subject",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -142,16 +142,16 @@ class LibraryItem(
         _("đến lớp"), null=True, blank=True, validators=GRADE_VALIDATORS
     )
     topics = ParentalManyToManyField(
-        "content.Topic", blank=True, related_name="library_items", verbose_name=_("chủ đề")
+        "curriculum.Topic", blank=True, related_name="library_items", verbose_name=_("chủ đề")
     )
     curriculum_lessons = ParentalManyToManyField(
-        "content.CurriculumLesson",
+        "curriculum.CurriculumLesson",
         blank=True,
         related_name="library_items",
         verbose_name=_("bài trong chương trình"),
     )
     outcomes = ParentalManyToManyField(
-        "content.LearningOutcome",
+        "curriculum.LearningOutcome",
         blank=True,
         related_name="library_items",
         verbose_name=_("yêu cầu cần đạt"),
@@ -440,11 +440,11 @@ class CurationTask(AbstractGroupApprovalTask):
 
     Like Wagtail's group approval, but a librarian of one school never approves, locks or
     sees in their queue what another school submitted: the area rule is the one in
-    :func:`lms.permissions.can_curate`.
+    :func:`content.permissions.can_curate`.
     """
 
     def _may(self, obj, user) -> bool:
-        from lms.permissions import can_curate
+        from content.permissions import can_curate
 
         if user.is_superuser:
             return True

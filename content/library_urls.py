@@ -10,7 +10,6 @@ urlpatterns = [
     path("bo-suu-tap/<slug:slug>/", views.library_collection, name="library_collection"),
     path("<int:pk>/", views.library_item, name="library_item"),
     path("<int:pk>/tep/", views.library_file, name="library_file"),
-    path("<int:pk>/vi-tri-doc/", views.library_position, name="library_position"),
     path("phan-hoi/<str:kind>/<int:pk>/danh-gia/", views.material_rate, name="material_rate"),
     path("phan-hoi/<str:kind>/<int:pk>/nhan-xet/", views.material_comment, name="material_comment"),
     path("phan-hoi/<str:kind>/<int:pk>/go/", views.material_takedown, name="material_takedown"),

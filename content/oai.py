@@ -39,8 +39,8 @@ from content.library_models import (
     LibraryItem,
     ResourceType,
 )
-from content.models import Subject, Topic
-from content.sharing import SharingScope
+from common.sharing import SharingScope
+from curriculum.models import Subject, Topic
 
 REPOSITORY_NAME = "Học liệu số – Thư viện điện tử"
 DEFAULT_REPOSITORY_ID = "hoclieu.edu.vn"
@@ -95,7 +95,7 @@ def harvestable_items() -> QuerySet[LibraryItem]:
 
     Drafts and items waiting for a librarian's approval are not published. Items scoped to
     a school, district or province are visible only inside that area
-    (``lms.permissions.material_scope_q``); the harvesting systems are national and
+    (``accounts.permissions.material_scope_q``); the harvesting systems are national and
     provincial catalogues open to anyone, so handing them those records would publish
     what the author kept to the area. This is exactly what a guest may see.
     """

@@ -2,7 +2,7 @@
 and e-lecture page, which library items a user may change, publish or delete, which
 questions an editor may embed, and which takedown records a curator sees.
 
-The rules themselves are in :mod:`lms.permissions`; the permission policies and the page
+The rules themselves are in :mod:`accounts.permissions`; the permission policies and the page
 permission tester here adapt them to Wagtail's interfaces, as ``question_bank.policy``
 does.
 """
@@ -12,14 +12,15 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from accounts import permissions as accounts_permissions
+from content import permissions
+from accounts.models import Role
+from content.permissions import can_curate_page, can_work_on_page, workable_pages_q
 from common.policies import RulePermissionPolicy
-from lms import permissions
-from lms.models import Role
-from lms.permissions import can_curate_page, can_work_on_page, workable_pages_q
 
 
 class LibraryItemPermissionPolicy(RulePermissionPolicy):
-    """Model permissions of the role groups, narrowed per item by ``lms.permissions``:
+    """Model permissions of the role groups, narrowed per item by ``accounts.permissions``:
     authors and the curators of the item's area change it (an author's edit of a
     published item stays a draft revision until a curator approves it); only curators of
     its area publish, unpublish or delete it."""
@@ -35,7 +36,7 @@ class LibraryItemPermissionPolicy(RulePermissionPolicy):
 class TakedownPermissionPolicy(RulePermissionPolicy):
     """Takedown records are written by the takedown and restore services only
     (``content.curation``): in the admin they are a read-only log, each record seen by the
-    curators of its material (``lms.permissions.curatable_takedowns``), whoever asks."""
+    curators of its material (``accounts.permissions.curatable_takedowns``), whoever asks."""
 
     def user_has_permission(self, user, action):
         return action == "view" and super().user_has_permission(user, action)
@@ -111,16 +112,16 @@ class MaterialPagePermissionTester(PagePermissionTester):
 
 class SchoolCollectionPermissionPolicy(CollectionOwnershipPermissionPolicy):
     """Wagtail's policy for images and documents, with the role groups' collection
-    permissions (granted at the root by ``lms.roles``) narrowed to the collections of
-    the user's school or area (``lms.permissions.editable_collections``); choosing also
+    permissions (granted at the root by ``accounts.roles``) narrowed to the collections of
+    the user's school or area (``accounts.accounts_permissions.editable_collections``); choosing also
     takes the shared root collection (``choosable_collections``). So a teacher edits,
     replaces, deletes, lists and uploads only in their school's collection."""
 
     @staticmethod
     def _allowed(user, actions):
         if set(actions) & {"choose"}:
-            return permissions.choosable_collections(user)
-        return permissions.editable_collections(user)
+            return accounts_permissions.choosable_collections(user)
+        return accounts_permissions.editable_collections(user)
 
     def _check_perm(self, user, actions, collection=None):
         if not super()._check_perm(user, actions, collection=collection):
@@ -141,7 +142,7 @@ def media_permission_policy(model, auth_model):
 
 
 class RuleModelPermissionPolicy(RulePermissionPolicy):
-    """Model permissions of the user's groups ∧ a rule of ``lms.permissions`` per action.
+    """Model permissions of the user's groups ∧ a rule of ``accounts.permissions`` per action.
 
     ``rules`` maps an action ("view", "change", "delete"…) to a function of the user that
     returns the objects it may be performed on; actions without a rule use ``rules["*"]``."""

@@ -17,9 +17,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from accounts.models import Department
+from content.permissions import can_view_coverage, coverage_departments
 from content.coverage import CoverageReport, TargetCheck, curriculum_coverage
-from lms.models import Department
-from lms.permissions import can_view_coverage, coverage_departments
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -1,6 +1,7 @@
-"""Sharing scope and licence, common to every learning material (pages and library items).
+"""Sharing scope and licence of every learning material (pages and library items); the
+values are the platform's one list (:mod:`common.sharing`).
 
-Who may see a published material is decided in :mod:`lms.permissions` from these fields;
+Who may see a published material is decided in :mod:`accounts.permissions` from these fields;
 the fields only record the author's choice and the owning school, district and department.
 """
 
@@ -8,31 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-class SharingScope(models.TextChoices):
-    SCHOOL = "school", _("Trong trường")
-    DISTRICT = "district", _("Trong phòng/huyện")
-    PROVINCE = "province", _("Toàn tỉnh (Sở)")
-    PUBLIC = "public", _("Công khai (mọi người, kể cả khách)")
-
-
-class Licence(models.TextChoices):
-    CC_BY = "CC-BY-4.0", "CC BY 4.0"
-    CC_BY_SA = "CC-BY-SA-4.0", "CC BY-SA 4.0"
-    CC_BY_NC = "CC-BY-NC-4.0", "CC BY-NC 4.0"
-    CC_BY_NC_SA = "CC-BY-NC-SA-4.0", "CC BY-NC-SA 4.0"
-    CC0 = "CC0-1.0", _("CC0 (phạm vi công cộng)")
-    EDUCATION = "education", _("Dùng trong ngành Giáo dục, không thương mại")
-    READ_ONLY = "read-only", _("Có bản quyền – chỉ đọc trực tuyến, không tải về")
-
-
-LICENCE_URLS = {
-    Licence.CC_BY: "https://creativecommons.org/licenses/by/4.0/",
-    Licence.CC_BY_SA: "https://creativecommons.org/licenses/by-sa/4.0/",
-    Licence.CC_BY_NC: "https://creativecommons.org/licenses/by-nc/4.0/",
-    Licence.CC_BY_NC_SA: "https://creativecommons.org/licenses/by-nc-sa/4.0/",
-    Licence.CC0: "https://creativecommons.org/publicdomain/zero/1.0/",
-}
+from common.sharing import LICENCE_URLS, MATERIAL_SCOPES, Licence, SharingScope
 
 
 class SharedMaterial(models.Model):
@@ -42,7 +19,7 @@ class SharedMaterial(models.Model):
     scope = models.CharField(
         _("phạm vi chia sẻ"),
         max_length=10,
-        choices=SharingScope.choices,
+        choices=MATERIAL_SCOPES,
         default=SharingScope.SCHOOL,
         db_index=True,
     )
@@ -50,7 +27,7 @@ class SharedMaterial(models.Model):
         _("giấy phép"), max_length=20, choices=Licence.choices, default=Licence.CC_BY_NC_SA
     )
     school = models.ForeignKey(
-        "lms.School",
+        "accounts.School",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -58,7 +35,7 @@ class SharedMaterial(models.Model):
         verbose_name=_("trường"),
     )
     district_office = models.ForeignKey(
-        "lms.DistrictOffice",
+        "accounts.DistrictOffice",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -66,7 +43,7 @@ class SharedMaterial(models.Model):
         verbose_name=_("phòng GD&ĐT"),
     )
     department = models.ForeignKey(
-        "lms.Department",
+        "accounts.Department",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,

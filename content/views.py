@@ -1,11 +1,10 @@
 """Public pages of the library and the feedback/curation endpoints of all materials.
 
-Views are thin: every rule comes from ``lms.permissions``, every write from a service.
+Views are thin: every rule comes from ``accounts.permissions``, every write from a service.
 Library files are served only through :func:`library_file`, after the permission check,
 with headers that stop a browser from running anything inside them.
 """
 
-import json
 import logging
 import mimetypes
 
@@ -14,13 +13,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Avg, Count, Q, Sum
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from content import permissions
 from common.serving import serve_file
 from content import curation, feedback
 from content.feedback_models import Comment
@@ -32,8 +32,7 @@ from content.library_models import (
     ResourceType,
     Takedown,
 )
-from content.models import Subject
-from lms import permissions
+from curriculum.models import Subject
 
 logger = logging.getLogger(__name__)
 PAGE_SIZE = 24
@@ -126,7 +125,7 @@ def library_home(request):
     )
 
 
-def _item_or_404(request, pk) -> LibraryItem:
+def library_item_or_404(request, pk) -> LibraryItem:
     item = get_object_or_404(LibraryItem.objects.select_related("subject"), pk=pk)
     if not permissions.can_view_library_item(request.user, item):
         raise Http404
@@ -134,7 +133,7 @@ def _item_or_404(request, pk) -> LibraryItem:
 
 
 def library_item(request, pk):
-    item = _item_or_404(request, pk)
+    item = library_item_or_404(request, pk)
     if item.live and request.method == "GET":
         feedback.material_viewed(user=request.user, item=item)
     reader = None
@@ -147,7 +146,6 @@ def library_item(request, pk):
             "file_url": reverse("library_file", args=[item.pk]),
             "position_url": position_url,
             "title": item.title,
-            "initial": _position(request.user, item),
         }
     feedback_part = feedback.feedback_context(request, item=item)
     curator = feedback_part["is_curator"]  # decided once, in feedback_context
@@ -162,20 +160,9 @@ def library_item(request, pk):
     return render(request, "content/library/item.html", context)
 
 
-def _position(user, item) -> dict:
-    if not user.is_authenticated:
-        return {}
-    from lms.models import ReadingPosition
-
-    position = ReadingPosition.objects.filter(user=user, library_item=item).first()
-    if position is None:
-        return {}
-    return {"cfi": position.cfi} if position.cfi else {"page": position.page}
-
-
 def library_file(request, pk):
     """The item's file, inline for the reader or as a download (``?tai=1``)."""
-    item = _item_or_404(request, pk)
+    item = library_item_or_404(request, pk)
     if not item.file:
         raise Http404
     download = request.GET.get("tai") == "1"
@@ -190,32 +177,6 @@ def library_file(request, pk):
     if download and item.live and request.method == "GET" and not resumed:
         feedback.material_downloaded(user=request.user, item=item)
     return response
-
-
-@require_http_methods(["GET", "POST"])
-def library_position(request, pk):
-    """The reader's last position for this user: GET it, POST ``{"page": n}`` or ``{"cfi": …}``."""
-    if not request.user.is_authenticated:
-        return JsonResponse({}, status=403)
-    item = _item_or_404(request, pk)
-    if request.method == "GET":
-        return JsonResponse(_position(request.user, item))
-    try:
-        data = json.loads(request.body or b"{}")
-    except ValueError:
-        return JsonResponse({"error": _("Dữ liệu vị trí đọc không hợp lệ.")}, status=400)
-    page = data.get("page")
-    cfi = data.get("cfi") or ""
-    if page is not None and (not isinstance(page, int) or page < 1):
-        return JsonResponse({"error": _("Số trang phải là số nguyên dương.")}, status=400)
-    if not isinstance(cfi, str) or (page is None and not cfi):
-        return JsonResponse({"error": _("Cần số trang hoặc vị trí CFI.")}, status=400)
-    if item.page_count and page and page > item.page_count:
-        page = item.page_count
-    from lms.services import reading_position_save
-
-    reading_position_save(user=request.user, item=item, page=page, cfi=cfi)
-    return HttpResponse(status=204)
 
 
 def library_collection(request, slug):

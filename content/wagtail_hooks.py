@@ -15,6 +15,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from content import permissions
 from common.admin import YesNoInspectView
 from content import policy
 from content.admin_guard import (
@@ -24,8 +25,8 @@ from content.admin_guard import (
 )
 from content.documents import document_check
 from content.forms import LibraryItemAdminForm
-from content.models import LibraryCollection, LibraryItem, Subject, Takedown, Topic
-from lms import permissions
+from content.models import LibraryCollection, LibraryItem, Takedown
+from curriculum.models import Subject, Topic
 
 # Registered before the viewsets below, which would otherwise create Wagtail's fallback
 # (model permissions only: any curator could delete any school's items in bulk).
@@ -123,7 +124,7 @@ class ScopedAdminForm(ScopedFieldsFormMixin, WagtailAdminModelForm):
 
 class LibraryItemViewSet(ObjectGuardMixin, SnippetViewSet):
     """Teachers add and submit items; curators of the item's area approve and publish.
-    Lists show only what ``lms.permissions`` lets the user edit."""
+    Lists show only what ``accounts.permissions`` lets the user edit."""
 
     model = LibraryItem
     icon = "doc-full-inverse"
@@ -248,8 +249,8 @@ def check_material_scope(page, request, serve_args, serve_kwargs):
     """Lessons and e-lectures are served only inside their sharing area (404 outside)."""
     from django.http import Http404
 
+    from content.permissions import can_view_material_page
     from content.models import MaterialPage
-    from lms.permissions import can_view_material_page
 
     if isinstance(page, MaterialPage) and not can_view_material_page(request.user, page):
         raise Http404
@@ -260,8 +261,8 @@ def check_material_scope(page, request, serve_args, serve_kwargs):
 
 
 # --- area limits of lesson and e-lecture pages in the admin --------------------------------
-# Group page permissions are granted at the root (lms.roles); these hooks narrow them to the
-# pages the user may work on (lms.permissions.can_work_on_page): their own materials and
+# Group page permissions are granted at the root (accounts.roles); these hooks narrow them to the
+# pages the user may work on (content.permissions.can_work_on_page): their own materials and
 # those of the area they curate, hub pages for department admins.
 def _check_page(request, page) -> None:
     if not permissions.can_work_on_page(request.user, page):
@@ -332,7 +333,7 @@ def narrow_admin_api_media(router):
     router.register_endpoint("images", NarrowedImagesAdminAPIViewSet)
 
 
-# Documents of a school's collection only for that school (lms.permissions), after Wagtail's
+# Documents of a school's collection only for that school (accounts.permissions), after Wagtail's
 # own collection view restrictions; content.documents explains how documents are sent.
 hooks.register("before_serve_document", document_check, order=100)
 

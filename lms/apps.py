@@ -1,28 +1,13 @@
-from django.apps import AppConfig, apps
-from django.db.models.signals import post_migrate
+from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
-
-
-def _ensure_role_groups(sender, **kwargs):
-    # post_migrate fires once per app in INSTALLED_APPS order and permissions of each app
-    # are created in its own turn, so wait for the last app before building the groups.
-    with_models = [c for c in apps.get_app_configs() if c.models_module is not None]
-    if sender is not with_models[-1]:
-        return
-    from lms.roles import ensure_role_groups
-
-    ensure_role_groups()
 
 
 class LmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "lms"
-    verbose_name = _("Trường lớp và người dùng")
+    verbose_name = _("Học tập")
 
     def ready(self):
-        post_migrate.connect(_ensure_role_groups, dispatch_uid="lms.ensure_role_groups")
-        from lms.signals import connect
+        from lms.receivers import connect
 
         connect()
-        # Wagtail hooks of the admin's locked sign-ins page (its own module, not wagtail_hooks).
-        import lms.admin_signin  # noqa: F401

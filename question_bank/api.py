@@ -1,4 +1,4 @@
-"""Read-only JSON API for questions (django-ninja), filtered by ``lms.permissions``.
+"""Read-only JSON API for questions (django-ninja), filtered by ``accounts.permissions``.
 
 Students and anonymous users get nothing; confidential pools stay invisible to anyone
 outside the board, exactly as in the admin, search and exports.
@@ -12,7 +12,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.security import django_auth
 from wagtail.search.backends import get_search_backend
 
-from lms import permissions
+from question_bank import permissions
 from search.query import vietnamese_query
 
 router = Router(auth=django_auth, tags=["question_bank"])

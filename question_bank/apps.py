@@ -13,5 +13,7 @@ class QuestionBankConfig(AppConfig):
         from question_bank import review  # noqa: F401  (connects the workflow signal handlers)
         from question_bank.models import Question
         from question_bank.policy import QuestionPermissionPolicy
+        from question_bank.signals import connect
 
         register_permission_policy(Question, QuestionPermissionPolicy(Question))
+        connect()

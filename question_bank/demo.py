@@ -4,12 +4,13 @@ confidential exam-board pool."""
 
 from django.contrib.auth.models import Group
 
-from content.models import LearningOutcome, Subject, Topic
-from lms.models import Role, User
-from lms.permissions import REVIEWER_GROUP
+from accounts.models import Role, User
+from question_bank.permissions import REVIEWER_GROUP
+from curriculum.models import LearningOutcome, Subject, Topic
 from question_bank import services
 from question_bank.demo_questions import demo_questions
-from question_bank.models import QuestionBank, Scope
+from common.sharing import SharingScope
+from question_bank.models import QuestionBank
 
 BANK_NAMES = {
     "toan": "Ngân hàng câu hỏi Toán THPT",
@@ -47,7 +48,7 @@ def seed_question_bank(*, seed: int = 2025) -> dict[str, int]:
             owner=owner,
             name=name,
             subject=subjects.get(code),
-            scope=Scope.PROVINCE,
+            scope=SharingScope.PROVINCE,
             members=[t for t in teachers if t != owner][:4],
             description="Câu hỏi mẫu theo chương trình GDPT 2018, định dạng thi từ năm 2025.",
         )

@@ -2,7 +2,7 @@
 
 :func:`demo_questions` returns :class:`DemoBank` — questions in the portable representation
 (:class:`~question_bank.formats.base.ParsedQuestion`) tagged to real curriculum codes read
-from ``content/curriculum_data`` (Toán 10–12, Vật lý 10–12, Hoá học 10–12, Tiếng Anh 10,
+from ``curriculum/data`` (Toán 10–12, Vật lý 10–12, Hoá học 10–12, Tiếng Anh 10,
 Lịch sử 12), in all nine question types and three cognitive levels, plus the shared stimuli
 (reading passages, data tables, experiments, source excerpts) their grouped questions use.
 
@@ -42,7 +42,7 @@ from question_bank.formats.base import (
 from question_bank.html import plain_text
 from question_bank.numeric import format_numeric
 
-CURRICULUM_DIR = Path(__file__).resolve().parent.parent / "content" / "curriculum_data"
+CURRICULUM_DIR = Path(__file__).resolve().parent.parent / "curriculum" / "data"
 
 
 @dataclass
@@ -70,7 +70,7 @@ def demo_questions(seed: int = 2025) -> DemoBank:
 
 
 # ---------------------------------------------------------------------------------------
-# Curriculum codes (read from the YAML files; codes are positional as in content.curriculum)
+# Curriculum codes (read from the YAML files; codes are positional as in curriculum.loader)
 # ---------------------------------------------------------------------------------------
 
 

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
+from question_bank import permissions
 from common.db import statistics_refresh_on_commit
-from lms import permissions
 from question_bank import services
 from question_bank.formats.base import (
     QTYPE_LABELS,

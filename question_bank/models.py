@@ -8,7 +8,7 @@
 * :class:`QuestionVersion` — an immutable snapshot written each time a question is
   approved. Papers pin versions, so editing an approved question never changes a paper.
 
-Who may see or change what is decided in :mod:`lms.permissions` only.
+Who may see or change what is decided in :mod:`accounts.permissions` only.
 """
 
 import hashlib
@@ -42,9 +42,10 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from common.sharing import BANK_SCOPES, Licence, SharingScope
 from common.storage import private_storage, public_storage
 from common.vietnamese import nfc, search_companion
-from content.models import GRADE_CHOICES, GRADE_VALIDATORS
+from curriculum.models import GRADE_CHOICES, GRADE_VALIDATORS
 from question_bank.formats.base import QTYPE_LABELS, QType
 from question_bank.html import clean_html, fingerprint, plain_text
 from question_bank.numeric import format_numeric
@@ -53,26 +54,11 @@ from question_bank.plaintext import summary
 QTYPE_CHOICES = [(t.value, label) for t, label in QTYPE_LABELS.items()]
 
 
-class Scope(models.TextChoices):
-    PRIVATE = "private", _("Riêng tư")
-    SCHOOL = "school", _("Trong trường")
-    DISTRICT = "district", _("Trong phòng/huyện")
-    PROVINCE = "province", _("Toàn tỉnh (Sở)")
-
-
 class Status(models.TextChoices):
     DRAFT = "draft", _("Bản nháp")
     SUBMITTED = "submitted", _("Chờ duyệt")
     CHANGES_REQUESTED = "changes_requested", _("Cần chỉnh sửa")
     APPROVED = "approved", _("Đã duyệt")
-
-
-class Licence(models.TextChoices):
-    CC_BY = "CC-BY-4.0", "CC BY 4.0"
-    CC_BY_SA = "CC-BY-SA-4.0", "CC BY-SA 4.0"
-    CC_BY_NC_SA = "CC-BY-NC-SA-4.0", "CC BY-NC-SA 4.0"
-    SCHOOL = "school", _("Bản quyền của đơn vị")
-    UNKNOWN = "unknown", _("Chưa rõ")
 
 
 class CognitiveScale(models.Model):
@@ -158,7 +144,7 @@ class QuestionBank(models.Model):
         verbose_name=_("thành viên (cùng biên soạn / hội đồng thi)"),
     )
     subject = models.ForeignKey(
-        "content.Subject", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "curriculum.Subject", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     scale = models.ForeignKey(
         CognitiveScale,
@@ -167,16 +153,16 @@ class QuestionBank(models.Model):
         verbose_name=_("thang mức độ nhận thức"),
     )
     scope = models.CharField(
-        _("phạm vi chia sẻ"), max_length=20, choices=Scope.choices, default=Scope.PRIVATE
+        _("phạm vi chia sẻ"), max_length=20, choices=BANK_SCOPES, default=SharingScope.PRIVATE
     )
     department = models.ForeignKey(
-        "lms.Department", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "accounts.Department", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     district_office = models.ForeignKey(
-        "lms.DistrictOffice", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "accounts.DistrictOffice", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     school = models.ForeignKey(
-        "lms.School", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "accounts.School", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     confidential = models.BooleanField(
         _("kho đề bảo mật của hội đồng thi"),
@@ -203,7 +189,7 @@ class QuestionBank(models.Model):
         return self.name
 
     def clean(self):
-        if self.confidential and self.scope != Scope.PRIVATE:
+        if self.confidential and self.scope != SharingScope.PRIVATE:
             raise ValidationError(
                 {"scope": _("Kho đề bảo mật chỉ dành cho thành viên, phạm vi phải là “Riêng tư”.")}
             )
@@ -289,13 +275,13 @@ class Question(
     )
 
     subject = models.ForeignKey(
-        "content.Subject", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "curriculum.Subject", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     grade = models.PositiveSmallIntegerField(
         _("khối"), choices=GRADE_CHOICES, validators=GRADE_VALIDATORS, null=True, blank=True
     )
     topic = models.ForeignKey(
-        "content.Topic",
+        "curriculum.Topic",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -303,7 +289,7 @@ class Question(
         verbose_name=_("chương/chủ đề"),
     )
     outcome = models.ForeignKey(
-        "content.LearningOutcome",
+        "curriculum.LearningOutcome",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -602,111 +588,6 @@ class QuestionVersion(models.Model):
         ).hexdigest()
 
 
-class Paper(models.Model):
-    """A generated paper or practice set: the record of which question versions it used.
-
-    A paper pins :class:`QuestionVersion` rows, so it prints the same forever; its
-    :class:`PaperVariant` rows are the shuffled versions (mã đề). Papers of a confidential
-    exam are visible to their board only until ``released_at``.
-    """
-
-    class Kind(models.TextChoices):
-        EXAM = "exam", _("Đề kiểm tra/đề thi")
-        PRACTICE = "practice", _("Bộ luyện tập")
-
-    class RenderState(models.TextChoices):
-        NONE = "", _("Chưa xuất")
-        PENDING = "pending", _("Đang chờ")
-        RUNNING = "running", _("Đang xuất tệp")
-        DONE = "done", _("Đã xuất")
-        FAILED = "failed", _("Lỗi khi xuất")
-
-    title = models.CharField(_("tên đề"), max_length=255)
-    kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices, default=Kind.EXAM)
-    matrix = models.ForeignKey(
-        "question_bank.ExamMatrix",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="papers",
-        verbose_name=_("ma trận"),
-    )
-    school = models.ForeignKey(
-        "lms.School",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("trường (đơn vị dùng đề)"),
-    )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    seed = models.BigIntegerField(_("hạt giống ngẫu nhiên"), null=True, blank=True)
-    confidential = models.BooleanField(_("bảo mật"), default=False)
-    released_at = models.DateTimeField(_("công bố lúc"), null=True, blank=True)
-    form_set = models.CharField(_("bộ đề song song"), max_length=40, blank=True, db_index=True)
-    form_number = models.PositiveSmallIntegerField(_("đề số"), default=1)
-    header = models.JSONField(_("tiêu đề in trên đề"), default=dict, blank=True)
-    options = models.JSONField(_("tham số ghép đề"), default=dict, blank=True)
-    versions = models.ManyToManyField(QuestionVersion, through="PaperItem", related_name="papers")
-    render_state = models.CharField(
-        max_length=20, choices=RenderState.choices, default=RenderState.NONE, blank=True
-    )
-    render_error = models.TextField(blank=True)
-    # The bundle holds the keys: private, sent only by the checked download view.
-    output = models.FileField(storage=private_storage, upload_to="papers/%Y/%m", blank=True)
-
-    class Meta:
-        verbose_name = _("đề")
-        verbose_name_plural = _("đề")
-        ordering = ["-created_at", "form_number"]
-
-    def __str__(self):
-        return self.title
-
-
-class PaperItem(models.Model):
-    paper = models.ForeignKey(Paper, on_delete=models.CASCADE, related_name="items")
-    version = models.ForeignKey(QuestionVersion, on_delete=models.PROTECT, related_name="+")
-    position = models.PositiveIntegerField()
-    part = models.PositiveSmallIntegerField(_("phần"), default=1)
-    cell = models.CharField(_("ô ma trận"), max_length=120, blank=True)
-    points = models.DecimalField(max_digits=6, decimal_places=3, null=True, blank=True)
-
-    class Meta:
-        ordering = ["paper", "position"]
-        constraints = [
-            models.UniqueConstraint(fields=["paper", "position"], name="uniq_paper_position")
-        ]
-
-    def __str__(self):
-        return f"{self.paper_id}#{self.position}"
-
-
-class PaperVariant(models.Model):
-    """One mã đề: the paper's items in a shuffled order, each with its options' order."""
-
-    paper = models.ForeignKey(Paper, on_delete=models.CASCADE, related_name="variants")
-    code = models.CharField(_("mã đề"), max_length=20)
-    position = models.PositiveSmallIntegerField(default=0)
-    #: ``[{"item": PaperItem.position, "order": [original choice index, …]}, …]`` in print
-    #: order (parts in order, numbering restarting per part).
-    layout = models.JSONField(default=list)
-
-    class Meta:
-        verbose_name = _("mã đề")
-        verbose_name_plural = _("mã đề")
-        ordering = ["paper", "position"]
-        constraints = [
-            models.UniqueConstraint(fields=["paper", "code"], name="uniq_paper_variant_code")
-        ]
-
-    def __str__(self):
-        return self.code
-
-
 class ImportJob(models.Model):
     """An uploaded question file: parsed for a preview, saved only when the teacher confirms."""
 
@@ -735,7 +616,7 @@ class ImportJob(models.Model):
     report = models.JSONField(default=dict, blank=True)  # counts, problems, duplicates
     submit_for_review = models.BooleanField(default=True)
     default_topic = models.ForeignKey(
-        "content.Topic", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        "curriculum.Topic", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
 
     class Meta:
@@ -757,4 +638,11 @@ QTYPE_WITH_CHOICES = {
 }
 
 
-from question_bank.assembly.models import ExamMatrix, MatrixCell  # noqa: E402, F401
+# The assembly tables (matrix, papers) belong to this app: importing them registers them.
+from question_bank.assembly.models import (  # noqa: E402, F401
+    ExamMatrix,
+    MatrixCell,
+    Paper,
+    PaperItem,
+    PaperVariant,
+)

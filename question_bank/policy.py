@@ -1,4 +1,4 @@
-"""Wagtail's permission checks for the question bank's models, answered by ``lms.permissions``.
+"""Wagtail's permission checks for the question bank's models, answered by ``accounts.permissions``.
 
 Each policy keeps the model permissions of the role groups (what Wagtail's own views need)
 and narrows them per object by the rules: ``instances_user_has_any_permission_for`` returns
@@ -8,8 +8,9 @@ and the per-object checks all agree. They are registered before the viewsets
 rest), which would otherwise create Wagtail's fallback of model permissions only.
 """
 
+from curriculum import permissions as curriculum_permissions
+from question_bank import permissions
 from common.policies import RulePermissionPolicy
-from lms import permissions
 
 
 class QuestionPermissionPolicy(RulePermissionPolicy):
@@ -69,9 +70,9 @@ class ReferenceDataPermissionPolicy(RulePermissionPolicy):
     view them, kept by superusers and department admins."""
 
     def objects_for(self, user, action):
-        if action == "view" or permissions.can_edit_reference_data(user):
+        if action == "view" or curriculum_permissions.can_edit_reference_data(user):
             return self.model._default_manager.all()
         return self.model._default_manager.none()
 
     def may_add(self, user):
-        return permissions.can_edit_reference_data(user)
+        return curriculum_permissions.can_edit_reference_data(user)

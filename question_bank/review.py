@@ -12,7 +12,7 @@ from django.db import transaction
 from django.dispatch import receiver
 from wagtail.signals import published, workflow_cancelled, workflow_rejected, workflow_submitted
 
-from lms.permissions import REVIEWER_GROUP
+from question_bank.permissions import REVIEWER_GROUP
 
 WORKFLOW_NAME = "Duyệt câu hỏi (tổ chuyên môn)"
 TASK_NAME = "Tổ chuyên môn duyệt"

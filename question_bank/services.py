@@ -4,23 +4,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from content.models import LearningOutcome, Subject, Topic
-from lms import permissions
+from question_bank import permissions
+from curriculum.models import LearningOutcome, Subject, Topic
 from question_bank.convert import blanks_to_json, question_snapshot
 from question_bank.formats.base import ParsedGroup, ParsedQuestion
 from question_bank.html import clean_html
 from question_bank.images import store_assets
-from question_bank.models import (
-    Choice,
-    CognitiveLevel,
-    CognitiveScale,
-    Question,
-    QuestionBank,
-    QuestionVersion,
-    Scope,
-    Status,
-    Stimulus,
-)
+from common.sharing import SharingScope
+from question_bank.models import Choice, CognitiveLevel, CognitiveScale, Question, QuestionBank, QuestionVersion, Status, Stimulus
 
 
 def default_scale() -> CognitiveScale:
@@ -35,7 +26,7 @@ def _place(bank: QuestionBank, owner) -> None:
     bank.district_office = (school.district_office if school else None) or owner.district_office
     bank.department = (school.department if school else None) or owner.department
     if bank.confidential:
-        bank.scope = Scope.PRIVATE
+        bank.scope = SharingScope.PRIVATE
     if bank.scale_id is None:
         bank.scale = default_scale()
 
@@ -55,7 +46,7 @@ def bank_create(
     owner,
     name: str,
     subject: Subject | None = None,
-    scope: str = Scope.PRIVATE,
+    scope: str = SharingScope.PRIVATE,
     confidential: bool = False,
     scale: CognitiveScale | None = None,
     members=(),

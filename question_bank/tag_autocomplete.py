@@ -4,7 +4,7 @@ Wagtail's ``/admin/tag-autocomplete/`` suggests every tag whose name starts with
 so tags used only in a confidential pool or another school's private bank reached any
 staff member. Wagtail has no hook for it, so ``config.urls`` routes its two URLs here,
 before Wagtail's admin URLs. Taggit's ``Tag`` is the only tag model of the project and
-only questions use it; the rule is ``lms.permissions.question_tags``.
+only questions use it; the rule is ``question_bank.permissions.question_tags``.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -14,9 +14,7 @@ from taggit.models import Tag
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.tags import TAGS_AUTOCOMPLETE_LIMIT
 
-from lms import permissions
-
-
+from question_bank import permissions
 @never_cache
 @require_admin_access
 def autocomplete(request, app_name=None, model_name=None):

@@ -130,9 +130,9 @@ def render_paper_task(paper_id: int) -> dict:
     """Render every file of a paper into one ZIP stored on the paper; safe to retry."""
     from django.core.files.base import ContentFile
 
+    from question_bank.assembly.models import Paper
     from question_bank.assembly.outputs import bundle_name, paper_bundle
     from question_bank.assembly.services import paper_assembled
-    from question_bank.models import Paper
 
     paper = Paper.objects.get(pk=paper_id)
     Paper.objects.filter(pk=paper.pk).update(

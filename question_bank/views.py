@@ -12,7 +12,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lms import permissions
+from question_bank import permissions
 from question_bank.convert import questions_to_parsed
 from question_bank.formats.registry import export
 from question_bank.forms import ExportForm, ImportForm

@@ -1,4 +1,4 @@
-"""The question bank in the Wagtail admin: lists narrowed by ``lms.permissions``, filters,
+"""The question bank in the Wagtail admin: lists narrowed by ``accounts.permissions``, filters,
 search, student-view previews, review workflow, bulk approve/tag/move/export, import."""
 
 import django_filters
@@ -21,12 +21,14 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from curriculum import permissions as curriculum_permissions
+from question_bank import permissions
 from common.admin import YesNoColumn, YesNoInspectView
 from content.admin_guard import ObjectGuardMixin
-from content.models import Subject, Topic
-from lms import permissions
+from curriculum.models import Subject, Topic
 from question_bank import policy, services, views
 from question_bank.assembly import services as assembly_services
+from question_bank.assembly.models import ExamMatrix
 from question_bank.forms import (
     ExportForm,
     MoveForm,
@@ -39,7 +41,6 @@ from question_bank.models import (
     QTYPE_CHOICES,
     CognitiveLevel,
     CognitiveScale,
-    ExamMatrix,
     Question,
     QuestionBank,
     Status,
@@ -490,7 +491,7 @@ class QuestionBankDeleteBulkAction(ScopedBulkActionMixin, DeleteBulkAction):
                 services.stimulus_delete(user=user, stimulus=obj)
             elif isinstance(obj, ExamMatrix):
                 assembly_services.matrix_delete(user=user, matrix=obj)
-            elif permissions.can_edit_reference_data(user):
+            elif curriculum_permissions.can_edit_reference_data(user):
                 obj.delete()
             else:
                 raise PermissionDenied

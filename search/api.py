@@ -2,7 +2,7 @@
 
 The same query string as the page (``search.forms.SearchForm``) and the same service, so
 the API never shows what the page would not: what a user may find is decided by
-``lms.permissions.search_document_q`` inside ``search.service``. Readable without signing
+``search.permissions.search_document_q`` inside ``search.service``. Readable without signing
 in (public materials only), like the library API; a signed-in session sees its own area.
 """
 

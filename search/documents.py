@@ -134,8 +134,8 @@ def electure_fields(page) -> dict | None:
 
 
 def question_fields(question) -> dict | None:
+    from question_bank.assembly.models import PaperItem
     from question_bank.html import plain_text
-    from question_bank.models import PaperItem
 
     stem = question.stem_text()
     subject_id, subject_name = _subject(question)

@@ -21,11 +21,9 @@ def resource_type_labels() -> dict[str, str]:
 
 
 def licence_labels() -> dict[str, str]:
-    from content.sharing import Licence as MaterialLicence
-    from question_bank.models import Licence as QuestionLicence
+    from common.sharing import Licence
 
-    labels = {str(k): str(v) for k, v in QuestionLicence.choices}
-    labels.update({str(k): str(v) for k, v in MaterialLicence.choices})
+    labels = {str(k): str(v) for k, v in Licence.choices}
     return labels
 
 
@@ -75,7 +73,7 @@ def _cached_names(key: str, load) -> dict[str, str]:
 
 
 def subject_labels() -> dict[str, str]:
-    from content.models import Subject
+    from curriculum.models import Subject
 
     return _cached_names("subject", lambda: Subject.objects.values_list("pk", "name"))
 

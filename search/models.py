@@ -5,7 +5,7 @@ rules. Each gets one :class:`SearchDocument` holding the text to match and, as p
 columns, everything the query filters or counts on: kind, subject, grades, type, level,
 licence, the sharing area and, for questions, the bank and review state. So one index
 ranks them together, facets count them in one request, and the permission rules run
-inside the query (see ``lms.permissions.search_document_q``). Documents are written by
+inside the query (see ``search.permissions.search_document_q``). Documents are written by
 ``search.documents.document_sync`` (through Celery when content changes) and indexed by
 modelsearch like any other model.
 """
@@ -48,7 +48,7 @@ class SearchDocument(index.Indexed, models.Model):
     resource_type = models.CharField(_("dạng"), max_length=30, blank=True)
     level = models.CharField(_("mức độ"), max_length=40, blank=True)
     licence = models.CharField(_("giấy phép"), max_length=40, blank=True)
-    # Who may find it (the rules are in lms.permissions.search_document_q).
+    # Who may find it (the rules are in search.permissions.search_document_q).
     audience = models.CharField(max_length=10, choices=Audience.choices)
     scope = models.CharField(max_length=10, blank=True)
     school_id = models.PositiveIntegerField(null=True, blank=True)

@@ -10,7 +10,7 @@ returns the total, the page and every facet count, grouped over the matching row
 computed once.
 
 The matching rows are read in one part per audience (``UNION ALL``), each with its own
-half of the permission rule (``lms.permissions.search_document_parts``), so each part
+half of the permission rule (``search.permissions.search_document_parts``), so each part
 names its audience and PostgreSQL can use that audience's indexes: the partial GIN index
 of its vectors, ``search_row_browse`` (materials by scope, covering every column browsing
 reads) and ``search_row_question_bank`` (questions by bank, migration ``0006``). With the
@@ -135,7 +135,7 @@ GRADES = range(1, 13)
 def search_page(parts, parsed, *, operator: str, sort: str, start: int, size: int):
     """(documents of the page, total, facet counts) for the documents of ``parts`` (the
     permission and facet filters as querysets of SearchDocument, one per audience: see
-    ``lms.permissions.search_document_parts``) matching ``parsed``."""
+    ``search.permissions.search_document_parts``) matching ``parsed``."""
     if not parts:
         return [], 0, _counts(None, None, None)
     match = match_query(parsed, operator) if not parsed.empty else ""

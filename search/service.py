@@ -1,7 +1,7 @@
 """The one query layer behind the search page, the search API and autocomplete.
 
 ``search(user, params)`` runs a Vietnamese query over every search document the user may
-see — the rule is ``lms.permissions.search_document_q``, applied inside the query — with
+see — the rule is ``search.permissions.search_document_q``, applied inside the query — with
 facet filters, a sort and a page, and returns hits with snippets plus facet counts:
 
 * on OpenSearch/Elasticsearch hits, total and every facet come from **one** request
@@ -177,7 +177,7 @@ def _is_rejection(exc: BaseException) -> bool:
 
 
 def document_queryset(user, params: SearchParams):
-    from lms.permissions import search_document_q
+    from search.permissions import search_document_q
 
     qs = SearchDocument.objects.filter(search_document_q(user) & params.filter_q())
     if params.sort == "newest":
@@ -190,7 +190,7 @@ def document_queryset(user, params: SearchParams):
 def document_parts(user, params: SearchParams) -> list:
     """The documents of :func:`document_queryset`, one queryset per audience that the facet
     filters leave (PostgreSQL reads each through that audience's indexes)."""
-    from lms.permissions import search_document_parts
+    from search.permissions import search_document_parts
 
     audiences = {Audience.MATERIAL, Audience.QUESTION}
     # Only questions are of kind "question", and only they have a cognitive level
@@ -530,7 +530,7 @@ def snippet(text: str, words: list[str]) -> SafeString:
 # --- Autocomplete -----------------------------------------------------------------------------
 def autocomplete(user, text: str, *, limit: int = 8, backend: str = "default") -> list[dict]:
     """Titles (and subjects) completing what the user is typing; [] when the engine is down."""
-    from content.models import Subject
+    from curriculum.models import Subject
 
     folded = fold(text or "").strip()[:80]
     if len(folded) < 2:

@@ -80,7 +80,8 @@ def _abbreviations_changed(**kwargs):
 
 def connect() -> None:
     from content.library_models import CollectionEntry, LibraryCollection, LibraryItem
-    from content.models import ELecturePage, LessonPage, Subject
+    from content.models import ELecturePage, LessonPage
+    from curriculum.models import Subject
     from question_bank.models import Question, QuestionBank
     from search.models import Abbreviation
 

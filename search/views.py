@@ -2,7 +2,7 @@
 
 Views only read the query string through :class:`search.forms.SearchForm` and call
 :mod:`search.service`; what each user may find is decided there, by
-``lms.permissions.search_document_q``. A search engine that is down gives the page's
+``accounts.permissions.search_document_q``. A search engine that is down gives the page's
 message with status 503, never a 500.
 """
 
@@ -17,7 +17,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from lms import permissions
+from accounts import permissions as accounts_permissions
+from search import permissions
 from search import service
 from search.forms import FILTER_LABELS, MULTI, SearchForm
 from search.labels import SORTS, kind_labels, level_labels, licence_labels, resource_type_labels
@@ -84,7 +85,7 @@ def _fallback_labels(name: str, values: list[str]) -> dict[str, str]:
         return {v: _("Lớp %(grade)s") % {"grade": v} for v in values}
     ids = [int(v) for v in values if v.isdigit()]
     if name == "subject":
-        from content.models import Subject
+        from curriculum.models import Subject
 
         rows = Subject.objects.filter(pk__in=ids).values_list("pk", "name")
     else:
@@ -276,7 +277,7 @@ def health_view(request):
         report = health()
     except DatabaseError as exc:
         report = {"ok": False, "error": type(exc).__name__, "backends": {}}
-    if not permissions.can_access_admin(request.user):
+    if not accounts_permissions.can_access_admin(request.user):
         report = {
             "ok": report["ok"],
             "backends": {

@@ -141,6 +141,6 @@ def _default_language():
 @pytest.fixture(autouse=True)
 def _fresh_bank_ids():
     """Each test starts without cached bank ids (ids repeat across tests' databases)."""
-    from lms.permissions import bank_ids_changed
+    from question_bank.permissions import bank_ids_changed
 
     bank_ids_changed()

@@ -25,14 +25,14 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.admin.templatetags.wagtailadmin_tags import timesince_last_update, timesince_simple
 
+from accounts.models import Role
 from content.curation import library_item_publish
 from content.models import HomePage, LessonPage
-from content.practice import score_text
-from lms.models import Role
+from lms.practice import score_text
 from question_bank.formats.base import Choice, ParsedQuestion, QType
 from question_bank.models import TrueFalseScore
+from tests.accounts.factories import make_school, make_user
 from tests.content.library_helpers import make_item
-from tests.lms.factories import make_school, make_user
 from tests.question_bank.factories import make_bank, make_question
 
 pytestmark = pytest.mark.django_db
@@ -221,7 +221,7 @@ def _urls(world, role):
         f"/admin/snippets/question_bank/questionbank/edit/{bank.pk}/",
         "/admin/snippets/content/libraryitem/",
         f"/admin/snippets/content/libraryitem/edit/{item.pk}/",
-        "/admin/snippets/lms/schoolyear/",
+        "/admin/snippets/accounts/schoolyear/",
         "/admin/snippets/choose/question_bank/question/",
         "/admin/snippets/choose/question_bank/questionbank/",
         "/admin/choose-page/",

@@ -10,11 +10,11 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
+from accounts.models import Role, User
+from accounts.tasks import roster_import_task
 from config.celery import app as celery_app
-from content.models import Subject, Topic
-from lms.models import Role, User
-from lms.tasks import roster_import_task
-from tests.lms.factories import SchoolYearFactory, make_class, make_school, make_user
+from curriculum.models import Subject, Topic
+from tests.accounts.factories import SchoolYearFactory, make_class, make_school, make_user
 
 pytestmark = [
     pytest.mark.celery,
@@ -161,8 +161,8 @@ def test_worker_renders_every_file_of_a_paper(worker, not_eager, tmp_path, setti
     import pypdfium2 as pdfium
 
     from question_bank.assembly import services
+    from question_bank.assembly.models import Paper
     from question_bank.assembly.outputs import output_names
-    from question_bank.models import Paper
     from question_bank.tasks import render_paper_task
     from tests.question_bank.assembly.bank import toan_bank
 
@@ -197,8 +197,8 @@ def test_worker_extracts_text_and_cover_of_an_uploaded_pdf(worker, not_eager, tm
     """Issue 5: a PDF added to the library is processed by the worker after commit."""
     from content.curation import library_item_save
     from content.library_models import LibraryItem, Processing
+    from tests.accounts.factories import make_school
     from tests.content.library_helpers import pdf_upload
-    from tests.lms.factories import make_school
 
     settings.MEDIA_ROOT = str(tmp_path / "media")
     settings.PRIVATE_MEDIA_ROOT = str(tmp_path / "private-media")

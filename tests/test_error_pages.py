@@ -14,10 +14,10 @@ from django.test import Client, override_settings
 from django.urls import include, path
 from ninja import NinjaAPI, Router
 
+from accounts.models import Role
 from config import urls as site_urls
 from config.errors import install_api_error_handlers
-from lms.models import Role
-from tests.lms.factories import make_class, make_school, make_student_in, make_user
+from tests.accounts.factories import make_class, make_school, make_student_in, make_user
 
 pytestmark = pytest.mark.django_db
 

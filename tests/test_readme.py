@@ -64,7 +64,7 @@ def _section(text: str, level: str, title: str) -> str:
 
 def _demo_subjects() -> set[str]:
     names = set()
-    for path in (ROOT / "content" / "curriculum_data").glob("*.yaml"):
+    for path in (ROOT / "curriculum" / "data").glob("*.yaml"):
         names.add(yaml.safe_load(path.read_text(encoding="utf-8"))["subject"]["name"])
     return names
 

@@ -17,9 +17,11 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "lms",
-    "content",
+    "accounts",
+    "curriculum",
     "question_bank",
+    "content",
+    "lms",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -60,12 +62,12 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Signed-in students who open /admin/ go home with a Vietnamese message.
-    "lms.middleware.AdminHomeRedirectMiddleware",
-    # Page views by id and site-wide reports of the admin ask lms.permissions first.
+    "accounts.middleware.AdminHomeRedirectMiddleware",
+    # Page views by id and site-wide reports of the admin ask accounts.permissions first.
     "content.admin_guard.AdminDoorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Last, as django-axes requires: it turns a lockout into lms.signin's page.
+    # Last, as django-axes requires: it turns a lockout into accounts.signin's page.
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -101,13 +103,13 @@ if DATABASE_VENDOR == "postgresql":
     INSTALLED_APPS.append("django.contrib.postgres")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-AUTH_USER_MODEL = "lms.User"
+AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "/dang-nhap/"
 LOGIN_REDIRECT_URL = "/"
 # The site's own logout (POST /dang-xuat/) goes home; Wagtail's goes to the admin login.
 LOGOUT_REDIRECT_URL = "/"
 
-# Sign-in throttling (django-axes; counting and the lockout page in lms.signin). Axes'
+# Sign-in throttling (django-axes; counting and the lockout page in accounts.signin). Axes'
 # backend comes first so a locked account or address is refused before any password check,
 # on the site's login page and Wagtail's alike.
 AUTHENTICATION_BACKENDS = [
@@ -116,7 +118,7 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-AXES_HANDLER = "lms.signin.SignInAttemptHandler"
+AXES_HANDLER = "accounts.signin.SignInAttemptHandler"
 AXES_LOCKOUT_PARAMETERS = [["username"], ["ip_address"]]
 # An account is locked after this many failures from anywhere…
 AXES_FAILURE_LIMIT = env_int("SIGNIN_ACCOUNT_FAILURE_LIMIT", 10)
@@ -124,8 +126,8 @@ AXES_FAILURE_LIMIT = env_int("SIGNIN_ACCOUNT_FAILURE_LIMIT", 10)
 HOCLIEU_SIGNIN_ADDRESS_FAILURE_LIMIT = env_int("SIGNIN_ADDRESS_FAILURE_LIMIT", 50)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("SIGNIN_LOCKOUT_MINUTES", 15))
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "lms.signin.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "lms.signin.client_address"
+AXES_LOCKOUT_CALLABLE = "accounts.signin.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "accounts.signin.client_address"
 # No start-up banner on every manage.py command (lockouts are still logged).
 AXES_VERBOSE = False
 # Failures are kept (for the limits and the admin's unlock page); a history of every
@@ -226,7 +228,7 @@ else:
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Học liệu số"
-WAGTAILADMIN_USER_LOGIN_FORM = "lms.admin_login.AdminLoginForm"  # labels in Vietnamese
+WAGTAILADMIN_USER_LOGIN_FORM = "accounts.admin_login.AdminLoginForm"  # labels in Vietnamese
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Documents include uploaded videos (lesson and e-lecture video blocks) and audio.
 WAGTAILDOCS_EXTENSIONS = [
@@ -234,7 +236,7 @@ WAGTAILDOCS_EXTENSIONS = [
     *["mp4", "m4v", "webm", "ogv", "mp3", "m4a", "ogg"],
 ]
 # Documents are private files: their URL is always the serve view's (content.documents
-# answers it after the before_serve_document hooks, the lms.permissions rule included).
+# answers it after the before_serve_document hooks, the accounts.permissions rule included).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Originals stay private (default storage); only renditions are public by path.
 WAGTAILIMAGES_RENDITION_STORAGE = "public"

@@ -8,10 +8,10 @@ from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from lms import permissions
+from question_bank import permissions
 from question_bank.assembly import views
 from question_bank.assembly.forms import ExamMatrixForm
-from question_bank.models import ExamMatrix
+from question_bank.assembly.models import ExamMatrix
 
 # wagtail_hooks imports this module at its end, after these are defined (and after the
 # matrices' permission policy is registered).

@@ -1,4 +1,5 @@
-"""The exam matrix (ma trận đề): cells of topic × part × cognitive level with counts.
+"""The exam matrix (ma trận đề): cells of topic × part × cognitive level with counts, and
+the papers (đề) assembled from it with their items and versions (mã đề).
 
 Imported by :mod:`question_bank.models`, so the tables belong to the ``question_bank`` app.
 """
@@ -14,7 +15,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
-from content.models import GRADE_CHOICES, GRADE_VALIDATORS
+from common.storage import private_storage
+from curriculum.models import GRADE_CHOICES, GRADE_VALIDATORS
 from question_bank.assembly.paper import PART_ESSAY, PART_MC, PART_SHORT, PART_TF
 
 PART_CHOICES = [
@@ -29,7 +31,7 @@ class ExamMatrix(ClusterableModel):
     title = models.CharField(_("tên ma trận"), max_length=255)
     template = models.CharField(_("mẫu"), max_length=40, blank=True)
     subject = models.ForeignKey(
-        "content.Subject", on_delete=models.PROTECT, related_name="+", verbose_name=_("môn")
+        "curriculum.Subject", on_delete=models.PROTECT, related_name="+", verbose_name=_("môn")
     )
     grade = models.PositiveSmallIntegerField(
         _("lớp"), choices=GRADE_CHOICES, validators=GRADE_VALIDATORS
@@ -129,7 +131,7 @@ class MatrixCell(Orderable):
     matrix = ParentalKey(ExamMatrix, on_delete=models.CASCADE, related_name="cells")
     part = models.PositiveSmallIntegerField(_("phần"), choices=PART_CHOICES, default=PART_MC)
     topic = models.ForeignKey(
-        "content.Topic",
+        "curriculum.Topic",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -138,7 +140,7 @@ class MatrixCell(Orderable):
         help_text=_("Để trống: mọi chủ đề của môn và lớp."),
     )
     outcome = models.ForeignKey(
-        "content.LearningOutcome",
+        "curriculum.LearningOutcome",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -187,3 +189,112 @@ class MatrixCell(Orderable):
 
     def points_each(self) -> Decimal:
         return self.points if self.points is not None else self.matrix.points_for(self.part)
+
+
+class Paper(models.Model):
+    """A generated paper or practice set: the record of which question versions it used.
+
+    A paper pins :class:`QuestionVersion` rows, so it prints the same forever; its
+    :class:`PaperVariant` rows are the shuffled versions (mã đề). Papers of a confidential
+    exam are visible to their board only until ``released_at``.
+    """
+
+    class Kind(models.TextChoices):
+        EXAM = "exam", _("Đề kiểm tra/đề thi")
+        PRACTICE = "practice", _("Bộ luyện tập")
+
+    class RenderState(models.TextChoices):
+        NONE = "", _("Chưa xuất")
+        PENDING = "pending", _("Đang chờ")
+        RUNNING = "running", _("Đang xuất tệp")
+        DONE = "done", _("Đã xuất")
+        FAILED = "failed", _("Lỗi khi xuất")
+
+    title = models.CharField(_("tên đề"), max_length=255)
+    kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices, default=Kind.EXAM)
+    matrix = models.ForeignKey(
+        "question_bank.ExamMatrix",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="papers",
+        verbose_name=_("ma trận"),
+    )
+    school = models.ForeignKey(
+        "accounts.School",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("trường (đơn vị dùng đề)"),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    seed = models.BigIntegerField(_("hạt giống ngẫu nhiên"), null=True, blank=True)
+    confidential = models.BooleanField(_("bảo mật"), default=False)
+    released_at = models.DateTimeField(_("công bố lúc"), null=True, blank=True)
+    form_set = models.CharField(_("bộ đề song song"), max_length=40, blank=True, db_index=True)
+    form_number = models.PositiveSmallIntegerField(_("đề số"), default=1)
+    header = models.JSONField(_("tiêu đề in trên đề"), default=dict, blank=True)
+    options = models.JSONField(_("tham số ghép đề"), default=dict, blank=True)
+    versions = models.ManyToManyField(
+        "question_bank.QuestionVersion", through="PaperItem", related_name="papers"
+    )
+    render_state = models.CharField(
+        max_length=20, choices=RenderState.choices, default=RenderState.NONE, blank=True
+    )
+    render_error = models.TextField(blank=True)
+    # The bundle holds the keys: private, sent only by the checked download view.
+    output = models.FileField(storage=private_storage, upload_to="papers/%Y/%m", blank=True)
+
+    class Meta:
+        verbose_name = _("đề")
+        verbose_name_plural = _("đề")
+        ordering = ["-created_at", "form_number"]
+
+    def __str__(self):
+        return self.title
+
+
+class PaperItem(models.Model):
+    paper = models.ForeignKey(Paper, on_delete=models.CASCADE, related_name="items")
+    version = models.ForeignKey(
+        "question_bank.QuestionVersion", on_delete=models.PROTECT, related_name="+"
+    )
+    position = models.PositiveIntegerField()
+    part = models.PositiveSmallIntegerField(_("phần"), default=1)
+    cell = models.CharField(_("ô ma trận"), max_length=120, blank=True)
+    points = models.DecimalField(max_digits=6, decimal_places=3, null=True, blank=True)
+
+    class Meta:
+        ordering = ["paper", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["paper", "position"], name="uniq_paper_position")
+        ]
+
+    def __str__(self):
+        return f"{self.paper_id}#{self.position}"
+
+
+class PaperVariant(models.Model):
+    """One mã đề: the paper's items in a shuffled order, each with its options' order."""
+
+    paper = models.ForeignKey(Paper, on_delete=models.CASCADE, related_name="variants")
+    code = models.CharField(_("mã đề"), max_length=20)
+    position = models.PositiveSmallIntegerField(default=0)
+    #: ``[{"item": PaperItem.position, "order": [original choice index, …]}, …]`` in print
+    #: order (parts in order, numbering restarting per part).
+    layout = models.JSONField(default=list)
+
+    class Meta:
+        verbose_name = _("mã đề")
+        verbose_name_plural = _("mã đề")
+        ordering = ["paper", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["paper", "code"], name="uniq_paper_variant_code")
+        ]
+
+    def __str__(self):
+        return self.code

@@ -15,8 +15,10 @@ from django.db.models import Count, Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from lms import permissions
+from accounts import permissions as accounts_permissions
+from question_bank import permissions
 from question_bank.assembly.matrix import TEMPLATES, cell_label, matrix_problems
+from question_bank.assembly.models import ExamMatrix, MatrixCell, Paper, PaperItem, PaperVariant
 from question_bank.assembly.paper import (
     PART_ESSAY,
     PART_MC,
@@ -30,17 +32,7 @@ from question_bank.assembly.paper import (
 from question_bank.assembly.shuffle import answer_key, parse_codes, permuted, shuffle_layout
 from question_bank.assembly.solver import AssemblyInfeasible, Candidate, Cell, assemble
 from question_bank.formats.base import QType
-from question_bank.models import (
-    CognitiveScale,
-    ExamMatrix,
-    MatrixCell,
-    Paper,
-    PaperItem,
-    PaperVariant,
-    Question,
-    QuestionVersion,
-    Status,
-)
+from question_bank.models import CognitiveScale, Question, QuestionVersion, Status
 
 #: Which question types can fill a part when the question itself names no part.
 PART_QTYPES = {
@@ -381,7 +373,7 @@ def practice_set_create(
     title: str = "",
 ) -> Paper:
     """A practice set from approved questions of non-confidential banks the user can see."""
-    if not permissions.is_active(user):
+    if not accounts_permissions.is_active(user):
         raise PermissionDenied
     qs = permissions.visible_questions(user).filter(
         status=Status.APPROVED,

@@ -1,6 +1,6 @@
 """Admin pages: a matrix from a template, assembly, papers with their files, practice sets.
 
-Permission checks are the ones of :mod:`lms.permissions`; the services re-check them.
+Permission checks are the ones of :mod:`accounts.permissions`; the services re-check them.
 """
 
 from django.contrib import messages
@@ -14,14 +14,15 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts import permissions as accounts_permissions
+from question_bank import permissions
 from common.serving import serve_file
-from lms import permissions
 from question_bank.assembly import services
 from question_bank.assembly.forms import AssembleForm, PracticeForm, TemplateForm
 from question_bank.assembly.matrix import matrix_problems, spec_table
+from question_bank.assembly.models import Paper
 from question_bank.assembly.shuffle import CodeError
 from question_bank.assembly.solver import AssemblyInfeasible
-from question_bank.models import Paper
 from question_bank.tasks import render_paper_task, render_progress_key
 
 
@@ -157,7 +158,7 @@ def paper_regenerate(request, pk: int):
 
 def practice_create(request):
     if (
-        not permissions.is_active(request.user)
+        not accounts_permissions.is_active(request.user)
         or not permissions.visible_banks(request.user).exists()
     ):
         raise PermissionDenied

@@ -1,3 +1,5 @@
+"""The cognitive scales (3 and 4 levels) and the 2025 points of Part II (Đúng/Sai)."""
+
 from decimal import Decimal
 
 from django.db import migrations

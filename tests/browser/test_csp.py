@@ -11,11 +11,12 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.admin.admin_url_finder import AdminURLFinder
 
+from accounts.models import Role, User
 from content.curation import library_item_publish, library_item_save
 from content.library_models import LibraryItem
 from content.models import HomePage, LessonPage
 from content.processing import library_item_process
-from lms.models import Role, User
+from tests.accounts.factories import make_school, make_user
 from tests.browser.conftest import chromium_context
 from tests.browser.test_reader import make_epub
 from tests.content.library_helpers import pdf_upload
@@ -26,7 +27,6 @@ from tests.content.test_pages import (
     make_curriculum,
     publish_under,
 )
-from tests.lms.factories import make_school, make_user
 
 pytestmark = [
     pytest.mark.browser,

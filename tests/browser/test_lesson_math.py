@@ -11,11 +11,12 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
+from accounts.models import Role
 from content.models import ELecturePage, HomePage, LessonPage
-from lms.models import LearningEvent, Role
+from lms.models import LearningEvent
 from question_bank.formats.base import Choice
+from tests.accounts.factories import make_school, make_user
 from tests.content.test_pages import QUADRATIC, SOLUTION, approved_question, publish_under
-from tests.lms.factories import make_school, make_user
 
 pytestmark = [
     pytest.mark.browser,

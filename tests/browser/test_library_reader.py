@@ -8,12 +8,13 @@ from django.conf import settings as django_settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore
 
+from accounts.models import Role
 from content.curation import library_item_publish, library_item_save
 from content.library_models import LibraryItem
 from content.processing import library_item_process
-from lms.models import ReadingPosition, Role
+from lms.models import ReadingPosition
+from tests.accounts.factories import make_school, make_user
 from tests.content.library_helpers import pdf_upload
-from tests.lms.factories import make_school, make_user
 
 pytestmark = [
     pytest.mark.browser,

@@ -2,8 +2,8 @@
 
 import pytest
 
-from content.curriculum import curriculum_load_files
-from lms.demo import seed_lessons
+from accounts.demo import seed_lessons
+from curriculum.loader import curriculum_load_files
 
 pytestmark = [
     pytest.mark.browser,

@@ -2,8 +2,8 @@
 
 import pytest
 
-from lms.models import Role
-from tests.lms.factories import make_school, make_user
+from accounts.models import Role
+from tests.accounts.factories import make_school, make_user
 from tests.question_bank.factories import make_bank, make_question, parsed_single
 
 pytestmark = [

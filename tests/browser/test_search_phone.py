@@ -3,12 +3,12 @@ search box, driven by the keyboard (ARIA combobox)."""
 
 import pytest
 
+from accounts.models import Role
 from content.curation import library_item_publish
-from content.models import Subject
-from lms.models import Role
+from curriculum.models import Subject
 from search.maintenance import rebuild
+from tests.accounts.factories import make_school, make_user
 from tests.content.library_helpers import make_item
-from tests.lms.factories import make_school, make_user
 
 pytestmark = [
     pytest.mark.browser,

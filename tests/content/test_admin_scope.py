@@ -6,13 +6,13 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from wagtail.models import Page
 
+from accounts.models import Role
 from content.blocks import CheckpointBlock, QuestionBlock
 from content.curation import library_item_publish, takedown
 from content.models import HomePage, LessonPage, LibraryCollection, LibraryItem
 from content.policy import MaterialPagePermissionTester
-from lms.models import Role
+from tests.accounts.factories import make_school, make_user
 from tests.content.library_helpers import make_item, pdf_upload
-from tests.lms.factories import make_school, make_user
 from tests.question_bank.factories import make_bank, make_question, parsed_single
 
 pytestmark = pytest.mark.django_db

@@ -9,13 +9,14 @@ import json
 import pytest
 from django.urls import reverse
 
-from content.models import ELecturePage, HomePage
-from lms.models import EventKind, LearningEvent, Role
+from accounts.models import Role
 from lms.selectors import electure_progress
+from content.models import ELecturePage, HomePage
+from lms.models import EventKind, LearningEvent
 from lms.services import learning_event_record
 from question_bank.formats.base import Choice, QType
+from tests.accounts.factories import make_school, make_user
 from tests.content.test_pages import SOLUTION, approved_question, publish_under
-from tests.lms.factories import make_school, make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -10,20 +10,17 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from accounts.models import Role, User
 from content.coverage import curriculum_coverage
-from content.models import (
-    CurriculumLesson,
-    ELecturePage,
-    HomePage,
-    LearningOutcome,
-    LessonPage,
-    LibraryItem,
-    Subject,
-    Topic,
+from content.models import ELecturePage, HomePage, LessonPage, LibraryItem
+from curriculum.models import CurriculumLesson, LearningOutcome, Subject, Topic
+from tests.accounts.factories import (
+    DepartmentFactory,
+    DistrictOfficeFactory,
+    make_school,
+    make_user,
 )
-from lms.models import Role, User
 from tests.browser.conftest import phone_page  # noqa: F401 (fixture of the phone test)
-from tests.lms.factories import DepartmentFactory, DistrictOfficeFactory, make_school, make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -3,9 +3,9 @@
 import pytest
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from content.models import CurriculumLesson, Subject, Topic
-from lms.models import Role
-from tests.lms.factories import make_school, make_user
+from accounts.models import Role
+from curriculum.models import CurriculumLesson, Subject, Topic
+from tests.accounts.factories import make_school, make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -2,9 +2,9 @@
 
 import pytest
 
+from accounts.demo import DEMO_PASSWORD, seed_demo
+from accounts.models import DistrictOffice, Enrolment, Role, School, SchoolClass, User
 from content.models import LessonPage
-from lms.demo import DEMO_PASSWORD, seed_demo
-from lms.models import DistrictOffice, Enrolment, Role, School, SchoolClass, User
 
 pytestmark = pytest.mark.django_db
 

@@ -11,6 +11,8 @@ from django.db import transaction
 from django.db.models import Count
 from django.utils.html import escape
 
+from accounts.demo import seed_demo
+from accounts.models import Department, Role, User
 from content.coverage import curriculum_coverage
 from content.demo import LIBRARY_SIZE, content_summary, hubs_sync, seed_content
 from content.library_models import (
@@ -21,18 +23,9 @@ from content.library_models import (
     ResourceType,
     validate_isbn,
 )
-from content.models import (
-    Comment,
-    ELecturePage,
-    GradePage,
-    LessonPage,
-    Rating,
-    Subject,
-    SubjectPage,
-)
-from content.sharing import Licence, SharingScope
-from lms.demo import seed_demo
-from lms.models import Department, Role, User
+from content.models import Comment, ELecturePage, GradePage, LessonPage, Rating, SubjectPage
+from common.sharing import Licence, SharingScope
+from curriculum.models import Subject
 from question_bank.models import Question, Status
 
 pytestmark = pytest.mark.django_db

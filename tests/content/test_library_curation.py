@@ -6,11 +6,11 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from wagtail.models import ModelLogEntry, PageLogEntry
 
+from accounts.models import Role
 from content.curation import library_item_review, restore, takedown
 from content.models import HomePage, LessonPage, LibraryItem, Takedown
-from lms.models import Role
+from tests.accounts.factories import make_school, make_user
 from tests.content.library_helpers import make_item
-from tests.lms.factories import make_school, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -231,7 +231,7 @@ def test_restore_publishes_the_version_that_was_taken_down_not_a_later_edit(peop
 
 def test_library_search_combines_with_the_subject_filter(client, people):
     from content.curation import library_item_publish
-    from content.models import Subject
+    from curriculum.models import Subject
 
     toan, _created = Subject.objects.get_or_create(code="toan", defaults={"name": "Toán"})
     for title, subject in (("Hàm số bậc hai nâng cao", toan), ("Hàm số trong Vật lí", None)):
@@ -244,7 +244,7 @@ def test_library_search_combines_with_the_subject_filter(client, people):
 
 
 def test_hub_pages_are_curated_by_superusers_only(people):
-    from lms.permissions import can_curate
+    from content.permissions import can_curate
 
     home = HomePage.objects.get()
     assert can_curate(people["librarian_a"], home) is False

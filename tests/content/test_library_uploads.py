@@ -8,11 +8,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
+from accounts.models import Role
 from content.library_models import LibraryItem, Processing
 from content.processing import library_item_process
-from lms.models import Role
+from tests.accounts.factories import make_school, make_user
 from tests.content.library_helpers import pdf_upload
-from tests.lms.factories import make_school, make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -16,13 +16,14 @@ from django.urls import resolve, reverse
 from django.utils import timezone
 from lxml import etree
 
+from accounts.models import Role
+from content.permissions import visible_library_items
 from content import oai
 from content.curation import library_item_publish, takedown
-from content.models import CollectionEntry, LibraryCollection, LibraryItem, Subject, Topic
-from lms.models import Role
-from lms.permissions import visible_library_items
+from content.models import CollectionEntry, LibraryCollection, LibraryItem
+from curriculum.models import Subject, Topic
+from tests.accounts.factories import make_school, make_user
 from tests.content.library_helpers import make_item as make_item_through_services
-from tests.lms.factories import make_school, make_user
 
 SCHEMA = etree.XMLSchema(etree.parse(str(Path(__file__).parent / "data" / "oai" / "harvest.xsd")))
 NS = {

@@ -17,20 +17,12 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from content.models import (
-    CurriculumLesson,
-    ELecturePage,
-    GradePage,
-    HomePage,
-    LearningOutcome,
-    LessonPage,
-    Subject,
-    SubjectPage,
-    Topic,
-)
-from lms.models import LearningEvent, Role
+from accounts.models import Role
+from content.models import ELecturePage, GradePage, HomePage, LessonPage, SubjectPage
+from curriculum.models import CurriculumLesson, LearningOutcome, Subject, Topic
+from lms.models import LearningEvent
 from question_bank.formats.base import Choice, ParsedQuestion, QType
-from tests.lms.factories import make_school, make_user
+from tests.accounts.factories import make_school, make_user
 from tests.question_bank.factories import make_bank, make_question
 
 pytestmark = pytest.mark.django_db

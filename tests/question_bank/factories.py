@@ -2,7 +2,7 @@
 
 from django.contrib.auth.models import Group
 
-from lms.permissions import REVIEWER_GROUP
+from question_bank.permissions import REVIEWER_GROUP
 from question_bank import services
 from question_bank.formats.base import Choice, ParsedQuestion, QType
 

@@ -2,10 +2,10 @@
 
 import pytest
 
-from lms.models import Role
+from accounts.models import Role
 from question_bank.formats.base import Choice, ParsedQuestion, QType
 from question_bank.models import Question, Status
-from tests.lms.factories import make_school, make_user
+from tests.accounts.factories import make_school, make_user
 from tests.question_bank.factories import make_bank, make_question, make_reviewer, parsed_single
 
 pytestmark = pytest.mark.django_db

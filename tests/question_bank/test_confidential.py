@@ -3,8 +3,8 @@ the admin list, its search, the preview, the JSON API, exports and bulk actions.
 
 import pytest
 
-from lms.models import Role
-from tests.lms.factories import make_school, make_user
+from accounts.models import Role
+from tests.accounts.factories import make_school, make_user
 from tests.question_bank.factories import make_bank, make_question, make_reviewer, parsed_single
 
 pytestmark = pytest.mark.django_db
@@ -130,7 +130,7 @@ def test_search_engine_filters_by_permission(world):
     that matches the words best is still never returned to an outsider."""
     from wagtail.search.backends import get_search_backend
 
-    from lms import permissions
+    from question_bank import permissions
     from question_bank.models import Question
     from search.query import vietnamese_query
 
@@ -164,7 +164,7 @@ def test_cached_bank_ids_follow_membership_and_sharing(world):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from lms.permissions import visible_questions
+    from question_bank.permissions import visible_questions
 
     outsider, pool, shared = world["outsider"], world["pool"], world["shared"]
     seen = lambda: set(visible_questions(outsider).values_list("pk", flat=True))  # noqa: E731

@@ -5,12 +5,12 @@ import io
 import pytest
 from PIL import Image
 
-from lms.models import Role
+from accounts.models import Role
 from question_bank.formats import moodle_xml
 from question_bank.formats.base import Choice, ParsedQuestion, QType
 from question_bank.importing import ImportBlocked, build_preview, import_commit
 from question_bank.models import Question, QuestionImage
-from tests.lms.factories import make_school, make_user
+from tests.accounts.factories import make_school, make_user
 from tests.question_bank.factories import make_bank
 
 pytestmark = pytest.mark.django_db

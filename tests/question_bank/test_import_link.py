@@ -7,10 +7,10 @@ import lxml.html
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from lms.models import Role
+from accounts.models import Role
 from question_bank.importing import import_commit
 from question_bank.models import ImportJob, Question
-from tests.lms.factories import make_school, make_user
+from tests.accounts.factories import make_school, make_user
 from tests.question_bank.factories import make_bank
 
 pytestmark = pytest.mark.django_db

@@ -3,10 +3,11 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from lms.models import Role
+from accounts.models import Role
 from question_bank import services
-from question_bank.models import Paper, PaperItem, Question, QuestionVersion, Status
-from tests.lms.factories import make_school, make_user
+from question_bank.assembly.models import Paper, PaperItem
+from question_bank.models import Question, QuestionVersion, Status
+from tests.accounts.factories import make_school, make_user
 from tests.question_bank.factories import make_bank, make_question, make_reviewer, parsed_single
 
 pytestmark = pytest.mark.django_db

@@ -6,11 +6,11 @@ column read "Biết (3 mức (Biết – Hiểu – Vận dụng))".
 
 import pytest
 
-from lms.models import Role
+from accounts.models import Role
 from question_bank.formats.base import Choice, ParsedQuestion, QType
 from question_bank.models import CognitiveLevel
 from question_bank.plaintext import latex_to_text, math_to_text, summary
-from tests.lms.factories import make_school, make_user
+from tests.accounts.factories import make_school, make_user
 from tests.question_bank.factories import make_bank, make_question
 
 LIST = "/admin/snippets/question_bank/question/"

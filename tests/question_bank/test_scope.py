@@ -1,10 +1,10 @@
-"""Sharing scope of banks: private, school, district, province — decided in lms.permissions."""
+"""Sharing scope of banks: private, school, district, province — decided in accounts.permissions."""
 
 import pytest
 
-from lms import permissions
-from lms.models import Role
-from tests.lms.factories import DistrictOfficeFactory, make_school, make_user
+from question_bank import permissions
+from accounts.models import Role
+from tests.accounts.factories import DistrictOfficeFactory, make_school, make_user
 from tests.question_bank.factories import make_bank, make_question
 
 pytestmark = pytest.mark.django_db

@@ -3,11 +3,11 @@ key right, exported from the bank as .docx through the admin, and re-imported un
 
 import pytest
 
-from lms.models import Role
+from accounts.models import Role
 from question_bank.html import plain_text
 from question_bank.importing import import_commit
 from question_bank.models import Question, Stimulus
-from tests.lms.factories import make_school, make_user
+from tests.accounts.factories import make_school, make_user
 from tests.question_bank.factories import make_bank
 from tests.question_bank.formats.docx_builder import exam_2025
 from tests.question_bank.formats.test_docx import EXAM_KEY

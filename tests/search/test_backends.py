@@ -9,7 +9,7 @@ import unicodedata
 import pytest
 from wagtail.search.backends import get_search_backend
 
-from content.models import Subject, Topic
+from curriculum.models import Subject, Topic
 from search.query import vietnamese_query
 
 TITLES = {

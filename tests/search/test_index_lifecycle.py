@@ -15,13 +15,13 @@ from django.core.management import call_command
 from django.db import connection
 from modelsearch.backends import get_search_backend
 
+from accounts.models import Role
 from content.library_models import LibraryItem
-from content.models import Subject
-from lms.models import Role
+from curriculum.models import Subject
 from search.documents import document_sync
 from search.models import SearchDocument
 from search.service import SearchParams, search
-from tests.lms.factories import make_school, make_user
+from tests.accounts.factories import make_school, make_user
 from tests.test_celery_worker import not_eager, worker  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

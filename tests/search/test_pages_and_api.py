@@ -9,13 +9,14 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 from django.urls import reverse
 
+from accounts.models import Role
 from content.curation import library_item_publish
-from content.models import HomePage, LessonPage, Subject
-from lms.models import Role
+from content.models import HomePage, LessonPage
+from curriculum.models import Subject
 from search.maintenance import rebuild
 from search.settings import engine_backend
+from tests.accounts.factories import make_school, make_user
 from tests.content.library_helpers import make_item
-from tests.lms.factories import make_school, make_user
 from tests.question_bank.factories import make_bank, make_question, parsed_single
 
 pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]

@@ -14,16 +14,16 @@ import pytest
 from django.urls import reverse
 from modelsearch.backends import get_search_backend
 
+from accounts.models import Role
 from content.library_models import LibraryItem
-from content.models import Subject
-from lms.models import Role
+from curriculum.models import Subject
 from search.maintenance import rebuild
 from search.models import Abbreviation, SearchDocument
 from search.query import parse
 from search.service import SearchParams, search
 from search.synonyms import table_changed
 from search.telex import decode
-from tests.lms.factories import make_school, make_user
+from tests.accounts.factories import make_school, make_user
 
 ITEMS = {
     # key: (title, subject code, grade)

@@ -12,12 +12,12 @@ import unicodedata
 import pytest
 from modelsearch.backends import get_search_backend
 
+from accounts.models import Role
 from content.library_models import CollectionEntry, LibraryCollection, LibraryItem
-from content.models import Subject
-from lms.models import Role
+from curriculum.models import Subject
 from search.maintenance import rebuild
 from search.service import SearchParams, search
-from tests.lms.factories import make_school, make_user
+from tests.accounts.factories import make_school, make_user
 
 TITLES = {
     "ptbh": "Phương trình bậc hai một ẩn",
@@ -211,7 +211,7 @@ def test_document_deleted_while_its_page_is_read(corpus, monkeypatch):
 def guarded(request):
     """Questions of a teacher's bank, a colleague's shared bank and a board's confidential
     pool; a draft item; a school-scoped item — searched on the backend named by param."""
-    from question_bank.models import Scope
+    from common.sharing import SharingScope as Scope
     from tests.question_bank.factories import make_bank, make_question, parsed_single
 
     alias = request.param
@@ -276,7 +276,7 @@ def _permissions(g):
     # (PostgreSQL reads them in one part per audience).
     from django.db.models import Count
 
-    from lms.permissions import search_document_q
+    from search.permissions import search_document_q
     from search.models import SearchDocument
 
     for user in (g["student"], g["teacher"], g["board"]):

@@ -13,13 +13,14 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
+from accounts.models import Role
 from common.db import statistics_drop
 from content.curation import library_item_publish
-from content.models import HomePage, LessonPage, Subject
-from lms.models import Role
+from content.models import HomePage, LessonPage
+from curriculum.models import Subject
 from search.maintenance import rebuild
+from tests.accounts.factories import SchoolYearFactory, make_class, make_school, make_user
 from tests.content.library_helpers import make_item
-from tests.lms.factories import SchoolYearFactory, make_class, make_school, make_user
 from tests.question_bank.factories import make_bank
 
 pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
@@ -99,9 +100,9 @@ def test_search_rebuild_analyses_the_full_text_tables(
 
 
 def test_demo_seed_ends_with_fresh_statistics(monkeypatch, no_statistics):
-    from lms.demo import DemoSummary
-    from lms.management.commands import seed_demo
-    from lms.models import User
+    from accounts.demo import DemoSummary
+    from accounts.management.commands import seed_demo
+    from accounts.models import User
 
     # The seed itself is the demo tests' business: here only what the command does after.
     monkeypatch.setattr(seed_demo, "seed_demo", lambda **_kw: DemoSummary(created=False, logins=[]))
@@ -125,8 +126,8 @@ def test_question_import_analyses_once_committed(no_statistics, django_capture_o
 
 
 def test_roster_import_analyses_once_committed(no_statistics, django_capture_on_commit_callbacks):
-    from lms.models import User
-    from lms.roster.importer import roster_import
+    from accounts.models import User
+    from accounts.roster.importer import roster_import
 
     school = make_school(code="27001", name="Trường THPT Nguyễn Huệ")
     year = SchoolYearFactory()

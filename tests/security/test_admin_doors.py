@@ -9,11 +9,11 @@ from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
+from accounts.models import Role, SchoolClass
 from content.curation import library_item_publish
 from content.models import HomePage, LessonPage, LibraryItem
-from lms.models import Role, SchoolClass
+from tests.accounts.factories import make_class, make_school, make_user
 from tests.content.library_helpers import make_item
-from tests.lms.factories import make_class, make_school, make_user
 from tests.question_bank.factories import make_bank, make_question, parsed_single
 
 pytestmark = pytest.mark.django_db
@@ -142,16 +142,16 @@ def test_library_item_chooser_offers_only_what_the_user_may_choose(client, world
 def test_class_and_takedown_choosers_offer_only_the_users_own(client, world):
     make_class(school=world["school_a"], name=CLASS_A)
     client.force_login(world["school_admin_b"])
-    html = client.get(reverse("wagtailsnippetchoosers_lms_schoolclass:choose")).json()["html"]
+    html = client.get(reverse("wagtailsnippetchoosers_accounts_schoolclass:choose")).json()["html"]
     assert CLASS_A.lower() not in html.lower()
     school_class = SchoolClass.objects.get(name=CLASS_A)
-    chosen = reverse("wagtailsnippetchoosers_lms_schoolclass:chosen", args=[school_class.pk])
+    chosen = reverse("wagtailsnippetchoosers_accounts_schoolclass:chosen", args=[school_class.pk])
     assert client.get(chosen).status_code == 404
 
 
 def test_library_item_form_offers_and_accepts_only_the_users_schools(client, world):
     client.force_login(world["teacher_b"])
-    html = client.get(reverse("wagtailsnippetchoosers_lms_school:choose")).json()["html"]
+    html = client.get(reverse("wagtailsnippetchoosers_accounts_school:choose")).json()["html"]
     assert world["school_a"].name not in html and world["school_b"].name in html
     add = reverse("wagtailsnippets_content_libraryitem:add")
     data = {

@@ -10,14 +10,14 @@ from html.parser import HTMLParser
 
 import pytest
 
+from accounts.models import Role, User
 from content.curation import library_item_publish, library_item_save
 from content.library_models import LibraryItem
 from content.models import HomePage
 from content.processing import library_item_process
-from lms.models import Role, User
+from tests.accounts.factories import make_school, make_user
 from tests.content.library_helpers import pdf_upload
 from tests.content.test_pages import approved_question, electure_with, lesson_with
-from tests.lms.factories import make_school, make_user
 
 pytestmark = [pytest.mark.django_db]
 

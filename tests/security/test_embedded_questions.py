@@ -10,10 +10,11 @@ from django.urls import reverse
 from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from accounts.models import Role
 from content.models import ELecturePage, HomePage, LessonPage
-from lms.models import LearningEvent, Role
+from lms.models import LearningEvent
+from tests.accounts.factories import make_school, make_user
 from tests.content.test_pages import SOLUTION, approved_question, listblock, publish_under
-from tests.lms.factories import make_school, make_user
 
 pytestmark = pytest.mark.django_db
 

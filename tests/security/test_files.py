@@ -22,11 +22,12 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
+from accounts.models import Role
 from content.curation import library_item_publish
-from lms.models import Role
-from question_bank.models import ImportJob, Paper
+from question_bank.assembly.models import Paper
+from question_bank.models import ImportJob
+from tests.accounts.factories import make_school, make_user
 from tests.content.library_helpers import make_item
-from tests.lms.factories import make_school, make_user
 from tests.question_bank.factories import make_bank
 
 pytestmark = pytest.mark.django_db

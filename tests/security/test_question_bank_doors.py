@@ -6,13 +6,14 @@ autocomplete, and a teacher creating a bank."""
 import pytest
 from django.core.exceptions import PermissionDenied
 
-from content.models import Subject
-from lms.models import Role
+from accounts.models import Role
+from curriculum.models import Subject
 from question_bank import services
 from question_bank.assembly import services as assembly_services
+from question_bank.assembly.models import ExamMatrix
 from question_bank.formats.base import ParsedGroup
-from question_bank.models import CognitiveScale, ExamMatrix, Question, QuestionBank, Stimulus
-from tests.lms.factories import make_school, make_user
+from question_bank.models import CognitiveScale, Question, QuestionBank, Stimulus
+from tests.accounts.factories import make_school, make_user
 from tests.question_bank.factories import make_bank, make_question, parsed_single
 
 pytestmark = pytest.mark.django_db

@@ -5,11 +5,11 @@ words of a public lesson are."""
 
 import pytest
 
+from accounts.models import Role
 from content.models import HomePage, LessonPage
-from lms.models import Role
 from search.maintenance import rebuild
 from search.models import SearchTerm
-from tests.lms.factories import make_school, make_user
+from tests.accounts.factories import make_school, make_user
 from tests.question_bank.factories import make_bank, make_question, parsed_single
 
 pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]

@@ -13,8 +13,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.test import RequestFactory, override_settings
 
-from lms.models import Role
-from tests.lms.factories import make_school, make_user
+from accounts.models import Role
+from tests.accounts.factories import make_school, make_user
 
 pytestmark = [pytest.mark.django_db]
 axes_on = override_settings(AXES_ENABLED=True)
@@ -124,7 +124,7 @@ def test_signing_in_to_one_account_does_not_clear_guesses_at_another(client):
     ],
 )
 def test_the_client_address_is_read_through_the_trusted_proxies(proxies, forwarded, expected):
-    from lms.signin import client_address
+    from accounts.signin import client_address
 
     request = RequestFactory().get("/", REMOTE_ADDR="172.18.0.5", HTTP_X_FORWARDED_FOR=forwarded)
     with override_settings(HOCLIEU_TRUSTED_PROXY_COUNT=proxies):
@@ -176,7 +176,7 @@ def test_unlocking_is_limited_to_the_people_one_manages(client):
 
 @axes_on
 def test_a_superuser_clears_a_locked_address(client):
-    from lms.models import User
+    from accounts.models import User
 
     root = User.objects.create_superuser("root", "root@example.edu.vn", "mat-khau-goc-123")
     student = make_user(role=Role.STUDENT, school=make_school())

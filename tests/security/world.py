@@ -30,20 +30,22 @@ from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
+from accounts.models import Role
 from content import feedback
 from content.curation import library_item_publish, takedown
-from content.models import HomePage, LessonPage, Subject
-from lms.models import Role
+from content.models import HomePage, LessonPage
+from curriculum.models import Subject
+from question_bank.assembly.models import Paper
 from question_bank.formats.base import Choice, ParsedQuestion, QType
-from question_bank.models import ImportJob, Paper, Stimulus
-from tests.content.library_helpers import make_item
-from tests.lms.factories import (
+from question_bank.models import ImportJob, Stimulus
+from tests.accounts.factories import (
     DepartmentFactory,
     make_class,
     make_school,
     make_student_in,
     make_user,
 )
+from tests.content.library_helpers import make_item
 from tests.question_bank.factories import make_bank, make_question, make_reviewer
 
 #: A real word every forbidden text contains, used as the search query of list and
@@ -125,7 +127,7 @@ ROLES = (
 
 
 def forbidden_markers(role: str) -> frozenset[str]:
-    """The markers ``role`` must never receive, by the platform's rules (lms.permissions):
+    """The markers ``role`` must never receive, by the platform's rules (accounts.permissions):
 
     - the confidential pool: nobody outside it, not even a superuser;
     - a colleague's matrix and import upload: nobody but their author;

@@ -4,7 +4,7 @@ import random
 
 from django.db import transaction
 
-from content.models import Subject
+from curriculum.models import Subject
 from question_bank import services
 from question_bank.formats.base import Choice, ParsedQuestion, QType
 from tests.question_bank.factories import make_bank

@@ -3,9 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from lms.models import Role
-from question_bank.models import ExamMatrix, Paper
-from tests.lms.factories import make_school, make_user
+from accounts.models import Role
+from question_bank.assembly.models import ExamMatrix, Paper
+from tests.accounts.factories import make_school, make_user
 from tests.question_bank.assembly.bank import toan_bank
 
 pytestmark = pytest.mark.django_db

@@ -5,16 +5,17 @@ from decimal import Decimal
 
 import pytest
 
-from lms import permissions
-from lms.models import Role, User
+from question_bank import permissions
+from accounts.models import Role, User
 from question_bank import scoring
 from question_bank.assembly import services
 from question_bank.assembly.matrix import matrix_problems, spec_table
+from question_bank.assembly.models import Paper, PaperItem, PaperVariant
 from question_bank.assembly.paper import PART_MC, PART_SHORT, PART_TF
 from question_bank.assembly.shuffle import LETTERS, CodeError, parse_codes
 from question_bank.assembly.solver import AssemblyInfeasible
-from question_bank.models import Paper, PaperItem, PaperVariant, Question
-from tests.lms.factories import make_school, make_user
+from question_bank.models import Question
+from tests.accounts.factories import make_school, make_user
 from tests.question_bank.assembly.bank import toan_bank
 
 pytestmark = pytest.mark.django_db
@@ -61,11 +62,11 @@ def _original_response(item, response):
 
 
 def test_demo_bank_gives_24_toan_versions_with_keys_that_grade_full_marks():
-    from lms.demo import seed_demo
+    from accounts.demo import seed_demo
 
     seed_demo(questions=True)
     teacher = User.objects.get(username="gv001.01")
-    from content.models import Subject
+    from curriculum.models import Subject
 
     matrix = _toan_matrix(teacher, Subject.objects.get(code="toan"))
     assert matrix_problems(matrix) == []

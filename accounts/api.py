@@ -1,0 +1,53 @@
+"""JSON API for rosters (django-ninja), deciding access with the same ``accounts.permissions``."""
+
+import datetime as dt
+
+from django.http import Http404
+from ninja import Field, Router, Schema
+from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.security import django_auth
+
+from accounts import permissions
+from accounts.models import Role
+
+router = Router(auth=django_auth, tags=["lms"])
+
+
+class ClassOut(Schema):
+    id: int
+    name: str
+    grade: int
+    school: str = Field(alias="school.name")
+    school_year: str = Field(alias="school_year.name")
+
+
+class StudentOut(Schema):
+    id: int
+    full_name: str
+    student_id: str | None
+    date_of_birth: dt.date | None
+
+
+@router.get("/classes", response=list[ClassOut])
+@paginate(LimitOffsetPagination)
+def list_classes(request):
+    return (
+        permissions.visible_classes(request.user)
+        .select_related("school", "school_year")
+        .order_by("school__name", "grade", "name")
+    )
+
+
+@router.get("/classes/{class_id}/students", response=list[StudentOut])
+@paginate(LimitOffsetPagination)
+def class_students(request, class_id: int):
+    if request.user.role == Role.STUDENT:
+        raise Http404
+    school_class = permissions.visible_classes(request.user).filter(pk=class_id).first()
+    if school_class is None:
+        raise Http404
+    return (
+        permissions.visible_people(request.user)
+        .filter(enrolments__school_class=school_class)
+        .order_by("first_name", "full_name")
+    )

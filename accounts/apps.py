@@ -1,0 +1,25 @@
+from django.apps import AppConfig, apps
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+def _ensure_role_groups(sender, **kwargs):
+    # post_migrate fires once per app in INSTALLED_APPS order and permissions of each app
+    # are created in its own turn, so wait for the last app before building the groups.
+    with_models = [c for c in apps.get_app_configs() if c.models_module is not None]
+    if sender is not with_models[-1]:
+        return
+    from accounts.roles import ensure_role_groups
+
+    ensure_role_groups()
+
+
+class AccountsConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "accounts"
+    verbose_name = _("Trường lớp và người dùng")
+
+    def ready(self):
+        post_migrate.connect(_ensure_role_groups, dispatch_uid="accounts.ensure_role_groups")
+        # Wagtail hooks of the admin's locked sign-ins page (its own module, not wagtail_hooks).
+        import accounts.admin_signin  # noqa: F401

@@ -1,0 +1,18 @@
+"""URLs of this part of the site; included from config.urls."""
+
+from django.urls import path
+
+from lms import views
+
+urlpatterns = [
+    path(
+        "cau-hoi/<int:version_id>/tra-loi/",
+        views.question_check,
+        name="question_check",
+    ),
+    path(
+        "bai-giang/<int:page_id>/su-kien/",
+        views.electure_event,
+        name="electure_event",
+    ),
+]
