@@ -90,63 +90,93 @@ class _Document:
             self.line(item)
 
     def line(self, line: Line) -> None:
-        text = line.text
-        folded = fold_chars(text)
+        folded = fold_chars(line.text)
         if self.answer_mode:
             self.answer_line(line, folded)
             return
-        if m := RE_SECTION.match(folded):
-            self.close_question()
-            self.close_group()
-            self.part = section_part(m, folded)
-            self.section_label = ROMAN_OUT[ROMAN[m.group(1)]]
-            return
-        if (
-            len(text) < 90
-            and RE_ANSWER_HEADING.match(folded)
-            and ("bang" in folded[:12] or text.strip() == text.strip().upper())
-            and not (self.block is not None and ":" in text)
-        ):
-            self.close_question()
-            self.close_group()
-            self.answer_mode = True
-            self.key_part = self.part
-            return
-        if keys := key_tokens(text, 2):
-            self.add_keys(keys)
-            return
-        if RE_GROUP_END.match(folded):
-            self.close_question()
-            self.close_group()
-            return
-        if m := RE_GROUP.match(folded):
-            self.close_question()
-            self.close_group()
-            self.open_group(_clean_title(text[m.end() :]), folded[m.end() :])
-            self.group.explicit = True
-            return
-        if (m := RE_QUESTION.match(folded)) and self.question_start(line, folded, m):
-            return
-        if "sau" in folded and "cau" in folded and self.group_instruction(text, folded):
-            return
-        if RE_END.match(folded):
-            self.close_question()
-            self.close_group()
-            return
-        if (
-            len(text) < 100
-            and (m := RE_HEADING_KIND.match(folded))
-            and text[m.start(1) : m.end(1)].isupper()
-        ):
-            self.close_question()
-            self.close_group()
-            if m.group(1) == "tu luan" or self.part in (2, 3):
-                self.part = None
+        rules = (self.section, self.answer_heading, self.key_line, self.group_line,
+                 self.question_line, self.instruction_line, self.end_line, self.kind_heading)  # fmt: skip
+        if any(rule(line, folded) for rule in rules):
             return
         if self.block is not None:
             self.block[1].feed(line)
         elif self.group is not None:
             self.group.items.append(line)
+
+    # -- structural lines: each rule says whether the line was its kind ----------------------
+    def close_all(self) -> None:
+        self.close_question()
+        self.close_group()
+
+    def section(self, line: Line, folded: str) -> bool:
+        """``PHẦN I`` …: the part (and so the type) of the questions that follow."""
+        m = RE_SECTION.match(folded)
+        if not m:
+            return False
+        self.close_all()
+        self.part = section_part(m, folded)
+        self.section_label = ROMAN_OUT[ROMAN[m.group(1)]]
+        return True
+
+    def answer_heading(self, line: Line, folded: str) -> bool:
+        """``BẢNG ĐÁP ÁN`` / ``ĐÁP ÁN``: keys and late solutions follow."""
+        text = line.text
+        if not (
+            len(text) < 90
+            and RE_ANSWER_HEADING.match(folded)
+            and ("bang" in folded[:12] or text.strip() == text.strip().upper())
+            and not (self.block is not None and ":" in text)
+        ):
+            return False
+        self.close_all()
+        self.answer_mode = True
+        self.key_part = self.part
+        return True
+
+    def key_line(self, line: Line, folded: str) -> bool:
+        """``1-A 2-B 3-C`` (two keys or more) anywhere in the file."""
+        keys = key_tokens(line.text, 2)
+        if keys:
+            self.add_keys(keys)
+        return bool(keys)
+
+    def group_line(self, line: Line, folded: str) -> bool:
+        """``Hết nhóm`` closes a group, ``Nhóm k. <title>`` opens one."""
+        if RE_GROUP_END.match(folded):
+            self.close_all()
+            return True
+        m = RE_GROUP.match(folded)
+        if not m:
+            return False
+        self.close_all()
+        self.open_group(_clean_title(line.text[m.end() :]), folded[m.end() :])
+        self.group.explicit = True
+        return True
+
+    def question_line(self, line: Line, folded: str) -> bool:
+        m = RE_QUESTION.match(folded)
+        return bool(m) and self.question_start(line, folded, m)
+
+    def instruction_line(self, line: Line, folded: str) -> bool:
+        return "sau" in folded and "cau" in folded and self.group_instruction(line.text, folded)
+
+    def end_line(self, line: Line, folded: str) -> bool:
+        """``--- HẾT ---``."""
+        if not RE_END.match(folded):
+            return False
+        self.close_all()
+        return True
+
+    def kind_heading(self, line: Line, folded: str) -> bool:
+        """An old-style ``I. TRẮC NGHIỆM`` / ``II. TỰ LUẬN`` heading."""
+        text = line.text
+        m = RE_HEADING_KIND.match(folded) if len(text) < 100 else None
+        if m is None or not text[m.start(1) : m.end(1)].isupper():
+            return False
+        self.close_all()
+        if m.group(1) == "tu luan" or self.part in (2, 3):
+            self.part = None
+        return True
 
     def table(self, table: Table) -> None:
         keys = table_keys(table, self.answer_mode)
@@ -174,28 +204,12 @@ class _Document:
         return f"{word} {number}"
 
     def question_start(self, line: Line, folded: str, m: re.Match) -> bool:
-        text = line.text
-        pos = m.end()
-        points = None
-        level = ""
-        while True:
-            pm = RE_PAREN.match(folded, pos)
-            if not pm:
-                break
-            inner = pm.group(1).strip()
-            if pt := RE_POINTS.fullmatch(inner):
-                points = float(pt.group(1).replace(",", "."))
-            elif inner in LEVELS:
-                level = LEVELS[inner]
-            else:
-                break
-            pos = pm.end()
-        rest = text[pos:]
-        pm = re.match(r"\s*[.:)]", rest)
-        if pm:
-            pos += pm.end()
-        elif rest and not rest[0].isspace():
+        """``Câu N (0,5 điểm) (NB).``: a new block, unless the text after the number shows
+        that this is not a question heading ("Câu 3a", "Câu2x")."""
+        head = _question_head(line.text, folded, m.end())
+        if head is None:
             return False
+        pos, points, level = head
         number = m.group(1)
         n = int(number)
         group = self.group
@@ -391,6 +405,29 @@ def _accepts(d: Draft, kind: str) -> bool:
     if kind == "tf":
         return bool(d.stmts) or d.part == 2
     return d.part == 3 or (not d.options and not d.stmts and d.part is None)
+
+
+def _question_head(text: str, folded: str, pos: int) -> tuple[int, float | None, str] | None:
+    """After the number: ``(0,5 điểm)``, ``(NB)`` and a ``.``/``:``/``)``; where the stem
+    starts, the points and the level, or None when the number runs into other text."""
+    points = None
+    level = ""
+    while pm := RE_PAREN.match(folded, pos):
+        inner = pm.group(1).strip()
+        if pt := RE_POINTS.fullmatch(inner):
+            points = float(pt.group(1).replace(",", "."))
+        elif inner in LEVELS:
+            level = LEVELS[inner]
+        else:
+            break
+        pos = pm.end()
+    rest = text[pos:]
+    pm = re.match(r"\s*[.:)]", rest)
+    if pm:
+        pos += pm.end()
+    elif rest and not rest[0].isspace():
+        return None
+    return pos, points, level
 
 
 def _clean_title(text: str) -> str:

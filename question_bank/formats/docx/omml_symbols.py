@@ -1,4 +1,4 @@
-"""Symbol tables shared by both directions of the OMML ↔ LaTeX conversion."""
+"""Symbol and command tables of the OMML ↔ LaTeX conversion (both directions)."""
 
 from __future__ import annotations
 
@@ -123,3 +123,26 @@ DELIM_LATEX = {
 }  # fmt: skip
 MATRIX_ENVS = {("(", ")"): "pmatrix", ("[", "]"): "bmatrix", ("{", "}"): "Bmatrix",
                 ("|", "|"): "vmatrix", ("‖", "‖"): "Vmatrix"}  # fmt: skip
+
+# LaTeX → OMML only: commands by what they do.
+TEXT_CMDS = {
+    "text": "nor", "textrm": "nor", "mbox": "nor", "textnormal": "nor", "textit": "nor",
+    "textbf": "nor", "mathrm": "p", "operatorname": "p", "mathbf": "b", "boldsymbol": "b",
+    "mathit": None, "mathbb": "bb", "Bbb": "bb",
+}  # fmt: skip
+SPACE_CMDS = {",": "\u2009", ":": "\u205f", ";": "\u2005", ">": "\u205f", " ": " "}
+IGNORED_CMDS = {
+    "displaystyle", "textstyle", "scriptstyle", "limits", "nolimits", "big", "Big", "bigg",
+    "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr", "middle", "nonumber", "notag",
+    "mathop", "mathord", "mathrel", "mathbin", "mathpunct",
+}  # fmt: skip
+GROUP_CHARS = {
+    "overrightarrow": ("→", "top"),
+    "overleftarrow": ("←", "top"),
+    "overbrace": ("\u23de", "top"),
+    "underbrace": ("\u23df", "bot"),
+}
+MATRIX_NAMES = {"matrix", "pmatrix", "bmatrix", "Bmatrix", "vmatrix", "Vmatrix", "array",
+                "smallmatrix"}  # fmt: skip
+MATRIX_DELIMS = {"pmatrix": ("(", ")"), "bmatrix": ("[", "]"), "Bmatrix": ("{", "}"),
+                  "vmatrix": ("|", "|"), "Vmatrix": ("‖", "‖")}  # fmt: skip

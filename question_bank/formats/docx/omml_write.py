@@ -19,10 +19,16 @@ from question_bank.formats.docx.omml_symbols import (
     ACCENT_CHR,
     BLACKBOARD,
     FUNCS,
+    GROUP_CHARS,
+    IGNORED_CMDS,
     LATEX_CHAR,
     LIMIT_FUNCS,
+    MATRIX_DELIMS,
+    MATRIX_NAMES,
     NARY_CHR,
     NARY_UNDOVR,
+    SPACE_CMDS,
+    TEXT_CMDS,
 )
 from question_bank.formats.docx.ooxml import M_NS, W_NS, XML_SPACE, M
 
@@ -31,29 +37,8 @@ from question_bank.formats.docx.ooxml import M_NS, W_NS, XML_SPACE, M
 # ---------------------------------------------------------------------------------------
 
 _TOKEN = re.compile(r"\\([A-Za-z]+)\*?|\\(.)|(\s+)|(.)", re.S)
-_TEXT_CMDS = {
-    "text": "nor", "textrm": "nor", "mbox": "nor", "textnormal": "nor", "textit": "nor",
-    "textbf": "nor", "mathrm": "p", "operatorname": "p", "mathbf": "b", "boldsymbol": "b",
-    "mathit": None, "mathbb": "bb", "Bbb": "bb",
-}  # fmt: skip
-_SPACE_CMDS = {",": "\u2009", ":": "\u205f", ";": "\u2005", ">": "\u205f", " ": " "}
-_IGNORED = {
-    "displaystyle", "textstyle", "scriptstyle", "limits", "nolimits", "big", "Big", "bigg",
-    "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr", "middle", "nonumber", "notag",
-    "mathop", "mathord", "mathrel", "mathbin", "mathpunct",
-}  # fmt: skip
 _HARD_STOPS = {("ch", "}"), ("cmd", "right"), ("cmd", "end"), ("sym", "\\"), ("ch", "&")}
 _RELATIONS = {"=", "<", ">", "≤", "≥", "≠", "≈", "⇒", "⇔", "≡", ","}
-_GROUP_CHARS = {
-    "overrightarrow": ("→", "top"),
-    "overleftarrow": ("←", "top"),
-    "overbrace": ("\u23de", "top"),
-    "underbrace": ("\u23df", "bot"),
-}
-_MATRIX_NAMES = {"matrix", "pmatrix", "bmatrix", "Bmatrix", "vmatrix", "Vmatrix", "array",
-                "smallmatrix"}  # fmt: skip
-_MATRIX_DELIMS = {"pmatrix": ("(", ")"), "bmatrix": ("[", "]"), "Bmatrix": ("{", "}"),
-                  "vmatrix": ("|", "|"), "Vmatrix": ("‖", "‖")}  # fmt: skip
 
 
 def latex_to_omml(latex: str):
@@ -240,8 +225,8 @@ class _LatexParser:
     @staticmethod
     def symbol(val: str, items: list) -> None:
         """An escaped character: ``\\,`` and other spaces, ``\\|``, ``\\{`` …"""
-        if val in _SPACE_CMDS:
-            items.append(("t", None, _SPACE_CMDS[val]))
+        if val in SPACE_CMDS:
+            items.append(("t", None, SPACE_CMDS[val]))
         elif val not in ("!", "\\", "/"):
             items.append(("t", None, "‖" if val == "|" else val))
 
@@ -266,7 +251,7 @@ class _LatexParser:
             items.append(("t", None, LATEX_CHAR[name]))
         elif name in _COMMANDS:
             _COMMANDS[name](self, name, items)
-        elif name not in _IGNORED:
+        elif name not in IGNORED_CMDS:
             self.unknown(name, items)
 
     def unknown(self, name: str, items: list) -> None:
@@ -319,7 +304,7 @@ class _LatexParser:
 
     def text(self, name: str, items: list) -> None:
         """``\\text``, ``\\mathrm``, ``\\mathbf``, ``\\mathbb`` …: their argument as styled text."""
-        style = _TEXT_CMDS[name]
+        style = TEXT_CMDS[name]
         if style is None:
             items.extend(self.arg())
             return
@@ -350,7 +335,7 @@ class _LatexParser:
         items.append(acc)
 
     def group_char(self, name: str, items: list) -> None:
-        chr_, pos = _GROUP_CHARS[name]
+        chr_, pos = GROUP_CHARS[name]
         g = _el("groupChr")
         pr = _el("groupChrPr", g)
         _el("chr", pr, val=chr_)
@@ -490,11 +475,11 @@ class _LatexParser:
     def environment(self, env: str, items: list) -> None:
         if env == "array" and self.peek() == ("ch", "{"):
             self.raw_group()  # column specification
-        matrix = env in _MATRIX_NAMES
+        matrix = env in MATRIX_NAMES
         rows = self.rows(env, cells=matrix)
         if matrix:
             m = _matrix(rows)
-            items.append(_delim(*_MATRIX_DELIMS[env], [[m]]) if env in _MATRIX_DELIMS else m)
+            items.append(_delim(*MATRIX_DELIMS[env], [[m]]) if env in MATRIX_DELIMS else m)
             return
         arr = _el("eqArr")
         for row in rows:
@@ -568,11 +553,11 @@ _COMMANDS = {
     "right": lambda parser, name, items: parser.delimiter(),
     "begin": _LatexParser.begin,
     "end": lambda parser, name, items: parser.raw_group(),
-    **dict.fromkeys(_TEXT_CMDS, _LatexParser.text),
+    **dict.fromkeys(TEXT_CMDS, _LatexParser.text),
     "overline": _LatexParser.bar,
     "underline": _LatexParser.bar,
     **dict.fromkeys(ACCENT_CHR, _LatexParser.accent),
-    **dict.fromkeys(_GROUP_CHARS, _LatexParser.group_char),
+    **dict.fromkeys(GROUP_CHARS, _LatexParser.group_char),
     **dict.fromkeys(("overset", "stackrel", "underset"), _LatexParser.stacked),
     "quad": lambda parser, name, items: _LatexParser.quad(name, items),
     "qquad": lambda parser, name, items: _LatexParser.quad(name, items),

@@ -73,6 +73,47 @@ def _int_attr(el, name: str) -> int | None:
     return round(float(m.group(1))) if m else None
 
 
+def _html_rows(table_el) -> list:
+    """The ``<tr>`` of a table, inside ``thead``/``tbody``/``tfoot`` or not."""
+    rows = []
+    for child in table_el:
+        if not isinstance(child.tag, str):
+            continue
+        if child.tag == "tr":
+            rows.append(child)
+        elif child.tag in ("thead", "tbody", "tfoot"):
+            rows.extend(tr for tr in child if tr.tag == "tr")
+    return rows
+
+
+def _grid(rows: list) -> tuple[list[dict], dict[tuple[int, int], tuple[int, bool]], int]:
+    """Where each cell starts: per row ``{column: (colspan, rowspan, td)}``; the positions
+    covered by a rowspan from above (``(span, True)`` where a merged cell continues); and the
+    number of columns."""
+    layout: list[dict[int, tuple[int, int, object]]] = []
+    covered: dict[tuple[int, int], tuple[int, bool]] = {}
+    ncols = 0
+    for r, tr in enumerate(rows):
+        row: dict[int, tuple[int, int, object]] = {}
+        c = 0
+        for td in tr:
+            if not isinstance(td.tag, str) or td.tag not in ("td", "th"):
+                continue
+            while (r, c) in covered:
+                c += covered[(r, c)][0] if covered[(r, c)][1] else 1
+            cs = max(1, min(_int_attr(td, "colspan") or 1, 50))
+            rs = max(1, min(_int_attr(td, "rowspan") or 1, len(rows) - r))
+            row[c] = (cs, rs, td)
+            for dr in range(1, rs):
+                covered[(r + dr, c)] = (cs, True)
+                for dc in range(1, cs):
+                    covered[(r + dr, c + dc)] = (1, False)
+            c += cs
+            ncols = max(ncols, c)
+        layout.append(row)
+    return layout, covered, max([ncols] + [c + 1 for (_, c) in covered])
+
+
 class Writer:
     def __init__(self):
         self.doc = docx.Document()
@@ -183,38 +224,11 @@ class Writer:
 
     # -- tables --------------------------------------------------------------------------------
     def table(self, add, table_el, assets: dict[str, bytes]) -> None:
-        rows = []
-        for child in table_el:
-            if not isinstance(child.tag, str):
-                continue
-            if child.tag == "tr":
-                rows.append(child)
-            elif child.tag in ("thead", "tbody", "tfoot"):
-                rows.extend(tr for tr in child if tr.tag == "tr")
+        """An HTML ``<table>`` as a Word table (colspan/rowspan become merged cells)."""
+        rows = _html_rows(table_el)
         if not rows:
             return
-        layout: list[dict[int, tuple[int, int, object]]] = []
-        covered: dict[tuple[int, int], tuple[int, bool]] = {}
-        ncols = 0
-        for r, tr in enumerate(rows):
-            row: dict[int, tuple[int, int, object]] = {}
-            c = 0
-            for td in tr:
-                if not isinstance(td.tag, str) or td.tag not in ("td", "th"):
-                    continue
-                while (r, c) in covered:
-                    c += covered[(r, c)][0] if covered[(r, c)][1] else 1
-                cs = max(1, min(_int_attr(td, "colspan") or 1, 50))
-                rs = max(1, min(_int_attr(td, "rowspan") or 1, len(rows) - r))
-                row[c] = (cs, rs, td)
-                for dr in range(1, rs):
-                    covered[(r + dr, c)] = (cs, True)
-                    for dc in range(1, cs):
-                        covered[(r + dr, c + dc)] = (1, False)
-                c += cs
-                ncols = max(ncols, c)
-            layout.append(row)
-        ncols = max([ncols] + [c + 1 for (_, c) in covered])
+        layout, covered, ncols = _grid(rows)
         tbl = etree.Element(W + "tbl")
         tblpr = etree.SubElement(tbl, W + "tblPr")
         etree.SubElement(tblpr, W + "tblStyle").set(W + "val", "TableGrid")
@@ -229,25 +243,27 @@ class Writer:
             tr = etree.SubElement(tbl, W + "tr")
             c = 0
             while c < ncols:
-                if c in row:
-                    cs, rs, td = row[c]
-                    tc = self._tc(tr, cs, "restart" if rs > 1 else "")
-                    flow = Flow(self, tc.append, assets, heading=None)
-                    flow.render_element(td, bold=td.tag == "th")
-                    flow.finish()
-                    if tc[-1].tag != W + "p":
-                        self.new_p(tc.append)
-                    c += cs
-                elif (r, c) in covered and covered[(r, c)][1]:
-                    cs = covered[(r, c)][0]
-                    tc = self._tc(tr, cs, "continue")
-                    self.new_p(tc.append)
-                    c += cs
-                else:
-                    tc = self._tc(tr, 1, "")
-                    self.new_p(tc.append)
-                    c += 1
+                c += self.table_cell(tr, row.get(c), covered.get((r, c)), assets)
         add(tbl)
+
+    def table_cell(self, tr, cell, cover, assets: dict[str, bytes]) -> int:
+        """One ``w:tc``: a cell that starts here, the continuation of one merged from above,
+        or an empty filler; returns the columns it spans."""
+        if cell is not None:
+            cs, rs, td = cell
+            tc = self._tc(tr, cs, "restart" if rs > 1 else "")
+            flow = Flow(self, tc.append, assets, heading=None)
+            flow.render_element(td, bold=td.tag == "th")
+            flow.finish()
+            if tc[-1].tag != W + "p":
+                self.new_p(tc.append)
+            return cs
+        if cover is not None and cover[1]:
+            tc = self._tc(tr, cover[0], "continue")
+            self.new_p(tc.append)
+            return cover[0]
+        self.new_p(self._tc(tr, 1, "").append)
+        return 1
 
     def _tc(self, tr, span: int, vmerge: str):
         tc = etree.SubElement(tr, W + "tc")
