@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
 from accounts.models import Role
+from accounts.signals import role_groups_ready
 
 ROLE_GROUP_NAMES = {
     Role.TEACHER: "Giáo viên",
@@ -130,12 +131,7 @@ def ensure_role_groups() -> dict[str, Group]:
                         permission=_permission(f"{app_label}.{action}_{model}"),
                     )
         groups[role] = group
-    from question_bank.review import ensure_review_workflow
-
-    ensure_review_workflow()
-    from content.curation import ensure_curation_workflow
-
-    ensure_curation_workflow()
+    role_groups_ready.send(sender=None, groups=groups)
     return groups
 
 

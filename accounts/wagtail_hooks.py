@@ -16,8 +16,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from accounts import permissions
 from accounts.models import School, SchoolClass, SchoolYear
 from common.admin import YesNoColumn
-from content.admin_guard import ObjectGuardMixin, ScopedFieldsFormMixin, narrowed_chooser_viewset
-from content.policy import RuleModelPermissionPolicy
+from common.admin_guard import ObjectGuardMixin, ScopedFieldsFormMixin, narrowed_chooser_viewset
+from common.policies import RuleModelPermissionPolicy
 
 register_permission_policy(
     School,

@@ -2,7 +2,7 @@
 narrowed, per action, to the objects a rule returns.
 
 Every app's admin policy is one of these (``content.policy``, ``question_bank.policy``,
-``lms`` through ``content.policy.RuleModelPermissionPolicy``): the rules themselves stay in
+``accounts`` through :class:`RuleModelPermissionPolicy`): the rules themselves stay in
 each app's ``permissions``; this only adapts them to Wagtail's interface, so listings,
 bulk actions (``id=all``), choosers and per-object checks all agree.
 """
@@ -56,3 +56,17 @@ class RulePermissionPolicy(ModelPermissionPolicy):
         if not allowed:
             return manager.none()
         return manager.filter(reduce(or_, allowed))
+
+
+class RuleModelPermissionPolicy(RulePermissionPolicy):
+    """Model permissions of the user's groups ∧ a rule of ``accounts.permissions`` per action.
+
+    ``rules`` maps an action ("view", "change", "delete"…) to a function of the user that
+    returns the objects it may be performed on; actions without a rule use ``rules["*"]``."""
+
+    def __init__(self, model, *, rules: dict):
+        super().__init__(model)
+        self.rules = rules
+
+    def objects_for(self, user, action):
+        return self.rules.get(action, self.rules["*"])(user)

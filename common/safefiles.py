@@ -1,7 +1,7 @@
 """Reading untrusted files safely: XML without entities or network, zip archives checked first.
 
 Every importer reads XML through :func:`parse_xml` and archives through :class:`SafeZip`.
-Refusals raise :class:`~question_bank.formats.base.ImportRejected` with a Vietnamese reason.
+Refusals raise :class:`ImportRejected` with a Vietnamese reason.
 """
 
 import io
@@ -13,7 +13,13 @@ from pathlib import PurePosixPath
 
 from lxml import etree
 
-from question_bank.formats.base import ImportRejected
+
+class ImportRejected(ValueError):
+    """The whole file is refused (unsafe, unreadable, not the format it claims).
+
+    The message is Vietnamese and says why, e.g. ``"Tệp XML chứa khai báo ENTITY"``.
+    """
+
 
 MAX_XML_BYTES = 200 * 1024 * 1024
 MAX_ZIP_ENTRIES = 5000

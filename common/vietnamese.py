@@ -15,6 +15,7 @@ placement give the same key since the tone is moved to the end.
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 # Combining marks as found after NFD decomposition of Vietnamese letters.
 _TONES = {
@@ -81,14 +82,23 @@ def accented_keys(text: str) -> list[str]:
 def search_companion(*texts: str) -> str:
     """The extra text indexed beside ``texts``: their folded form, accented tone keys and
     the abbreviations of the phrases they contain ("trung học phổ thông" → "thpt")."""
-    from search.synonyms import abbreviations
-
     joined = " ".join(nfc(t) for t in texts if t)
     if not joined:
         return ""
     # Words only: punctuation gone, so "Vi-ét" is two words on every backend, as in queries.
     words = _WORD.findall(fold(joined))
-    return " ".join([*words, *accented_keys(joined), *abbreviations(" ".join(words))])
+    extra = [term for terms in _COMPANION_TERMS for term in terms(" ".join(words))]
+    return " ".join([*words, *accented_keys(joined), *extra])
+
+
+#: Functions of the folded words giving more terms to index (the abbreviations of the
+#: phrases, registered by ``search`` when it is ready: common never imports an app).
+_COMPANION_TERMS: list[Callable[[str], list[str]]] = []
+
+
+def register_companion_terms(terms: Callable[[str], list[str]]) -> None:
+    if terms not in _COMPANION_TERMS:
+        _COMPANION_TERMS.append(terms)
 
 
 def has_marks(text: str) -> bool:

@@ -2,6 +2,12 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
+def _curation_workflow(sender, **kwargs):
+    from content.curation import ensure_curation_workflow
+
+    ensure_curation_workflow()
+
+
 class ContentConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "content"
@@ -9,7 +15,11 @@ class ContentConfig(AppConfig):
 
     def ready(self):
         # Signal receivers: processing of files published from a revision.
+        from accounts.signals import role_groups_ready
         from content import curation  # noqa: F401
+        from content.admin_guard import register_choosable_rules
         from content.bulk_guard import install
 
         install()
+        register_choosable_rules()
+        role_groups_ready.connect(_curation_workflow, dispatch_uid="content.curation_workflow")

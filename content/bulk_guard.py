@@ -20,6 +20,7 @@ from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
 from content import permissions
+
 #: The policy actions whose instances a user may see in a bulk action's list; each is
 #: asked separately (a policy's "any of" may mean something narrower for mixed lists).
 POLICY_ACTIONS = ("view", "change", "delete", "publish", "choose")

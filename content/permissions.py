@@ -10,7 +10,14 @@ from django.apps import apps
 from django.db.models import Q, QuerySet
 
 from accounts.models import Department, Role
-from accounts.permissions import CURATOR_ROLES, can_access_admin, curated_area_q, is_active, material_scope_q, user_area
+from accounts.permissions import (
+    CURATOR_ROLES,
+    can_access_admin,
+    curated_area_q,
+    is_active,
+    material_scope_q,
+    user_area,
+)
 
 
 def is_curator(user) -> bool:

@@ -13,10 +13,10 @@ from wagtail.permission_policies.collections import CollectionOwnershipPermissio
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from accounts import permissions as accounts_permissions
-from content import permissions
 from accounts.models import Role
-from content.permissions import can_curate_page, can_work_on_page, workable_pages_q
 from common.policies import RulePermissionPolicy
+from content import permissions
+from content.permissions import can_curate_page, can_work_on_page, workable_pages_q
 
 
 class LibraryItemPermissionPolicy(RulePermissionPolicy):
@@ -113,7 +113,7 @@ class MaterialPagePermissionTester(PagePermissionTester):
 class SchoolCollectionPermissionPolicy(CollectionOwnershipPermissionPolicy):
     """Wagtail's policy for images and documents, with the role groups' collection
     permissions (granted at the root by ``accounts.roles``) narrowed to the collections of
-    the user's school or area (``accounts.accounts_permissions.editable_collections``); choosing also
+    the user's school or area (``accounts.permissions.editable_collections``); choosing also
     takes the shared root collection (``choosable_collections``). So a teacher edits,
     replaces, deletes, lists and uploads only in their school's collection."""
 
@@ -139,17 +139,3 @@ def media_permission_policy(model, auth_model):
     return SchoolCollectionPermissionPolicy(
         model, auth_model=auth_model, owner_field_name="uploaded_by_user"
     )
-
-
-class RuleModelPermissionPolicy(RulePermissionPolicy):
-    """Model permissions of the user's groups ∧ a rule of ``accounts.permissions`` per action.
-
-    ``rules`` maps an action ("view", "change", "delete"…) to a function of the user that
-    returns the objects it may be performed on; actions without a rule use ``rules["*"]``."""
-
-    def __init__(self, model, *, rules: dict):
-        super().__init__(model)
-        self.rules = rules
-
-    def objects_for(self, user, action):
-        return self.rules.get(action, self.rules["*"])(user)

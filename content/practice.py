@@ -29,14 +29,6 @@ class Embedding:
     sections: frozenset[int] = frozenset()
 
 
-
-
-
-
-
-
-
-
 def latest_version(question):
     """The version a page embeds: the newest approved snapshot, or None.
 
@@ -110,22 +102,6 @@ def display_order(version_id: int, count: int) -> list[int]:
     if order == list(range(count)):
         order = order[1:] + order[:1]
     return order
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 
 
 def snapshot_question(version):

@@ -20,9 +20,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
-from content import permissions
 from common.serving import serve_file
-from content import curation, feedback
+from content import curation, feedback, permissions
 from content.feedback_models import Comment
 from content.forms import CommentForm, RatingForm, TakedownForm
 from content.library_models import (
@@ -74,7 +73,7 @@ def library_filter(request, queryset):
     if filters["q"]:
         from wagtail.search.backends import get_search_backend
 
-        from search.query import vietnamese_query
+        from common.textsearch import vietnamese_query
 
         # Full-text search runs on the already-permitted, filtered queryset.
         try:

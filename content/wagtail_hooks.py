@@ -15,14 +15,13 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from content import permissions
 from common.admin import YesNoInspectView
-from content import policy
-from content.admin_guard import (
+from common.admin_guard import (
     ObjectGuardMixin,
     ScopedFieldsFormMixin,
     narrowed_chooser_viewset,
 )
+from content import permissions, policy
 from content.documents import document_check
 from content.forms import LibraryItemAdminForm
 from content.models import LibraryCollection, LibraryItem, Takedown
@@ -249,8 +248,8 @@ def check_material_scope(page, request, serve_args, serve_kwargs):
     """Lessons and e-lectures are served only inside their sharing area (404 outside)."""
     from django.http import Http404
 
-    from content.permissions import can_view_material_page
     from content.models import MaterialPage
+    from content.permissions import can_view_material_page
 
     if isinstance(page, MaterialPage) and not can_view_material_page(request.user, page):
         raise Http404

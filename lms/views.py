@@ -28,9 +28,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 
-from content.permissions import can_view_material_page, can_work_on_page, visible_material_pages
-from question_bank.permissions import choosable_questions
 from content.models import ELecturePage, LessonPage
+from content.permissions import can_view_material_page, can_work_on_page, visible_material_pages
 from content.practice import Embedding, page_embeddings
 from content.views import library_item_or_404
 from lms.models import EventKind, LearningEvent, ReadingPosition
@@ -47,6 +46,7 @@ from lms.selectors import electure_progress
 from lms.services import learning_event_record, reading_position_save
 from question_bank.formats.base import QType
 from question_bank.models import QuestionVersion
+from question_bank.permissions import choosable_questions
 from question_bank.scoring import score
 
 ELECTURE_EVENTS = frozenset(

@@ -12,8 +12,8 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.security import django_auth
 from wagtail.search.backends import get_search_backend
 
+from common.textsearch import vietnamese_query
 from question_bank import permissions
-from search.query import vietnamese_query
 
 router = Router(auth=django_auth, tags=["question_bank"])
 

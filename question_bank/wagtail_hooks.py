@@ -24,7 +24,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from curriculum import permissions as curriculum_permissions
 from question_bank import permissions
 from common.admin import YesNoColumn, YesNoInspectView
-from content.admin_guard import ObjectGuardMixin
+from common.admin_guard import ObjectGuardMixin
 from curriculum.models import Subject, Topic
 from question_bank import policy, services, views
 from question_bank.assembly import services as assembly_services

@@ -9,6 +9,9 @@ class SearchConfig(AppConfig):
     verbose_name = _("Tìm kiếm")
 
     def ready(self):
+        from common.vietnamese import register_companion_terms
         from search import signals
+        from search.synonyms import abbreviations
 
         signals.connect()
+        register_companion_terms(abbreviations)

@@ -398,12 +398,3 @@ def build(parsed: ParsedQuery, *, operator: str = "and"):
         clauses.append(options[0] if len(options) == 1 else Or(options))
     clauses.extend(Phrase(p) if " " in p else PlainText(p) for p in parsed.phrases)
     return clauses[0] if len(clauses) == 1 else And(clauses)
-
-
-def vietnamese_query(text: str, *, operator: str = "and"):
-    """The query for ``text`` without typo correction (used by the admin and API lists)."""
-    text = nfc(text).strip()
-    folded = fold(text)
-    if not has_marks(text):
-        return PlainText(folded, operator=operator)
-    return Or([PlainText(tone_key(text), operator=operator), PlainText(folded, operator=operator)])

@@ -20,6 +20,9 @@ from enum import StrEnum
 
 from django.utils.translation import gettext_lazy as _
 
+# The refusal of a whole file; raised by the hardened readers of common.safefiles too.
+from common.safefiles import ImportRejected  # noqa: F401
+
 
 class QType(StrEnum):
     SINGLE_CHOICE = "single_choice"  # Phần I: một đáp án đúng
@@ -49,13 +52,6 @@ QTYPE_LABELS = {
 
 # Cognitive level codes shared by every format (the scales live in the database).
 LEVEL_CODES = ("biet", "hieu", "van_dung", "van_dung_cao")
-
-
-class ImportRejected(ValueError):
-    """The whole file is refused (unsafe, unreadable, not the format it claims).
-
-    The message is Vietnamese and says why, e.g. ``"Tệp XML chứa khai báo ENTITY"``.
-    """
 
 
 @dataclass

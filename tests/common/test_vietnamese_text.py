@@ -3,8 +3,9 @@ import unicodedata
 import pytest
 from modelsearch.query import Or, PlainText
 
+from common.textsearch import vietnamese_query
 from common.vietnamese import accented_keys, fold, search_companion, tone_key
-from search.query import relaxed_groups, relaxed_minimum, vietnamese_query
+from search.query import relaxed_groups, relaxed_minimum
 from search.synonyms import abbreviations
 
 

@@ -130,9 +130,9 @@ def test_search_engine_filters_by_permission(world):
     that matches the words best is still never returned to an outsider."""
     from wagtail.search.backends import get_search_backend
 
+    from common.textsearch import vietnamese_query
     from question_bank import permissions
     from question_bank.models import Question
-    from search.query import vietnamese_query
 
     backend = get_search_backend("engine")
     index = backend.get_index_for_model(Question)

@@ -202,7 +202,7 @@ def test_other_teacher_cannot_use_someone_elses_import_job(client, ctx):
 def test_imported_questions_are_indexed_after_commit(ctx, django_capture_on_commit_callbacks):
     from wagtail.search.backends import get_search_backend
 
-    from search.query import vietnamese_query
+    from common.textsearch import vietnamese_query
 
     with django_capture_on_commit_callbacks(execute=True):
         import_commit("de.txt", AIKEN_VI.encode(), ctx["bank"], ctx["teacher"])

@@ -9,8 +9,8 @@ import unicodedata
 import pytest
 from wagtail.search.backends import get_search_backend
 
+from common.textsearch import vietnamese_query
 from curriculum.models import Subject, Topic
-from search.query import vietnamese_query
 
 TITLES = {
     "de_kiem_tra": "Đề kiểm tra giữa kì I",
