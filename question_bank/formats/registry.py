@@ -13,19 +13,16 @@ FORMAT_LABELS = {
     "aiken": "Aiken",
     "qti": "QTI 2.1",
 }
-PARSERS = {
-    "docx": ("question_bank.formats.docx", "parse"),
-    "moodle_xml": ("question_bank.formats.moodle_xml", "parse"),
-    "gift": ("question_bank.formats.gift", "parse"),
-    "aiken": ("question_bank.formats.aiken", "parse"),
-    "qti": ("question_bank.formats.qti", "parse"),
-}
+#: Every format is a module or package of ``question_bank.formats`` with one signature:
+#: ``parse(data, *, filename, files=None) -> ParseResult`` and, for those that write files,
+#: ``export(questions, groups, *, title="") -> bytes``.
+PARSERS = {fmt: f"question_bank.formats.{fmt}" for fmt in FORMAT_LABELS}
+#: Format → (file extension, content type) of what its ``export`` writes.
 EXPORTERS = {
-    "docx": ("question_bank.formats.docx", "export", ".docx",
-             "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-    "moodle_xml": ("question_bank.formats.moodle_xml", "export", ".xml", "application/xml"),
-    "qti": ("question_bank.formats.qti", "export", ".zip", "application/zip"),
-}  # fmt: skip
+    "docx": (".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    "moodle_xml": (".xml", "application/xml"),
+    "qti": (".zip", "application/zip"),
+}
 
 
 def detect_format(filename: str, data: bytes) -> str:
@@ -61,21 +58,11 @@ def parse_file(
     filename: str, data: bytes, *, files: Mapping[str, bytes] | None = None, fmt: str | None = None
 ) -> ParseResult:
     fmt = fmt or detect_format(filename, data)
-    module, name = PARSERS[fmt]
-    parser = getattr(import_module(module), name)
-    if fmt == "qti":
-        return parser(data, filename=filename, files=files or None)
-    if fmt == "docx":
-        return parser(data, filename=filename)
-    if fmt in ("moodle_xml", "gift", "aiken"):
-        return parser(data, filename=filename)
-    return parser(data, filename)
+    return import_module(PARSERS[fmt]).parse(data, filename=filename, files=files or None)
 
 
 def export(fmt: str, questions, groups, *, title: str = "") -> tuple[bytes, str, str]:
     """(bytes, file extension, content type) for the questions in format ``fmt``."""
-    module, name, ext, content_type = EXPORTERS[fmt]
-    exporter = getattr(import_module(module), name)
-    if fmt == "docx":
-        return exporter(questions, groups, title=title), ext, content_type
-    return exporter(questions, groups), ext, content_type
+    ext, content_type = EXPORTERS[fmt]
+    data = import_module(PARSERS[fmt]).export(questions, groups, title=title)
+    return data, ext, content_type
