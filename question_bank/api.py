@@ -1,4 +1,4 @@
-"""Read-only JSON API for questions (django-ninja), filtered by ``accounts.permissions``.
+"""Read-only JSON API for questions (django-ninja), filtered by ``question_bank.permissions``.
 
 Students and anonymous users get nothing; confidential pools stay invisible to anyone
 outside the board, exactly as in the admin, search and exports.
@@ -13,7 +13,7 @@ from ninja.security import django_auth
 from wagtail.search.backends import get_search_backend
 
 from common.textsearch import vietnamese_query
-from question_bank import permissions
+from question_bank import permissions, selectors
 
 router = Router(auth=django_auth, tags=["question_bank"])
 
@@ -86,14 +86,6 @@ class BankOut(Schema):
     subject: str | None = Field(None, alias="subject.code")
 
 
-def _questions(request):
-    return (
-        permissions.visible_questions(request.user)
-        .select_related("bank", "subject", "topic", "outcome", "level", "stimulus")
-        .prefetch_related("tags")
-    )
-
-
 @router.get("/banks", response=list[BankOut])
 @paginate(LimitOffsetPagination)
 def list_banks(request):
@@ -103,7 +95,7 @@ def list_banks(request):
 @router.get("/questions", response=list[QuestionOut])
 @paginate(LimitOffsetPagination)
 def list_questions(request, filters: Query[QuestionFilters], q: str | None = None):
-    qs = filters.filter(_questions(request)).order_by("pk")
+    qs = filters.filter(selectors.question_list(user=request.user)).order_by("pk")
     if q and q.strip():
         # Full-text search runs on the already-permitted queryset.
         results = get_search_backend().search(vietnamese_query(q), qs)
@@ -113,7 +105,7 @@ def list_questions(request, filters: Query[QuestionFilters], q: str | None = Non
 
 @router.get("/questions/{question_id}", response=QuestionDetail)
 def get_question(request, question_id: int):
-    question = _questions(request).prefetch_related("choices").filter(pk=question_id).first()
+    question = selectors.question_detail(user=request.user, question_id=question_id)
     if question is None:
         raise Http404
     return question

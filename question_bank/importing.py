@@ -9,11 +9,13 @@ re-parses the same bytes, refuses if there is any error, and writes in one trans
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils.translation import gettext as _
 
-from question_bank import permissions
 from common.db import statistics_refresh_on_commit
-from question_bank import services
+from question_bank import audit, permissions, services
 from question_bank.formats.base import (
     QTYPE_LABELS,
     ImportRejected,
@@ -27,6 +29,7 @@ from question_bank.html import fingerprint
 from question_bank.images import ImageError, normalise_image
 from question_bank.models import (
     Choice,
+    ImportJob,
     Question,
     QuestionBank,
     QuestionTag,
@@ -202,14 +205,14 @@ def import_commit(
             cache: dict = {}
             lookup = services.Lookup(bank)
             stimuli = {
-                g.key: services.stimulus_create(g, bank=bank, image_cache=cache)
+                g.key: services.stimulus_create(group=g, bank=bank, user=user, image_cache=cache)
                 for g in result.groups
             }
             built = []
             for i, parsed in enumerate(result.questions, start=1):
                 built.append(
                     services.question_build(
-                        parsed,
+                        parsed=parsed,
                         bank=bank,
                         author=user,
                         stimulus=stimuli.get(parsed.group),
@@ -222,8 +225,20 @@ def import_commit(
                 built[-1].import_job = import_job
                 if progress and i % PROGRESS_EVERY == 0:
                     progress(i, total)
-            services.questions_bulk_save(built, user, approve=approve, submit=submit_for_review)
+            services.questions_bulk_save(
+                questions=built, user=user, approve=approve, submit=submit_for_review
+            )
             created = [q.pk for q in built]
+            audit.log_entry(
+                bank,
+                "question_bank.import",
+                user=user,
+                data={
+                    "filename": filename,
+                    "created": len(created),
+                    "job": import_job.pk if import_job else None,
+                },
+            )
             if progress:
                 progress(total, total)
     except ImportRejected as exc:
@@ -235,3 +250,70 @@ def import_commit(
 
 def question_ids_of_bank(bank: QuestionBank) -> list[int]:
     return list(Question.objects.filter(bank=bank).values_list("pk", flat=True))
+
+
+# --- import jobs (the admin's upload → preview → confirm) --------------------------------
+def _check_job_bank(user, bank: QuestionBank) -> None:
+    if not permissions.can_edit_bank(user, bank):
+        raise PermissionDenied(_("Bạn không được thêm câu hỏi vào ngân hàng này."))
+
+
+@transaction.atomic
+def import_job_create(
+    *,
+    user,
+    bank: QuestionBank,
+    upload,
+    extra_files=(),
+    submit_for_review: bool = False,
+    default_topic=None,
+) -> ImportJob:
+    """Store an uploaded question file (and the images beside it) as a new job and read it
+    for its preview on a worker once the job is committed."""
+    from question_bank.tasks import import_preview_task
+
+    _check_job_bank(user, bank)
+    job = ImportJob(
+        bank=bank,
+        created_by=user,
+        filename=upload.name[:255],
+        submit_for_review=submit_for_review,
+        default_topic=default_topic,
+    )
+    # Private storage: an upload is read by the import task and never served back.
+    job.upload.save(upload.name, upload, save=False)
+    storage = job.upload.storage
+    extra = []
+    for f in extra_files:
+        path = storage.save(f"question_imports/extra/{f.name}", ContentFile(f.read()))
+        extra.append({"name": f.name, "path": path})
+        extra.append({"name": f"images/{f.name}", "path": path})
+    job.extra_files = extra
+    job.save()
+    audit.log_entry(
+        bank,
+        "question_bank.import.upload",
+        user=user,
+        data={"job": job.pk, "filename": job.filename},
+    )
+    transaction.on_commit(lambda: import_preview_task.delay(job.pk))
+    return job
+
+
+@transaction.atomic
+def import_job_confirm(*, user, job: ImportJob) -> bool:
+    """Save a previewed job's questions, on a worker once confirmed; False (nothing done)
+    unless the job waits for confirmation."""
+    from question_bank.tasks import import_commit_task
+
+    if not permissions.can_use_import_job(user, job):
+        raise PermissionDenied(_("Bạn không được xác nhận lượt nhập này."))
+    updated = ImportJob.objects.filter(pk=job.pk, state=ImportJob.State.PREVIEW).update(
+        state=ImportJob.State.SAVING
+    )
+    if not updated:
+        return False
+    job.state = ImportJob.State.SAVING
+    audit.log_entry(job.bank, "question_bank.import.confirm", user=user, data={"job": job.pk})
+    transaction.on_commit(lambda: import_commit_task.delay(job.pk))
+    return True

@@ -319,3 +319,9 @@ def choosable_questions(user):
     # A plain id list keeps the filter usable by every search backend (the chooser searches).
     confidential = list(QuestionBank.objects.filter(confidential=True).values_list("pk", flat=True))
     return visible_questions(user).filter(live=True).exclude(bank__in=confidential)
+
+
+def can_use_import_job(user, job) -> bool:
+    """The import pages and their confirmation: the job's uploader, while they still edit
+    its bank."""
+    return is_active(user) and job.created_by_id == user.pk and can_edit_bank(user, job.bank)

@@ -1,23 +1,66 @@
-"""Write operations on the bank. Views, importers, the demo and tests go through these."""
+"""Writes on the bank: banks, stimuli, questions, their review and bulk changes.
+
+Keyword-only and typed, as ``content.curation``: each write checks its permission in
+:mod:`question_bank.permissions` (raising ``PermissionDenied``) and leaves its audit-log
+entry (:mod:`question_bank.audit`), as Wagtail's ``actions`` do; tasks are enqueued after
+commit. Views, the admin, the importers, the demo seed and tests go through these.
+"""
+
+import functools
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.models import Revision
 
-from question_bank import permissions
+from common.sharing import SharingScope
 from curriculum.models import LearningOutcome, Subject, Topic
+from question_bank import audit, bulk, permissions
 from question_bank.convert import blanks_to_json, question_snapshot
 from question_bank.formats.base import ParsedGroup, ParsedQuestion
 from question_bank.html import clean_html
 from question_bank.images import store_assets
-from common.sharing import SharingScope
-from question_bank.models import Choice, CognitiveLevel, CognitiveScale, Question, QuestionBank, QuestionVersion, Status, Stimulus
+from question_bank.models import (
+    Choice,
+    CognitiveLevel,
+    CognitiveScale,
+    Question,
+    QuestionBank,
+    QuestionVersion,
+    Status,
+    Stimulus,
+)
+
+
+def positional_legacy(*names: str):
+    """Accept the old positional call of a keyword-only service (``names`` in order).
+
+    Transitional: the demo seed and the security tests, outside this change, still call
+    some services positionally; new code passes keywords. Remove once they do.
+    """
+
+    def decorate(func):
+        @functools.wraps(func)
+        def wrapper(*args, **kwargs):
+            if len(args) > len(names):
+                raise TypeError(f"{func.__name__}() takes keyword arguments")
+            for name, value in zip(names, args, strict=False):
+                if name in kwargs:
+                    raise TypeError(f"{func.__name__}() got two values for {name!r}")
+                kwargs[name] = value
+            return func(**kwargs)
+
+        return wrapper
+
+    return decorate
 
 
 def default_scale() -> CognitiveScale:
     return CognitiveScale.objects.filter(is_default=True).first() or CognitiveScale.objects.first()
 
 
+# --- banks and stimuli ---------------------------------------------------------------
 def _place(bank: QuestionBank, owner) -> None:
     """Put ``bank`` in its owner's school, district and department (for sharing scope)."""
     school = owner.school
@@ -31,16 +74,19 @@ def _place(bank: QuestionBank, owner) -> None:
         bank.scale = default_scale()
 
 
-def bank_place(bank: QuestionBank, *, user) -> QuestionBank:
+@positional_legacy("bank")
+def bank_place(*, bank: QuestionBank, user) -> QuestionBank:
     """Make ``user`` the owner of the new, unsaved ``bank`` (an admin form's instance) and
     place it in their area. Raises PermissionDenied unless ``user`` may create it (a
-    confidential pool: the exam board only). The caller saves it."""
+    confidential pool: the exam board only). The caller saves it (and Wagtail's create
+    view logs it)."""
     if not permissions.can_create_bank(user, confidential=bank.confidential):
         raise PermissionDenied(_("Bạn không được tạo ngân hàng này."))
     _place(bank, user)
     return bank
 
 
+@transaction.atomic
 def bank_create(
     *,
     owner,
@@ -56,7 +102,7 @@ def bank_create(
 
     Trusted callers only (seeds, tests, benchmarks): ``owner`` is not necessarily the
     acting user, so no permission is checked here; the admin goes through
-    :func:`bank_place`."""
+    :func:`bank_place`. The creation is logged as the owner's."""
     bank = QuestionBank(
         name=name,
         subject=subject,
@@ -69,19 +115,42 @@ def bank_create(
     bank.full_clean()
     bank.save()
     bank.members.add(owner, *members)
+    audit.log_entry(bank, "wagtail.create", user=owner)
     return bank
 
 
+@transaction.atomic
 def bank_delete(*, user, bank: QuestionBank) -> None:
     """Delete a bank (its questions must be deleted or moved first: they are protected)."""
     if not permissions.can_manage_bank(user, bank):
         raise PermissionDenied(_("Chỉ chủ sở hữu được xoá ngân hàng này."))
+    audit.log_entry(bank, "wagtail.delete", user=user)
     bank.delete()
 
 
+@positional_legacy("group")
+@transaction.atomic
+def stimulus_create(
+    *, group: ParsedGroup, bank: QuestionBank, user=None, image_cache: dict | None = None
+) -> Stimulus:
+    """A stimulus in ``bank``; ``user``, when given (a person acting), must edit the bank.
+    Seeds and the importer (which checks the bank once for the whole file) pass none."""
+    if user is not None and not permissions.can_edit_bank(user, bank):
+        raise PermissionDenied(_("Bạn không được thêm ngữ liệu vào ngân hàng này."))
+    stimulus = Stimulus.objects.create(
+        bank=bank,
+        title=group.title[:255],
+        content=clean_html(store_assets(bank, group.stimulus, group.assets, image_cache)),
+    )
+    audit.log_entry(stimulus, "wagtail.create", user=user)
+    return stimulus
+
+
+@transaction.atomic
 def stimulus_delete(*, user, stimulus: Stimulus) -> None:
     if not permissions.can_edit_stimulus(user, stimulus):
         raise PermissionDenied(_("Bạn không được xoá ngữ liệu của ngân hàng này."))
+    audit.log_entry(stimulus, "wagtail.delete", user=user)
     stimulus.delete()
 
 
@@ -113,9 +182,10 @@ class Lookup:
         return self._subjects.get(code)
 
 
+@positional_legacy("parsed")
 def question_build(
-    parsed: ParsedQuestion,
     *,
+    parsed: ParsedQuestion,
     bank: QuestionBank,
     author=None,
     stimulus: Stimulus | None = None,
@@ -127,7 +197,9 @@ def question_build(
     source: str = "",
     image_cache: dict | None = None,
 ) -> Question:
-    """An unsaved Question (with its choices attached) from a portable question."""
+    """An unsaved Question (with its choices attached) from a portable question. Writes
+    nothing but the question's images; :func:`question_save_draft` or
+    :func:`questions_bulk_save` save it, with their checks."""
     lookup = lookup or Lookup(bank)
 
     def html(value: str) -> str:
@@ -189,26 +261,16 @@ def question_build(
     return question
 
 
-def stimulus_create(
-    group: ParsedGroup, *, bank: QuestionBank, user=None, image_cache=None
-) -> Stimulus:
-    """A stimulus in ``bank``; ``user``, when given (a person acting), must edit the bank.
-    Seeds and the importer (which checks the bank once for the whole file) pass none."""
-    if user is not None and not permissions.can_edit_bank(user, bank):
-        raise PermissionDenied(_("Bạn không được thêm ngữ liệu vào ngân hàng này."))
-    return Stimulus.objects.create(
-        bank=bank,
-        title=group.title[:255],
-        content=clean_html(store_assets(bank, group.stimulus, group.assets, image_cache)),
-    )
-
-
-def question_save_draft(question: Question, user=None, *, log_action: bool = False) -> Question:
+@positional_legacy("question", "user")
+@transaction.atomic
+def question_save_draft(*, question: Question, user=None, log_action: bool = True) -> Question:
     """Save a new or edited question as a draft revision (the live row only if it is new).
 
-    ``user``, when given, must edit the question's bank (and its stimulus's)."""
+    ``user``, when given, must edit the question's bank (and its stimulus's); the revision
+    is logged (``wagtail.create`` or ``wagtail.edit``) as theirs unless ``log_action`` is
+    false (the admin's own views log their saves)."""
     if user is not None:
-        question_check_edit(question, user=user)
+        question_check_edit(question=question, user=user)
     if pending := getattr(question, "_pending_tags", None):
         question.tags.set(pending)
         question._pending_tags = None
@@ -216,11 +278,11 @@ def question_save_draft(question: Question, user=None, *, log_action: bool = Fal
         question.live = False
         question.save()
     revision = question.save_revision(user=user, log_action=log_action, clean=False)
-    fingerprint_update(question)
+    fingerprint_update(question=question)
     return revision
 
 
-def question_check_edit(question: Question, *, user) -> None:
+def question_check_edit(*, question: Question, user) -> None:
     """Raise PermissionDenied unless ``user`` may write ``question`` into its bank (and
     attach its stimulus)."""
     if not permissions.can_edit_bank(user, question.bank):
@@ -235,13 +297,14 @@ def question_check_edit(question: Question, *, user) -> None:
             raise PermissionDenied(_("Bạn không được sửa câu hỏi này."))
 
 
-def fingerprint_update(question: Question) -> None:
+@positional_legacy("question")
+def fingerprint_update(*, question: Question) -> None:
+    """Store the question's duplicate fingerprint (derived data: no check, no log)."""
     Question.objects.filter(pk=question.pk).update(fingerprint=question.compute_fingerprint())
 
 
 # --- review and versions -------------------------------------------------------------
-def question_submit(question: Question, user) -> None:
-    """Send the latest revision to the subject group's review workflow."""
+def _submit(question: Question, user) -> None:
     if question.latest_revision_id is None:
         question.save_revision(user=user, clean=False)
     workflow = question.get_workflow()
@@ -250,23 +313,34 @@ def question_submit(question: Question, user) -> None:
     state = question.current_workflow_state
     if state is not None:
         if state.status == state.STATUS_NEEDS_CHANGES:
-            # Wagtail keeps the rejected run open: resubmitting resumes it at the same task.
+            # Wagtail keeps the rejected run open: resubmitting resumes it at the same task
+            # (and logs the resumption itself).
             question.save_revision(user=user, clean=False)
             state.resume(user)
-            from question_bank.models import Question
-
             Question.objects.filter(pk=question.pk).update(status=Status.SUBMITTED)
         return
-    workflow.start(question, user)
+    workflow.start(question, user)  # logs wagtail.workflow.start
 
 
-def question_review(question: Question, user, *, approve: bool, comment: str = "") -> None:
-    """Approve (publishes a new version) or request changes, with a comment, as a reviewer."""
+@positional_legacy("question", "user")
+@transaction.atomic
+def question_submit(*, question: Question, user) -> None:
+    """Send the latest revision to the subject group's review workflow (its editors only)."""
+    if not permissions.editable_questions(user).filter(pk=question.pk).exists():
+        raise PermissionDenied(_("Bạn không được gửi duyệt câu hỏi này."))
+    _submit(question, user)
+
+
+@positional_legacy("question", "user")
+@transaction.atomic
+def question_review(*, question: Question, user, approve: bool, comment: str = "") -> None:
+    """Approve (publishes a new version) or request changes, with a comment, as a reviewer.
+    Wagtail's workflow logs the decision (``wagtail.workflow.approve``/``reject``)."""
     if not permissions.can_review_question(user, question):
         raise PermissionDenied(_("Bạn không có quyền duyệt câu hỏi này."))
     state = question.current_workflow_state
     if state is None or state.status != state.STATUS_IN_PROGRESS:
-        question_submit(question, user)
+        _submit(question, user)
         question = Question.objects.get(pk=question.pk)
     state = question.current_workflow_state
     task_state = state.current_task_state
@@ -274,15 +348,26 @@ def question_review(question: Question, user, *, approve: bool, comment: str = "
     task.on_action(task_state, user, "approve" if approve else "reject", comment=comment)
 
 
-def question_approve_directly(question: Question, user) -> None:
-    """Publish the latest revision at once (superusers, the demo and trusted imports)."""
-    revision = question.latest_revision or question.save_revision(user=user, clean=False)
-    revision.publish(user=user, log_action=False, skip_permission_checks=True)
-
-
+@positional_legacy("question", "user")
 @transaction.atomic
-def version_record(question: Question, *, user=None, revision=None) -> QuestionVersion | None:
-    """Snapshot the live question as a new immutable version, unless nothing changed."""
+def question_approve_directly(*, question: Question, user) -> None:
+    """Publish the latest revision at once, without review: trusted callers only (the
+    demo, trusted imports, tests), for a user who edits the question's bank. Logged as
+    ``wagtail.publish``."""
+    if not permissions.can_edit_bank(user, question.bank):
+        raise PermissionDenied(_("Bạn không được duyệt câu hỏi này."))
+    revision = question.latest_revision or question.save_revision(user=user, clean=False)
+    revision.publish(user=user, log_action=True, skip_permission_checks=True)
+
+
+@positional_legacy("question")
+@transaction.atomic
+def version_record(
+    *, question: Question, user=None, revision: Revision | None = None
+) -> QuestionVersion | None:
+    """Snapshot the live question as a new immutable version, unless nothing changed.
+
+    Called on publication (``question_bank.review``), which is checked and logged."""
     question = Question.objects.select_for_update().get(pk=question.pk)
     data = question_snapshot(question)
     latest = question.versions.order_by("-number").first()
@@ -297,6 +382,7 @@ def version_record(question: Question, *, user=None, revision=None) -> QuestionV
     )
 
 
+# --- bulk changes (admin bulk actions) -----------------------------------------------
 def _change_metadata(question: Question, change) -> None:
     """Apply a metadata change (bank, tags) to the live row and to the latest revision, so
     a later approval of that revision doesn't undo it. No review is needed for metadata."""
@@ -324,8 +410,9 @@ def _check_editable(questions, user) -> list[Question]:
     return questions
 
 
+@positional_legacy("questions", "bank", "user")
 @transaction.atomic
-def questions_move(questions, bank: QuestionBank, user) -> int:
+def questions_move(*, questions, bank: QuestionBank, user) -> int:
     if not permissions.can_edit_bank(user, bank):
         raise PermissionDenied(_("Bạn không được thêm câu hỏi vào ngân hàng này."))
     questions = _check_editable(questions, user)
@@ -339,149 +426,63 @@ def questions_move(questions, bank: QuestionBank, user) -> int:
                 ).first()
 
         _change_metadata(question, change)
+    audit.log_entries(questions, "question_bank.move", user=user, data={"bank": bank.pk})
     return len(questions)
 
 
+@positional_legacy("questions", "tags", "user")
 @transaction.atomic
-def questions_tag(questions, tags: list[str], user) -> int:
+def questions_tag(*, questions, tags: list[str], user) -> int:
     questions = _check_editable(questions, user)
     for question in questions:
         _change_metadata(question, lambda obj: obj.tags.add(*tags))
+    audit.log_entries(questions, "question_bank.tag", user=user, data={"tags": list(tags)})
     return len(questions)
 
 
 @transaction.atomic
 def questions_delete(*, user, questions) -> int:
     questions = _check_editable(questions, user)
+    audit.log_entries(questions, "wagtail.delete", user=user)
     Question.objects.filter(pk__in=[q.pk for q in questions]).delete()
     return len(questions)
 
 
 # --- bulk creation (imports, the demo) ---------------------------------------------------
+def _check_bulk_banks(questions: list[Question], user) -> None:
+    bank_ids = {q.bank_id for q in questions}
+    if permissions.editable_banks(user).filter(pk__in=bank_ids).count() != len(bank_ids):
+        raise PermissionDenied(_("Bạn không được thêm câu hỏi vào ngân hàng này."))
+
+
+@positional_legacy("questions", "user")
+@transaction.atomic
 def questions_bulk_save(
-    questions: list[Question],
-    user=None,
     *,
+    questions: list[Question],
+    user,
     approve: bool = False,
     submit: bool = False,
     index: bool = True,
 ) -> list[Question]:
     """Save many built questions in a few queries, with the same rows the one-by-one path
     writes: the question, its choices and tags, a Wagtail revision, and then either a
-    published state with version 1 (``approve``) or an in-progress review workflow
-    (``submit``). Call inside a transaction."""
-    from django.contrib.contenttypes.models import ContentType
-    from django.utils import timezone
-    from taggit.models import Tag
-    from wagtail.models import Revision, TaskState, WorkflowState
-
-    from question_bank.models import Choice, QuestionTag, QuestionVersion
-
+    published state with version 1 (``approve``: trusted callers, the demo and imports
+    that approve) or an in-progress review workflow (``submit``); one ``wagtail.create``
+    log entry each. ``user`` must edit every bank the questions go to."""
     if not questions:
         return []
+    _check_bulk_banks(questions, user)
     now = timezone.now()
-    content_type = ContentType.objects.get_for_model(Question)
-    for q in questions:
-        q.live = False
-        q.has_unpublished_changes = True
-        q.fingerprint = q.compute_fingerprint()
-        q.status = Status.DRAFT
-    # Keep the in-memory children before bulk_create (it doesn't know about clusters).
-    children = [
-        (list(q.choices.all()), getattr(q, "_pending_tags", None) or [t.name for t in q.tags.all()])
-        for q in questions
-    ]
-    Question.objects.bulk_create(questions, batch_size=500)
-    choices, tag_names = [], set()
-    for q, (qchoices, names) in zip(questions, children, strict=True):
-        for c in qchoices:
-            c.question_id = q.pk
-            choices.append(c)
-        tag_names.update(names)
-    Choice.objects.bulk_create(choices, batch_size=1000)
-    tags = {}
-    for name in tag_names:
-        tags[name] = Tag.objects.filter(name=name).first() or Tag.objects.create(name=name)
-    tagged = []
-    for q, (_c, names) in zip(questions, children, strict=True):
-        items = [QuestionTag(content_object=q, tag=tags[name]) for name in names]
-        # In memory too, so the revision below carries the tags without a query per question.
-        q.tagged_items = items
-        tagged.extend(items)
-    QuestionTag.objects.bulk_create(tagged, batch_size=1000)
-    revisions = [
-        Revision(
-            content_type=content_type,
-            base_content_type=content_type,
-            object_id=str(q.pk),
-            created_at=now,
-            user=user,
-            content=q.serializable_data(),
-            object_str=str(q)[:255],
-        )
-        for q in questions
-    ]
-    Revision.objects.bulk_create(revisions, batch_size=500)
-    for q, revision in zip(questions, revisions, strict=True):
-        q.latest_revision = revision
+    bulk.questions_insert(questions)
+    revisions = bulk.revisions_create(questions, user, now)
     fields = ["latest_revision"]
     if approve:
-        for q, revision in zip(questions, revisions, strict=True):
-            q.live, q.has_unpublished_changes, q.status = True, False, Status.APPROVED
-            q.live_revision = revision
-            q.first_published_at = q.last_published_at = now
-        fields += ["live", "has_unpublished_changes", "status", "live_revision",
-                   "first_published_at", "last_published_at"]  # fmt: skip
-        versions = []
-        for q, revision in zip(questions, revisions, strict=True):
-            data = question_snapshot(q)
-            versions.append(
-                QuestionVersion(
-                    question=q,
-                    number=1,
-                    data=data,
-                    content_hash=QuestionVersion.hash_of(data),
-                    revision=revision,
-                    approved_by=user,
-                )
-            )
-        QuestionVersion.objects.bulk_create(versions, batch_size=500)
+        fields += bulk.revisions_publish(questions, revisions, user, now)
     elif submit:
-        workflow = Question(bank_id=questions[0].bank_id).get_workflow()
-        if workflow is None:
-            raise ValidationError(_("Chưa có quy trình duyệt câu hỏi (workflow) nào được bật."))
-        task = workflow.tasks.first()
-        task_ct = ContentType.objects.get_for_model(TaskState)
-        states = [
-            WorkflowState(
-                content_type=content_type,
-                base_content_type=content_type,
-                object_id=str(q.pk),
-                workflow=workflow,
-                status=WorkflowState.STATUS_IN_PROGRESS,
-                requested_by=user,
-            )
-            for q in questions
-        ]
-        WorkflowState.objects.bulk_create(states, batch_size=500)
-        task_states = [
-            TaskState(
-                workflow_state=state,
-                revision=revision,
-                task=task,
-                status=TaskState.STATUS_IN_PROGRESS,
-                content_type=task_ct,
-            )
-            for state, revision in zip(states, revisions, strict=True)
-        ]
-        TaskState.objects.bulk_create(task_states, batch_size=500)
-        for state, task_state in zip(states, task_states, strict=True):
-            state.current_task_state = task_state
-        WorkflowState.objects.bulk_update(states, ["current_task_state"], batch_size=500)
-        for q in questions:
-            q.status = Status.SUBMITTED
-        fields.append("status")
+        fields += bulk.workflows_start(questions, revisions, user)
     Question.objects.bulk_update(questions, fields, batch_size=500)
+    audit.log_entries(questions, "wagtail.create", user=user)
     if index:
         # Index after the commit, on a worker: the import's transaction stays short and a
         # rolled-back import never reaches the search engine.

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.core.files.base import ContentFile
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,45 +11,34 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from question_bank import permissions
+from question_bank import permissions, selectors
 from question_bank.convert import questions_to_parsed
 from question_bank.formats.registry import export
 from question_bank.forms import ExportForm, ImportForm
+from question_bank.importing import import_job_confirm, import_job_create
 from question_bank.models import ImportJob, Question
-from question_bank.tasks import import_commit_task, import_preview_task, progress_key
+from question_bank.rendering import question_context
+from question_bank.tasks import progress_key
 
 
 def import_upload(request):
     form = ImportForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        job = ImportJob(
+        job = import_job_create(
+            user=request.user,
             bank=form.cleaned_data["bank"],
-            created_by=request.user,
-            filename=upload.name[:255],
+            upload=form.cleaned_data["file"],
+            extra_files=form.cleaned_data["extra_files"],
             submit_for_review=form.cleaned_data["submit_for_review"],
             default_topic=form.cleaned_data["default_topic"],
         )
-        # Private storage: an upload is read by the import task and never served back.
-        job.upload.save(upload.name, upload, save=False)
-        storage = job.upload.storage
-        extra = []
-        for f in form.cleaned_data["extra_files"]:
-            path = storage.save(f"question_imports/extra/{f.name}", ContentFile(f.read()))
-            extra.append({"name": f.name, "path": path})
-            extra.append({"name": f"images/{f.name}", "path": path})
-        job.extra_files = extra
-        job.save()
-        import_preview_task.delay(job.pk)
         return redirect("question_import_job", pk=job.pk)
     return render(request, "question_bank/import_upload.html", {"form": form})
 
 
 def _job_for(request, pk) -> ImportJob:
     job = get_object_or_404(ImportJob.objects.select_related("bank"), pk=pk)
-    if job.created_by_id != request.user.pk or not permissions.can_edit_bank(
-        request.user, job.bank
-    ):
+    if not permissions.can_use_import_job(request.user, job):
         raise PermissionDenied
     return job
 
@@ -86,8 +74,7 @@ def import_confirm(request, pk):
             _("Lượt nhập này không thể xác nhận (trạng thái: %s).") % job.get_state_display(),
         )
         return redirect("question_import_job", pk=job.pk)
-    ImportJob.objects.filter(pk=job.pk).update(state=ImportJob.State.SAVING)
-    import_commit_task.delay(job.pk)
+    import_job_confirm(user=request.user, job=job)
     return redirect("question_import_job", pk=job.pk)
 
 
@@ -96,18 +83,15 @@ def export_questions(request):
     form = ExportForm(request.GET)
     if not form.is_valid():
         return HttpResponse(_("Định dạng xuất không hợp lệ."), status=400)
-    qs = permissions.visible_questions(request.user)
-    if ids := request.GET.get("ids"):
-        qs = qs.filter(pk__in=[int(x) for x in ids.split(",") if x.strip().isdigit()])
-    elif bank := request.GET.get("bank"):
-        qs = qs.filter(bank_id=int(bank) if bank.isdigit() else 0)
+    ids = [int(x) for x in request.GET.get("ids", "").split(",") if x.strip().isdigit()]
+    bank = request.GET.get("bank")
+    if request.GET.get("ids"):
+        questions = selectors.questions_for_export(user=request.user, ids=ids)
+    elif bank:
+        bank_id = int(bank) if bank.isdigit() else 0
+        questions = selectors.questions_for_export(user=request.user, bank_id=bank_id)
     else:
         return HttpResponse(_("Hãy chọn câu hỏi hoặc ngân hàng cần xuất."), status=400)
-    questions = list(
-        qs.select_related("bank", "topic", "level", "stimulus")
-        .prefetch_related("choices", "tags")
-        .order_by("pk")
-    )
     if not questions:
         return HttpResponse(_("Không có câu hỏi nào để xuất."), status=404)
     return export_response(questions, form.cleaned_data["format"])
@@ -125,14 +109,7 @@ def export_response(questions, fmt: str) -> HttpResponse:
 
 def question_student_view(request, pk):
     """The question exactly as a student sees it (``?key=1`` adds the key and the solution)."""
-    from question_bank.rendering import question_context
-
-    question = (
-        permissions.visible_questions(request.user)
-        .select_related("stimulus", "bank")
-        .filter(pk=pk)
-        .first()
-    )
+    question = selectors.question_detail(user=request.user, question_id=pk)
     if question is None:
         raise Http404
     context = question_context(question, show_key=request.GET.get("key") == "1")

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts import permissions as accounts_permissions
-from question_bank import permissions
+from question_bank import audit, permissions
 from question_bank.assembly.matrix import TEMPLATES, cell_label, matrix_problems
 from question_bank.assembly.models import ExamMatrix, MatrixCell, Paper, PaperItem, PaperVariant
 from question_bank.assembly.paper import (
@@ -67,8 +67,9 @@ class AssemblyOptions:
 def matrix_create_from_template(
     *, user, template: str, subject, grade: int, title: str = "", banks=None
 ) -> ExamMatrix:
+    """A matrix (with its cells) from one of the official templates, owned by ``user``."""
     if not permissions.can_assemble(user):
-        raise PermissionDenied
+        raise PermissionDenied(_("Bạn không được ghép đề."))
     if banks and permissions.visible_banks(user).filter(
         pk__in=[b.pk for b in banks]
     ).count() != len({b.pk for b in banks}):
@@ -98,6 +99,7 @@ def matrix_create_from_template(
                     matrix=matrix, part=part, level=levels.get(code), count=count, sort_order=order
                 )
                 order += 1
+        audit.log_entry(matrix, "wagtail.create", user=user)
     return matrix
 
 
@@ -105,7 +107,9 @@ def matrix_delete(*, user, matrix: ExamMatrix) -> None:
     """Delete a matrix: its creator only (papers keep their pinned questions)."""
     if not permissions.can_edit_matrix(user, matrix):
         raise PermissionDenied(_("Chỉ người tạo được xoá ma trận này."))
-    matrix.delete()
+    with transaction.atomic():
+        audit.log_entry(matrix, "wagtail.delete", user=user)
+        matrix.delete()
 
 
 def _cell_questions(matrix: ExamMatrix, user, cell: MatrixCell):
@@ -231,21 +235,23 @@ def _codes_for(options: AssemblyOptions) -> list[list[str]]:
     ]
 
 
-def papers_assemble(
-    *, user, matrix: ExamMatrix, options: AssemblyOptions, header=None, as_of=None
-) -> list[Paper]:
-    """Assemble ``options.forms`` papers for the matrix, each with its shuffled versions.
+def _paper_options(options: AssemblyOptions, result) -> dict:
+    """What a paper keeps of its assembly, to regenerate it (``papers_regenerate``)."""
+    return {
+        "forms": options.forms,
+        "versions": options.versions,
+        "codes": options.codes,
+        "avoid_recent": options.avoid_recent,
+        "max_overlap": options.max_overlap,
+        "shuffle_questions": options.shuffle_questions,
+        "shuffle_options": options.shuffle_options,
+        "shuffle_statements": options.shuffle_statements,
+        "target_difficulty": result.target_difficulty,
+    }
 
-    Raises :class:`MatrixInvalid` or :class:`AssemblyInfeasible` (with the short cells) and
-    writes nothing in that case.
-    """
-    if not permissions.can_edit_matrix(user, matrix):
-        raise PermissionDenied
-    problems = matrix_problems(matrix)
-    if problems:
-        raise MatrixInvalid(problems)
-    codes = _codes_for(options)
-    seed = options.seed if options.seed is not None else secrets.randbelow(2**31)
+
+def _solve(*, user, matrix: ExamMatrix, options: AssemblyOptions, seed: int, as_of):
+    """The solver's forms and the approved version of each question they use."""
     exclude = recent_exam_questions(
         school_id=options.school_id, last=options.avoid_recent, as_of=as_of
     )
@@ -259,7 +265,6 @@ def papers_assemble(
         max_overlap=options.max_overlap,
         time_limit=options.time_limit,
     )
-    cell_info = {c.key: c for c in matrix.cells.all()}
     versions = _latest_versions({i for form in result.forms for _key, i in form}, as_of)
     missing = [i for form in result.forms for _key, i in form if i not in versions]
     if missing:
@@ -267,6 +272,46 @@ def papers_assemble(
             _("Câu hỏi %(ids)s đã duyệt nhưng chưa có phiên bản; hãy duyệt lại.")
             % {"ids": ", ".join(map(str, sorted(set(missing))))}
         )
+    return result, versions
+
+
+def _paper_items(paper: Paper, form, cell_info: dict, versions: dict) -> list[PaperItem]:
+    """The paper's pinned questions, part by part in the solver's order."""
+    ordered = sorted(enumerate(form), key=lambda pair: (cell_info[pair[1][0]].part, pair[0]))
+    items = []
+    for position, (_n, (key, qid)) in enumerate(ordered, 1):
+        cell = cell_info[key]
+        items.append(
+            PaperItem(
+                paper=paper,
+                version=versions[qid],
+                position=position,
+                part=cell.part,
+                cell=key,
+                points=cell.points_each(),
+            )
+        )
+    PaperItem.objects.bulk_create(items)
+    return items
+
+
+def papers_assemble(
+    *, user, matrix: ExamMatrix, options: AssemblyOptions, header=None, as_of=None
+) -> list[Paper]:
+    """Assemble ``options.forms`` papers for the matrix, each with its shuffled versions.
+
+    Raises :class:`MatrixInvalid` or :class:`AssemblyInfeasible` (with the short cells) and
+    writes nothing in that case. Each paper is logged (``question_bank.paper.assemble``).
+    """
+    if not permissions.can_edit_matrix(user, matrix):
+        raise PermissionDenied(_("Bạn không được ghép đề từ ma trận này."))
+    problems = matrix_problems(matrix)
+    if problems:
+        raise MatrixInvalid(problems)
+    codes = _codes_for(options)
+    seed = options.seed if options.seed is not None else secrets.randbelow(2**31)
+    result, versions = _solve(user=user, matrix=matrix, options=options, seed=seed, as_of=as_of)
+    cell_info = {c.key: c for c in matrix.cells.all()}
     base_header = {
         "subject": matrix.subject.name,
         "duration_minutes": matrix.duration_minutes,
@@ -276,9 +321,8 @@ def papers_assemble(
     papers = []
     with transaction.atomic():
         for k, form in enumerate(result.forms):
-            title = matrix.title if options.forms == 1 else f"{matrix.title} – đề {k + 1}"
             paper = Paper.objects.create(
-                title=title,
+                title=matrix.title if options.forms == 1 else f"{matrix.title} – đề {k + 1}",
                 kind=Paper.Kind.EXAM,
                 matrix=matrix,
                 school_id=options.school_id,
@@ -289,44 +333,23 @@ def papers_assemble(
                 form_number=k + 1,
                 header=base_header,
                 options={
-                    "forms": options.forms,
-                    "versions": options.versions,
-                    "codes": options.codes,
-                    "avoid_recent": options.avoid_recent,
-                    "max_overlap": options.max_overlap,
-                    "shuffle_questions": options.shuffle_questions,
-                    "shuffle_options": options.shuffle_options,
-                    "shuffle_statements": options.shuffle_statements,
-                    "target_difficulty": result.target_difficulty,
+                    **_paper_options(options, result),
                     "mean_difficulty": result.mean_difficulty[k],
                 },
             )
-            ordered = sorted(
-                enumerate(form), key=lambda pair: (cell_info[pair[1][0]].part, pair[0])
-            )
-            items = []
-            for position, (_n, (key, qid)) in enumerate(ordered, 1):
-                cell = cell_info[key]
-                items.append(
-                    PaperItem(
-                        paper=paper,
-                        version=versions[qid],
-                        position=position,
-                        part=cell.part,
-                        cell=key,
-                        points=cell.points_each(),
-                    )
-                )
-            PaperItem.objects.bulk_create(items)
+            items = _paper_items(paper, form, cell_info, versions)
             _create_variants(paper, items, codes[k], seed + k, options)
             papers.append(paper)
+        audit.log_entries(
+            papers, "question_bank.paper.assemble", user=user, data={"matrix": matrix.pk}
+        )
     return papers
 
 
 def papers_regenerate(*, user, paper: Paper) -> list[Paper]:
     """The same papers again from a stored paper's matrix, seed and options."""
     if paper.matrix is None or not permissions.can_view_paper(user, paper):
-        raise PermissionDenied
+        raise PermissionDenied(_("Bạn không được tạo lại đề này."))
     opts = paper.options or {}
     fields = AssemblyOptions.__dataclass_fields__
     options = AssemblyOptions(
@@ -359,22 +382,9 @@ def _create_variants(paper, items, codes, seed, options: AssemblyOptions) -> Non
     )
 
 
-def practice_set_create(
-    *,
-    user,
-    subject,
-    grade: int,
-    count: int,
-    topic=None,
-    outcome=None,
-    level=None,
-    qtypes: list[str] | None = None,
-    seed: int | None = None,
-    title: str = "",
-) -> Paper:
-    """A practice set from approved questions of non-confidential banks the user can see."""
-    if not accounts_permissions.is_active(user):
-        raise PermissionDenied
+def _practice_pool(*, user, subject, grade: int, topic, outcome, level, qtypes):
+    """The practice candidates (approved questions of non-confidential banks ``user`` sees)
+    and the label of the set."""
     qs = permissions.visible_questions(user).filter(
         status=Status.APPROVED,
         live=True,
@@ -393,8 +403,34 @@ def practice_set_create(
         bits.append(level.name)
     if qtypes:
         qs = qs.filter(qtype__in=qtypes)
-    label = " · ".join(bits)
-    rows = list(qs.values("pk", "difficulty", "fingerprint", "part", "qtype"))
+    return list(qs.values("pk", "difficulty", "fingerprint", "part", "qtype")), " · ".join(bits)
+
+
+def practice_set_create(
+    *,
+    user,
+    subject,
+    grade: int,
+    count: int,
+    topic=None,
+    outcome=None,
+    level=None,
+    qtypes: list[str] | None = None,
+    seed: int | None = None,
+    title: str = "",
+) -> Paper:
+    """A practice set from approved questions of non-confidential banks the user can see."""
+    if not accounts_permissions.is_active(user):
+        raise PermissionDenied(_("Hãy đăng nhập để tạo bài luyện tập."))
+    rows, label = _practice_pool(
+        user=user,
+        subject=subject,
+        grade=grade,
+        topic=topic,
+        outcome=outcome,
+        level=level,
+        qtypes=qtypes,
+    )
     cell = Cell(key="practice", label=label, count=count, candidates=[r["pk"] for r in rows])
     candidates = {
         r["pk"]: Candidate(id=r["pk"], difficulty=r["difficulty"], enemy=r["fingerprint"] or "")
@@ -427,6 +463,7 @@ def practice_set_create(
         ]
         PaperItem.objects.bulk_create(items)
         _create_variants(paper, items, ["LT01"], seed, AssemblyOptions(shuffle_questions=False))
+        audit.log_entry(paper, "question_bank.paper.practice", user=user)
     return paper
 
 
@@ -439,11 +476,14 @@ def _part_of(row) -> int:
     return PART_ESSAY
 
 
+@transaction.atomic
 def paper_release(*, user, paper: Paper) -> Paper:
+    """Release a (confidential) paper to its school: its author only."""
     if not permissions.can_release_paper(user, paper):
-        raise PermissionDenied
+        raise PermissionDenied(_("Chỉ người tạo được công bố đề này."))
     paper.released_at = timezone.now()
     paper.save(update_fields=["released_at"])
+    audit.log_entry(paper, "question_bank.paper.release", user=user)
     return paper
 
 
