@@ -33,10 +33,10 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, WorkflowState
 
-from accounts.demo import DEMO_LESSONS, GIVEN, MIDDLE, SURNAMES
+from demo.people import DEMO_LESSONS, GIVEN, MIDDLE, SURNAMES
 from accounts.models import Department, Gender, Role, User
 from content.curation import ensure_curation_workflow, library_item_publish, library_item_save
-from content.demo_data import (
+from demo.texts import (
     COMMENTS,
     ELECTURES,
     EPUB_FILES,

@@ -427,7 +427,7 @@ def seed_demo(
     for user in staff:
         sync_user_groups(user)
     if questions:
-        from question_bank.demo import seed_question_bank
+        from demo.questions import seed_question_bank
 
         progress("Ngân hàng câu hỏi (gần 2.000 câu hỏi có lời giải)…")
         seed_question_bank(seed=seed)
@@ -439,6 +439,6 @@ def seed_demo(
 def seed_lessons(*, seed: int = 2025, questions: bool = True):
     """Publish the demo learning materials (hubs, DEMO_LESSONS and more lessons, e-lectures)
     and the library; see :func:`content.demo.seed_content`. Returns its summary."""
-    from content.demo import seed_content
+    from demo.materials import seed_content
 
     return seed_content(seed=seed, questions=questions)

@@ -8,7 +8,7 @@ from accounts.models import Role, User
 from question_bank.permissions import REVIEWER_GROUP
 from curriculum.models import LearningOutcome, Subject, Topic
 from question_bank import services
-from question_bank.demo_questions import demo_questions
+from demo.generator import demo_questions
 from common.sharing import SharingScope
 from question_bank.models import QuestionBank
 

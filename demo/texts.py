@@ -11,7 +11,7 @@ import yaml
 from common.sharing import SharingScope
 
 LIBRARY_URL = "https://thuvien.ninhbinh.edu.vn"
-TEXTS = Path(__file__).resolve().parent / "demo_texts"
+TEXTS = Path(__file__).resolve().parent / "data" / "materials"
 
 
 def _load(name: str):

@@ -129,7 +129,7 @@ def test_every_subject_given_to_the_demo_exists_in_the_demo_data():
 
 
 def test_the_demo_banks_are_subjects_of_the_demo():
-    from question_bank.demo import BANK_NAMES
+    from demo.questions import BANK_NAMES
 
     seeded = _demo_subjects()
     for name in BANK_NAMES.values():

@@ -4,6 +4,10 @@ from config.env import env_bool, env_str
 
 from .base import *
 
+# The demo seed (manage.py seed_demo) and its data; never installed in production.
+# First, so its seed_demo command wins over the refusing stub of accounts (production).
+INSTALLED_APPS = ["demo", *INSTALLED_APPS]
+
 DEBUG = env_bool("DEBUG", True)
 # The one-command demo seeds accounts sharing one published password.
 HOCLIEU_ALLOW_DEMO_SEED = True

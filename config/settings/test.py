@@ -9,6 +9,10 @@ from search.settings import engine_backend
 
 from .base import *
 
+# Tests seed the demo (tests/demo/).
+# First, so its seed_demo command wins over the refusing stub of accounts (production).
+INSTALLED_APPS = ["demo", *INSTALLED_APPS]
+
 SECRET_KEY = "test-only-key"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # client.login() authenticates without a request, which django-axes refuses; the sign-in

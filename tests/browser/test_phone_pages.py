@@ -2,7 +2,7 @@
 
 import pytest
 
-from accounts.demo import seed_lessons
+from demo.people import seed_lessons
 from curriculum.loader import curriculum_load_files
 
 pytestmark = [

@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from content.demo import hubs_sync
+from demo.materials import hubs_sync
 from content.models import ELecturePage, GradePage, LessonPage, SubjectPage
 from tests.content.test_pages import make_curriculum, publish_under
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from accounts.demo import DEMO_PASSWORD, seed_demo
+from demo.people import DEMO_PASSWORD, seed_demo
 from accounts.models import DistrictOffice, Enrolment, Role, School, SchoolClass, User
 from content.models import LessonPage
 

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils.html import escape
 from PIL import Image
 
-from accounts.demo import seed_demo
+from demo.people import seed_demo
 from accounts.models import Enrolment, Role, User
 from content.library_models import LibraryItem
 from content.models import GradePage, LessonPage

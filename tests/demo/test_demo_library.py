@@ -11,10 +11,10 @@ from django.db import transaction
 from django.db.models import Count
 from django.utils.html import escape
 
-from accounts.demo import seed_demo
+from demo.people import seed_demo
 from accounts.models import Department, Role, User
 from content.coverage import curriculum_coverage
-from content.demo import LIBRARY_SIZE, content_summary, hubs_sync, seed_content
+from demo.materials import LIBRARY_SIZE, content_summary, hubs_sync, seed_content
 from content.library_models import (
     CollectionKind,
     LibraryCollection,

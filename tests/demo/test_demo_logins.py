@@ -13,7 +13,7 @@ import pytest
 from django.core.management import call_command
 from django.test import Client, override_settings
 
-from accounts.demo import ADMIN_URL, DEMO_PASSWORD, SITE_SIGN_IN_URL, demo_logins
+from demo.people import ADMIN_URL, DEMO_PASSWORD, SITE_SIGN_IN_URL, demo_logins
 from accounts.models import Role, User
 
 pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True)]

@@ -18,7 +18,7 @@ from fractions import Fraction
 import pytest
 
 from curriculum.loader import DATA_DIR, parse_curriculum
-from question_bank.demo_questions import DemoBank, demo_questions
+from demo.generator import DemoBank, demo_questions
 from question_bank.formats.base import LEVEL_CODES, QType, validate_question
 from question_bank.html import plain_text
 from question_bank.numeric import parse_numeric

@@ -100,8 +100,8 @@ def test_search_rebuild_analyses_the_full_text_tables(
 
 
 def test_demo_seed_ends_with_fresh_statistics(monkeypatch, no_statistics):
-    from accounts.demo import DemoSummary
-    from accounts.management.commands import seed_demo
+    from demo.people import DemoSummary
+    from demo.management.commands import seed_demo
     from accounts.models import User
 
     # The seed itself is the demo tests' business: here only what the command does after.

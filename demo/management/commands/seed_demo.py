@@ -8,8 +8,8 @@ from django.core import mail
 from django.core.management.base import BaseCommand, CommandError
 from django.test.utils import override_settings
 
-from accounts.demo import ADMIN_URL, DEMO_PASSWORD, SITE_SIGN_IN_URL, demo_logins, seed_demo
-from content.demo import content_summary
+from demo.people import ADMIN_URL, DEMO_PASSWORD, SITE_SIGN_IN_URL, demo_logins, seed_demo
+from demo.materials import content_summary
 
 #: Where the workflow notifications sent while seeding are kept (not echoed to the console).
 EMAIL_FILE = Path("build") / "demo-emails.txt"

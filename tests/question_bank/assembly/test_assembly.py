@@ -62,7 +62,7 @@ def _original_response(item, response):
 
 
 def test_demo_bank_gives_24_toan_versions_with_keys_that_grade_full_marks():
-    from accounts.demo import seed_demo
+    from demo.people import seed_demo
 
     seed_demo(questions=True)
     teacher = User.objects.get(username="gv001.01")
