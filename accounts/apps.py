@@ -2,6 +2,8 @@ from django.apps import AppConfig, apps
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
+from common.admin_guard import register_choosable
+
 
 def _ensure_role_groups(sender, **kwargs):
     # post_migrate fires once per app in INSTALLED_APPS order and permissions of each app
@@ -21,7 +23,6 @@ def _register_choosable_rules() -> None:
 
     from accounts import permissions
     from accounts.models import Department, DistrictOffice, School, SchoolClass
-    from common.admin_guard import register_choosable
 
     register_choosable(School, permissions.area_schools)
     register_choosable(SchoolClass, permissions.visible_classes)

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from accounts.signals import role_groups_ready
+
 
 def _curation_workflow(sender, **kwargs):
     from content.curation import ensure_curation_workflow
@@ -15,7 +17,6 @@ class ContentConfig(AppConfig):
 
     def ready(self):
         # Signal receivers: processing of files published from a revision.
-        from accounts.signals import role_groups_ready
         from content import curation  # noqa: F401
         from content.admin_guard import register_choosable_rules
         from content.bulk_guard import install

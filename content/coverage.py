@@ -43,8 +43,9 @@ from fractions import Fraction
 from django.conf import settings
 from django.db.models import Count, F, Model, Q, QuerySet
 
-from content.models import ELecturePage, LessonPage, LibraryItem
+from accounts.models import DistrictOffice, School
 from common.sharing import SharingScope
+from content.models import ELecturePage, LessonPage, LibraryItem
 from curriculum.models import CurriculumLesson
 
 DEFAULT_TARGET = 0.5
@@ -156,7 +157,6 @@ def department_materials_q(*, department_id: int) -> Q:
     """Materials shared within the department: public ones, and province, district and
     school ones owned in the department. Subqueries, not joins or id lists, so the
     filter stays one indexed semi-join whatever the number of schools."""
-    from accounts.models import DistrictOffice, School
 
     owned = (
         Q(department_id=department_id)

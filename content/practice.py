@@ -16,6 +16,8 @@ from django.conf import settings
 from content.blocks import REVEAL_AFTER_ATTEMPTS
 from question_bank.formats.base import QType
 from question_bank.html import plain_text
+from question_bank.models import Choice, Question, Stimulus
+from question_bank.rendering import question_context
 
 
 @dataclass(frozen=True)
@@ -106,7 +108,6 @@ def display_order(version_id: int, count: int) -> list[int]:
 
 def snapshot_question(version):
     """An unsaved Question carrying ``version``'s snapshot, for ``question_context``."""
-    from question_bank.models import Choice, Question, Stimulus
 
     data = version.data
     question = Question(
@@ -131,7 +132,6 @@ def snapshot_question(version):
 def practice_context(question) -> dict | None:
     """What the practice form needs for the latest version of ``question`` (None: no
     approved version). Key, solution and per-option feedback are left out on purpose."""
-    from question_bank.rendering import question_context
 
     version = latest_version(question)
     if version is None:

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
 from common.serving import serve_file
+from common.textsearch import vietnamese_query
 from content import curation, feedback, permissions
 from content.feedback_models import Comment
 from content.forms import CommentForm, RatingForm, TakedownForm
@@ -72,8 +73,6 @@ def library_filter(request, queryset):
         queryset = queryset.filter(resource_type=filters["type"])
     if filters["q"]:
         from wagtail.search.backends import get_search_backend
-
-        from common.textsearch import vietnamese_query
 
         # Full-text search runs on the already-permitted, filtered queryset.
         try:

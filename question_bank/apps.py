@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from accounts.signals import role_groups_ready
+
 
 def _review_workflow(sender, **kwargs):
     from question_bank.review import ensure_review_workflow
@@ -16,7 +18,6 @@ class QuestionBankConfig(AppConfig):
     def ready(self):
         from wagtail.permissions import register_permission_policy
 
-        from accounts.signals import role_groups_ready
         from question_bank import review  # noqa: F401  (connects the workflow signal handlers)
         from question_bank.models import Question
         from question_bank.policy import QuestionPermissionPolicy

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from common.vietnamese import register_companion_terms
+
 
 class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
@@ -9,7 +11,6 @@ class SearchConfig(AppConfig):
     verbose_name = _("Tìm kiếm")
 
     def ready(self):
-        from common.vietnamese import register_companion_terms
         from search import signals
         from search.synonyms import abbreviations
 

@@ -20,6 +20,8 @@ from django.utils.html import strip_tags
 from modelsearch.backends import get_search_backends
 
 from common.vietnamese import fold, nfc, search_companion
+from question_bank.assembly.models import PaperItem
+from question_bank.html import plain_text
 from search.models import Audience, DocumentKind, SearchDocument, SearchDocumentCollection
 
 #: Extracted PDF/EPUB text beyond this many characters is not indexed (a whole textbook
@@ -134,8 +136,6 @@ def electure_fields(page) -> dict | None:
 
 
 def question_fields(question) -> dict | None:
-    from question_bank.assembly.models import PaperItem
-    from question_bank.html import plain_text
 
     stem = question.stem_text()
     subject_id, subject_name = _subject(question)

@@ -6,12 +6,14 @@ from functools import lru_cache
 
 from django.utils.translation import gettext_lazy as _
 
+from common.sharing import Licence
+from content.library_models import LibraryCollection, ResourceType
+from curriculum.models import Subject
+from question_bank.models import QTYPE_CHOICES, CognitiveLevel
 from search.models import DocumentKind
 
 
 def resource_type_labels() -> dict[str, str]:
-    from content.library_models import ResourceType
-    from question_bank.models import QTYPE_CHOICES
 
     labels = {str(k): str(v) for k, v in ResourceType.choices}
     labels.update({str(k): str(v) for k, v in QTYPE_CHOICES})
@@ -21,7 +23,6 @@ def resource_type_labels() -> dict[str, str]:
 
 
 def licence_labels() -> dict[str, str]:
-    from common.sharing import Licence
 
     labels = {str(k): str(v) for k, v in Licence.choices}
     return labels
@@ -30,7 +31,6 @@ def licence_labels() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def level_labels() -> dict[str, str]:
     """Cached per process: the cognitive scales change about never."""
-    from question_bank.models import CognitiveLevel
 
     labels: dict[str, str] = {}
     for code, name in CognitiveLevel.objects.order_by("scale_id", "sort_order").values_list(
@@ -73,13 +73,11 @@ def _cached_names(key: str, load) -> dict[str, str]:
 
 
 def subject_labels() -> dict[str, str]:
-    from curriculum.models import Subject
 
     return _cached_names("subject", lambda: Subject.objects.values_list("pk", "name"))
 
 
 def collection_labels() -> dict[str, str]:
-    from content.library_models import LibraryCollection
 
     return _cached_names("collection", lambda: LibraryCollection.objects.values_list("pk", "name"))
 

@@ -16,6 +16,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelsearch import index
 
+from common.vietnamese import fold
+
 
 class DocumentKind(models.TextChoices):
     LESSON = "lesson", _("Bài học")
@@ -189,7 +191,6 @@ class Abbreviation(models.Model):
         return self.abbreviation
 
     def clean(self):
-        from common.vietnamese import fold
 
         self.key = "".join(fold(self.abbreviation).split())
         if not self.key.isalnum():

@@ -12,7 +12,7 @@ from django.db.models import Q
 
 from accounts.models import Role
 from accounts.permissions import is_active, material_scope_q
-from question_bank.permissions import (  # noqa: I001
+from question_bank.permissions import (
     QUESTION_STAFF_ROLES,
     _question_rule,
 )

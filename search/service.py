@@ -34,6 +34,7 @@ from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBacken
 from modelsearch.query import MatchAll
 
 from common.vietnamese import accented_keys, fold
+from curriculum.models import Subject
 from search.engine import search_body
 from search.labels import (
     SORTS,
@@ -530,7 +531,6 @@ def snippet(text: str, words: list[str]) -> SafeString:
 # --- Autocomplete -----------------------------------------------------------------------------
 def autocomplete(user, text: str, *, limit: int = 8, backend: str = "default") -> list[dict]:
     """Titles (and subjects) completing what the user is typing; [] when the engine is down."""
-    from curriculum.models import Subject
 
     folded = fold(text or "").strip()[:80]
     if len(folded) < 2:

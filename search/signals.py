@@ -10,6 +10,10 @@ from contextlib import contextmanager
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
+from content.library_models import CollectionEntry, LibraryCollection, LibraryItem
+from content.models import ELecturePage, LessonPage
+from curriculum.models import Subject
+from question_bank.models import Question, QuestionBank
 from search.synonyms import table_changed
 
 logger = logging.getLogger(__name__)
@@ -79,10 +83,6 @@ def _abbreviations_changed(**kwargs):
 
 
 def connect() -> None:
-    from content.library_models import CollectionEntry, LibraryCollection, LibraryItem
-    from content.models import ELecturePage, LessonPage
-    from curriculum.models import Subject
-    from question_bank.models import Question, QuestionBank
     from search.models import Abbreviation
 
     post_save.connect(

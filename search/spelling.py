@@ -31,8 +31,8 @@ from django.apps import apps
 from django.core.cache import cache
 from django.db import transaction
 
-from question_bank.permissions import can_search_questions
 from common.vietnamese import fold
+from question_bank.permissions import can_search_questions
 from search.models import Audience, SearchDocument, SearchTerm
 
 VERSION_KEY = "search:vocabulary:version"

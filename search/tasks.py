@@ -2,6 +2,7 @@
 
 from celery import shared_task
 
+from question_bank.models import Question
 from search.documents import document_sync
 from search.service import ENGINE_ERRORS
 
@@ -22,7 +23,6 @@ def search_document_sync_task(label: str, pk: int) -> str:
 @shared_task(acks_late=True)
 def search_bank_sync_task(bank_id: int) -> int:
     """A bank's sharing or confidentiality changed: re-check all of its questions."""
-    from question_bank.models import Question
 
     ids = list(Question.objects.filter(bank_id=bank_id).values_list("pk", flat=True))
     for pk in ids:

@@ -18,7 +18,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from accounts import permissions as accounts_permissions
-from search import permissions
+from content.library_models import LibraryCollection
+from curriculum.models import Subject
 from search import service
 from search.forms import FILTER_LABELS, MULTI, SearchForm
 from search.labels import SORTS, kind_labels, level_labels, licence_labels, resource_type_labels
@@ -85,12 +86,8 @@ def _fallback_labels(name: str, values: list[str]) -> dict[str, str]:
         return {v: _("Lớp %(grade)s") % {"grade": v} for v in values}
     ids = [int(v) for v in values if v.isdigit()]
     if name == "subject":
-        from curriculum.models import Subject
-
         rows = Subject.objects.filter(pk__in=ids).values_list("pk", "name")
     else:
-        from content.library_models import LibraryCollection
-
         rows = LibraryCollection.objects.filter(pk__in=ids).values_list("pk", "name")
     return {str(pk): label for pk, label in rows}
 
