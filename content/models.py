@@ -13,10 +13,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from common.sharing import SharingScope
 from common.vietnamese import search_companion
 from content.blocks import ELectureStreamBlock, LessonStreamBlock
 from content.forms import MaterialPageForm
-from common.sharing import SharingScope
 from content.sharing import SharedMaterial
 from curriculum.models import (
     GRADE_CHOICES,
@@ -230,9 +230,11 @@ class MaterialPage(SharedMaterial, Page):
 
     def get_context(self, request, *args, **kwargs):
         from content.feedback import feedback_context
+        from content.signals import learner_context_for
 
         context = super().get_context(request, *args, **kwargs)
         context.update(feedback_context(request, page=self))
+        context.update(learner_context_for(request, page=self))
         return context
 
 

@@ -22,7 +22,7 @@ from wagtail.models import Page
 
 from common.serving import serve_file
 from common.textsearch import vietnamese_query
-from content import curation, feedback, permissions
+from content import curation, feedback, permissions, signals
 from content.feedback_models import Comment
 from content.forms import CommentForm, RatingForm, TakedownForm
 from content.library_models import (
@@ -136,13 +136,9 @@ def library_item(request, pk):
         feedback.material_viewed(user=request.user, item=item)
     reader = None
     if item.readable and item.file and item.processing != "failed":
-        position_url = (
-            reverse("library_position", args=[item.pk]) if request.user.is_authenticated else None
-        )
         reader = {
             "kind": item.file_kind,
             "file_url": reverse("library_file", args=[item.pk]),
-            "position_url": position_url,
             "title": item.title,
         }
     feedback_part = feedback.feedback_context(request, item=item)
@@ -154,6 +150,8 @@ def library_item(request, pk):
         "takedown_form": TakedownForm() if curator else None,
         "takedowns": item.takedowns.all()[:5] if curator else [],
         **feedback_part,
+        # The reader's saved position (from lms; none for a visitor).
+        **(signals.learner_context_for(request, item=item) if reader else {}),
     }
     return render(request, "content/library/item.html", context)
 

@@ -1,6 +1,10 @@
 """What ``lms`` does when a lower layer tells it something (see ``content.signals``)."""
 
+from django.urls import reverse
+
 from content import signals
+from content.models import ELecturePage
+from lms.selectors import electure_progress, reading_position
 from lms.services import learning_event_record
 
 
@@ -12,6 +16,26 @@ def material_downloaded(sender, *, user, item, **kwargs) -> None:
     learning_event_record(user=user, kind="download", item=item)
 
 
+def learner_context(sender, *, request, page=None, item=None, **kwargs) -> dict:
+    """An e-lecture's honest progress for its learner; a library reader's saved position
+    and where to save it (none for a visitor, whose position stays in the browser)."""
+    user = request.user
+    if isinstance(page, ELecturePage):
+        # An unsaved page (the admin's preview of a new e-lecture) has no records.
+        return {"progress": electure_progress(user=user, page=page) if page.pk else None}
+    if item is not None:
+        if not user.is_authenticated:
+            return {"reading_position": {"url": None, "initial": {}}}
+        return {
+            "reading_position": {
+                "url": reverse("library_position", args=[item.pk]),
+                "initial": reading_position(user, item),
+            }
+        }
+    return {}
+
+
 def connect() -> None:
     signals.material_viewed.connect(material_viewed, dispatch_uid="lms.material_viewed")
     signals.material_downloaded.connect(material_downloaded, dispatch_uid="lms.material_downloaded")
+    signals.learner_context.connect(learner_context, dispatch_uid="lms.learner_context")

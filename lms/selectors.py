@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from content.practice import latest_version
-from lms.models import EventKind, LearningEvent
+from lms.models import EventKind, LearningEvent, ReadingPosition
 
 
 @dataclass(frozen=True)
@@ -123,3 +123,13 @@ def electure_progress(*, user, page) -> ElectureProgress | None:
             )
         )
     return ElectureProgress(sections=tuple(sections))
+
+
+def reading_position(user, item) -> dict:
+    """Where ``user`` stopped reading ``item``, as the reader takes it ({} for none)."""
+    if not user.is_authenticated:
+        return {}
+    position = ReadingPosition.objects.filter(user=user, library_item=item).first()
+    if position is None:
+        return {}
+    return {"cfi": position.cfi} if position.cfi else {"page": position.page}

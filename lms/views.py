@@ -32,7 +32,7 @@ from content.models import ELecturePage, LessonPage
 from content.permissions import can_view_material_page, can_work_on_page, visible_material_pages
 from content.practice import Embedding, page_embeddings
 from content.views import library_item_or_404
-from lms.models import EventKind, LearningEvent, ReadingPosition
+from lms.models import EventKind, LearningEvent
 from lms.practice import (
     ResponseInvalid,
     answer_key_text,
@@ -42,7 +42,7 @@ from lms.practice import (
     score_text,
     wrong_answer_feedback,
 )
-from lms.selectors import electure_progress
+from lms.selectors import electure_progress, reading_position
 from lms.services import learning_event_record, reading_position_save
 from question_bank.formats.base import QType
 from question_bank.models import QuestionVersion
@@ -275,16 +275,6 @@ def _completion_data(user, *, page, kind: str, section) -> dict | None:
         "checkpoints": done.checkpoints,
         "checkpoints_passed": done.passed,
     }
-
-
-def reading_position(user, item) -> dict:
-    """Where ``user`` stopped reading ``item``, as the reader takes it ({} for none)."""
-    if not user.is_authenticated:
-        return {}
-    position = ReadingPosition.objects.filter(user=user, library_item=item).first()
-    if position is None:
-        return {}
-    return {"cfi": position.cfi} if position.cfi else {"page": position.page}
 
 
 @require_http_methods(["GET", "POST"])
