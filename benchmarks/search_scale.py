@@ -513,7 +513,8 @@ def make_world(rng: random.Random) -> dict:
     from content.library_models import CollectionKind, LibraryCollection
     from curriculum.loader import curriculum_load_files
     from curriculum.models import CurriculumLesson, LearningOutcome, Subject, Topic
-    from question_bank.models import CognitiveScale, QuestionBank
+    from question_bank.models import QuestionBank
+    from question_bank.scales import CognitiveScale
 
     t0 = time.perf_counter()
     levels = [SchoolLevel.PRIMARY, SchoolLevel.LOWER_SECONDARY, SchoolLevel.UPPER_SECONDARY]
@@ -989,7 +990,11 @@ def load_documents(args, world) -> None:
         Licence.CC0, Licence.EDUCATION, Licence.READ_ONLY,
     ]  # fmt: skip
     question_licences = [
-        Licence.CC_BY, Licence.CC_BY_SA, Licence.CC_BY_NC_SA, Licence.SCHOOL, Licence.UNKNOWN
+        Licence.CC_BY,
+        Licence.CC_BY_SA,
+        Licence.CC_BY_NC_SA,
+        Licence.SCHOOL,
+        Licence.UNKNOWN,
     ]
     from search.labels import level_labels
     from search.models import SearchDocument, SearchDocumentCollection

@@ -8,6 +8,9 @@
 * :class:`QuestionVersion` — an immutable snapshot written each time a question is
   approved. Papers pin versions, so editing an approved question never changes a paper.
 
+The cognitive scales and the Đúng/Sai score table live in :mod:`question_bank.scales`, the
+matrix and paper tables in :mod:`question_bank.assembly.models`.
+
 Who may see or change what is decided in :mod:`accounts.permissions` only.
 """
 
@@ -48,8 +51,11 @@ from common.vietnamese import nfc, search_companion
 from curriculum.models import GRADE_CHOICES, GRADE_VALIDATORS
 from question_bank.formats.base import QTYPE_LABELS, QType
 from question_bank.html import clean_html, fingerprint, plain_text
-from question_bank.numeric import format_numeric
 from question_bank.plaintext import summary
+
+# Banks and questions point at the scales; TrueFalseScore is imported here too so that
+# `from question_bank.models import TrueFalseScore` keeps working where it is still used.
+from question_bank.scales import CognitiveLevel, CognitiveScale, TrueFalseScore  # noqa: F401
 
 QTYPE_CHOICES = [(t.value, label) for t, label in QTYPE_LABELS.items()]
 
@@ -59,73 +65,6 @@ class Status(models.TextChoices):
     SUBMITTED = "submitted", _("Chờ duyệt")
     CHANGES_REQUESTED = "changes_requested", _("Cần chỉnh sửa")
     APPROVED = "approved", _("Đã duyệt")
-
-
-class CognitiveScale(models.Model):
-    """A scale of cognitive levels: 3 levels (Biết/Hiểu/Vận dụng) or the older 4 levels."""
-
-    code = models.SlugField(_("mã"), max_length=40, unique=True)
-    name = models.CharField(_("tên thang"), max_length=120)
-    is_default = models.BooleanField(_("mặc định"), default=False)
-
-    class Meta:
-        verbose_name = _("thang mức độ nhận thức")
-        verbose_name_plural = _("thang mức độ nhận thức")
-        ordering = ["-is_default", "name"]
-
-    def __str__(self):
-        return self.name
-
-
-class CognitiveLevel(models.Model):
-    scale = models.ForeignKey(CognitiveScale, on_delete=models.CASCADE, related_name="levels")
-    code = models.SlugField(_("mã"), max_length=40)
-    name = models.CharField(_("tên mức"), max_length=80)
-    sort_order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
-
-    class Meta:
-        verbose_name = _("mức độ nhận thức")
-        verbose_name_plural = _("mức độ nhận thức")
-        ordering = ["scale", "sort_order"]
-        constraints = [
-            models.UniqueConstraint(fields=["scale", "code"], name="uniq_level_code_per_scale")
-        ]
-
-    def __str__(self):
-        # The default scale's levels need no qualifier ("Biết"); another scale's get its short
-        # name ("Vận dụng (4 mức)"), not the whole scale title repeating the level names.
-        if not self.scale_id or self.scale.is_default:
-            return self.name
-        short = self.scale.name.split(" (", 1)[0].strip()
-        return f"{self.name} ({short})" if short and short != self.name else self.name
-
-
-class TrueFalseScore(models.Model):
-    """The Đúng/Sai scoring table: with N statements, K right earn this share of the points.
-
-    Data, not code: the 2025 table (4 statements: 1→0,1; 2→0,25; 3→0,5; 4→1) is seeded by a
-    migration and can be changed in the admin. Missing rows fall back to K/N.
-    """
-
-    statements = models.PositiveSmallIntegerField(_("số mệnh đề"))
-    correct = models.PositiveSmallIntegerField(_("số mệnh đề trả lời đúng"))
-    fraction = models.DecimalField(
-        _("tỉ lệ điểm"),
-        max_digits=5,
-        decimal_places=4,
-        validators=[MinValueValidator(0), MaxValueValidator(1)],
-    )
-
-    class Meta:
-        verbose_name = _("bảng điểm Đúng/Sai")
-        verbose_name_plural = _("bảng điểm Đúng/Sai")
-        ordering = ["statements", "correct"]
-        constraints = [
-            models.UniqueConstraint(fields=["statements", "correct"], name="uniq_tf_score")
-        ]
-
-    def __str__(self):
-        return f"{self.correct}/{self.statements} → {format_numeric(self.fraction)}"
 
 
 class QuestionBank(models.Model):

@@ -1,6 +1,6 @@
 """Scoring a response against a question version's snapshot. Returns a fraction 0…1.
 
-The Đúng/Sai table comes from :class:`~question_bank.models.TrueFalseScore` (data, not code).
+The Đúng/Sai table comes from :class:`~question_bank.scales.TrueFalseScore` (data, not code).
 Responses: single → option index; multiple → list of indexes; true/false → list of bools
 per statement (None = unanswered); numeric/text → string; cloze → list of strings;
 matching → list of the answer index chosen for each premise; ordering → list of indexes.
@@ -17,7 +17,7 @@ ZERO, ONE = Decimal(0), Decimal(1)
 
 
 def true_false_fraction(statements: int, correct: int) -> Decimal:
-    from question_bank.models import TrueFalseScore
+    from question_bank.scales import TrueFalseScore
 
     row = TrueFalseScore.objects.filter(statements=statements, correct=correct).first()
     if row is not None:

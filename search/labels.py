@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from common.sharing import Licence
 from content.library_models import LibraryCollection, ResourceType
 from curriculum.models import Subject
-from question_bank.models import QTYPE_CHOICES, CognitiveLevel
+from question_bank.models import QTYPE_CHOICES
+from question_bank.scales import CognitiveLevel
 from search.models import DocumentKind
 
 

@@ -30,7 +30,7 @@ from content.curation import library_item_publish
 from content.models import HomePage, LessonPage
 from lms.practice import score_text
 from question_bank.formats.base import Choice, ParsedQuestion, QType
-from question_bank.models import TrueFalseScore
+from question_bank.scales import TrueFalseScore
 from tests.accounts.factories import make_school, make_user
 from tests.content.library_helpers import make_item
 from tests.question_bank.factories import make_bank, make_question

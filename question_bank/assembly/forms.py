@@ -4,10 +4,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from question_bank import permissions
 from curriculum.models import GRADE_CHOICES, Subject, Topic
+from question_bank import permissions
 from question_bank.assembly.matrix import TEMPLATES
-from question_bank.models import CognitiveLevel
+from question_bank.scales import CognitiveLevel
 
 
 class TemplateForm(forms.Form):

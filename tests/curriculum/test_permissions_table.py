@@ -15,7 +15,7 @@ import pytest
 from django.db import transaction
 
 from curriculum.models import Subject, Topic
-from question_bank.models import CognitiveScale
+from question_bank.scales import CognitiveScale
 from tests.permissions_table import ALLOWED, DENIED, LOGIN, Door, knock, rows
 from tests.security import world as w
 

@@ -8,8 +8,8 @@ import pytest
 
 from accounts.models import Role
 from question_bank.formats.base import Choice, ParsedQuestion, QType
-from question_bank.models import CognitiveLevel
 from question_bank.plaintext import latex_to_text, math_to_text, summary
+from question_bank.scales import CognitiveLevel
 from tests.accounts.factories import make_school, make_user
 from tests.question_bank.factories import make_bank, make_question
 

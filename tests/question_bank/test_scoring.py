@@ -4,8 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from question_bank.models import TrueFalseScore
 from question_bank.numeric import NumericAnswerError, format_numeric, numeric_equal, parse_numeric
+from question_bank.scales import TrueFalseScore
 from question_bank.scoring import score
 
 

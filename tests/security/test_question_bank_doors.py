@@ -12,7 +12,8 @@ from question_bank import services
 from question_bank.assembly import services as assembly_services
 from question_bank.assembly.models import ExamMatrix
 from question_bank.formats.base import ParsedGroup
-from question_bank.models import CognitiveScale, Question, QuestionBank, Stimulus
+from question_bank.models import Question, QuestionBank, Stimulus
+from question_bank.scales import CognitiveScale
 from tests.accounts.factories import make_school, make_user
 from tests.question_bank.factories import make_bank, make_question, parsed_single
 

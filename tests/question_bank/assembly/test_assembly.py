@@ -5,9 +5,8 @@ from decimal import Decimal
 
 import pytest
 
-from question_bank import permissions
 from accounts.models import Role, User
-from question_bank import scoring
+from question_bank import permissions, scoring
 from question_bank.assembly import services
 from question_bank.assembly.matrix import matrix_problems, spec_table
 from question_bank.assembly.models import Paper, PaperItem, PaperVariant
@@ -62,7 +61,7 @@ def _original_response(item, response):
 
 
 def test_demo_bank_gives_24_toan_versions_with_keys_that_grade_full_marks():
-    from demo.people import seed_demo
+    from demo.seed import seed_demo
 
     seed_demo(questions=True)
     teacher = User.objects.get(username="gv001.01")
@@ -286,7 +285,7 @@ def test_practice_set_uses_approved_non_confidential_questions_only():
     teacher = _staff()
     open_bank, subject = toan_bank(teacher, {(1, "biet"): 6, (1, "hieu"): 3})
     _secret, _subject = toan_bank(teacher, {(1, "biet"): 6}, confidential=True, seed=2)
-    from question_bank.models import CognitiveLevel
+    from question_bank.scales import CognitiveLevel
 
     biet = CognitiveLevel.objects.get(scale__is_default=True, code="biet")
     paper = services.practice_set_create(
