@@ -31,6 +31,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from lxml import etree
 
+from common.sharing import SharingScope
 from common.vietnamese import nfc
 from content.library_models import (
     DCMI_TYPES,
@@ -39,7 +40,6 @@ from content.library_models import (
     LibraryItem,
     ResourceType,
 )
-from common.sharing import SharingScope
 from curriculum.models import Subject, Topic
 
 REPOSITORY_NAME = "Học liệu số – Thư viện điện tử"
