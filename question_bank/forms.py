@@ -177,7 +177,7 @@ class QuestionBankAdminForm(WagtailAdminModelForm):
 
     def save(self, commit=True):
         if self.instance.pk is None:
-            services.bank_place(self.instance, user=self.for_user)
+            services.bank_place(bank=self.instance, user=self.for_user)
         return super().save(commit)
 
 

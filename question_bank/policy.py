@@ -8,9 +8,8 @@ and the per-object checks all agree. They are registered before the viewsets
 rest), which would otherwise create Wagtail's fallback of model permissions only.
 """
 
-from curriculum import permissions as curriculum_permissions
-from question_bank import permissions
 from common.policies import RulePermissionPolicy
+from question_bank import permissions
 
 
 class QuestionPermissionPolicy(RulePermissionPolicy):
@@ -65,14 +64,23 @@ class ExamMatrixPermissionPolicy(RulePermissionPolicy):
         return permissions.can_assemble(user)
 
 
+class PaperPermissionPolicy(RulePermissionPolicy):
+    """Papers (their pages are ``assembly.views``, not snippets): the papers a user sees
+    (``visible_papers``) for every action, so that the site history lists the audit-log
+    entries of those papers only, never a confidential paper's title."""
+
+    def objects_for(self, user, action):
+        return permissions.visible_papers(user)
+
+
 class ReferenceDataPermissionPolicy(RulePermissionPolicy):
     """Cognitive scales and true/false score tables: read by every admin user who may
     view them, kept by superusers and department admins."""
 
     def objects_for(self, user, action):
-        if action == "view" or curriculum_permissions.can_edit_reference_data(user):
+        if action == "view" or permissions.can_edit_reference_data(user):
             return self.model._default_manager.all()
         return self.model._default_manager.none()
 
     def may_add(self, user):
-        return curriculum_permissions.can_edit_reference_data(user)
+        return permissions.can_edit_reference_data(user)

@@ -94,5 +94,5 @@ def on_published(sender, instance, revision=None, **kwargs):
         return
     user = kwargs.get("user") or getattr(revision, "user", None)
     _set_status(instance, Status.APPROVED)
-    fingerprint_update(instance)
-    version_record(instance, user=user, revision=revision)
+    fingerprint_update(question=instance)
+    version_record(question=instance, user=user, revision=revision)

@@ -274,10 +274,11 @@ def question_save_draft(*, question: Question, user=None, log_action: bool = Tru
     if pending := getattr(question, "_pending_tags", None):
         question.tags.set(pending)
         question._pending_tags = None
+    action = "wagtail.create" if question.pk is None else "wagtail.edit"
     if question.pk is None:
         question.live = False
         question.save()
-    revision = question.save_revision(user=user, log_action=log_action, clean=False)
+    revision = question.save_revision(user=user, log_action=log_action and action, clean=False)
     fingerprint_update(question=question)
     return revision
 

@@ -21,14 +21,12 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from curriculum import permissions as curriculum_permissions
-from question_bank import permissions
 from common.admin import YesNoColumn, YesNoInspectView
 from common.admin_guard import ObjectGuardMixin
 from curriculum.models import Subject, Topic
-from question_bank import policy, services, views
+from question_bank import permissions, policy, services, views
 from question_bank.assembly import services as assembly_services
-from question_bank.assembly.models import ExamMatrix
+from question_bank.assembly.models import ExamMatrix, Paper
 from question_bank.forms import (
     ExportForm,
     MoveForm,
@@ -55,6 +53,7 @@ from question_bank.models import (
 register_permission_policy(QuestionBank, policy.QuestionBankPermissionPolicy(QuestionBank))
 register_permission_policy(Stimulus, policy.StimulusPermissionPolicy(Stimulus))
 register_permission_policy(ExamMatrix, policy.ExamMatrixPermissionPolicy(ExamMatrix))
+register_permission_policy(Paper, policy.PaperPermissionPolicy(Paper))
 register_permission_policy(CognitiveScale, policy.ReferenceDataPermissionPolicy(CognitiveScale))
 register_permission_policy(TrueFalseScore, policy.ReferenceDataPermissionPolicy(TrueFalseScore))
 
@@ -377,7 +376,9 @@ class ApproveBulkAction(QuestionBulkAction):
         done = 0
         for question in objects:
             if question.status != Status.APPROVED or question.has_unpublished_changes:
-                services.question_review(question, user, approve=True, comment=_("Duyệt hàng loạt"))
+                services.question_review(
+                    question=question, user=user, approve=True, comment=_("Duyệt hàng loạt")
+                )
                 done += 1
         return done, 0
 
@@ -400,7 +401,7 @@ class SubmitBulkAction(QuestionBulkAction):
                 question.status in (Status.DRAFT, Status.CHANGES_REQUESTED)
                 or question.has_unpublished_changes
             ):
-                services.question_submit(question, user)
+                services.question_submit(question=question, user=user)
                 done += 1
         return done, 0
 
@@ -422,7 +423,7 @@ class TagBulkAction(QuestionBulkAction):
 
     @classmethod
     def execute_action(cls, objects, user=None, tags=(), **kwargs):
-        return services.questions_tag(objects, list(tags), user), 0
+        return services.questions_tag(questions=objects, tags=list(tags), user=user), 0
 
     def get_success_message(self, num_parent_objects, num_child_objects):
         return _("Đã gắn thẻ cho %(n)d câu hỏi.") % {"n": num_parent_objects}
@@ -444,7 +445,7 @@ class MoveBulkAction(QuestionBulkAction):
 
     @classmethod
     def execute_action(cls, objects, user=None, bank=None, **kwargs):
-        return services.questions_move(objects, bank, user), 0
+        return services.questions_move(questions=objects, bank=bank, user=user), 0
 
     def get_success_message(self, num_parent_objects, num_child_objects):
         return _("Đã chuyển %(n)d câu hỏi.") % {"n": num_parent_objects}
@@ -491,7 +492,7 @@ class QuestionBankDeleteBulkAction(ScopedBulkActionMixin, DeleteBulkAction):
                 services.stimulus_delete(user=user, stimulus=obj)
             elif isinstance(obj, ExamMatrix):
                 assembly_services.matrix_delete(user=user, matrix=obj)
-            elif curriculum_permissions.can_edit_reference_data(user):
+            elif permissions.can_edit_reference_data(user):
                 obj.delete()
             else:
                 raise PermissionDenied
@@ -514,7 +515,7 @@ hooks.register("register_bulk_action", QuestionBankDeleteBulkAction, order=100)
 def _warn_duplicates(request, instance):
     if not isinstance(instance, Question):
         return
-    services.fingerprint_update(instance)
+    services.fingerprint_update(question=instance)
     fingerprint = instance.compute_fingerprint()
     others = (
         permissions.visible_questions(request.user)
@@ -591,3 +592,4 @@ def question_admin_css():
 
 
 import question_bank.assembly.admin  # noqa: E402, F401  (matrices and papers in the admin)
+from question_bank import audit  # noqa: E402, F401  (the audit log's action labels)

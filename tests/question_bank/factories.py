@@ -2,9 +2,9 @@
 
 from django.contrib.auth.models import Group
 
-from question_bank.permissions import REVIEWER_GROUP
 from question_bank import services
 from question_bank.formats.base import Choice, ParsedQuestion, QType
+from question_bank.permissions import REVIEWER_GROUP
 
 
 def make_reviewer(user):
@@ -29,10 +29,10 @@ def parsed_single(stem="Đạo hàm của \\(y = x^2\\) là", key=0, options=("2
 
 def make_question(bank, author=None, parsed=None, *, approve=False, **kwargs):
     question = services.question_build(
-        parsed or parsed_single(), bank=bank, author=author or bank.owner, **kwargs
+        parsed=parsed or parsed_single(), bank=bank, author=author or bank.owner, **kwargs
     )
-    services.question_save_draft(question, author or bank.owner)
+    services.question_save_draft(question=question, user=author or bank.owner)
     if approve:
-        services.question_approve_directly(question, author or bank.owner)
+        services.question_approve_directly(question=question, user=author or bank.owner)
         question.refresh_from_db()
     return question

@@ -32,7 +32,7 @@ def _listed_question_ids(html: str) -> set[int]:
     }
 
 
-def test_saved_import_links_to_exactly_its_questions(client):
+def test_saved_import_links_to_exactly_its_questions(client, django_capture_on_commit_callbacks):
     school = make_school()
     teacher = make_user(role=Role.TEACHER, school=school)
     bank = make_bank(teacher, scope="school")
@@ -42,15 +42,17 @@ def test_saved_import_links_to_exactly_its_questions(client):
     assert earlier
 
     client.force_login(teacher)
-    response = client.post(
-        "/admin/ngan-hang-cau-hoi/nhap/",
-        {"bank": bank.pk, "file": SimpleUploadedFile("de-moi.txt", NEW_FILE.encode())},
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/admin/ngan-hang-cau-hoi/nhap/",
+            {"bank": bank.pk, "file": SimpleUploadedFile("de-moi.txt", NEW_FILE.encode())},
+        )
     job = ImportJob.objects.get()
     # Before the save there is nothing to link to.
     preview = lxml.html.fromstring(client.get(response["Location"]).content)
     assert not preview.xpath('//a[@data-testid="imported-questions"]')
-    client.post(f"/admin/ngan-hang-cau-hoi/nhap/{job.pk}/xac-nhan/")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/admin/ngan-hang-cau-hoi/nhap/{job.pk}/xac-nhan/")
     job.refresh_from_db()
     assert job.state == ImportJob.State.DONE
 

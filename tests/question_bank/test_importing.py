@@ -91,7 +91,7 @@ def test_bulk_submitted_questions_continue_in_the_workflow(ctx):
     )
     question = Question.objects.get(pk=summary.question_ids[0])
     assert question.status == Status.SUBMITTED and question.workflow_in_progress
-    services.question_review(question, ctx["leader"], approve=True, comment="Đạt")
+    services.question_review(question=question, user=ctx["leader"], approve=True, comment="Đạt")
     question.refresh_from_db()
     assert question.status == Status.APPROVED and question.live
     assert QuestionVersion.objects.filter(question=question).count() == 1
@@ -148,32 +148,37 @@ def test_script_payload_is_stored_sanitised(ctx):
     assert Question.objects.filter(stem__contains="<b>đúng</b>").exists()
 
 
-def test_admin_upload_preview_confirm(client, ctx):
+def test_admin_upload_preview_confirm(client, ctx, django_capture_on_commit_callbacks):
     client.force_login(ctx["teacher"])
     assert client.get("/admin/ngan-hang-cau-hoi/nhap/").status_code == 200
     upload = SimpleUploadedFile("de-kiem-tra.txt", AIKEN_VI.encode())
-    response = client.post(
-        "/admin/ngan-hang-cau-hoi/nhap/",
-        {"bank": ctx["bank"].pk, "file": upload, "submit_for_review": "on"},
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/admin/ngan-hang-cau-hoi/nhap/",
+            {"bank": ctx["bank"].pk, "file": upload, "submit_for_review": "on"},
+        )
     assert response.status_code == 302
     job = ImportJob.objects.get()
     assert job.state == ImportJob.State.PREVIEW, job.report
     page = client.get(response["Location"]).content.decode()
     assert "Tìm thấy 2 câu hỏi" in page and "Trắc nghiệm nhiều lựa chọn" in page
     assert not Question.objects.exists(), "nothing is saved before the teacher confirms"
-    client.post(f"/admin/ngan-hang-cau-hoi/nhap/{job.pk}/xac-nhan/")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/admin/ngan-hang-cau-hoi/nhap/{job.pk}/xac-nhan/")
     job.refresh_from_db()
     assert job.state == ImportJob.State.DONE and job.report["created"] == 2
     assert Question.objects.filter(status=Status.SUBMITTED).count() == 2
 
 
-def test_admin_upload_of_a_bad_file_shows_vietnamese_errors(client, ctx):
+def test_admin_upload_of_a_bad_file_shows_vietnamese_errors(
+    client, ctx, django_capture_on_commit_callbacks
+):
     client.force_login(ctx["teacher"])
     upload = SimpleUploadedFile("aiken_errors.txt", read("moodle", "aiken_errors.txt"))
-    response = client.post(
-        "/admin/ngan-hang-cau-hoi/nhap/", {"bank": ctx["bank"].pk, "file": upload}
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/admin/ngan-hang-cau-hoi/nhap/", {"bank": ctx["bank"].pk, "file": upload}
+        )
     page = client.get(response["Location"]).content.decode()
     assert "tệp chưa thể nhập" in page and "Dòng" in page
     job = ImportJob.objects.get()
@@ -182,10 +187,13 @@ def test_admin_upload_of_a_bad_file_shows_vietnamese_errors(client, ctx):
     assert not Question.objects.exists()
 
 
-def test_other_teacher_cannot_use_someone_elses_import_job(client, ctx):
+def test_other_teacher_cannot_use_someone_elses_import_job(
+    client, ctx, django_capture_on_commit_callbacks
+):
     client.force_login(ctx["teacher"])
     upload = SimpleUploadedFile("de.txt", AIKEN_VI.encode())
-    client.post("/admin/ngan-hang-cau-hoi/nhap/", {"bank": ctx["bank"].pk, "file": upload})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/admin/ngan-hang-cau-hoi/nhap/", {"bank": ctx["bank"].pk, "file": upload})
     job = ImportJob.objects.get()
     client.force_login(ctx["leader"])
     # Wagtail turns PermissionDenied into a redirect to the dashboard with a message.

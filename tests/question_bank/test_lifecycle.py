@@ -26,11 +26,13 @@ def test_draft_submit_request_changes_then_approve(people):
     teacher, leader = people["teacher"], people["leader"]
     question = make_question(people["bank"], teacher)
     assert question.status == Status.DRAFT and not question.live
-    services.question_submit(question, teacher)
+    services.question_submit(question=question, user=teacher)
     question.refresh_from_db()
     assert question.status == Status.SUBMITTED
 
-    services.question_review(question, leader, approve=False, comment="Phương án C chưa hợp lý")
+    services.question_review(
+        question=question, user=leader, approve=False, comment="Phương án C chưa hợp lý"
+    )
     question.refresh_from_db()
     assert question.status == Status.CHANGES_REQUESTED
     assert not question.versions.exists()
@@ -39,8 +41,8 @@ def test_draft_submit_request_changes_then_approve(people):
 
     assert TaskState.objects.filter(comment="Phương án C chưa hợp lý").exists()
 
-    services.question_submit(question, teacher)
-    services.question_review(question, leader, approve=True, comment="Đạt")
+    services.question_submit(question=question, user=teacher)
+    services.question_review(question=question, user=leader, approve=True, comment="Đạt")
     question.refresh_from_db()
     assert question.status == Status.APPROVED and question.live
     assert list(question.versions.values_list("number", flat=True)) == [1]
@@ -48,9 +50,9 @@ def test_draft_submit_request_changes_then_approve(people):
 
 def test_teacher_outside_reviewer_group_cannot_approve(people):
     question = make_question(people["bank"], people["teacher"])
-    services.question_submit(question, people["teacher"])
+    services.question_submit(question=question, user=people["teacher"])
     with pytest.raises(PermissionDenied):
-        services.question_review(question, people["teacher"], approve=True)
+        services.question_review(question=question, user=people["teacher"], approve=True)
 
 
 def test_editing_an_approved_question_used_in_a_paper_makes_a_new_version(client, people):
@@ -73,8 +75,8 @@ def test_editing_an_approved_question_used_in_a_paper_makes_a_new_version(client
     assert "x^2" in question.stem, "the live question must not change before approval"
     assert question.has_unpublished_changes
 
-    services.question_submit(question, teacher)
-    services.question_review(question, leader, approve=True)
+    services.question_submit(question=question, user=teacher)
+    services.question_review(question=question, user=leader, approve=True)
     question.refresh_from_db()
     assert "x^3" in question.stem
     assert list(question.versions.values_list("number", flat=True)) == [1, 2]
@@ -90,7 +92,7 @@ def test_editing_an_approved_question_used_in_a_paper_makes_a_new_version(client
 
 def test_approving_unchanged_content_does_not_add_a_version(people):
     question = make_question(people["bank"], people["teacher"], approve=True)
-    services.question_approve_directly(question, people["teacher"])
+    services.question_approve_directly(question=question, user=people["teacher"])
     assert question.versions.count() == 1
 
 

@@ -59,7 +59,7 @@ def toan_bank(owner, counts: dict[tuple[int, str], int], *, seed: int = 1, **ban
             n += 1
             built.append(
                 services.question_build(
-                    _parsed(part, level, n, rng),
+                    parsed=_parsed(part, level, n, rng),
                     bank=bank,
                     author=owner,
                     lookup=lookup,
@@ -68,5 +68,5 @@ def toan_bank(owner, counts: dict[tuple[int, str], int], *, seed: int = 1, **ban
                 )
             )
     with transaction.atomic():
-        services.questions_bulk_save(built, owner, approve=True, index=False)
+        services.questions_bulk_save(questions=built, user=owner, approve=True, index=False)
     return bank, subject
