@@ -25,7 +25,6 @@ from content import permissions, policy
 from content.documents import document_check
 from content.forms import LibraryItemAdminForm
 from content.models import LibraryCollection, LibraryItem, Takedown
-from curriculum.models import Subject, Topic
 
 # Registered before the viewsets below, which would otherwise create Wagtail's fallback
 # (model permissions only: any curator could delete any school's items in bulk).
@@ -47,33 +46,6 @@ register_permission_policy(
     policy.media_permission_policy(get_image_model(), "wagtailimages.Image"),
     exact_class=True,
 )
-
-
-class SubjectViewSet(SnippetViewSet):
-    model = Subject
-    icon = "folder-open-inverse"
-    list_display = ["name", "code", "name_en"]
-
-
-class TopicViewSet(SnippetViewSet):
-    """The curriculum tree: each topic edits its lessons and their outcomes inline."""
-
-    model = Topic
-    icon = "list-ul"
-    list_display = ["name", "subject", "grade", "textbook"]
-    list_filter = ["subject", "grade"]
-    search_fields = ["name"]
-    ordering = ["subject__sort_order", "grade", "sort_order"]
-
-
-class CurriculumGroup(SnippetViewSetGroup):
-    menu_label = _("Chương trình GDPT 2018")
-    menu_icon = "doc-full"
-    menu_order = 200
-    items = (SubjectViewSet, TopicViewSet)
-
-
-register_snippet(CurriculumGroup)
 
 
 class PrivateFileInput(forms.ClearableFileInput):

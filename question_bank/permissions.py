@@ -325,3 +325,12 @@ def can_use_import_job(user, job) -> bool:
     """The import pages and their confirmation: the job's uploader, while they still edit
     its bank."""
     return is_active(user) and job.created_by_id == user.pk and can_edit_bank(user, job.bank)
+
+
+#: Reference data of the bank (cognitive scales, true/false score tables) is kept by
+#: superusers and department admins; everyone else reads it.
+REFERENCE_DATA_ROLES = frozenset({Role.DEPARTMENT_ADMIN})
+
+
+def can_edit_reference_data(user) -> bool:
+    return is_active(user) and (user.is_superuser or user.role in REFERENCE_DATA_ROLES)

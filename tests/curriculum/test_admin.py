@@ -19,7 +19,7 @@ def department_admin():
 def test_department_admin_creates_topic_with_lessons_and_outcomes(client, department_admin):
     subject = Subject.objects.create(code="dia-ly", name="Địa lí")
     client.force_login(department_admin)
-    assert client.get("/admin/snippets/content/topic/add/").status_code == 200
+    assert client.get("/admin/snippets/curriculum/topic/add/").status_code == 200
     data = nested_form_data(
         {
             "subject": subject.pk,
@@ -46,7 +46,7 @@ def test_department_admin_creates_topic_with_lessons_and_outcomes(client, depart
             ),
         }
     )
-    response = client.post("/admin/snippets/content/topic/add/", data)
+    response = client.post("/admin/snippets/curriculum/topic/add/", data)
     assert response.status_code == 302, response.content.decode()[:2000]
     topic = Topic.objects.get(code="dia-ly-10-c01")
     lesson = CurriculumLesson.objects.get(topic=topic)
@@ -57,5 +57,5 @@ def test_department_admin_creates_topic_with_lessons_and_outcomes(client, depart
 def test_teacher_can_view_but_not_add_topics(client, department_admin):
     teacher = make_user(school=make_school())
     client.force_login(teacher)
-    assert client.get("/admin/snippets/content/topic/").status_code == 200
-    assert client.get("/admin/snippets/content/topic/add/").status_code in (302, 403)
+    assert client.get("/admin/snippets/curriculum/topic/").status_code == 200
+    assert client.get("/admin/snippets/curriculum/topic/add/").status_code in (302, 403)
