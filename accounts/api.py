@@ -7,8 +7,7 @@ from ninja import Field, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.security import django_auth
 
-from accounts import permissions
-from accounts.models import Role
+from accounts import selectors
 
 router = Router(auth=django_auth, tags=["lms"])
 
@@ -31,23 +30,13 @@ class StudentOut(Schema):
 @router.get("/classes", response=list[ClassOut])
 @paginate(LimitOffsetPagination)
 def list_classes(request):
-    return (
-        permissions.visible_classes(request.user)
-        .select_related("school", "school_year")
-        .order_by("school__name", "grade", "name")
-    )
+    return selectors.class_list(user=request.user)
 
 
 @router.get("/classes/{class_id}/students", response=list[StudentOut])
 @paginate(LimitOffsetPagination)
 def class_students(request, class_id: int):
-    if request.user.role == Role.STUDENT:
-        raise Http404
-    school_class = permissions.visible_classes(request.user).filter(pk=class_id).first()
+    school_class = selectors.roster_class(user=request.user, class_id=class_id)
     if school_class is None:
         raise Http404
-    return (
-        permissions.visible_people(request.user)
-        .filter(enrolments__school_class=school_class)
-        .order_by("first_name", "full_name")
-    )
+    return selectors.class_students(user=request.user, school_class=school_class)

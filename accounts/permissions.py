@@ -287,3 +287,12 @@ def can_view_document(user, document) -> bool:
     if not owners.exists():
         return True
     return visible_schools(user).filter(pk__in=owners).exists()
+
+
+def visible_students(user, school_class: SchoolClass) -> QuerySet[User]:
+    """The students of ``school_class`` on the roster ``user`` may read (names, student
+    identifiers, dates of birth): none unless the user reads rosters (never students) and
+    sees the class; then those of its students the user may list (:func:`visible_people`)."""
+    if not can_read_rosters(user) or not can_view_roster(user, school_class):
+        return User.objects.none()
+    return visible_people(user).filter(enrolments__school_class=school_class)

@@ -6,7 +6,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from accounts import permissions
+from accounts import permissions, selectors
 from accounts.forms import RosterImportForm
 from accounts.models import School
 from accounts.roster.importer import roster_import
@@ -14,12 +14,7 @@ from accounts.roster.importer import roster_import
 
 @login_required
 def class_list(request):
-    classes = (
-        permissions.visible_classes(request.user)
-        .select_related("school", "school_year", "homeroom_teacher")
-        .order_by("school__name", "grade", "name")
-    )
-    page = Paginator(classes, 50).get_page(request.GET.get("page"))
+    page = Paginator(selectors.class_list(user=request.user), 50).get_page(request.GET.get("page"))
     # Students see their classes without a link to a roster they may not open.
     roster_links = permissions.can_read_rosters(request.user)
     return render(request, "accounts/class_list.html", {"page": page, "roster_links": roster_links})
@@ -30,16 +25,11 @@ def class_roster(request, pk: int):
     if not permissions.can_read_rosters(request.user):
         raise PermissionDenied
     # 404 rather than 403, so people cannot probe which classes exist elsewhere.
-    school_class = get_object_or_404(
-        permissions.visible_classes(request.user).select_related(
-            "school", "school_year", "homeroom_teacher"
-        ),
-        pk=pk,
-    )
-    students = (
-        school_class.enrolments.select_related("student")
-        .order_by("student__first_name", "student__full_name")
-        .values_list("student__full_name", "student__student_id", "student__date_of_birth")
+    school_class = selectors.roster_class(user=request.user, class_id=pk)
+    if school_class is None:
+        raise Http404
+    students = selectors.class_students(user=request.user, school_class=school_class).values_list(
+        "full_name", "student_id", "date_of_birth"
     )
     return render(
         request, "accounts/class_roster.html", {"school_class": school_class, "students": students}
