@@ -29,10 +29,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 
 from content.models import ELecturePage, LessonPage
-from content.permissions import can_view_material_page, can_work_on_page, visible_material_pages
-from content.practice import Embedding, page_embeddings
+from content.permissions import can_view_material_page
+from content.practice import Embedding
 from content.views import library_item_or_404
 from lms.models import EventKind, LearningEvent
+from lms.permissions import answerable_questions, can_keep_records
 from lms.practice import (
     ResponseInvalid,
     answer_key_text,
@@ -46,7 +47,6 @@ from lms.selectors import electure_progress, reading_position
 from lms.services import learning_event_record, reading_position_save
 from question_bank.formats.base import QType
 from question_bank.models import QuestionVersion
-from question_bank.permissions import choosable_questions
 from question_bank.scoring import score
 
 ELECTURE_EVENTS = frozenset(
@@ -93,22 +93,6 @@ def _material_page(user, page_id: int, models: tuple):
     if not isinstance(page, models) or not can_view_material_page(user, page):
         raise Http404
     return page
-
-
-def answerable_questions(user, page) -> dict[int, Embedding]:
-    """Question id → embedding, for the questions ``user`` may answer through ``page`` (which
-    the user may view): those of its published content, if the user sees it published;
-    for its author and curators also the latest draft's questions they may choose
-    themselves (preview), under the draft's policy."""
-    found: dict[int, Embedding] = {}
-    if page.live and visible_material_pages(user, type(page)).filter(pk=page.pk).exists():
-        found = page_embeddings(page)  # a live page's row holds its published content
-    if not can_work_on_page(user, page):
-        return found
-    draft = page_embeddings(page.get_latest_revision_as_object())
-    own = set(choosable_questions(user).filter(pk__in=list(draft)).values_list("pk", flat=True))
-    found.update({qid: e for qid, e in draft.items() if qid in own or qid in found})
-    return found
 
 
 def _tries_before(request, *, page, kind: str, version) -> tuple[int, bool]:
@@ -280,7 +264,7 @@ def _completion_data(user, *, page, kind: str, section) -> dict | None:
 @require_http_methods(["GET", "POST"])
 def library_position(request, pk):
     """The reader's last position for this user: GET it, POST ``{"page": n}`` or ``{"cfi": …}``."""
-    if not request.user.is_authenticated:
+    if not can_keep_records(request.user):
         return JsonResponse({}, status=403)
     item = library_item_or_404(request, pk)
     if request.method == "GET":
