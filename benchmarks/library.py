@@ -148,8 +148,8 @@ def build_items(n: int, rng: random.Random, areas, curriculum):
     """Unsaved items and, per item index, the lessons, outcomes and topics to link."""
     from django.utils import timezone
 
-    from content.library_models import LibraryItem, Processing
     from common.sharing import Licence
+    from content.library_models import LibraryItem, Processing
 
     lessons, outcomes_of, subjects, grades_of = curriculum
     (_department, schools), (_other_department, other_schools) = areas
@@ -419,7 +419,8 @@ def bench_oai():
     from django.test.utils import CaptureQueriesContext
     from lxml import etree
 
-    from content.oai import NS_OAI, harvestable_items
+    from content.oai.protocol import NS_OAI
+    from content.oai.records import harvestable_items
 
     expected = harvestable_items().count()
     client = Client()

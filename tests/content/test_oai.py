@@ -17,10 +17,11 @@ from django.utils import timezone
 from lxml import etree
 
 from accounts.models import Role
-from content.permissions import visible_library_items
 from content import oai
 from content.curation import library_item_publish, takedown
 from content.models import CollectionEntry, LibraryCollection, LibraryItem
+from content.oai import tokens
+from content.permissions import visible_library_items
 from curriculum.models import Subject, Topic
 from tests.accounts.factories import make_school, make_user
 from tests.content.library_helpers import make_item as make_item_through_services
@@ -605,7 +606,7 @@ def test_tampered_expired_and_foreign_resumption_tokens_are_refused(
         assert root.find("oai:request", NS).attrib == {"verb": verb, "resumptionToken": bad}
     # the genuine token still works, until it expires
     assert len(identifiers(harvest(client, {"verb": "ListRecords", "resumptionToken": token}))) == 3
-    monkeypatch.setattr(oai, "TOKEN_LIFETIME", timedelta(seconds=-1))
+    monkeypatch.setattr(tokens, "TOKEN_LIFETIME", timedelta(seconds=-1))
     root = harvest(client, {"verb": "ListRecords", "resumptionToken": token})
     assert error_codes(root) == ["badResumptionToken"]
 
