@@ -3,7 +3,7 @@ search, student-view previews, review workflow, bulk approve/tag/move/export, im
 
 import django_filters
 from django.contrib import messages
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 from django.urls import path, reverse
@@ -18,13 +18,13 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from common.admin import YesNoColumn, YesNoInspectView
 from common.admin_guard import ObjectGuardMixin
 from curriculum.models import Subject, Topic
 from question_bank import permissions, policy, services, views
+from question_bank.admin_base import AdminFormMixin, scoped_chooser_viewset
 from question_bank.assembly import services as assembly_services
 from question_bank.assembly.models import ExamMatrix, Paper
 from question_bank.forms import (
@@ -106,69 +106,6 @@ class QuestionFilterSet(WagtailFilterSet):
             .values("fingerprint")
         )
         return queryset.filter(fingerprint__in=dup)
-
-
-# --- choosers -----------------------------------------------------------------------------
-# Every view of a chooser, including "chosen" (which answers with the object's title, and
-# for questions and stimuli their text), offers only what ``rule(user)`` returns: the
-# objects the user may pick into a form, which the form validates again on POST.
-def scoped_chooser_viewset(name: str, rule):
-    """A snippet chooser viewset class whose list, search, "chosen" and "chosen multiple"
-    views are narrowed to ``rule(user)``."""
-
-    class Scoped:
-        def get_object_list(self):
-            return rule(self.request.user)
-
-    class Chosen(snippet_chooser.SnippetChosenView):
-        def get_object(self, pk):
-            try:
-                return rule(self.request.user).get(pk=pk)
-            except (TypeError, ValueError) as exc:
-                raise ObjectDoesNotExist from exc
-
-    class ChosenMultiple(snippet_chooser.SnippetChosenMultipleView):
-        def get_objects(self, pks):
-            return rule(self.request.user).filter(pk__in=[p for p in pks if p.isdigit()])
-
-    class Create(snippet_chooser.SnippetCreateView):
-        # No creation form is offered in these choosers; Wagtail would answer a POST with
-        # a 500 (no form), so it is a 404.
-        def dispatch(self, request, *args, **kwargs):
-            if self.get_creation_form_class() is None:
-                raise Http404
-            return super().dispatch(request, *args, **kwargs)
-
-    return type(
-        name,
-        (snippet_chooser.SnippetChooserViewSet,),
-        {
-            "choose_view_class": type("Choose", (Scoped, snippet_chooser.ChooseView), {}),
-            "choose_results_view_class": type(
-                "ChooseResults", (Scoped, snippet_chooser.ChooseResultsView), {}
-            ),
-            "chosen_view_class": Chosen,
-            "chosen_multiple_view_class": ChosenMultiple,
-            "create_view_class": Create,
-        },
-    )
-
-
-class AdminFormMixin:
-    """Builds a snippet viewset's create and edit forms on ``base_form_class``.
-
-    Wagtail 8's SnippetViewSet has no such attribute: the form class comes from the edit
-    handler, which takes the model's ``base_form_class`` or ``WagtailAdminModelForm``. So
-    the forms below (which narrow and validate every foreign key by the rules) were never
-    used until the bound edit handler was given them here."""
-
-    base_form_class = None
-
-    def get_edit_handler(self):
-        handler = super().get_edit_handler()
-        if handler is not None and self.base_form_class is not None:
-            handler.base_form_class = self.base_form_class  # a clone bound to the model
-        return handler
 
 
 # Questions embedded in lessons and e-lectures: approved, visible, never confidential.

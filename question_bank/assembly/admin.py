@@ -1,4 +1,5 @@
-"""Admin registration for exam matrices and papers (imported by question_bank.wagtail_hooks)."""
+"""Admin registration for exam matrices and papers (imported at the end of
+question_bank.wagtail_hooks, after the matrices' permission policy is registered)."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy
@@ -8,18 +9,12 @@ from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from common.admin_guard import ObjectGuardMixin
 from question_bank import permissions
+from question_bank.admin_base import AdminFormMixin, scoped_chooser_viewset
 from question_bank.assembly import views
 from question_bank.assembly.forms import ExamMatrixForm
 from question_bank.assembly.models import ExamMatrix
-
-# wagtail_hooks imports this module at its end, after these are defined (and after the
-# matrices' permission policy is registered).
-from question_bank.wagtail_hooks import (
-    AdminFormMixin,
-    ObjectGuardMixin,
-    scoped_chooser_viewset,
-)
 
 # The matrix chooser offers the user's own matrices only.
 MatrixChooserViewSet = scoped_chooser_viewset("MatrixChooserViewSet", permissions.visible_matrices)
