@@ -11,8 +11,7 @@ from django.urls import reverse
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from content import permissions
-from content.library_models import LibraryItem
+from content import permissions, selectors
 from content.models import ELecturePage, LessonPage
 
 router = Router(tags=["content"])
@@ -93,25 +92,18 @@ class PageOut(Schema):
 @router.get("/items", response=list[ItemOut], auth=None)
 @paginate(LimitOffsetPagination)
 def list_items(request, filters: Query[ItemFilters]):
-    qs = permissions.visible_library_items(request.user).select_related("subject")
-    if filters.subject:
-        qs = qs.filter(subject__code=filters.subject)
-    if filters.grade:
-        qs = qs.filter(grade_min__lte=filters.grade, grade_max__gte=filters.grade)
-    if filters.resource_type:
-        qs = qs.filter(resource_type=filters.resource_type)
-    return qs.order_by("-last_published_at", "-pk")
+    return selectors.library_items(
+        user=request.user,
+        subject=filters.subject,
+        grade=filters.grade,
+        resource_type=filters.resource_type,
+    ).order_by(*selectors.LIBRARY_ORDER)
 
 
 @router.get("/items/{item_id}", response=ItemDetail, auth=None)
 def get_item(request, item_id: int):
-    item = (
-        LibraryItem.objects.select_related("subject")
-        .prefetch_related("topics")
-        .filter(pk=item_id)
-        .first()
-    )
-    if item is None or not permissions.can_view_library_item(request.user, item):
+    item = selectors.library_item_detail(user=request.user, item_id=item_id)
+    if item is None:
         raise Http404
     return item
 

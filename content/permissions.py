@@ -224,3 +224,20 @@ def curatable_takedowns(user):
     for model in material_page_models():
         rule |= Q(page_id__in=model.objects.filter(area).values("pk"))
     return Takedown.objects.filter(rule)
+
+
+# --- Library collections (shelves) ------------------------------------------------------
+# Collections are province-wide shelves: curators keep them; only superusers and department
+# admins delete one.
+COLLECTION_DELETER_ROLES = frozenset({Role.DEPARTMENT_ADMIN})
+
+
+def can_keep_collections(user) -> bool:
+    """May add, change and view library collections: curators."""
+    return is_curator(user)
+
+
+def can_delete_collection(user, collection=None) -> bool:
+    """May delete ``collection`` (any collection when none is given): superusers and
+    department admins, who curate."""
+    return is_curator(user) and (user.is_superuser or user.role in COLLECTION_DELETER_ROLES)

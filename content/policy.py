@@ -13,7 +13,6 @@ from wagtail.permission_policies.collections import CollectionOwnershipPermissio
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from accounts import permissions as accounts_permissions
-from accounts.models import Role
 from common.policies import RulePermissionPolicy
 from content import permissions
 from content.permissions import can_curate_page, can_work_on_page, workable_pages_q
@@ -47,14 +46,14 @@ class TakedownPermissionPolicy(RulePermissionPolicy):
 
 class LibraryCollectionPermissionPolicy(ModelPermissionPolicy):
     """Collections are province-wide shelves: curators keep them; only superusers and
-    department admins delete one."""
+    department admins delete one (``content.permissions.can_delete_collection``)."""
 
     def user_has_permission(self, user, action):
-        if not permissions.is_curator(user):
-            return False
-        if action == "delete" and not (user.is_superuser or user.role == Role.DEPARTMENT_ADMIN):
-            return False
-        return super().user_has_permission(user, action)
+        if action == "delete":
+            allowed = permissions.can_delete_collection(user)
+        else:
+            allowed = permissions.can_keep_collections(user)
+        return allowed and super().user_has_permission(user, action)
 
 
 class AreaPagePermissionPolicy(PagePermissionPolicy):

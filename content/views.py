@@ -19,10 +19,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
 
 from common.serving import serve_file
 from common.textsearch import vietnamese_query
-from content import curation, feedback, permissions, signals
+from content import curation, feedback, permissions, selectors, signals
 from content.feedback_models import Comment
 from content.forms import CommentForm, RatingForm, TakedownForm
 from content.library_models import (
@@ -52,8 +53,23 @@ def _int(value) -> int | None:
         return None
 
 
-def library_filter(request, queryset):
-    """Apply the list filters from the query string; returns (queryset, filters dict)."""
+def _search(queryset, query: str, filters: dict):
+    """Narrow ``queryset`` to the items matching ``query`` (the first 500); on a search
+    engine failure, keep it as it is and say so in ``filters``."""
+    try:
+        results = get_search_backend().search(vietnamese_query(query), queryset)
+        ids = [item.pk for item in results[:500]]
+    except Exception:
+        logger.exception("library search failed")
+        filters["search_error"] = _(
+            "Tạm thời không tìm kiếm được theo từ khoá; đang hiển thị theo bộ lọc."
+        )
+        return queryset
+    return queryset.filter(pk__in=ids)
+
+
+def library_filter(request):
+    """The items of the list filters in the query string; returns (queryset, filters)."""
     params = request.GET
     filters = {
         "q": params.get("q", "").strip()[:200],
@@ -61,37 +77,21 @@ def library_filter(request, queryset):
         "grade": _int(params.get("lop")),
         "type": params.get("loai", ""),
     }
-    if filters["subject"]:
-        # By id: the search backends filter only on indexed fields (subject, not its code).
-        subject_ids = list(
-            Subject.objects.filter(code=filters["subject"]).values_list("pk", flat=True)
-        )
-        queryset = queryset.filter(subject_id__in=subject_ids)
-    if filters["grade"]:
-        queryset = queryset.filter(grade_min__lte=filters["grade"], grade_max__gte=filters["grade"])
-    if filters["type"] in ResourceType.values:
-        queryset = queryset.filter(resource_type=filters["type"])
+    queryset = selectors.library_items(
+        user=request.user,
+        subject=filters["subject"],
+        grade=filters["grade"],
+        resource_type=filters["type"] if filters["type"] in ResourceType.values else None,
+    )
     if filters["q"]:
-        from wagtail.search.backends import get_search_backend
-
         # Full-text search runs on the already-permitted, filtered queryset.
-        try:
-            results = get_search_backend().search(vietnamese_query(filters["q"]), queryset)
-            ids = [item.pk for item in results[:500]]
-        except Exception:
-            logger.exception("library search failed")
-            filters["search_error"] = _(
-                "Tạm thời không tìm kiếm được theo từ khoá; đang hiển thị theo bộ lọc."
-            )
-            return queryset, filters
-        queryset = queryset.filter(pk__in=ids)
+        queryset = _search(queryset, filters["q"], filters)
     return queryset, filters
 
 
 def library_home(request):
-    items = permissions.visible_library_items(request.user).select_related("subject")
-    items, filters = library_filter(request, items)
-    page = Paginator(items.order_by("-last_published_at", "-pk"), PAGE_SIZE).get_page(
+    items, filters = library_filter(request)
+    page = Paginator(items.order_by(*selectors.LIBRARY_ORDER), PAGE_SIZE).get_page(
         request.GET.get("trang")
     )
     visible = permissions.visible_library_items(request.user)
@@ -124,8 +124,8 @@ def library_home(request):
 
 
 def library_item_or_404(request, pk) -> LibraryItem:
-    item = get_object_or_404(LibraryItem.objects.select_related("subject"), pk=pk)
-    if not permissions.can_view_library_item(request.user, item):
+    item = selectors.library_item_detail(user=request.user, item_id=pk)
+    if item is None:
         raise Http404
     return item
 
