@@ -16,7 +16,7 @@ import pytest
 from django.db import transaction
 
 from content.curation import library_item_publish
-from content.models import ELecturePage, LessonPage
+from content.models import ELecturePage, HomePage, LessonPage
 from lms.models import EventKind
 from tests.content.library_helpers import make_item
 from tests.content.test_pages import approved_question, publish_under
@@ -29,7 +29,7 @@ pytestmark = pytest.mark.django_db
 def _lesson(owner, question, *, slug: str) -> LessonPage:
     body = [("question", {"question": question, "show_solution": True})]
     page = LessonPage(title=f"Luyện tập {slug}", slug=slug, scope="school", owner=owner, body=body)
-    return publish_under(w.HomePage.objects.get(), page)
+    return publish_under(HomePage.objects.get(), page)
 
 
 def _electure(owner, *, slug: str, scope: str) -> ELecturePage:
@@ -45,7 +45,7 @@ def _electure(owner, *, slug: str, scope: str) -> ELecturePage:
         owner=owner,
         sections=[("section", section)],
     )
-    return publish_under(w.HomePage.objects.get(), page)
+    return publish_under(HomePage.objects.get(), page)
 
 
 def _learning(built: w.World) -> dict:
