@@ -126,6 +126,54 @@ def assemble(
     the target (as a share of the target) at which a step stops searching.
     """
     started = time.monotonic()
+    cells, max_forms_per_item = _check_matrix(
+        cells, forms=forms, max_forms_per_item=max_forms_per_item, max_overlap=max_overlap
+    )
+    plan = _plan(
+        candidates,
+        cells,
+        forms=forms,
+        seed=seed,
+        pool_slack=pool_slack,
+        max_forms_per_item=max_forms_per_item,
+        max_overlap=max_overlap,
+    )
+    if target_difficulty is None:
+        # The bank's own level for this matrix: the count-weighted mean of each cell's pool
+        # (as kept by the plan, so the forms and the shadow tests can all reach it).
+        target_difficulty = plan.pool_total(plan.difficulty) / plan.per_form
+    use_information = all(candidates[i].information is not None for i in plan.all_ids)
+    target_total = round(target_difficulty * SCALE * plan.per_form)
+    info_target = (
+        round(plan.pool_total(lambda i: candidates[i].information) * SCALE)
+        if use_information
+        else 0
+    )
+    chosen_forms, steps = _assemble_forms(
+        plan,
+        forms=forms,
+        seed=seed,
+        time_limit=time_limit,
+        target_total=target_total,
+        info_target=info_target if use_information and forms > 1 else None,
+        stop_at=int(tolerance * target_total),
+    )
+    means = [sum(plan.difficulty(i) for _key, i in f) / plan.per_form for f in chosen_forms]
+    return FormsResult(
+        forms=chosen_forms,
+        target_difficulty=target_difficulty,
+        mean_difficulty=means,
+        status="OPTIMAL" if all(s == "OPTIMAL" for s in steps) else "FEASIBLE",
+        wall_time=time.monotonic() - started,
+        stats={"steps": steps, "candidates": len(plan.all_ids)},
+    )
+
+
+def _check_matrix(
+    cells: list[Cell], *, forms: int, max_forms_per_item: int, max_overlap: int
+) -> tuple[list[Cell], int]:
+    """The cells that ask for questions, and the per-question form limit in force; raise
+    :class:`AssemblyInfeasible` when the request or the counts alone make it impossible."""
     if forms < 1:
         raise AssemblyInfeasible(_("Số đề phải ít nhất là 1."))
     cells = [c for c in cells if c.count > 0]
@@ -136,19 +184,55 @@ def assemble(
     shortages = check_supply(cells, forms=forms, max_forms_per_item=max_forms_per_item)
     if shortages:
         raise AssemblyInfeasible(_("Ngân hàng không đủ câu hỏi cho ma trận."), shortages=shortages)
+    return cells, max_forms_per_item
 
+
+@dataclass
+class _Plan:
+    """What every form of one assembly shares: the cells, the candidates each cell keeps,
+    and the order of preference among equally balanced choices."""
+
+    candidates: dict[int, Candidate]
+    cells: list[Cell]
+    pools: list[list[int]]  # per cell, its kept candidate ids, most preferred first
+    all_ids: list[int]
+    preference: dict[int, int]  # lower is preferred
+    pref_scale: int
+    max_forms_per_item: int
+    max_overlap: int
+
+    @property
+    def per_form(self) -> int:
+        return sum(c.count for c in self.cells)
+
+    def difficulty(self, i: int) -> float:
+        d = self.candidates[i].difficulty
+        return 0.5 if d is None else d
+
+    def pool_total(self, value) -> float:
+        """Σ over cells of the cell's count times the mean ``value`` of its pool."""
+        return sum(
+            c.count * sum(value(i) for i in p) / len(p)
+            for c, p in zip(self.cells, self.pools, strict=True)
+        )
+
+
+def _plan(
+    candidates: dict[int, Candidate],
+    cells: list[Cell],
+    *,
+    forms: int,
+    seed: int,
+    pool_slack: float,
+    max_forms_per_item: int,
+    max_overlap: int,
+) -> _Plan:
     rng = random.Random(seed)  # noqa: S311 - reproducible order, not secrets
     all_ids = sorted({i for c in cells for i in c.candidates})
     rank = {i: r for r, i in enumerate(rng.sample(all_ids, len(all_ids)))}
     pools = [list(dict.fromkeys(c.candidates)) for c in cells]
-
-    def difficulty(i: int) -> float:
-        d = candidates[i].difficulty
-        return 0.5 if d is None else d
-
     # Preference among equally balanced choices: fewer past papers, then the seeded order.
     preference = {i: candidates[i].exposure * len(all_ids) + rank[i] for i in all_ids}
-    pref_scale = max(preference.values()) + 1
     # Each cell keeps its most preferred candidates, with room to balance: a smaller model.
     pools = [
         sorted(p, key=preference.get)[
@@ -156,55 +240,59 @@ def assemble(
         ]
         for c, p in zip(cells, pools, strict=True)
     ]
-
-    per_form = sum(c.count for c in cells)
-    if target_difficulty is None:
-        # The bank's own level for this matrix: the count-weighted mean of each cell's pool
-        # (as kept above, so the forms and the shadow tests can all reach it).
-        target_difficulty = (
-            sum(
-                c.count * sum(difficulty(i) for i in p) / len(p)
-                for c, p in zip(cells, pools, strict=True)
-            )
-            / per_form
-        )
-    use_information = all(candidates[i].information is not None for i in all_ids)
-    target_total = round(target_difficulty * SCALE * per_form)
-    info_target = (
-        round(
-            sum(
-                c.count * sum(candidates[i].information for i in p) / len(p)
-                for c, p in zip(cells, pools, strict=True)
-            )
-            * SCALE
-        )
-        if use_information
-        else 0
+    return _Plan(
+        candidates=candidates,
+        cells=cells,
+        pools=pools,
+        all_ids=all_ids,
+        preference=preference,
+        pref_scale=max(preference.values()) + 1,
+        max_forms_per_item=max_forms_per_item,
+        max_overlap=max_overlap,
     )
+
+
+@dataclass
+class _Step:
+    """One form to build: what earlier forms used, and its targets and budget."""
+
+    uses: dict[int, int]  # forms each question already sits in
+    previous: list[set[int]]  # the questions of each earlier form
+    remaining: int  # forms still to come after this one
+    target_total: int
+    info_target: int | None
+    seed: int
+    time_limit: float
+    stop_at: int
+
+
+def _assemble_forms(
+    plan: _Plan,
+    *,
+    forms: int,
+    seed: int,
+    time_limit: float,
+    target_total: int,
+    info_target: int | None,
+    stop_at: int,
+) -> tuple[list[list[tuple[str, int]]], list[str]]:
+    """The forms one after another, and the solver status of each step."""
     uses: dict[int, int] = {}
     chosen_forms: list[list[tuple[str, int]]] = []
     steps = []
     for k in range(forms):
-        remaining = forms - k - 1
-        step = _assemble_one(
-            cells,
-            pools,
-            candidates,
-            difficulty=difficulty,
-            preference=preference,
-            pref_scale=pref_scale,
+        step = _Step(
             uses=uses,
-            max_forms_per_item=max_forms_per_item,
-            max_overlap=max_overlap,
             previous=[{i for _key, i in f} for f in chosen_forms],
-            remaining=remaining,
+            remaining=forms - k - 1,
             target_total=target_total,
-            info_target=info_target if use_information and forms > 1 else None,
+            info_target=info_target,
             seed=seed + k,
             time_limit=time_limit / forms,
-            stop_at=int(tolerance * target_total),
+            stop_at=stop_at,
         )
-        if step is None:
+        result = _assemble_one(plan, step)
+        if result is None:
             raise AssemblyInfeasible(
                 _(
                     "Không ghép được %(forms)d đề thoả mãn ma trận với các ràng buộc đã chọn "
@@ -213,84 +301,112 @@ def assemble(
                 )
                 % {"forms": forms, "form": k + 1}
             )
-        form, status = step
+        form, status = result
         steps.append(status)
         for _key, i in form:
             uses[i] = uses.get(i, 0) + 1
         chosen_forms.append(form)
-    means = [sum(difficulty(i) for _key, i in f) / per_form for f in chosen_forms]
-    return FormsResult(
-        forms=chosen_forms,
-        target_difficulty=target_difficulty,
-        mean_difficulty=means,
-        status="OPTIMAL" if all(s == "OPTIMAL" for s in steps) else "FEASIBLE",
-        wall_time=time.monotonic() - started,
-        stats={"steps": steps, "candidates": len(all_ids)},
-    )
+    return chosen_forms, steps
 
 
-def _assemble_one(
-    cells,
-    pools,
-    candidates,
-    *,
-    difficulty,
-    preference,
-    pref_scale,
-    uses,
-    max_forms_per_item,
-    max_overlap,
-    previous,
-    remaining,
-    target_total,
-    info_target,
-    seed,
-    time_limit,
-    stop_at,
-):
-    """One form (``x``) and, when forms remain, the shadow test for all of them (``z``)."""
+# (cell index, question id) → its variable: ``x`` for the form, ``z`` for the shadow test.
+Vars = dict[tuple[int, int], cp_model.IntVar]
+
+
+def _assemble_one(plan: _Plan, step: _Step) -> tuple[list[tuple[str, int]], str] | None:
+    """One form (``x``) and, when forms remain, the shadow test for all of them (``z``).
+
+    The model is built in a fixed order (variables, constraints, objective, hints), which
+    with the seed and the deterministic budget makes the result reproducible."""
     model = cp_model.CpModel()
-    x: dict[tuple[int, int], cp_model.IntVar] = {}  # (cell index, item)
-    z: dict[tuple[int, int], cp_model.IntVar] = {}
-    for ci, pool in enumerate(pools):
+    x, z = _variables(model, plan, step)
+    in_form = _add_item_limits(model, plan, step, x, z)
+    _add_cell_counts(model, plan, step, x, z)
+    _add_overlap_limits(model, plan, step, x)
+    _add_enemies(model, plan, in_form)
+    dev_x, dev_z = _add_objective(model, plan, step, x, z, in_form)
+    _add_hints(model, plan, step, x, z)
+    solver = _solver(step)
+    status = solver.solve(model, _StopWhenClose(dev_x, dev_z, step))
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None
+    form = []
+    for ci, cell in enumerate(plan.cells):
+        picked = [i for i in plan.pools[ci] if (ci, i) in x and solver.value(x[ci, i])]
+        form.extend((cell.key, i) for i in sorted(picked, key=plan.preference.get))
+    return form, solver.status_name(status)
+
+
+def _variables(model: cp_model.CpModel, plan: _Plan, step: _Step) -> tuple[Vars, Vars]:
+    x: Vars = {}
+    z: Vars = {}
+    for ci, pool in enumerate(plan.pools):
         for i in pool:
-            left = max_forms_per_item - uses.get(i, 0)
+            left = plan.max_forms_per_item - step.uses.get(i, 0)
             if left <= 0:
                 continue
             x[ci, i] = model.new_bool_var(f"x{ci}_{i}")
-            if remaining:
+            if step.remaining:
                 # Capacity left for the forms still to come, after this one.
-                z[ci, i] = model.new_int_var(0, min(left, remaining), f"z{ci}_{i}")
-    in_form: dict[int, list] = {}
-    in_shadow: dict[int, list] = {}
-    for (_ci, i), var in x.items():
-        in_form.setdefault(i, []).append(var)
-    for (_ci, i), var in z.items():
-        in_shadow.setdefault(i, []).append(var)
+                z[ci, i] = model.new_int_var(0, min(left, step.remaining), f"z{ci}_{i}")
+    return x, z
+
+
+def _by_item(variables: Vars) -> dict[int, list]:
+    by_item: dict[int, list] = {}
+    for (_ci, i), var in variables.items():
+        by_item.setdefault(i, []).append(var)
+    return by_item
+
+
+def _add_item_limits(
+    model: cp_model.CpModel, plan: _Plan, step: _Step, x: Vars, z: Vars
+) -> dict[int, list]:
+    """A question sits in at most one cell of the form, and in no more forms (this one and
+    the shadow's) than it has left. Returns the form's variables by question."""
+    in_form = _by_item(x)
+    in_shadow = _by_item(z)
     for i, vars_ in in_form.items():
         if len(vars_) > 1:
             model.add_at_most_one(vars_)
         if i in in_shadow:
-            left = max_forms_per_item - uses.get(i, 0)
+            left = plan.max_forms_per_item - step.uses.get(i, 0)
             model.add(sum(vars_) + sum(in_shadow[i]) <= left)
-    for ci, cell in enumerate(cells):
+    return in_form
+
+
+def _add_cell_counts(model: cp_model.CpModel, plan: _Plan, step: _Step, x: Vars, z: Vars):
+    for ci, cell in enumerate(plan.cells):
         model.add(sum(v for (c, _i), v in x.items() if c == ci) == cell.count)
-        if remaining:
-            model.add(sum(v for (c, _i), v in z.items() if c == ci) == cell.count * remaining)
-    for form in previous:
-        if max_overlap or max_forms_per_item > 1:
-            model.add(sum(v for (_c, i), v in x.items() if i in form) <= max_overlap)
+        if step.remaining:
+            model.add(sum(v for (c, _i), v in z.items() if c == ci) == cell.count * step.remaining)
+
+
+def _add_overlap_limits(model: cp_model.CpModel, plan: _Plan, step: _Step, x: Vars):
+    for form in step.previous:
+        if plan.max_overlap or plan.max_forms_per_item > 1:
+            model.add(sum(v for (_c, i), v in x.items() if i in form) <= plan.max_overlap)
+
+
+def _add_enemies(model: cp_model.CpModel, plan: _Plan, in_form: dict[int, list]):
+    """Near-duplicates (same ``enemy`` key) never meet on one form."""
     enemies: dict[str, list[int]] = {}
     for i in in_form:
-        if candidates[i].enemy:
-            enemies.setdefault(candidates[i].enemy, []).append(i)
+        if plan.candidates[i].enemy:
+            enemies.setdefault(plan.candidates[i].enemy, []).append(i)
     for group in enemies.values():
         if len(group) > 1:
             model.add_at_most_one([v for i in group for v in in_form[i]])
 
-    per_form = sum(c.count for c in cells)
+
+def _add_objective(
+    model: cp_model.CpModel, plan: _Plan, step: _Step, x: Vars, z: Vars, in_form: dict
+):
+    """Minimise the deviations from the targets first, then the preference order. Returns
+    the deviation variables of the form and of the shadow test (``None`` without one)."""
+    remaining = step.remaining
     objective = []
-    limit = SCALE * per_form * (remaining + 1)
+    limit = SCALE * plan.per_form * (remaining + 1)
 
     def deviation(expr, target, weight, name):
         dev = model.new_int_var(0, limit, name)
@@ -299,52 +415,59 @@ def _assemble_one(
         objective.append(weight * dev)
         return dev
 
-    d = {i: round(difficulty(i) * SCALE) for i in in_form}
+    d = {i: round(plan.difficulty(i) * SCALE) for i in in_form}
     # A form counts ``remaining`` times as much as the shadow, whose total spans that many.
     weight = max(1, remaining) * 4
-    dev_x = deviation(sum(d[i] * v for (_c, i), v in x.items()), target_total, weight, "dx")
+    dev_x = deviation(sum(d[i] * v for (_c, i), v in x.items()), step.target_total, weight, "dx")
     dev_z = None
     if remaining:
         dev_z = deviation(
-            sum(d[i] * v for (_c, i), v in z.items()), target_total * remaining, 1, "dz"
+            sum(d[i] * v for (_c, i), v in z.items()), step.target_total * remaining, 1, "dz"
         )
-    if info_target is not None:
-        info = {i: round(candidates[i].information * SCALE) for i in in_form}
-        deviation(sum(info[i] * v for (_c, i), v in x.items()), info_target, weight, "ix")
-    objective_scale = pref_scale * per_form * (remaining + 1)
+    if step.info_target is not None:
+        info = {i: round(plan.candidates[i].information * SCALE) for i in in_form}
+        deviation(sum(info[i] * v for (_c, i), v in x.items()), step.info_target, weight, "ix")
+    objective_scale = plan.pref_scale * plan.per_form * (remaining + 1)
     model.minimize(
-        objective_scale * sum(objective) + sum(preference[i] * v for (_c, i), v in x.items())
+        objective_scale * sum(objective) + sum(plan.preference[i] * v for (_c, i), v in x.items())
     )
+    return dev_x, dev_z
 
-    # Start from the most preferred questions: the solver only has to rebalance.
-    for ci, cell in enumerate(cells):
-        ordered = sorted((i for c, i in x if c == ci), key=preference.get)
+
+def _add_hints(model: cp_model.CpModel, plan: _Plan, step: _Step, x: Vars, z: Vars):
+    """Start from the most preferred questions: the solver only has to rebalance."""
+    remaining = step.remaining
+    for ci, cell in enumerate(plan.cells):
+        ordered = sorted((i for c, i in x if c == ci), key=plan.preference.get)
         for n, i in enumerate(ordered):
             model.add_hint(x[ci, i], n < cell.count)
             if remaining:
                 model.add_hint(z[ci, i], int(cell.count <= n < cell.count * (remaining + 1)))
 
+
+def _solver(step: _Step) -> cp_model.CpSolver:
     solver = cp_model.CpSolver()
     solver.parameters.cp_model_probing_level = 0
     solver.parameters.num_workers = 1  # one worker + a deterministic budget: reproducible
-    solver.parameters.random_seed = seed % (2**31)
+    solver.parameters.random_seed = step.seed % (2**31)
     solver.parameters.max_presolve_iterations = 1
-    solver.parameters.max_deterministic_time = max(time_limit, 1.0)
-    solver.parameters.max_time_in_seconds = max(time_limit, 1.0) * 10
+    solver.parameters.max_deterministic_time = max(step.time_limit, 1.0)
+    solver.parameters.max_time_in_seconds = max(step.time_limit, 1.0) * 10
+    return solver
 
-    class _Stop(cp_model.CpSolverSolutionCallback):
-        def on_solution_callback(self):
-            good = self.value(dev_x) <= stop_at
-            if dev_z is not None:
-                good = good and self.value(dev_z) <= stop_at * remaining
-            if good:
-                self.stop_search()
 
-    status = solver.solve(model, _Stop())
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return None
-    form = []
-    for ci, cell in enumerate(cells):
-        picked = [i for i in pools[ci] if (ci, i) in x and solver.value(x[ci, i])]
-        form.extend((cell.key, i) for i in sorted(picked, key=preference.get))
-    return form, solver.status_name(status)
+class _StopWhenClose(cp_model.CpSolverSolutionCallback):
+    """Stops the search at the first solution whose form (and shadow test) lie within
+    ``stop_at`` of the target."""
+
+    def __init__(self, dev_x, dev_z, step: _Step):
+        super().__init__()
+        self.dev_x, self.dev_z = dev_x, dev_z
+        self.stop_at, self.remaining = step.stop_at, step.remaining
+
+    def on_solution_callback(self):
+        good = self.value(self.dev_x) <= self.stop_at
+        if self.dev_z is not None:
+            good = good and self.value(self.dev_z) <= self.stop_at * self.remaining
+        if good:
+            self.stop_search()
