@@ -318,7 +318,40 @@ def curriculum_coverage(*, department_id: int, target: float | None = None) -> C
     the user may see it). ``target`` defaults to :func:`coverage_target`.
     """
     target = coverage_target() if target is None else target
-    lessons = list(
+    lessons = _curriculum_lessons()
+    links = _links(department_id)
+    rows, uncovered = _tally(lessons, links)
+    report_rows = [
+        CoverageRow(
+            subject_id=subject_id,
+            subject_name=row["name"],
+            grade=grade,
+            lessons=Share(row["covered"], row["lessons"]),
+            outcomes=Share(row["outcomes_covered"], row["outcomes"]),
+            materials=links.row_materials.get((subject_id, grade), 0),
+        )
+        for (subject_id, grade), row in rows.items()
+    ]
+    return CoverageReport(
+        department_id=department_id,
+        target=target,
+        rows=report_rows,
+        lessons=Share(
+            sum(r.lessons.covered for r in report_rows), sum(r.lessons.total for r in report_rows)
+        ),
+        outcomes=Share(
+            sum(r.outcomes.covered for r in report_rows),
+            sum(r.outcomes.total for r in report_rows),
+        ),
+        materials=links.total_materials,
+        uncovered=uncovered,
+    )
+
+
+def _curriculum_lessons() -> list[tuple]:
+    """Every curriculum lesson in report order: (pk, subject id, subject name, grade, topic
+    name, lesson name, number of outcomes)."""
+    return list(
         CurriculumLesson.objects.annotate(n_outcomes=Count("outcomes"))
         .order_by(
             "topic__subject__sort_order",
@@ -340,31 +373,49 @@ def curriculum_coverage(*, department_id: int, target: float | None = None) -> C
         )
     )
 
-    linked_lessons: set[int] = set()  # covered lessons
-    whole_lessons: set[int] = set()  # lessons with all their outcomes covered
-    listed_outcomes: dict[int, int] = {}  # outcome id -> lesson id
-    row_materials: dict[RowKey, int] = defaultdict(int)
-    total_materials = 0
+
+@dataclass
+class _Links:
+    """What the department's approved materials cover, all kinds of material together."""
+
+    linked_lessons: set[int] = field(default_factory=set)  # covered lessons
+    whole_lessons: set[int] = field(default_factory=set)  # all their outcomes covered
+    listed_outcomes: dict[int, int] = field(default_factory=dict)  # outcome id -> lesson id
+    row_materials: dict[RowKey, int] = field(default_factory=lambda: defaultdict(int))
+    total_materials: int = 0
+
+    def extra_outcomes(self) -> dict[int, int]:
+        """Outcomes listed explicitly, outside lessons already wholly covered, per lesson."""
+        extra: dict[int, int] = defaultdict(int)
+        for lesson_id in self.listed_outcomes.values():
+            if lesson_id not in self.whole_lessons:
+                extra[lesson_id] += 1
+        return extra
+
+
+def _links(department_id: int) -> _Links:
+    links = _Links()
     for source in _sources(department_id):
         linked, whole = _whole_and_linked_lessons(source)
-        linked_lessons |= linked
-        whole_lessons |= whole
-        listed_outcomes.update(
+        links.linked_lessons |= linked
+        links.whole_lessons |= whole
+        links.listed_outcomes.update(
             source.outcome_links.annotate(cov_outcome_lesson=F(f"{source.outcome_path}__lesson_id"))
             .order_by()
             .values_list("cov_outcome", "cov_outcome_lesson")
             .distinct()
         )
         for key, n in _row_material_counts(source).items():
-            row_materials[key] += n
-        total_materials += source.materials.filter(source.linked).order_by().count()
-    linked_lessons.update(listed_outcomes.values())
-    # Outcomes listed explicitly, outside lessons already wholly covered, counted per lesson.
-    extra_outcomes: dict[int, int] = defaultdict(int)
-    for lesson_id in listed_outcomes.values():
-        if lesson_id not in whole_lessons:
-            extra_outcomes[lesson_id] += 1
+            links.row_materials[key] += n
+        links.total_materials += source.materials.filter(source.linked).order_by().count()
+    links.linked_lessons.update(links.listed_outcomes.values())
+    return links
 
+
+def _tally(lessons: list[tuple], links: _Links) -> tuple[dict[RowKey, dict], list[UncoveredLesson]]:
+    """Lessons and outcomes, all and covered, per (subject, grade) row; and the lessons
+    nothing covers."""
+    extra_outcomes = links.extra_outcomes()
     rows: dict[RowKey, dict] = {}
     uncovered: list[UncoveredLesson] = []
     for lesson_id, subject_id, subject_name, grade, topic_name, name, n_outcomes in lessons:
@@ -380,36 +431,11 @@ def curriculum_coverage(*, department_id: int, target: float | None = None) -> C
         )
         row["lessons"] += 1
         row["outcomes"] += n_outcomes
-        if lesson_id in linked_lessons:
+        if lesson_id in links.linked_lessons:
             row["covered"] += 1
         else:
             uncovered.append(UncoveredLesson(subject_name, grade, topic_name, name))
         row["outcomes_covered"] += (
-            n_outcomes if lesson_id in whole_lessons else extra_outcomes[lesson_id]
+            n_outcomes if lesson_id in links.whole_lessons else extra_outcomes[lesson_id]
         )
-
-    report_rows = [
-        CoverageRow(
-            subject_id=subject_id,
-            subject_name=row["name"],
-            grade=grade,
-            lessons=Share(row["covered"], row["lessons"]),
-            outcomes=Share(row["outcomes_covered"], row["outcomes"]),
-            materials=row_materials.get((subject_id, grade), 0),
-        )
-        for (subject_id, grade), row in rows.items()
-    ]
-    return CoverageReport(
-        department_id=department_id,
-        target=target,
-        rows=report_rows,
-        lessons=Share(
-            sum(r.lessons.covered for r in report_rows), sum(r.lessons.total for r in report_rows)
-        ),
-        outcomes=Share(
-            sum(r.outcomes.covered for r in report_rows),
-            sum(r.outcomes.total for r in report_rows),
-        ),
-        materials=total_materials,
-        uncovered=uncovered,
-    )
+    return rows, uncovered
