@@ -5,7 +5,7 @@ PostgreSQL ``bench_search_quality``, dropped at the end) — or, with ``--backen
 in an SQLite file ``build/bench_search_quality.sqlite3`` whatever DATABASE_URL says (the
 embedded default, as the demo runs it; deleted at the end):
 
-1. seed the demo (``accounts.demo.seed_demo`` with the search signals paused), rebuild every
+1. seed the demo (``demo.seed.seed_demo`` with the search signals paused), rebuild every
    search document and index (``search.maintenance.rebuild``, which refreshes the
    planner statistics: ``common.db``); ``--no-analyze`` drops SQLite's statistics
    afterwards, as the demo was before (its searches then take seconds);
@@ -144,7 +144,7 @@ def drop_engine_index() -> None:
 def seed(*, analyze: bool) -> None:
     from django.db.models import Count
 
-    from accounts.demo import seed_demo
+    from demo.seed import seed_demo
     from search.maintenance import rebuild
     from search.models import SearchDocument
     from search.signals import paused

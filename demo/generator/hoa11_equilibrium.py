@@ -122,6 +122,10 @@ def t_hoa11_can_bang_tf(r):
             truth[2],
         )
     )
+    return _hoa11_can_bang_tf_rest(r, reactant, options, kc, truth, dh, eq)
+
+
+def _hoa11_can_bang_tf_rest(r, reactant, options, kc, truth, dh, eq):
     if reactant and r.random() < 0.5:
         options.append(
             (

@@ -84,6 +84,10 @@ def t_ly11_dong_dien(r):
             + "."
         )
         return _it(_sn(stem, amp, sol, 2), "vat-ly", 11, "Bài 23", 2, "hieu")
+    return _ly11_dong_dien_other_kinds(r, kind)
+
+
+def _ly11_dong_dien_other_kinds(r, kind):
     if kind == "P":
         P = r.choice([40, 60, 75, 100, 500, 1000, 1500, 2000])
         Un = 220

@@ -73,6 +73,10 @@ def t_ly11_dao_dong(r):
             + "."
         )
         return _it(_sn(stem, vmax, sol), "vat-ly", 11, "Bài 3", 2, "hieu")
+    return _ly11_dao_dong_other_kinds(r, kind, intro, A, omega, k, T)
+
+
+def _ly11_dao_dong_other_kinds(r, kind, intro, A, omega, k, T):
     if kind == "amax":
         amax = omega * omega * A / 100
         stem = (
@@ -207,6 +211,10 @@ def t_ly11_song(r):
             + "."
         )
         return _it(_sn(stem, v, sol, 2), "vat-ly", 11, "Bài 8", 2, "hieu")
+    return _ly11_song_other_kinds(r, kind)
+
+
+def _ly11_song_other_kinds(r, kind):
     if kind == "giao_thoa":
         lam = r.choice([0.4, 0.45, 0.5, 0.55, 0.6, 0.64, 0.7, 0.75])
         D = r.choice([1, 1.2, 1.5, 2, 2.5])
@@ -302,6 +310,10 @@ def t_ly11_dien_truong(r):
         wrong = [U * d / 100, U / d, E * 10, E / 100]
         q_ = _sc(r, stem, _u(E, "V/m"), [_u(w, "V/m", 2) for w in wrong], sol)
         return _it(q_, "vat-ly", 11, "Bài 18", 1, "biet")
+    return _ly11_dien_truong_other_kinds(r, kind)
+
+
+def _ly11_dien_truong_other_kinds(r, kind):
     if kind == "A":
         q = r.choice([1, 2, 3, 4, 5])
         E = r.choice([100, 200, 500, 1000, 2000])

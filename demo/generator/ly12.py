@@ -261,6 +261,10 @@ def t_ly12_tu_truong(r):
             + "."
         )
         return _it(_sn(stem, phi, sol, 1), "vat-ly", 12, "Bài 16", 1, "hieu")
+    return _ly12_tu_truong_other_kinds(r, kind)
+
+
+def _ly12_tu_truong_other_kinds(r, kind):
     if kind == "emf":
         N = r.choice([10, 50, 100, 200, 500])
         S = r.choice([20, 50, 100, 200])

@@ -348,6 +348,10 @@ def t_toan10_vecto(r):
             2,
             "hieu",
         )
+    return _toan10_vecto_other_kinds(r, kind, a, b)
+
+
+def _toan10_vecto_other_kinds(r, kind, a, b):
     if kind == "cos":
         if not any(a) or not any(b):
             return None

@@ -131,6 +131,10 @@ def t_toan11_csn(r):
             _mx(r"S_{<n>} = u_1\cdot\dfrac{q^{<n>} - 1}{q - 1} = <v>", n=n, v=_fx(s, False)) + "."
         )
         return _it(_sn(stem, s, sol, 2), "toan", 11, "Bài 7", 2, "hieu")
+    return _toan11_csn_rest(r)
+
+
+def _toan11_csn_rest(r):
     if r.random() < 0.5:
         start = r.choice([100, 200, 500, 1000])
         period = r.choice([20, 30, 15])

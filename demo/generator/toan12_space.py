@@ -96,6 +96,10 @@ def t_toan12_vecto(r):
             + "."
         )
         return _it(_sc(r, stem, key, wrong, sol), "toan", 12, "Bài 8", 1, "biet")
+    return _toan12_vecto_other_kinds(r, kind, a, b)
+
+
+def _toan12_vecto_other_kinds(r, kind, a, b):
     if kind == "sum":
         k = r.choice([2, 3, -2])
         res = [x + k * y for x, y in zip(a, b, strict=True)]

@@ -2,8 +2,8 @@
 
 import pytest
 
-from demo.people import seed_lessons
 from curriculum.loader import curriculum_load_files
+from demo.seed import seed_lessons
 
 pytestmark = [
     pytest.mark.browser,

@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from demo.materials import hubs_sync
+from content.hubs import hubs_sync
 from content.models import ELecturePage, GradePage, LessonPage, SubjectPage
 from tests.content.test_pages import make_curriculum, publish_under
 

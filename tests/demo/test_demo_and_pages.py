@@ -2,9 +2,10 @@
 
 import pytest
 
-from demo.people import DEMO_PASSWORD, seed_demo
 from accounts.models import DistrictOffice, Enrolment, Role, School, SchoolClass, User
 from content.models import LessonPage
+from demo.people import DEMO_PASSWORD
+from demo.seed import seed_demo
 
 pytestmark = pytest.mark.django_db
 

@@ -15,10 +15,10 @@ from django.db import transaction
 from django.utils.html import escape
 from PIL import Image
 
-from demo.people import seed_demo
 from accounts.models import Enrolment, Role, User
 from content.library_models import LibraryItem
 from content.models import GradePage, LessonPage
+from demo.seed import seed_demo
 
 pytestmark = pytest.mark.django_db
 EXAM_TITLE = "Đề thi thử tốt nghiệp THPT 2025 môn Toán – Sở GD&ĐT Ninh Bình (có đáp án)"

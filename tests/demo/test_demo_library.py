@@ -11,10 +11,10 @@ from django.db import transaction
 from django.db.models import Count
 from django.utils.html import escape
 
-from demo.people import seed_demo
 from accounts.models import Department, Role, User
+from common.sharing import Licence, SharingScope
 from content.coverage import curriculum_coverage
-from demo.materials import LIBRARY_SIZE, content_summary, hubs_sync, seed_content
+from content.hubs import hubs_sync
 from content.library_models import (
     CollectionKind,
     LibraryCollection,
@@ -24,8 +24,10 @@ from content.library_models import (
     validate_isbn,
 )
 from content.models import Comment, ELecturePage, GradePage, LessonPage, Rating, SubjectPage
-from common.sharing import Licence, SharingScope
 from curriculum.models import Subject
+from demo.library import LIBRARY_SIZE
+from demo.materials import content_summary, seed_content
+from demo.seed import seed_demo
 from question_bank.models import Question, Status
 
 pytestmark = pytest.mark.django_db

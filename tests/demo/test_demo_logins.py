@@ -13,8 +13,8 @@ import pytest
 from django.core.management import call_command
 from django.test import Client, override_settings
 
-from demo.people import ADMIN_URL, DEMO_PASSWORD, SITE_SIGN_IN_URL, demo_logins
 from accounts.models import Role, User
+from demo.people import ADMIN_URL, DEMO_PASSWORD, SITE_SIGN_IN_URL, demo_logins
 
 pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

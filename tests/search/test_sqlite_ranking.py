@@ -100,9 +100,9 @@ def test_search_rebuild_analyses_the_full_text_tables(
 
 
 def test_demo_seed_ends_with_fresh_statistics(monkeypatch, no_statistics):
-    from demo.people import DemoSummary
-    from demo.management.commands import seed_demo
     from accounts.models import User
+    from demo.management.commands import seed_demo
+    from demo.seed import DemoSummary
 
     # The seed itself is the demo tests' business: here only what the command does after.
     monkeypatch.setattr(seed_demo, "seed_demo", lambda **_kw: DemoSummary(created=False, logins=[]))

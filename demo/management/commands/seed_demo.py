@@ -8,8 +8,12 @@ from django.core import mail
 from django.core.management.base import BaseCommand, CommandError
 from django.test.utils import override_settings
 
-from demo.people import ADMIN_URL, DEMO_PASSWORD, SITE_SIGN_IN_URL, demo_logins, seed_demo
+from common.db import statistics_refresh
 from demo.materials import content_summary
+from demo.people import ADMIN_URL, DEMO_PASSWORD, SITE_SIGN_IN_URL, demo_logins
+from demo.seed import seed_demo
+from search.maintenance import rebuild
+from search.signals import paused
 
 #: Where the workflow notifications sent while seeding are kept (not echoed to the console).
 EMAIL_FILE = Path("build") / "demo-emails.txt"
@@ -62,10 +66,6 @@ class Command(BaseCommand):
                 "khẩu công khai. Chỉ chạy seed_demo với config.settings.dev "
                 "(the demo seed is refused by these settings)."
             )
-        from common.db import statistics_refresh
-        from search.maintenance import rebuild
-        from search.signals import paused
-
         steps = iter(range(1, 5))
 
         def progress(step: str) -> None:

@@ -1,0 +1,56 @@
+"""The whole demo: people, then the question bank, then the materials and the library.
+
+Deterministic (seeded), idempotent: running it twice leaves one copy.
+"""
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.contrib.auth.hashers import make_password
+from django.db import transaction
+
+from curriculum.loader import curriculum_load_files
+from demo.materials import seed_content
+from demo.people import DEMO_PASSWORD, logins, people_exist, seed_people
+from demo.questions import seed_question_bank
+
+
+@dataclass
+class DemoSummary:
+    created: bool
+    logins: list[tuple[str, str, str]]
+
+
+def _no_progress(_step: str) -> None:
+    return None
+
+
+@transaction.atomic
+def seed_demo(
+    *,
+    seed: int = 2025,
+    questions: bool = True,
+    progress: Callable[[str], None] = _no_progress,
+) -> DemoSummary:
+    """Create the demo dataset unless it already exists; return the logins to print.
+    ``progress`` is told, in one short line, each step as it starts."""
+    if people_exist():
+        return DemoSummary(created=False, logins=logins())
+    progress("Sở, Phòng, trường, lớp, giáo viên và học sinh…")
+    rng = random.Random(seed)  # noqa: S311 - demo data, not security
+    password_hash = make_password(DEMO_PASSWORD)  # hashed once for every demo account
+    curriculum_load_files()
+    seed_people(rng=rng, password_hash=password_hash)
+    if questions:
+        progress("Ngân hàng câu hỏi (gần 2.000 câu hỏi có lời giải)…")
+        seed_question_bank(seed=seed)
+    progress("Học liệu, bài giảng điện tử và thư viện điện tử…")
+    seed_lessons(seed=seed, questions=questions)  # after the bank: pages embed its questions
+    return DemoSummary(created=True, logins=logins())
+
+
+def seed_lessons(*, seed: int = 2025, questions: bool = True):
+    """Publish the demo learning materials (hubs, lessons, e-lectures) and the library;
+    see :func:`demo.materials.seed_content`. Returns its summary."""
+    return seed_content(seed=seed, questions=questions)
