@@ -18,8 +18,8 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from accounts.models import Department
+from content.coverage import CoverageReport, Share, TargetCheck, curriculum_coverage
 from content.permissions import can_view_coverage, coverage_departments
-from content.coverage import CoverageReport, TargetCheck, curriculum_coverage
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -102,9 +102,32 @@ def coverage_workbook(*, report: CoverageReport, department: Department, today) 
     """Sheet "Độ phủ": title, header (frozen), one row per subject × grade with shares as
     numbers formatted ``0.0%``, a bold totals row and the verdicts against the target.
     Sheet "Chưa có học liệu": the lessons no approved material covers yet."""
-    bold = Font(bold=True)
     book = Workbook()
-    sheet = book.active
+    _coverage_sheet(book.active, report=report, department=department, today=today)
+    _uncovered_sheet(book.create_sheet(_("Chưa có học liệu")), report=report)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+BOLD = Font(bold=True)
+
+
+def _figures(label, grade, lessons: Share, outcomes: Share, materials: int) -> list:
+    return [
+        label,
+        grade,
+        lessons.total,
+        lessons.covered,
+        lessons.ratio,
+        outcomes.total,
+        outcomes.covered,
+        outcomes.ratio,
+        materials,
+    ]
+
+
+def _coverage_sheet(sheet, *, report: CoverageReport, department: Department, today) -> None:
     sheet.title = _("Độ phủ")
     sheet.append(
         [
@@ -127,37 +150,15 @@ def coverage_workbook(*, report: CoverageReport, department: Department, today) 
         ]
     )
     for cell in sheet[2]:
-        cell.font = bold
+        cell.font = BOLD
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for row in report.rows:
         sheet.append(
-            [
-                row.subject_name,
-                row.grade,
-                row.lessons.total,
-                row.lessons.covered,
-                row.lessons.ratio,
-                row.outcomes.total,
-                row.outcomes.covered,
-                row.outcomes.ratio,
-                row.materials,
-            ]
+            _figures(row.subject_name, row.grade, row.lessons, row.outcomes, row.materials)
         )
-    sheet.append(
-        [
-            _("Toàn Sở"),
-            None,
-            report.lessons.total,
-            report.lessons.covered,
-            report.lessons.ratio,
-            report.outcomes.total,
-            report.outcomes.covered,
-            report.outcomes.ratio,
-            report.materials,
-        ]
-    )
+    sheet.append(_figures(_("Toàn Sở"), None, report.lessons, report.outcomes, report.materials))
     for cell in sheet[sheet.max_row]:
-        cell.font = bold
+        cell.font = BOLD
     for row_cells in sheet.iter_rows(min_row=3, max_row=sheet.max_row):
         row_cells[4].number_format = PERCENT_FORMAT
         row_cells[7].number_format = PERCENT_FORMAT
@@ -169,15 +170,12 @@ def coverage_workbook(*, report: CoverageReport, department: Department, today) 
     sheet.freeze_panes = "A3"
     _widths(sheet, [24, 8, 12, 14, 12, 14, 16, 14, 12])
 
-    missing = book.create_sheet(_("Chưa có học liệu"))
-    missing.append([_("Môn học"), _("Khối"), _("Chương/chủ đề"), _("Bài")])
-    for cell in missing[1]:
-        cell.font = bold
-    for lesson in report.uncovered:
-        missing.append([lesson.subject_name, lesson.grade, lesson.topic_name, lesson.lesson_name])
-    missing.freeze_panes = "A2"
-    _widths(missing, [24, 8, 48, 60])
 
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+def _uncovered_sheet(sheet, *, report: CoverageReport) -> None:
+    sheet.append([_("Môn học"), _("Khối"), _("Chương/chủ đề"), _("Bài")])
+    for cell in sheet[1]:
+        cell.font = BOLD
+    for lesson in report.uncovered:
+        sheet.append([lesson.subject_name, lesson.grade, lesson.topic_name, lesson.lesson_name])
+    sheet.freeze_panes = "A2"
+    _widths(sheet, [24, 8, 48, 60])
