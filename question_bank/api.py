@@ -6,6 +6,7 @@ outside the board, exactly as in the admin, search and exports.
 
 from typing import Annotated
 
+from django.db.models import OuterRef, Subquery
 from django.http import Http404
 from ninja import Field, FilterLookup, FilterSchema, Query, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
@@ -14,6 +15,7 @@ from wagtail.search.backends import get_search_backend
 
 from common.textsearch import vietnamese_query
 from question_bank import permissions, selectors
+from question_bank.models import QuestionVersion
 
 router = Router(auth=django_auth, tags=["question_bank"])
 
@@ -49,6 +51,9 @@ class QuestionOut(Schema):
 
     @staticmethod
     def resolve_version(obj):
+        # Annotated by _with_version: one query for the whole list, not one per question.
+        if hasattr(obj, "version_number"):
+            return obj.version_number
         latest = obj.versions.order_by("-number").first()
         return latest.number if latest else None
 
@@ -92,10 +97,16 @@ def list_banks(request):
     return permissions.visible_banks(request.user).select_related("subject").order_by("name")
 
 
+def _with_version(questions):
+    """``questions`` with the number of each one's latest version (``version_number``)."""
+    newest = QuestionVersion.objects.filter(question=OuterRef("pk")).order_by("-number")
+    return questions.annotate(version_number=Subquery(newest.values("number")[:1]))
+
+
 @router.get("/questions", response=list[QuestionOut])
 @paginate(LimitOffsetPagination)
 def list_questions(request, filters: Query[QuestionFilters], q: str | None = None):
-    qs = filters.filter(selectors.question_list(user=request.user)).order_by("pk")
+    qs = _with_version(filters.filter(selectors.question_list(user=request.user))).order_by("pk")
     if q and q.strip():
         # Full-text search runs on the already-permitted queryset.
         results = get_search_backend().search(vietnamese_query(q), qs)
