@@ -137,75 +137,114 @@ def check_response(data: dict, response, *, version_id: int):
     """
     qtype = QType(data["qtype"])
     choices = data.get("choices") or []
-    if qtype == QType.SINGLE_CHOICE:
-        if response is None:
-            raise ResponseInvalid(_("Hãy chọn một phương án."))
-        if not _is_int(response) or not 0 <= response < len(choices):
-            raise ResponseInvalid(_("Phương án đã chọn không tồn tại."))
-        return response
-    if qtype == QType.MULTIPLE_RESPONSE:
-        picked = _list(response)
-        if not picked:
-            raise ResponseInvalid(_("Hãy chọn ít nhất một phương án."))
-        if not all(_is_int(i) and 0 <= i < len(choices) for i in picked):
-            raise ResponseInvalid(_("Phương án đã chọn không tồn tại."))
-        if len(set(picked)) != len(picked):
-            raise ResponseInvalid(_("Mỗi phương án chỉ được chọn một lần."))
-        return sorted(picked)
-    if qtype == QType.TRUE_FALSE:
-        answers = _list(response, len(choices))
-        if not all(a is None or isinstance(a, bool) for a in answers):
-            raise ResponseInvalid(_("Mỗi mệnh đề chỉ nhận Đúng, Sai hoặc bỏ trống."))
-        if all(a is None for a in answers):
-            raise ResponseInvalid(_("Hãy chọn Đúng hoặc Sai cho ít nhất một mệnh đề."))
-        return answers
-    if qtype == QType.SHORT_NUMERIC:
-        text = _text(response, limit=30).strip()
-        try:
-            parse_numeric(text)
-        except NumericAnswerError as exc:
-            raise ResponseInvalid(
-                _("Đáp án số không hợp lệ: %(reason)s.") % {"reason": exc}
-            ) from exc
-        return text
-    if qtype == QType.SHORT_TEXT:
-        return _text(response, limit=MAX_TEXT)
-    if qtype == QType.ESSAY:
-        return _text(response, limit=MAX_ESSAY)
-    if qtype == QType.CLOZE:
-        blanks = data.get("blanks") or []
-        answers = [_text(a, limit=200, required=False) for a in _list(response, len(blanks))]
-        if all(a is None or not a.strip() for a in answers):
-            raise ResponseInvalid(_("Hãy điền ít nhất một chỗ trống."))
-        return answers
-    if qtype == QType.MATCHING:
-        premises = [i for i, c in enumerate(choices) if plain_text(c["text"])]
-        picked = _list(response, len(premises))
-        labels = [_match_labels(c.get("match") or "") for c in choices]
-        indexes = []
-        for text in picked:
-            if text is None or text == "":
-                indexes.append(None)
-                continue
-            if not isinstance(text, str):
-                raise ResponseInvalid(_("Vế ghép phải là một đoạn chữ."))
-            found = next(
-                (i for i, c in enumerate(choices) if c.get("match") and _norm(text) in labels[i]),
-                None,
-            )
-            if found is None:
-                raise ResponseInvalid(_("Vế ghép đã chọn không tồn tại."))
-            indexes.append(found)
-        if all(i is None for i in indexes):
-            raise ResponseInvalid(_("Hãy ghép ít nhất một cặp."))
-        return indexes
-    if qtype == QType.ORDERING:
-        shown = _list(response, len(choices))
-        if sorted(p for p in shown if _is_int(p)) != list(range(len(choices))):
-            raise ResponseInvalid(_("Thứ tự gửi lên phải gồm mỗi mục đúng một lần."))
-        order = display_order(version_id, len(choices))
-        return [order[p] for p in shown]
-    raise ResponseInvalid(_("Dạng câu hỏi này chưa hỗ trợ trả lời trực tuyến."))
+    checker = RESPONSE_CHECKERS.get(qtype)
+    if checker is None:
+        raise ResponseInvalid(_("Dạng câu hỏi này chưa hỗ trợ trả lời trực tuyến."))
+    return checker(data, choices, response, version_id=version_id)
+
+
+def _single_choice(data: dict, choices: list, response, *, version_id: int) -> int:
+    if response is None:
+        raise ResponseInvalid(_("Hãy chọn một phương án."))
+    if not _is_int(response) or not 0 <= response < len(choices):
+        raise ResponseInvalid(_("Phương án đã chọn không tồn tại."))
+    return response
+
+
+def _multiple_response(data: dict, choices: list, response, *, version_id: int) -> list[int]:
+    picked = _list(response)
+    if not picked:
+        raise ResponseInvalid(_("Hãy chọn ít nhất một phương án."))
+    if not all(_is_int(i) and 0 <= i < len(choices) for i in picked):
+        raise ResponseInvalid(_("Phương án đã chọn không tồn tại."))
+    if len(set(picked)) != len(picked):
+        raise ResponseInvalid(_("Mỗi phương án chỉ được chọn một lần."))
+    return sorted(picked)
+
+
+def _true_false(data: dict, choices: list, response, *, version_id: int) -> list:
+    answers = _list(response, len(choices))
+    if not all(a is None or isinstance(a, bool) for a in answers):
+        raise ResponseInvalid(_("Mỗi mệnh đề chỉ nhận Đúng, Sai hoặc bỏ trống."))
+    if all(a is None for a in answers):
+        raise ResponseInvalid(_("Hãy chọn Đúng hoặc Sai cho ít nhất một mệnh đề."))
+    return answers
+
+
+def _short_numeric(data: dict, choices: list, response, *, version_id: int) -> str:
+    text = _text(response, limit=30).strip()
+    try:
+        parse_numeric(text)
+    except NumericAnswerError as exc:
+        raise ResponseInvalid(_("Đáp án số không hợp lệ: %(reason)s.") % {"reason": exc}) from exc
+    return text
+
+
+def _short_text(data: dict, choices: list, response, *, version_id: int) -> str:
+    return _text(response, limit=MAX_TEXT)
+
+
+def _essay(data: dict, choices: list, response, *, version_id: int) -> str:
+    return _text(response, limit=MAX_ESSAY)
+
+
+def _cloze(data: dict, choices: list, response, *, version_id: int) -> list:
+    blanks = data.get("blanks") or []
+    answers = [_text(a, limit=200, required=False) for a in _list(response, len(blanks))]
+    if all(a is None or not a.strip() for a in answers):
+        raise ResponseInvalid(_("Hãy điền ít nhất một chỗ trống."))
+    return answers
+
+
+def _matching(data: dict, choices: list, response, *, version_id: int) -> list:
+    """Each premise's chosen answer text turned back into the index of its choice."""
+    premises = [i for i, c in enumerate(choices) if plain_text(c["text"])]
+    picked = _list(response, len(premises))
+    labels = [_match_labels(c.get("match") or "") for c in choices]
+    indexes = [_match_index(text, choices, labels) for text in picked]
+    if all(i is None for i in indexes):
+        raise ResponseInvalid(_("Hãy ghép ít nhất một cặp."))
+    return indexes
+
+
+def _match_index(text, choices: list, labels: list[set[str]]) -> int | None:
+    """The choice whose match the page showed as ``text``; None when left empty."""
+    if text is None or text == "":
+        return None
+    if not isinstance(text, str):
+        raise ResponseInvalid(_("Vế ghép phải là một đoạn chữ."))
+    found = next(
+        (i for i, c in enumerate(choices) if c.get("match") and _norm(text) in labels[i]),
+        None,
+    )
+    if found is None:
+        raise ResponseInvalid(_("Vế ghép đã chọn không tồn tại."))
+    return found
+
+
+def _ordering(data: dict, choices: list, response, *, version_id: int) -> list[int]:
+    """The shown positions mapped back to the items' own order (the page shuffles them by
+    ``version_id``)."""
+    shown = _list(response, len(choices))
+    if sorted(p for p in shown if _is_int(p)) != list(range(len(choices))):
+        raise ResponseInvalid(_("Thứ tự gửi lên phải gồm mỗi mục đúng một lần."))
+    order = display_order(version_id, len(choices))
+    return [order[p] for p in shown]
+
+
+# One check per type answered on the page: (snapshot, its choices, posted response) → the
+# response as scoring expects it.
+RESPONSE_CHECKERS = {
+    QType.SINGLE_CHOICE: _single_choice,
+    QType.MULTIPLE_RESPONSE: _multiple_response,
+    QType.TRUE_FALSE: _true_false,
+    QType.SHORT_NUMERIC: _short_numeric,
+    QType.SHORT_TEXT: _short_text,
+    QType.ESSAY: _essay,
+    QType.CLOZE: _cloze,
+    QType.MATCHING: _matching,
+    QType.ORDERING: _ordering,
+}
 
 
 def answer_key_text(data: dict) -> str:
