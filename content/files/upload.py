@@ -126,10 +126,22 @@ def _mp3_frame(head: bytes) -> bool:
 
 def _sniff(head: bytes, file: IO[bytes] | None = None) -> Sniffed:
     """Kind, MIME type, extension and a Vietnamese label of content, from its bytes."""
+    for sniffer in _SNIFFERS:
+        found = sniffer(head, file)
+        if found is not None:
+            return found
+    return Sniffed(None, label=_describe(head))
+
+
+def _pdf_or_zip(head: bytes, file: IO[bytes] | None) -> Sniffed | None:
     if head.lstrip(b"\xef\xbb\xbf \t\r\n")[:5] == b"%PDF-":
         return Sniffed("pdf", "application/pdf", "pdf", "tệp PDF")
     if head[:4] == b"PK\x03\x04":
         return _zip(head, file)
+    return None
+
+
+def _image_or_riff(head: bytes, file: IO[bytes] | None) -> Sniffed | None:
     for magic, fmt in _IMAGE_MAGIC:
         if head.startswith(magic):
             return _image(head, file, fmt)
@@ -138,15 +150,24 @@ def _sniff(head: bytes, file: IO[bytes] | None = None) -> Sniffed:
         return _image(head, file, "WEBP")
     if riff == b"WAVE":
         return Sniffed("audio", "audio/wav", "wav", "âm thanh WAV")
-    if head[4:8] == b"ftyp":
-        brand = head[8:12]
-        if brand in _AUDIO_BRANDS:
-            return Sniffed("audio", "audio/mp4", "m4a", "âm thanh M4A")
-        if brand == b"qt  ":
-            return Sniffed("video", "video/quicktime", "mov", "video QuickTime")
-        if brand in _VIDEO_BRANDS:
-            return Sniffed("video", "video/mp4", "mp4", "video MP4")
-        return Sniffed(None, label=f"tệp ISO media ({brand.decode('latin-1').strip()})")
+    return None
+
+
+def _iso_media(head: bytes, file: IO[bytes] | None) -> Sniffed | None:
+    """MP4, M4A and QuickTime: an ``ftyp`` box naming the brand."""
+    if head[4:8] != b"ftyp":
+        return None
+    brand = head[8:12]
+    if brand in _AUDIO_BRANDS:
+        return Sniffed("audio", "audio/mp4", "m4a", "âm thanh M4A")
+    if brand == b"qt  ":
+        return Sniffed("video", "video/quicktime", "mov", "video QuickTime")
+    if brand in _VIDEO_BRANDS:
+        return Sniffed("video", "video/mp4", "mp4", "video MP4")
+    return Sniffed(None, label=f"tệp ISO media ({brand.decode('latin-1').strip()})")
+
+
+def _matroska_or_ogg(head: bytes, file: IO[bytes] | None) -> Sniffed | None:
     if head[:4] == b"\x1a\x45\xdf\xa3":
         if b"webm" in head[:64]:
             return Sniffed("video", "video/webm", "webm", "video WebM")
@@ -156,11 +177,19 @@ def _sniff(head: bytes, file: IO[bytes] | None = None) -> Sniffed:
             return Sniffed("video", "video/ogg", "ogv", "video Ogg")
         if b"OpusHead" in head[:256] or b"\x01vorbis" in head[:256] or b"\x7fFLAC" in head[:256]:
             return Sniffed("audio", "audio/ogg", "ogg", "âm thanh Ogg")
+    return None
+
+
+def _flac_or_mp3(head: bytes, file: IO[bytes] | None) -> Sniffed | None:
     if head[:4] == b"fLaC":
         return Sniffed("audio", "audio/flac", "flac", "âm thanh FLAC")
     if head[:3] == b"ID3" or _mp3_frame(head):
         return Sniffed("audio", "audio/mpeg", "mp3", "âm thanh MP3")
-    return Sniffed(None, label=_describe(head))
+    return None
+
+
+# Tried in this order; the first that recognises the bytes decides.
+_SNIFFERS = (_pdf_or_zip, _image_or_riff, _iso_media, _matroska_or_ogg, _flac_or_mp3)
 
 
 def _describe(head: bytes) -> str:
