@@ -398,50 +398,70 @@ class _Math:
         return _glyphs_em(_CHAR_GLYPH.get(tok, tok), font) * scale, _CHAR_KINDS.get(tok, "ord")
 
     def command(self, name: str, scale: float, display: bool, upright: bool):
-        if name in _SPACES:
-            return _SPACES[name] * scale, "space"
-        if name == "displaystyle":
-            return 0.0, "style"
-        if name in _IGNORED:
-            if name == "color":
-                self.raw_group()
-            return 0.0, "space"
-        if name in ("frac", "dfrac", "tfrac", "cfrac", "binom", "dbinom"):
-            inner = scale if name in ("dfrac", "cfrac", "dbinom") or display else scale * _SCRIPT
-            inner = max(inner, 0.5)
-            numerator = self.arg(inner, False)
-            denominator = self.arg(inner, False)
-            extra = 0.8 * scale if "binom" in name else 0.0
-            return max(numerator, denominator) + 2 * _NULL_DELIMITER * scale + extra, "ord"
-        if name == "sqrt":
-            index = self.optional()
-            body = self.arg(scale, display)
-            index_w = _Math(index).width(0.5) if index else 0.0
-            return body + 0.85 * scale + max(0.0, index_w - 0.3 * scale), "ord"
-        if name in _TEXT_COMMANDS:
-            return _text_em(self.raw_group()) * scale, "ord"
-        if name in _UPRIGHT_COMMANDS:
-            return self.arg(scale, display, upright=True), "op" if name == "operatorname" else "ord"
-        if name == "mathbb":
-            letters = self.raw_group()
-            return _glyphs_em(letters, "AMS-Regular") * scale, "ord"
-        if name in ("ce", "pu"):
-            return _ce_em(self.raw_group()) * scale, "ord"
-        if name in _ACCENTS:
-            return self.arg(scale, display, upright), "ord"
-        if name in _WIDE_ACCENTS:
-            return self.arg(scale, display, upright) + 0.1 * scale, "ord"
-        if name in _OPERATOR_NAMES:
-            return _glyphs_em(name, "Main-Regular") * scale, "op"
-        if name == "begin":
-            return self.environment(self.raw_group(), scale), "ord"
-        if name in _SYMBOLS:
-            char, font, kind = _SYMBOLS[name]
-            width = _glyphs_em(char, font)
-            if kind == "op" and display:
-                width *= 1.4  # display-size operators
-            return width * scale, kind
-        return 0.8 * scale, "ord"  # unknown: one wide symbol
+        """Width and kind of ``\\name`` with the arguments it reads: the first group of
+        :data:`_COMMANDS` naming it decides; an unknown command is one wide symbol."""
+        for names, handler in _COMMANDS:
+            if name in names:
+                return handler(self, name, scale, display, upright)
+        return 0.8 * scale, "ord"
+
+    # One handler per group of commands, each (name, scale, display, upright) → (width, kind).
+    def _space(self, name, scale, display, upright):
+        return _SPACES[name] * scale, "space"
+
+    def _style(self, name, scale, display, upright):
+        return 0.0, "style"
+
+    def _ignored(self, name, scale, display, upright):
+        if name == "color":
+            self.raw_group()
+        return 0.0, "space"
+
+    def _fraction(self, name, scale, display, upright):
+        inner = scale if name in ("dfrac", "cfrac", "dbinom") or display else scale * _SCRIPT
+        inner = max(inner, 0.5)
+        numerator = self.arg(inner, False)
+        denominator = self.arg(inner, False)
+        extra = 0.8 * scale if "binom" in name else 0.0
+        return max(numerator, denominator) + 2 * _NULL_DELIMITER * scale + extra, "ord"
+
+    def _sqrt(self, name, scale, display, upright):
+        index = self.optional()
+        body = self.arg(scale, display)
+        index_w = _Math(index).width(0.5) if index else 0.0
+        return body + 0.85 * scale + max(0.0, index_w - 0.3 * scale), "ord"
+
+    def _text(self, name, scale, display, upright):
+        return _text_em(self.raw_group()) * scale, "ord"
+
+    def _upright(self, name, scale, display, upright):
+        return self.arg(scale, display, upright=True), "op" if name == "operatorname" else "ord"
+
+    def _blackboard(self, name, scale, display, upright):
+        letters = self.raw_group()
+        return _glyphs_em(letters, "AMS-Regular") * scale, "ord"
+
+    def _chemistry(self, name, scale, display, upright):
+        return _ce_em(self.raw_group()) * scale, "ord"
+
+    def _accent(self, name, scale, display, upright):
+        return self.arg(scale, display, upright), "ord"
+
+    def _wide_accent(self, name, scale, display, upright):
+        return self.arg(scale, display, upright) + 0.1 * scale, "ord"
+
+    def _operator_name(self, name, scale, display, upright):
+        return _glyphs_em(name, "Main-Regular") * scale, "op"
+
+    def _begin(self, name, scale, display, upright):
+        return self.environment(self.raw_group(), scale), "ord"
+
+    def _symbol(self, name, scale, display, upright):
+        char, font, kind = _SYMBOLS[name]
+        width = _glyphs_em(char, font)
+        if kind == "op" and display:
+            width *= 1.4  # display-size operators
+        return width * scale, kind
 
     def environment(self, name: str, scale: float) -> float:
         """A matrix or cases block: its widest row, cells side by side, plus the brackets."""
@@ -458,6 +478,25 @@ class _Math:
         rows = "".join(body).split("\\\\")
         widest = max((_Math(row.replace("&", r"\quad ")).width(scale) for row in rows), default=0)
         return widest + 1.0 * scale
+
+
+# Command groups in order of precedence (``displaystyle`` is also in ``_IGNORED``).
+_COMMANDS = (
+    (_SPACES, _Math._space),
+    ({"displaystyle"}, _Math._style),
+    (_IGNORED, _Math._ignored),
+    ({"frac", "dfrac", "tfrac", "cfrac", "binom", "dbinom"}, _Math._fraction),
+    ({"sqrt"}, _Math._sqrt),
+    (_TEXT_COMMANDS, _Math._text),
+    (_UPRIGHT_COMMANDS, _Math._upright),
+    ({"mathbb"}, _Math._blackboard),
+    ({"ce", "pu"}, _Math._chemistry),
+    (_ACCENTS, _Math._accent),
+    (_WIDE_ACCENTS, _Math._wide_accent),
+    (_OPERATOR_NAMES, _Math._operator_name),
+    ({"begin"}, _Math._begin),
+    (_SYMBOLS, _Math._symbol),
+)
 
 
 _CE_PART = re.compile(r"<=>|<->|->|<-|\^\{[^{}]*\}|\^[0-9]*[+-]|\d+|[A-Za-z()\[\]·.*]+|\s+|.")
