@@ -208,3 +208,16 @@ def test_imported_questions_are_indexed_only_after_commit(
         for callback in callbacks:
             callback()
     delay.assert_called_once_with(summary.question_ids)
+
+
+def test_the_site_history_never_names_a_confidential_pool_even_to_a_superuser(client, people):
+    board = make_user(role=Role.EXAM_BOARD, school=make_school())
+    make_bank(board, name="xmkbipool", confidential=True)
+    make_bank(people["owner"], name="xmkbiopen")
+    admin = make_user(role=Role.DEPARTMENT_ADMIN)
+    admin.is_superuser = True
+    admin.save(update_fields=["is_superuser"])
+    client.force_login(admin)
+    page = client.get("/admin/reports/site-history/").content.decode()
+    assert "xmkbiopen" in page
+    assert "xmkbipool" not in page
