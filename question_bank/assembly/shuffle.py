@@ -32,32 +32,11 @@ def parse_codes(spec: str, count: int | None = None) -> list[str]:
     """
     spec = (spec or "").strip()
     if not spec:
-        if not count:
-            raise CodeError(_("Hãy nhập số mã đề hoặc danh sách mã đề."))
-        if count > MAX_VERSIONS:
-            raise CodeError(_("Tối đa %(max)d mã đề.") % {"max": MAX_VERSIONS})
-        return [f"01{n:02d}" for n in range(1, count + 1)]
+        return _default_codes(count)
     codes: list[str] = []
     for token in re.split(r"[,;\s]+", spec):
-        if not token:
-            continue
-        if m := re.fullmatch(r"(\d+)\s*[-–]\s*(\d+)", token):
-            first, last = m.group(1), m.group(2)
-            if int(last) < int(first):
-                raise CodeError(
-                    _("Khoảng mã đề “%(token)s” ngược (số đầu lớn hơn số cuối).") % {"token": token}
-                )
-            if int(last) - int(first) >= MAX_VERSIONS:
-                raise CodeError(_("Tối đa %(max)d mã đề.") % {"max": MAX_VERSIONS})
-            width = len(first)
-            codes.extend(str(n).zfill(width) for n in range(int(first), int(last) + 1))
-        elif re.fullmatch(r"[0-9A-Za-z]{1,12}", token):
-            codes.append(token)
-        else:
-            raise CodeError(
-                _("Mã đề “%(token)s” không hợp lệ: chỉ dùng chữ số/chữ cái, tối đa 12 ký tự.")
-                % {"token": token}
-            )
+        if token:
+            codes.extend(_token_codes(token))
     duplicates = sorted({c for c in codes if codes.count(c) > 1})
     if duplicates:
         raise CodeError(_("Mã đề bị trùng: %(codes)s.") % {"codes": ", ".join(duplicates)})
@@ -69,6 +48,35 @@ def parse_codes(spec: str, count: int | None = None) -> list[str]:
             % {"given": len(codes), "count": count}
         )
     return codes
+
+
+def _default_codes(count: int | None) -> list[str]:
+    """``0101``, ``0102``… when the board typed no codes, only how many."""
+    if not count:
+        raise CodeError(_("Hãy nhập số mã đề hoặc danh sách mã đề."))
+    if count > MAX_VERSIONS:
+        raise CodeError(_("Tối đa %(max)d mã đề.") % {"max": MAX_VERSIONS})
+    return [f"01{n:02d}" for n in range(1, count + 1)]
+
+
+def _token_codes(token: str) -> list[str]:
+    """The codes one typed token stands for: a range (``034-036``) or a single code."""
+    if m := re.fullmatch(r"(\d+)\s*[-–]\s*(\d+)", token):
+        first, last = m.group(1), m.group(2)
+        if int(last) < int(first):
+            raise CodeError(
+                _("Khoảng mã đề “%(token)s” ngược (số đầu lớn hơn số cuối).") % {"token": token}
+            )
+        if int(last) - int(first) >= MAX_VERSIONS:
+            raise CodeError(_("Tối đa %(max)d mã đề.") % {"max": MAX_VERSIONS})
+        width = len(first)
+        return [str(n).zfill(width) for n in range(int(first), int(last) + 1)]
+    if re.fullmatch(r"[0-9A-Za-z]{1,12}", token):
+        return [token]
+    raise CodeError(
+        _("Mã đề “%(token)s” không hợp lệ: chỉ dùng chữ số/chữ cái, tối đa 12 ký tự.")
+        % {"token": token}
+    )
 
 
 def version_seed(seed: int, code: str) -> int:
