@@ -15,6 +15,7 @@ Conventions inside the HTML fields of a :class:`ParsedQuestion`:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -22,6 +23,8 @@ from django.utils.translation import gettext_lazy as _
 
 # The refusal of a whole file; raised by the hardened readers of common.safefiles too.
 from common.safefiles import ImportRejected  # noqa: F401
+from question_bank.html import plain_text
+from question_bank.numeric import NumericAnswerError, parse_numeric
 
 
 class QType(StrEnum):
@@ -158,76 +161,111 @@ class ParseResult:
 
 def validate_question(q: ParsedQuestion) -> list[str]:
     """Rules every question must meet whatever its source; Vietnamese reasons, empty if fine."""
-    from question_bank.html import plain_text
-    from question_bank.numeric import NumericAnswerError, parse_numeric
-
     errors: list[str] = []
     if not plain_text(q.stem).strip() and "<img" not in q.stem and q.qtype != QType.CLOZE:
         errors.append("thiếu nội dung câu hỏi")
-    n = len(q.choices)
-    n_correct = len(q.correct_choices)
-    if q.qtype == QType.SINGLE_CHOICE:
-        if n < 2:
-            errors.append(f"cần ít nhất 2 phương án, chỉ có {n}")
-        elif n > 8:
-            errors.append(f"tối đa 8 phương án, có {n}")
-        if n_correct == 0:
-            errors.append("không có đáp án đúng được đánh dấu")
-        elif n_correct > 1:
-            errors.append(
-                f"có {n_correct} đáp án được đánh dấu đúng, câu một lựa chọn chỉ được một"
-            )
-    elif q.qtype == QType.MULTIPLE_RESPONSE:
-        if n < 2:
-            errors.append(f"cần ít nhất 2 phương án, chỉ có {n}")
-        if n_correct == 0:
-            errors.append("không có đáp án đúng được đánh dấu")
-    elif q.qtype == QType.TRUE_FALSE:
-        if n == 0:
-            errors.append("không có mệnh đề Đúng/Sai nào")
-        elif n > 8:
-            errors.append(f"tối đa 8 mệnh đề, có {n}")
-    elif q.qtype == QType.SHORT_NUMERIC:
-        if not q.numeric_answer.strip():
-            errors.append("thiếu đáp án số")
-        else:
-            try:
-                parse_numeric(q.numeric_answer)
-            except NumericAnswerError as exc:
-                errors.append(f"đáp án “{q.numeric_answer}” không phải là số: {exc}")
-            if q.part == 3 and len(q.numeric_answer.strip()) > 4:
-                errors.append(
-                    f"đáp án phần III tối đa 4 ký tự (kể cả dấu trừ và dấu phẩy), "
-                    f"“{q.numeric_answer}” có {len(q.numeric_answer.strip())}"
-                )
-    elif q.qtype == QType.SHORT_TEXT:
-        if n_correct == 0:
-            errors.append("thiếu đáp án đúng")
-    elif q.qtype == QType.CLOZE:
-        if not q.blanks:
-            errors.append("câu điền khuyết không có chỗ trống nào")
-        for i, blank in enumerate(q.blanks, start=1):
-            if "{{" + str(i) + "}}" not in q.stem:
-                errors.append(f"chỗ trống {i} không có trong đề")
-            if not any(a.correct for a in blank.answers):
-                errors.append(f"chỗ trống {i} không có đáp án đúng")
-    elif q.qtype == QType.MATCHING:
-        pairs = [c for c in q.choices if plain_text(c.text).strip() or "<img" in c.text]
-        if len(pairs) < 2:
-            errors.append("câu ghép nối cần ít nhất 2 cặp")
-        if any(not c.match.strip() for c in pairs):
-            errors.append("có vế trái chưa được ghép với vế phải")
-    elif q.qtype == QType.ORDERING and n < 2:
-        errors.append("câu sắp xếp cần ít nhất 2 mục")
+    check = _TYPE_CHECKS.get(q.qtype)
+    if check is not None:
+        errors += check(q)
     for name in _asset_refs(q):
         if name not in q.assets:
             errors.append(f"thiếu tệp ảnh “{name}”")
     return errors
 
 
-def _asset_refs(q: ParsedQuestion) -> set[str]:
-    import re
+def _check_single_choice(q: ParsedQuestion) -> list[str]:
+    errors = []
+    n, n_correct = len(q.choices), len(q.correct_choices)
+    if n < 2:
+        errors.append(f"cần ít nhất 2 phương án, chỉ có {n}")
+    elif n > 8:
+        errors.append(f"tối đa 8 phương án, có {n}")
+    if n_correct == 0:
+        errors.append("không có đáp án đúng được đánh dấu")
+    elif n_correct > 1:
+        errors.append(f"có {n_correct} đáp án được đánh dấu đúng, câu một lựa chọn chỉ được một")
+    return errors
 
+
+def _check_multiple_response(q: ParsedQuestion) -> list[str]:
+    errors = []
+    n = len(q.choices)
+    if n < 2:
+        errors.append(f"cần ít nhất 2 phương án, chỉ có {n}")
+    if not q.correct_choices:
+        errors.append("không có đáp án đúng được đánh dấu")
+    return errors
+
+
+def _check_true_false(q: ParsedQuestion) -> list[str]:
+    n = len(q.choices)
+    if n == 0:
+        return ["không có mệnh đề Đúng/Sai nào"]
+    if n > 8:
+        return [f"tối đa 8 mệnh đề, có {n}"]
+    return []
+
+
+def _check_short_numeric(q: ParsedQuestion) -> list[str]:
+    if not q.numeric_answer.strip():
+        return ["thiếu đáp án số"]
+    errors = []
+    try:
+        parse_numeric(q.numeric_answer)
+    except NumericAnswerError as exc:
+        errors.append(f"đáp án “{q.numeric_answer}” không phải là số: {exc}")
+    if q.part == 3 and len(q.numeric_answer.strip()) > 4:
+        errors.append(
+            f"đáp án phần III tối đa 4 ký tự (kể cả dấu trừ và dấu phẩy), "
+            f"“{q.numeric_answer}” có {len(q.numeric_answer.strip())}"
+        )
+    return errors
+
+
+def _check_short_text(q: ParsedQuestion) -> list[str]:
+    return [] if q.correct_choices else ["thiếu đáp án đúng"]
+
+
+def _check_cloze(q: ParsedQuestion) -> list[str]:
+    errors = []
+    if not q.blanks:
+        errors.append("câu điền khuyết không có chỗ trống nào")
+    for i, blank in enumerate(q.blanks, start=1):
+        if "{{" + str(i) + "}}" not in q.stem:
+            errors.append(f"chỗ trống {i} không có trong đề")
+        if not any(a.correct for a in blank.answers):
+            errors.append(f"chỗ trống {i} không có đáp án đúng")
+    return errors
+
+
+def _check_matching(q: ParsedQuestion) -> list[str]:
+    errors = []
+    pairs = [c for c in q.choices if plain_text(c.text).strip() or "<img" in c.text]
+    if len(pairs) < 2:
+        errors.append("câu ghép nối cần ít nhất 2 cặp")
+    if any(not c.match.strip() for c in pairs):
+        errors.append("có vế trái chưa được ghép với vế phải")
+    return errors
+
+
+def _check_ordering(q: ParsedQuestion) -> list[str]:
+    return ["câu sắp xếp cần ít nhất 2 mục"] if len(q.choices) < 2 else []
+
+
+# The rules of each question type, after the stem's; essays have none of their own.
+_TYPE_CHECKS = {
+    QType.SINGLE_CHOICE: _check_single_choice,
+    QType.MULTIPLE_RESPONSE: _check_multiple_response,
+    QType.TRUE_FALSE: _check_true_false,
+    QType.SHORT_NUMERIC: _check_short_numeric,
+    QType.SHORT_TEXT: _check_short_text,
+    QType.CLOZE: _check_cloze,
+    QType.MATCHING: _check_matching,
+    QType.ORDERING: _check_ordering,
+}
+
+
+def _asset_refs(q: ParsedQuestion) -> set[str]:
     texts = [q.stem, q.solution, q.general_feedback, q.marking_guide]
     for c in q.choices:
         texts += [c.text, c.feedback, c.match]
