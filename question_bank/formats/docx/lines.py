@@ -97,6 +97,18 @@ class Line:
         return seen
 
     def html(self, a: int = 0, b: int | None = None, drop: int = 0) -> str:
+        """The HTML of characters ``[a, b)`` without the blanks at either end: the
+        formatting in :data:`RENDER` except ``drop``, objects as they are, ``$…$`` as math."""
+        a, b = self._trimmed(a, b)
+        if a >= b:
+            return ""
+        result = self._segments_html(a, b, RENDER & ~drop)
+        if "$" in result:
+            result = _dollar_math(result)
+        return result
+
+    def _trimmed(self, a: int, b: int | None) -> tuple[int, int]:
+        """``[a, b)`` within the text, without whitespace and zero-width spaces at its ends."""
         text = self.text
         n = len(text)
         if b is None or b > n:
@@ -105,9 +117,11 @@ class Line:
             a += 1
         while b > a and (text[b - 1].isspace() or text[b - 1] == ZWSP):
             b -= 1
-        if a >= b:
-            return ""
-        keep = RENDER & ~drop
+        return a, b
+
+    def _segments_html(self, a: int, b: int, keep: int) -> str:
+        """The segments over ``[a, b)``: runs of text with the same ``keep`` formatting in
+        one set of tags, objects' HTML between them."""
         out: list[str] = []
         buf: list[str] = []
         cur = 0
@@ -134,10 +148,7 @@ class Line:
             pos = end
         if buf:
             out.append(_wrap(escape_text("".join(buf)), cur))
-        result = "".join(out)
-        if "$" in result:
-            result = _dollar_math(result)
-        return result
+        return "".join(out)
 
 
 @dataclass
