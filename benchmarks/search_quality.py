@@ -172,8 +172,8 @@ def seed(*, analyze: bool) -> None:
 
 def load_judgements(path: Path, student) -> tuple[list[dict], dict[tuple[str, str], int]]:
     """The queries, and the visible search document of every judged (kind, title)."""
-    from search.permissions import search_document_q
     from search.models import SearchDocument
+    from search.permissions import search_document_q
 
     data = json.loads(path.read_text(encoding="utf-8"))
     queries = data["queries"]
