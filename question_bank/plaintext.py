@@ -294,55 +294,73 @@ class _Reader:
             return " "
         if kind == "char":
             return self._char(value)
-        if value in ("frac", "dfrac", "tfrac", "cfrac"):
-            top, bottom = self.argument(), self.argument()
-            return f"{_wrap(top)}/{_wrap(bottom)}"
-        if value == "sqrt":
-            index = self.optional()
-            radicand = self.argument()
-            root = {"": "√", "3": "∛", "4": "∜"}.get(index)
-            if root is None:
-                root = index.translate(_SUPERSCRIPTS) + "√"
-            return f"{root}{_wrap(radicand)}"
-        if value == "mathbb":
-            text = self.argument()
-            return "".join(_BLACKBOARD.get(c, c) for c in text)
-        if value in _ACCENTS:
-            text = self.argument()
-            mark = _ACCENTS[value]
-            if value in ("vec", "overrightarrow", "widehat", "widetilde"):
-                return text + mark  # one mark over the whole name: AB⃗, ABĈ
-            return "".join(c + mark for c in text)
-        if value in _KEEP_ARGUMENT:
-            if self.peek() == ("char", "{"):
-                return self.argument()
-            return ""
-        if value in ("begin", "end"):
-            environment = self.argument()
-            if value == "begin" and environment == "cases":
-                return "{ "
-            if environment in ("pmatrix", "bmatrix"):
-                return "(" if value == "begin" else ")"
-            if value == "begin" and environment in ("array", "tabular"):
-                self.argument()  # the column spec
-            return " "
-        if value == "\\":
-            return "; "
-        if value in _SPACES:
-            return " "
-        if value in _IGNORED:
-            return ""
-        if value in _GREEK:
-            return _GREEK[value]
-        if value in _RELATIONS:
-            return f" {_RELATIONS[value]} "
-        if value in _SYMBOLS:
-            return _SYMBOLS[value]
-        if value in _FUNCTIONS:
-            # "sin x", but "log₂" and "lim_(x → 0)" keep their index attached.
-            return value if self.peek() in (("char", "^"), ("char", "_")) else f"{value} "
+        for names, handler in _COMMANDS:
+            if value in names:
+                return handler(self, value)
         # Unknown command: its name reads better than a backslash.
         return value
+
+    # One handler per group of commands (see _COMMANDS), each name → text.
+    def _fraction(self, name: str) -> str:
+        top, bottom = self.argument(), self.argument()
+        return f"{_wrap(top)}/{_wrap(bottom)}"
+
+    def _sqrt(self, name: str) -> str:
+        index = self.optional()
+        radicand = self.argument()
+        root = {"": "√", "3": "∛", "4": "∜"}.get(index)
+        if root is None:
+            root = index.translate(_SUPERSCRIPTS) + "√"
+        return f"{root}{_wrap(radicand)}"
+
+    def _blackboard(self, name: str) -> str:
+        text = self.argument()
+        return "".join(_BLACKBOARD.get(c, c) for c in text)
+
+    def _accent(self, name: str) -> str:
+        text = self.argument()
+        mark = _ACCENTS[name]
+        if name in ("vec", "overrightarrow", "widehat", "widetilde"):
+            return text + mark  # one mark over the whole name: AB⃗, ABĈ
+        return "".join(c + mark for c in text)
+
+    def _keep_argument(self, name: str) -> str:
+        if self.peek() == ("char", "{"):
+            return self.argument()
+        return ""
+
+    def _environment(self, name: str) -> str:
+        """``\\begin{…}``/``\\end{…}``: braces for cases, parentheses for matrices."""
+        environment = self.argument()
+        if name == "begin" and environment == "cases":
+            return "{ "
+        if environment in ("pmatrix", "bmatrix"):
+            return "(" if name == "begin" else ")"
+        if name == "begin" and environment in ("array", "tabular"):
+            self.argument()  # the column spec
+        return " "
+
+    def _row_break(self, name: str) -> str:
+        return "; "
+
+    def _space(self, name: str) -> str:
+        return " "
+
+    def _ignored(self, name: str) -> str:
+        return ""
+
+    def _greek(self, name: str) -> str:
+        return _GREEK[name]
+
+    def _relation(self, name: str) -> str:
+        return f" {_RELATIONS[name]} "
+
+    def _symbol(self, name: str) -> str:
+        return _SYMBOLS[name]
+
+    def _function(self, name: str) -> str:
+        # "sin x", but "log₂" and "lim_(x → 0)" keep their index attached.
+        return name if self.peek() in (("char", "^"), ("char", "_")) else f"{name} "
 
     def _char(self, value: str) -> str:
         if value == "{":
@@ -359,6 +377,25 @@ class _Reader:
         if value == "-":
             return "−"
         return value
+
+
+# Command groups in order of precedence (``displaystyle`` is in ``_KEEP_ARGUMENT`` and in
+# ``_IGNORED``: the first wins).
+_COMMANDS = (
+    ({"frac", "dfrac", "tfrac", "cfrac"}, _Reader._fraction),
+    ({"sqrt"}, _Reader._sqrt),
+    ({"mathbb"}, _Reader._blackboard),
+    (_ACCENTS, _Reader._accent),
+    (_KEEP_ARGUMENT, _Reader._keep_argument),
+    ({"begin", "end"}, _Reader._environment),
+    ({"\\"}, _Reader._row_break),
+    (_SPACES, _Reader._space),
+    (_IGNORED, _Reader._ignored),
+    (_GREEK, _Reader._greek),
+    (_RELATIONS, _Reader._relation),
+    (_SYMBOLS, _Reader._symbol),
+    (_FUNCTIONS, _Reader._function),
+)
 
 
 def _wrap(text: str) -> str:
