@@ -19,9 +19,11 @@ from urllib.parse import urlencode
 import pytest
 from django.db import transaction
 
+from accounts.models import Role
 from content.curation import library_item_publish
 from search.maintenance import rebuild
 from search.models import Abbreviation
+from tests.accounts.factories import make_school, make_user
 from tests.content.library_helpers import make_item
 from tests.permissions_table import ALLOWED, DENIED, HIDDEN, LOGIN, Door, knock, rows
 from tests.question_bank.factories import make_bank, make_question, parsed_single
@@ -126,3 +128,41 @@ def test_role_at_door(world, role, door, expected):
 
 def test_every_door_is_in_the_table():
     assert set(TABLE) == set(DOORS)
+
+
+# --- Query counts: a search does not ask once per hit -----------------------------------
+COUNTED = "/api/v1/search/?" + urlencode({"q": "hình học không gian"})
+#: Measured on SQLite with 20 and with 60 matching items (20 hits a page): 6 — the session,
+#: the user and their school (the sharing area), the full-text statement over the allowed
+#: documents, the page's documents, and their bodies for the snippets (bank ids cached).
+SEARCH_QUERIES = 6
+
+
+def _add_items(author, curator, count: int, start: int = 0) -> None:
+    for n in range(start, start + count):
+        item = make_item(author, title=f"Hình học không gian – đề ôn số {n}", scope="public")
+        library_item_publish(item=item, user=curator)
+
+
+def _count(client, url, ceiling, assert_max):
+    client.get(url)  # the first request of a session warms its caches
+    with assert_max(ceiling) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured), response.json()
+
+
+def test_search_api_queries_do_not_grow(client, django_assert_max_num_queries):
+    school = make_school()
+    teacher = make_user(role=Role.TEACHER, school=school)
+    librarian = make_user(role=Role.LIBRARIAN, school=school)
+    client.force_login(teacher)
+    _add_items(teacher, librarian, 20)
+    rebuild()
+    twenty, found = _count(client, COUNTED, SEARCH_QUERIES, django_assert_max_num_queries)
+    assert found["total"] == 20
+    _add_items(teacher, librarian, 40, start=20)
+    rebuild()
+    sixty, found = _count(client, COUNTED, twenty, django_assert_max_num_queries)
+    assert (found["total"], len(found["hits"])) == (60, 20)
+    assert sixty == twenty
