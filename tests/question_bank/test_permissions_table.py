@@ -19,6 +19,7 @@ from django.db import transaction
 from accounts.models import Role
 from question_bank.assembly.models import ExamMatrix, Paper
 from question_bank.models import ImportJob
+from question_bank.scales import CognitiveScale
 from tests.accounts.factories import make_school, make_user
 from tests.permissions_table import ALLOWED, DENIED, HIDDEN, LOGIN, NOT_FOUND, Door, knock, rows
 from tests.question_bank.factories import make_bank, make_question, parsed_single
@@ -31,6 +32,7 @@ SCHOOL_STEM = "xmkqtschoolstem"
 OWN_BANK = "xmkqtownbank"
 OWN_STEM = "xmkqtownstem"
 OWN_IMPORT = "xmkqtownimport"
+SCALE = "xmkscale"
 SCHOOL_PAPER = "xmkqtschoolpaper"
 SCHOOL_PAPER_FILE = "xmkqtschoolpaperfile"
 
@@ -79,6 +81,8 @@ def world(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
         built = w.build_world()
         objects = {**built.objects, **_school_a(built)}
+        # The bank's reference data has no services: the migrations write it directly.
+        objects["scale"] = CognitiveScale.objects.create(code=SCALE, name=f"Thang {SCALE}")
         yield built.users, objects
         transaction.set_rollback(True)
 
@@ -87,7 +91,12 @@ QUESTIONS = "/admin/snippets/question_bank/question/"
 BANKS = "/admin/snippets/question_bank/questionbank/"
 EXPORT = "/admin/ngan-hang-cau-hoi/xuat/?format=moodle_xml&bank={}"
 API = "/api/v1/question-bank/"
+SCALES = "/admin/snippets/question_bank/cognitivescale/"
 DOORS = {
+    "admin: scale list": Door(SCALES, SCALE),
+    "admin: scale edit": Door(SCALES + "edit/{scale}/", SCALE),
+    "admin: scale add": Door(SCALES + "add/"),
+    "admin: true/false table": Door("/admin/snippets/question_bank/truefalsescore/"),
     # Wagtail admin
     "admin: question list": Door(QUESTIONS, SCHOOL_STEM),
     "admin: question list, own draft": Door(QUESTIONS, OWN_STEM),
@@ -142,6 +151,13 @@ DOORS = {
 
 # fmt: off
 TABLE = {
+    # question_bank.permissions.can_edit_reference_data names department admins, but no role group holds the model
+    # permissions of the scales and score tables (accounts.roles), so outside superusers
+    # nobody opens them: the rule only narrows what the groups allow. (As before issue 17.)
+    "admin: scale list":        (DENIED,  DENIED,  DENIED,   DENIED,    DENIED,    DENIED,    LOGIN),
+    "admin: scale edit":        (DENIED,  DENIED,  DENIED,   DENIED,    DENIED,    DENIED,    LOGIN),
+    "admin: scale add":         (DENIED,  DENIED,  DENIED,   DENIED,    DENIED,    DENIED,    LOGIN),
+    "admin: true/false table":  (DENIED,  DENIED,  DENIED,   DENIED,    DENIED,    DENIED,    LOGIN),
     # door                                    student    teacher    librarian  exam_board school_adm dept_admin anonymous
     # Lists need the groups' view permission (librarians have none); school and department
     # admins only read. Shared questions are approved ones of banks shared with the user's
