@@ -6,9 +6,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from question_bank import permissions
 from curriculum.models import Topic
-from question_bank import services
+from question_bank import permissions, services
 from question_bank.formats.registry import EXPORTERS
 from question_bank.models import CognitiveLevel, QuestionBank
 
