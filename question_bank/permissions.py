@@ -78,8 +78,15 @@ def editable_banks(user):
     return QuestionBank.objects.filter(pk__in=ids)
 
 
+def has_editable_bank(user) -> bool:
+    """Whether ``user`` edits any bank (may add questions, stimuli): from the cached ids."""
+    return is_active(user) and bool(_bank_ids(user)[0])
+
+
 def can_edit_bank(user, bank) -> bool:
-    return editable_banks(user).filter(pk=bank.pk).exists()
+    # The cached ids of editable_banks (invalidated by bank_ids_changed): a list asks this
+    # once per row.
+    return is_active(user) and bank.pk in _bank_ids(user)[0]
 
 
 def is_reviewer(user) -> bool:

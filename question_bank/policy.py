@@ -24,7 +24,7 @@ class QuestionPermissionPolicy(RulePermissionPolicy):
         return permissions.editable_questions(user)
 
     def may_add(self, user):
-        return permissions.editable_banks(user).exists()
+        return permissions.has_editable_bank(user)
 
 
 class QuestionBankPermissionPolicy(RulePermissionPolicy):
@@ -51,7 +51,7 @@ class StimulusPermissionPolicy(RulePermissionPolicy):
         return permissions.editable_stimuli(user)
 
     def may_add(self, user):
-        return permissions.editable_banks(user).exists()
+        return permissions.has_editable_bank(user)
 
 
 class ExamMatrixPermissionPolicy(RulePermissionPolicy):

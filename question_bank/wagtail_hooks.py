@@ -152,7 +152,11 @@ class QuestionViewSet(AdminFormMixin, ObjectGuardMixin, SnippetViewSet):
     def get_queryset(self, request):
         return (
             permissions.visible_questions(request.user)
-            .select_related("bank", "level", "topic", "subject", "author")
+            # What every row prints: its level with its scale (the level's label names a
+            # non-default scale), and its latest revision (the status and buttons).
+            .select_related(
+                "bank", "level__scale", "topic", "subject", "author", "latest_revision"
+            )
             .order_by("-updated_at")
         )
 
@@ -506,7 +510,7 @@ def question_listing_buttons(snippet, user, next_url=None):
 
 class ImportMenuItem(MenuItem):
     def is_shown(self, request):
-        return permissions.editable_banks(request.user).exists()
+        return permissions.has_editable_bank(request.user)
 
 
 @hooks.register("register_admin_menu_item")
