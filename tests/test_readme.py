@@ -23,6 +23,7 @@ SECTIONS = {
     "Ngân hàng câu hỏi": "Question bank",
     "Ma trận đề và ghép đề": "Exam matrices and assembly",
     "Học liệu, bài giảng điện tử và thư viện điện tử": "Learning materials, e-lectures and e-library",
+    "Kiến trúc": "Architecture",
     "Lộ trình": "Roadmap",
 }
 #: School subjects by their Vietnamese and English names.

@@ -127,13 +127,17 @@ def _media_get(client, name: str):
 
 
 def test_no_private_file_is_under_media_root_or_reachable_by_path(
-    client, people, roots, debug_urls
+    client, people, roots, debug_urls, django_capture_on_commit_callbacks
 ):
     item = _video_item(people, publish=False)
     paper = _confidential_paper(people["teacher"])
     bank = make_bank(people["teacher"], scope="school")
     client.force_login(people["teacher"])
-    client.post(IMPORT_URL, {"bank": bank.pk, "file": SimpleUploadedFile("de.txt", AIKEN.encode())})
+    # The preview task is enqueued when the upload commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            IMPORT_URL, {"bank": bank.pk, "file": SimpleUploadedFile("de.txt", AIKEN.encode())}
+        )
     job = ImportJob.objects.get()
     assert job.state == ImportJob.State.PREVIEW, job.report
     document = _document(people["school"].collection)
@@ -231,11 +235,12 @@ def test_production_hands_private_files_to_nginx(client, people, settings):
 # --- Finding 2: uploads never come back as active content ----------------------------------
 
 
-def test_rejected_import_upload_is_deleted(client, people):
+def test_rejected_import_upload_is_deleted(client, people, django_capture_on_commit_callbacks):
     bank = make_bank(people["teacher"], scope="school")
     client.force_login(people["teacher"])
     upload = SimpleUploadedFile("de-loi.txt", AIKEN_BROKEN.encode())
-    client.post(IMPORT_URL, {"bank": bank.pk, "file": upload})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(IMPORT_URL, {"bank": bank.pk, "file": upload})
     job = ImportJob.objects.get()
     assert job.state == ImportJob.State.REJECTED
     assert not job.upload or not job.upload.storage.exists(job.upload.name)
@@ -297,20 +302,21 @@ def test_serving_helper_never_sends_svg_or_html_inline(people):
         assert response["Content-Security-Policy"].startswith("sandbox")
 
 
-def test_import_form_takes_several_extra_files(client, people):
+def test_import_form_takes_several_extra_files(client, people, django_capture_on_commit_callbacks):
     bank = make_bank(people["teacher"], scope="school")
     client.force_login(people["teacher"])
-    response = client.post(
-        IMPORT_URL,
-        {
-            "bank": bank.pk,
-            "file": SimpleUploadedFile("de.txt", AIKEN.encode()),
-            "extra_files": [
-                SimpleUploadedFile("hinh-1.png", _png()),
-                SimpleUploadedFile("hinh-2.png", _png((20, 20))),
-            ],
-        },
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            IMPORT_URL,
+            {
+                "bank": bank.pk,
+                "file": SimpleUploadedFile("de.txt", AIKEN.encode()),
+                "extra_files": [
+                    SimpleUploadedFile("hinh-1.png", _png()),
+                    SimpleUploadedFile("hinh-2.png", _png((20, 20))),
+                ],
+            },
+        )
     assert response.status_code == 302, response.context["form"].errors
     job = ImportJob.objects.get()
     names = {entry["name"] for entry in job.extra_files}
