@@ -32,11 +32,15 @@ RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-co
 WORKDIR /srv/app
 COPY pyproject.toml README.md ./
 COPY config config
+# The apps, bottom layer first (docs/architecture.md); the demo app is for development only.
 COPY common common
-COPY lms lms
-COPY content content
+COPY accounts accounts
+COPY curriculum curriculum
 COPY question_bank question_bank
+COPY content content
+COPY lms lms
 COPY search search
+COPY locale locale
 COPY templates templates
 COPY static static
 COPY --from=static /build/vendor static/vendor

@@ -12,10 +12,10 @@ from wagtail.blocks import (
 )
 from wagtail.models import Page
 
-from question_bank.permissions import choosable_questions
 from content.files import UploadRejected, clean_upload
 from content.library_models import Processing
 from content.practice import page_embeddings
+from question_bank.permissions import choosable_questions
 
 LIBRARY_KINDS = {"pdf", "epub", "image", "video", "audio", "office"}
 
