@@ -15,6 +15,8 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.tags import TAGS_AUTOCOMPLETE_LIMIT
 
 from question_bank import permissions
+
+
 @never_cache
 @require_admin_access
 def autocomplete(request, app_name=None, model_name=None):

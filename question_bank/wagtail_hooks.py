@@ -154,9 +154,7 @@ class QuestionViewSet(AdminFormMixin, ObjectGuardMixin, SnippetViewSet):
             permissions.visible_questions(request.user)
             # What every row prints: its level with its scale (the level's label names a
             # non-default scale), and its latest revision (the status and buttons).
-            .select_related(
-                "bank", "level__scale", "topic", "subject", "author", "latest_revision"
-            )
+            .select_related("bank", "level__scale", "topic", "subject", "author", "latest_revision")
             .order_by("-updated_at")
         )
 

@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts import permissions as accounts_permissions
-from question_bank import permissions
 from common.serving import serve_file
+from question_bank import permissions
 from question_bank.assembly import services
 from question_bank.assembly.forms import AssembleForm, PracticeForm, TemplateForm
 from question_bank.assembly.matrix import matrix_problems, spec_table

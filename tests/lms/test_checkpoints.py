@@ -10,9 +10,9 @@ import pytest
 from django.urls import reverse
 
 from accounts.models import Role
-from lms.selectors import electure_progress
 from content.models import ELecturePage, HomePage
 from lms.models import EventKind, LearningEvent
+from lms.selectors import electure_progress
 from lms.services import learning_event_record
 from question_bank.formats.base import Choice, QType
 from tests.accounts.factories import make_school, make_user

@@ -2,8 +2,8 @@
 
 import pytest
 
-from question_bank import permissions
 from accounts.models import Role
+from question_bank import permissions
 from tests.accounts.factories import DistrictOfficeFactory, make_school, make_user
 from tests.question_bank.factories import make_bank, make_question
 

@@ -276,8 +276,8 @@ def _permissions(g):
     # (PostgreSQL reads them in one part per audience).
     from django.db.models import Count
 
-    from search.permissions import search_document_q
     from search.models import SearchDocument
+    from search.permissions import search_document_q
 
     for user in (g["student"], g["teacher"], g["board"]):
         response = search(user, SearchParams(), backend=g["alias"])
