@@ -42,14 +42,16 @@ def reader_page(request):
     reader = {
         "kind": kind,
         "file_url": file_url,
-        "position_url": None
-        if request.GET.get("anon")
-        else reverse("test_reader_position", args=[kind]),
         "title": f"Tài liệu thử ({kind.upper()})",
+    }
+    # What lms adds for a signed-in reader (content.signals.learner_context); none for anon.
+    reading_position = {
+        "url": None if request.GET.get("anon") else reverse("test_reader_position", args=[kind]),
         "initial": {},
     }
     template = engines["django"].from_string(PAGE)
-    return HttpResponse(template.render({"reader": reader}, request))
+    context = {"reader": reader, "reading_position": reading_position}
+    return HttpResponse(template.render(context, request))
 
 
 def reader_file(request, name):
