@@ -8,8 +8,8 @@ by librarians and department admins (``can_edit_search_vocabulary``).
 The roles and the forbidden objects are those of :mod:`tests.security.world` (the exam
 board's confidential question, Sở B's school-only item). Here school A adds a public and
 a school-only library item and a question a colleague shares with the school, all with
-the world's search word, and the vocabulary gets an abbreviation. Marked ``sqlite`` like
-the other search tests on the embedded defaults.
+the world's search word, and the vocabulary gets an abbreviation. It runs on both
+databases (SQLite and PostgreSQL search the same table through their own statements).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from tests.permissions_table import ALLOWED, DENIED, HIDDEN, LOGIN, Door, knock,
 from tests.question_bank.factories import make_bank, make_question, parsed_single
 from tests.security import world as w
 
-pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
+pytestmark = [pytest.mark.django_db]
 
 LIB_PUBLIC = "xmksrlibpublic"
 LIB_A = "xmksrliba"
