@@ -43,7 +43,10 @@ class DistrictOffice(models.Model):
     """Phòng Giáo dục và Đào tạo under a Sở."""
 
     department = models.ForeignKey(
-        Department, on_delete=models.PROTECT, related_name="district_offices"
+        Department,
+        on_delete=models.PROTECT,
+        related_name="district_offices",
+        verbose_name=_("sở GD&ĐT"),
     )
     name = models.CharField(_("tên"), max_length=200)
     code = models.CharField(_("mã"), max_length=20, unique=True)
@@ -67,13 +70,16 @@ class SchoolLevel(models.TextChoices):
 class School(models.Model):
     """A school; upper-secondary schools report to the Sở, others to a Phòng."""
 
-    department = models.ForeignKey(Department, on_delete=models.PROTECT, related_name="schools")
+    department = models.ForeignKey(
+        Department, on_delete=models.PROTECT, related_name="schools", verbose_name=_("sở GD&ĐT")
+    )
     district_office = models.ForeignKey(
         DistrictOffice,
         on_delete=models.PROTECT,
         related_name="schools",
         null=True,
         blank=True,
+        verbose_name=_("phòng GD&ĐT"),
     )
     name = models.CharField(_("tên trường"), max_length=200)
     code = models.CharField(_("mã trường"), max_length=20, unique=True)
@@ -86,6 +92,7 @@ class School(models.Model):
         blank=True,
         related_name="+",
         help_text=_("Thư mục tài liệu, ảnh riêng của trường trong Wagtail."),
+        verbose_name=_("thư mục tài liệu"),
     )
 
     class Meta:
@@ -138,13 +145,28 @@ class User(AbstractUser):
         _("vai trò"), max_length=20, choices=Role.choices, default=Role.TEACHER, db_index=True
     )
     department = models.ForeignKey(
-        Department, on_delete=models.PROTECT, null=True, blank=True, related_name="users"
+        Department,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="users",
+        verbose_name=_("sở GD&ĐT"),
     )
     district_office = models.ForeignKey(
-        DistrictOffice, on_delete=models.PROTECT, null=True, blank=True, related_name="users"
+        DistrictOffice,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="users",
+        verbose_name=_("phòng GD&ĐT"),
     )
     school = models.ForeignKey(
-        School, on_delete=models.PROTECT, null=True, blank=True, related_name="users"
+        School,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="users",
+        verbose_name=_("trường"),
     )
     student_id = models.CharField(
         _("mã định danh học sinh"),
@@ -199,8 +221,12 @@ class User(AbstractUser):
 class SchoolClass(models.Model):
     """A class such as 10A1 in one school year."""
 
-    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="classes")
-    school_year = models.ForeignKey(SchoolYear, on_delete=models.PROTECT, related_name="classes")
+    school = models.ForeignKey(
+        School, on_delete=models.CASCADE, related_name="classes", verbose_name=_("trường")
+    )
+    school_year = models.ForeignKey(
+        SchoolYear, on_delete=models.PROTECT, related_name="classes", verbose_name=_("năm học")
+    )
     name = models.CharField(_("tên lớp"), max_length=20, help_text="10A1")
     grade = models.PositiveSmallIntegerField(
         _("khối"), validators=[MinValueValidator(1), MaxValueValidator(12)]
@@ -232,13 +258,24 @@ class TeachingAssignment(models.Model):
     """A subject teacher of a class (giáo viên bộ môn)."""
 
     teacher = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="teaching_assignments"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="teaching_assignments",
+        verbose_name=_("giáo viên"),
     )
     school_class = models.ForeignKey(
-        SchoolClass, on_delete=models.CASCADE, related_name="teaching_assignments"
+        SchoolClass,
+        on_delete=models.CASCADE,
+        related_name="teaching_assignments",
+        verbose_name=_("lớp"),
     )
     subject = models.ForeignKey(
-        "curriculum.Subject", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "curriculum.Subject",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("môn học"),
     )
 
     class Meta:
@@ -256,10 +293,13 @@ class TeachingAssignment(models.Model):
 
 class Enrolment(models.Model):
     student = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrolments"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="enrolments",
+        verbose_name=_("học sinh"),
     )
     school_class = models.ForeignKey(
-        SchoolClass, on_delete=models.CASCADE, related_name="enrolments"
+        SchoolClass, on_delete=models.CASCADE, related_name="enrolments", verbose_name=_("lớp")
     )
     enrolled_on = models.DateField(_("ngày vào lớp"), null=True, blank=True)
 

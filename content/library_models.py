@@ -393,10 +393,20 @@ class Takedown(models.Model):
     material is restored (``restored_at``) so the audit trail stays whole."""
 
     library_item = models.ForeignKey(
-        LibraryItem, on_delete=models.CASCADE, null=True, blank=True, related_name="takedowns"
+        LibraryItem,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="takedowns",
+        verbose_name=_("tài nguyên thư viện"),
     )
     page = models.ForeignKey(
-        "wagtailcore.Page", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("trang học liệu"),
     )
     title = models.CharField(_("nhan đề lúc gỡ"), max_length=300)
     reason = models.TextField(_("lý do gỡ"))
@@ -409,13 +419,23 @@ class Takedown(models.Model):
         help_text=_(
             "Phiên bản đang xuất bản lúc gỡ; khôi phục là xuất bản lại đúng phiên bản này."
         ),
+        verbose_name=_("bản lưu lúc gỡ"),
     )
     taken_down_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("người gỡ"),
     )
     taken_down_at = models.DateTimeField(_("thời điểm gỡ"), auto_now_add=True)
     restored_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("người khôi phục"),
     )
     restored_at = models.DateTimeField(_("thời điểm khôi phục"), null=True, blank=True)
 

@@ -138,7 +138,12 @@ class MaterialPage(SharedMaterial, Page):
     """What lessons and e-lectures share: curriculum mapping, scope, licence, feedback."""
 
     subject = models.ForeignKey(
-        Subject, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        Subject,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("môn học"),
     )
     grade = models.PositiveSmallIntegerField(
         _("khối"), choices=GRADE_CHOICES, validators=GRADE_VALIDATORS, null=True, blank=True

@@ -42,7 +42,9 @@ class Subject(models.Model):
 class Topic(index.Indexed, ClusterableModel):
     """A chapter or topic (chương/chủ đề) of one subject in one grade."""
 
-    subject = models.ForeignKey(Subject, on_delete=models.PROTECT, related_name="topics")
+    subject = models.ForeignKey(
+        Subject, on_delete=models.PROTECT, related_name="topics", verbose_name=_("môn học")
+    )
     grade = models.PositiveSmallIntegerField(
         _("khối"), choices=GRADE_CHOICES, validators=GRADE_VALIDATORS
     )
@@ -84,7 +86,9 @@ class Topic(index.Indexed, ClusterableModel):
 class CurriculumLesson(ClusterableModel, Orderable):
     """A lesson (bài) of the approved textbook, inside a topic."""
 
-    topic = ParentalKey(Topic, on_delete=models.CASCADE, related_name="lessons")
+    topic = ParentalKey(
+        Topic, on_delete=models.CASCADE, related_name="lessons", verbose_name=_("chương/chủ đề")
+    )
     code = models.SlugField(_("mã"), max_length=80, unique=True)
     name = models.CharField(_("tên bài"), max_length=255)
 
@@ -105,7 +109,12 @@ class CurriculumLesson(ClusterableModel, Orderable):
 class LearningOutcome(Orderable):
     """One "yêu cầu cần đạt" of a lesson."""
 
-    lesson = ParentalKey(CurriculumLesson, on_delete=models.CASCADE, related_name="outcomes")
+    lesson = ParentalKey(
+        CurriculumLesson,
+        on_delete=models.CASCADE,
+        related_name="outcomes",
+        verbose_name=_("bài học"),
+    )
     code = models.SlugField(_("mã"), max_length=90, unique=True)
     text = models.TextField(_("yêu cầu cần đạt"))
 

@@ -83,7 +83,12 @@ class QuestionBank(models.Model):
         verbose_name=_("thành viên (cùng biên soạn / hội đồng thi)"),
     )
     subject = models.ForeignKey(
-        "curriculum.Subject", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "curriculum.Subject",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("môn học"),
     )
     scale = models.ForeignKey(
         CognitiveScale,
@@ -95,13 +100,28 @@ class QuestionBank(models.Model):
         _("phạm vi chia sẻ"), max_length=20, choices=BANK_SCOPES, default=SharingScope.PRIVATE
     )
     department = models.ForeignKey(
-        "accounts.Department", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "accounts.Department",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("sở GD&ĐT"),
     )
     district_office = models.ForeignKey(
-        "accounts.DistrictOffice", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "accounts.DistrictOffice",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("phòng GD&ĐT"),
     )
     school = models.ForeignKey(
-        "accounts.School", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "accounts.School",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("trường"),
     )
     confidential = models.BooleanField(
         _("kho đề bảo mật của hội đồng thi"),
@@ -137,7 +157,9 @@ class QuestionBank(models.Model):
 class Stimulus(models.Model):
     """A shared stimulus (passage, figure, data table) or a Word ``Nhóm``; its questions move together."""
 
-    bank = models.ForeignKey(QuestionBank, on_delete=models.CASCADE, related_name="stimuli")
+    bank = models.ForeignKey(
+        QuestionBank, on_delete=models.CASCADE, related_name="stimuli", verbose_name=_("ngân hàng")
+    )
     title = models.CharField(_("tiêu đề"), max_length=255, blank=True)
     content = models.TextField(_("ngữ liệu chung (HTML)"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -214,7 +236,12 @@ class Question(
     )
 
     subject = models.ForeignKey(
-        "curriculum.Subject", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "curriculum.Subject",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("môn học"),
     )
     grade = models.PositiveSmallIntegerField(
         _("khối"), choices=GRADE_CHOICES, validators=GRADE_VALIDATORS, null=True, blank=True
@@ -465,7 +492,9 @@ class Choice(Orderable):
 class QuestionImage(models.Model):
     """An image carried by a question: validated and resized with Pillow, stored once per content."""
 
-    bank = models.ForeignKey(QuestionBank, on_delete=models.CASCADE, related_name="images")
+    bank = models.ForeignKey(
+        QuestionBank, on_delete=models.CASCADE, related_name="images", verbose_name=_("ngân hàng")
+    )
     # Public by path: question HTML embeds the URL and is shown wherever the question is
     # (lessons, exams, printed papers); the name is the content's hash plus a random part.
     file = models.FileField(storage=public_storage, upload_to="question_images/%Y/%m")

@@ -32,7 +32,12 @@ class CognitiveScale(models.Model):
 
 
 class CognitiveLevel(models.Model):
-    scale = models.ForeignKey(CognitiveScale, on_delete=models.CASCADE, related_name="levels")
+    scale = models.ForeignKey(
+        CognitiveScale,
+        on_delete=models.CASCADE,
+        related_name="levels",
+        verbose_name=_("thang mức độ"),
+    )
     code = models.SlugField(_("mã"), max_length=40)
     name = models.CharField(_("tên mức"), max_length=80)
     sort_order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
