@@ -963,7 +963,8 @@ def memoize_text_helpers(sample) -> None:
     """
     from functools import lru_cache
 
-    from search import documents, labels, vietnamese
+    from common import vietnamese
+    from search import documents, labels
 
     expected = [documents.document_values(fields) for fields in sample]
     fold = vietnamese.fold
