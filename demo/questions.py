@@ -53,9 +53,9 @@ def seed_question_bank(*, seed: int = 2025) -> dict[str, int]:
         filler.add(item)
     by_pk = {b.pk: b for b in [*banks.values(), *([pool] if pool else [])]}
     for pk, questions in filler.approved.items():
-        services.questions_bulk_save(questions, by_pk[pk].owner, approve=True)
+        services.questions_bulk_save(questions=questions, user=by_pk[pk].owner, approve=True)
     for pk, questions in filler.submitted.items():
-        services.questions_bulk_save(questions, by_pk[pk].owner, submit=True)
+        services.questions_bulk_save(questions=questions, user=by_pk[pk].owner, submit=True)
     return filler.counts
 
 
@@ -98,7 +98,7 @@ class _Filler:
         if bank is None:
             return
         question = services.question_build(
-            item.question,
+            parsed=item.question,
             bank=bank,
             author=bank.owner,
             stimulus=self._stimulus(item, bank),
@@ -132,6 +132,6 @@ class _Filler:
         key = (bank.pk, item.question.group)
         if key not in self.stimuli:
             self.stimuli[key] = services.stimulus_create(
-                self.groups[item.question.group], bank=bank
+                group=self.groups[item.question.group], bank=bank
             )
         return self.stimuli[key]

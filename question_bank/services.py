@@ -6,8 +6,6 @@ entry (:mod:`question_bank.audit`), as Wagtail's ``actions`` do; tasks are enque
 commit. Views, the admin, the importers, the demo seed and tests go through these.
 """
 
-import functools
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -33,29 +31,6 @@ from question_bank.models import (
 )
 
 
-def positional_legacy(*names: str):
-    """Accept the old positional call of a keyword-only service (``names`` in order).
-
-    Transitional: the demo seed and the security tests, outside this change, still call
-    some services positionally; new code passes keywords. Remove once they do.
-    """
-
-    def decorate(func):
-        @functools.wraps(func)
-        def wrapper(*args, **kwargs):
-            if len(args) > len(names):
-                raise TypeError(f"{func.__name__}() takes keyword arguments")
-            for name, value in zip(names, args, strict=False):
-                if name in kwargs:
-                    raise TypeError(f"{func.__name__}() got two values for {name!r}")
-                kwargs[name] = value
-            return func(**kwargs)
-
-        return wrapper
-
-    return decorate
-
-
 def default_scale() -> CognitiveScale:
     return CognitiveScale.objects.filter(is_default=True).first() or CognitiveScale.objects.first()
 
@@ -74,7 +49,6 @@ def _place(bank: QuestionBank, owner) -> None:
         bank.scale = default_scale()
 
 
-@positional_legacy("bank")
 def bank_place(*, bank: QuestionBank, user) -> QuestionBank:
     """Make ``user`` the owner of the new, unsaved ``bank`` (an admin form's instance) and
     place it in their area. Raises PermissionDenied unless ``user`` may create it (a
@@ -128,7 +102,6 @@ def bank_delete(*, user, bank: QuestionBank) -> None:
     bank.delete()
 
 
-@positional_legacy("group")
 @transaction.atomic
 def stimulus_create(
     *, group: ParsedGroup, bank: QuestionBank, user=None, image_cache: dict | None = None
@@ -182,7 +155,6 @@ class Lookup:
         return self._subjects.get(code)
 
 
-@positional_legacy("parsed")
 def question_build(
     *,
     parsed: ParsedQuestion,
@@ -261,7 +233,6 @@ def question_build(
     return question
 
 
-@positional_legacy("question", "user")
 @transaction.atomic
 def question_save_draft(*, question: Question, user=None, log_action: bool = True) -> Question:
     """Save a new or edited question as a draft revision (the live row only if it is new).
@@ -298,7 +269,6 @@ def question_check_edit(*, question: Question, user) -> None:
             raise PermissionDenied(_("Bạn không được sửa câu hỏi này."))
 
 
-@positional_legacy("question")
 def fingerprint_update(*, question: Question) -> None:
     """Store the question's duplicate fingerprint (derived data: no check, no log)."""
     Question.objects.filter(pk=question.pk).update(fingerprint=question.compute_fingerprint())
@@ -323,7 +293,6 @@ def _submit(question: Question, user) -> None:
     workflow.start(question, user)  # logs wagtail.workflow.start
 
 
-@positional_legacy("question", "user")
 @transaction.atomic
 def question_submit(*, question: Question, user) -> None:
     """Send the latest revision to the subject group's review workflow (its editors only)."""
@@ -332,7 +301,6 @@ def question_submit(*, question: Question, user) -> None:
     _submit(question, user)
 
 
-@positional_legacy("question", "user")
 @transaction.atomic
 def question_review(*, question: Question, user, approve: bool, comment: str = "") -> None:
     """Approve (publishes a new version) or request changes, with a comment, as a reviewer.
@@ -349,7 +317,6 @@ def question_review(*, question: Question, user, approve: bool, comment: str = "
     task.on_action(task_state, user, "approve" if approve else "reject", comment=comment)
 
 
-@positional_legacy("question", "user")
 @transaction.atomic
 def question_approve_directly(*, question: Question, user) -> None:
     """Publish the latest revision at once, without review: trusted callers only (the
@@ -361,7 +328,6 @@ def question_approve_directly(*, question: Question, user) -> None:
     revision.publish(user=user, log_action=True, skip_permission_checks=True)
 
 
-@positional_legacy("question")
 @transaction.atomic
 def version_record(
     *, question: Question, user=None, revision: Revision | None = None
@@ -411,7 +377,6 @@ def _check_editable(questions, user) -> list[Question]:
     return questions
 
 
-@positional_legacy("questions", "bank", "user")
 @transaction.atomic
 def questions_move(*, questions, bank: QuestionBank, user) -> int:
     if not permissions.can_edit_bank(user, bank):
@@ -431,7 +396,6 @@ def questions_move(*, questions, bank: QuestionBank, user) -> int:
     return len(questions)
 
 
-@positional_legacy("questions", "tags", "user")
 @transaction.atomic
 def questions_tag(*, questions, tags: list[str], user) -> int:
     questions = _check_editable(questions, user)
@@ -456,7 +420,6 @@ def _check_bulk_banks(questions: list[Question], user) -> None:
         raise PermissionDenied(_("Bạn không được thêm câu hỏi vào ngân hàng này."))
 
 
-@positional_legacy("questions", "user")
 @transaction.atomic
 def questions_bulk_save(
     *,

@@ -47,9 +47,9 @@ def world():
 
     pool = make_bank(board, name=POOL, subject=subject, confidential=True)
     secret_q = make_question(pool, parsed=parsed_single(stem=SECRET_STEM), approve=True)
-    services.questions_tag([secret_q], [SECRET_TAG], board)
+    services.questions_tag(questions=[secret_q], tags=[SECRET_TAG], user=board)
     passage = services.stimulus_create(
-        ParsedGroup(key="g", title="", stimulus=f"<p>{SECRET_PASSAGE}</p>"), bank=pool
+        group=ParsedGroup(key="g", title="", stimulus=f"<p>{SECRET_PASSAGE}</p>"), bank=pool
     )
     private = make_bank(owner, name=PRIVATE_BANK)
     private_q = make_question(private, parsed=parsed_single(stem=PRIVATE_STEM))
@@ -170,7 +170,9 @@ def test_outsider_cannot_delete_or_create_stimuli_in_the_pool(client, world):
         services.stimulus_delete(user=world["colleague"], stimulus=passage)
     with pytest.raises(PermissionDenied):
         services.stimulus_create(
-            ParsedGroup(key="x", title="", stimulus="<p>x</p>"), bank=pool, user=world["colleague"]
+            group=ParsedGroup(key="x", title="", stimulus="<p>x</p>"),
+            bank=pool,
+            user=world["colleague"],
         )
     # The stimulus chooser never shows the passage, even when asked for it by id.
     assert SECRET_PASSAGE not in _text(client.get(chooser))
@@ -248,13 +250,13 @@ def test_question_form_rejects_a_confidential_bank(client, world):
     created = Question.objects.get(stem__contains="xmkqbnewquestion")
     assert created.bank_id == own.pk and created.author_id == colleague.pk
     # The service refuses it too.
-    question = services.question_build(parsed_single(), bank=pool, author=colleague)
+    question = services.question_build(parsed=parsed_single(), bank=pool, author=colleague)
     with pytest.raises(PermissionDenied):
-        services.question_save_draft(question, colleague)
+        services.question_save_draft(question=question, user=colleague)
     with pytest.raises(PermissionDenied):
-        services.questions_move([world["secret_q"]], own, colleague)
+        services.questions_move(questions=[world["secret_q"]], bank=own, user=colleague)
     with pytest.raises(PermissionDenied):
-        services.questions_tag([world["private_q"]], ["x"], colleague)
+        services.questions_tag(questions=[world["private_q"]], tags=["x"], user=colleague)
 
 
 def test_bank_and_matrix_choosers_list_only_the_users_own(client, world):
