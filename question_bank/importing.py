@@ -27,9 +27,9 @@ from question_bank.formats.base import (
 from question_bank.formats.registry import FORMAT_LABELS, parse_file
 from question_bank.html import fingerprint
 from question_bank.images import ImageError, normalise_image
+from question_bank.import_jobs import ImportJob
 from question_bank.models import (
     Choice,
-    ImportJob,
     Question,
     QuestionBank,
     QuestionTag,

@@ -46,7 +46,7 @@ from wagtail.models import (
 from wagtail.search import index
 
 from common.sharing import BANK_SCOPES, Licence, SharingScope
-from common.storage import private_storage, public_storage
+from common.storage import public_storage
 from common.vietnamese import nfc, search_companion
 from curriculum.models import GRADE_CHOICES, GRADE_VALIDATORS
 from question_bank.formats.base import QTYPE_LABELS, QType
@@ -556,46 +556,6 @@ class QuestionVersion(models.Model):
         ).hexdigest()
 
 
-class ImportJob(models.Model):
-    """An uploaded question file: parsed for a preview, saved only when the teacher confirms."""
-
-    class State(models.TextChoices):
-        PENDING = "pending", _("Đang chờ")
-        PARSING = "parsing", _("Đang đọc tệp")
-        PREVIEW = "preview", _("Chờ xác nhận")
-        REJECTED = "rejected", _("Bị từ chối")
-        SAVING = "saving", _("Đang lưu")
-        DONE = "done", _("Hoàn tất")
-        FAILED = "failed", _("Thất bại")
-
-    bank = models.ForeignKey(QuestionBank, on_delete=models.CASCADE, related_name="import_jobs")
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    filename = models.CharField(max_length=255)
-    # Private and never served back; deleted when the file is rejected.
-    upload = models.FileField(storage=private_storage, upload_to="question_imports/%Y/%m")
-    extra_files = models.JSONField(default=list, blank=True)  # storage names of sibling files
-    format = models.CharField(max_length=20, blank=True)
-    state = models.CharField(max_length=20, choices=State.choices, default=State.PENDING)
-    progress = models.PositiveIntegerField(default=0)  # questions processed
-    total = models.PositiveIntegerField(default=0)
-    report = models.JSONField(default=dict, blank=True)  # counts, problems, duplicates
-    submit_for_review = models.BooleanField(default=True)
-    default_topic = models.ForeignKey(
-        "curriculum.Topic", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-
-    class Meta:
-        verbose_name = _("lượt nhập câu hỏi")
-        verbose_name_plural = _("lượt nhập câu hỏi")
-        ordering = ["-created_at"]
-
-    def __str__(self):
-        return self.filename
-
-
 QTYPE_WITH_CHOICES = {
     QType.SINGLE_CHOICE,
     QType.MULTIPLE_RESPONSE,
@@ -606,7 +566,8 @@ QTYPE_WITH_CHOICES = {
 }
 
 
-# The assembly tables (matrix, papers) belong to this app: importing them registers them.
+# The assembly tables (matrix, papers) and the import jobs belong to this app: importing
+# them registers them.
 from question_bank.assembly.models import (  # noqa: E402, F401
     ExamMatrix,
     MatrixCell,
@@ -614,3 +575,4 @@ from question_bank.assembly.models import (  # noqa: E402, F401
     PaperItem,
     PaperVariant,
 )
+from question_bank.import_jobs import ImportJob  # noqa: E402, F401

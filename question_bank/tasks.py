@@ -9,6 +9,7 @@ import logging
 from celery import shared_task
 from django.core.cache import cache
 
+from question_bank.import_jobs import ImportJob
 from question_bank.importing import (
     ImportBlocked,
     Preview,
@@ -16,7 +17,6 @@ from question_bank.importing import (
     import_commit,
     import_job_files_delete,
 )
-from question_bank.models import ImportJob
 
 logger = logging.getLogger(__name__)
 

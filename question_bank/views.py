@@ -15,8 +15,9 @@ from question_bank import permissions, selectors
 from question_bank.convert import questions_to_parsed
 from question_bank.formats.registry import export
 from question_bank.forms import ExportForm, ImportForm
+from question_bank.import_jobs import ImportJob
 from question_bank.importing import import_job_confirm, import_job_create
-from question_bank.models import ImportJob, Question
+from question_bank.models import Question
 from question_bank.rendering import question_context
 from question_bank.tasks import progress_key
 

@@ -124,7 +124,8 @@ def test_worker_reads_and_saves_a_question_file(worker, not_eager, tmp_path, set
     """Upload → preview task → confirm → save task, both on the real worker."""
     from django.core.files.base import ContentFile
 
-    from question_bank.models import ImportJob, Question
+    from question_bank.import_jobs import ImportJob
+    from question_bank.models import Question
     from question_bank.tasks import import_commit_task, import_preview_task
     from tests.question_bank.factories import make_bank
 

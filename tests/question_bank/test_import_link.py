@@ -8,8 +8,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from accounts.models import Role
+from question_bank.import_jobs import ImportJob
 from question_bank.importing import import_commit
-from question_bank.models import ImportJob, Question
+from question_bank.models import Question
 from tests.accounts.factories import make_school, make_user
 from tests.question_bank.factories import make_bank
 

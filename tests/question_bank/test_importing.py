@@ -10,8 +10,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from accounts.models import Role
 from question_bank import services
+from question_bank.import_jobs import ImportJob
 from question_bank.importing import ImportBlocked, build_preview, import_commit
-from question_bank.models import ImportJob, Question, QuestionVersion, Status
+from question_bank.models import Question, QuestionVersion, Status
 from tests.accounts.factories import make_school, make_user
 from tests.question_bank.factories import make_bank, make_reviewer
 from tests.question_bank.formats.fixtures import fixture_path

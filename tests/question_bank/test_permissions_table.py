@@ -18,7 +18,7 @@ from django.db import transaction
 
 from accounts.models import Role
 from question_bank.assembly.models import ExamMatrix, Paper
-from question_bank.models import ImportJob
+from question_bank.import_jobs import ImportJob
 from question_bank.scales import CognitiveScale
 from tests.accounts.factories import make_school, make_user
 from tests.permissions_table import ALLOWED, DENIED, HIDDEN, LOGIN, NOT_FOUND, Door, knock, rows

@@ -12,8 +12,9 @@ from wagtail.models import ModelLogEntry
 from accounts.models import Role
 from question_bank import services
 from question_bank.formats.base import ParsedGroup
+from question_bank.import_jobs import ImportJob
 from question_bank.importing import import_commit, import_job_confirm, import_job_create
-from question_bank.models import ImportJob, Question, QuestionBank, Stimulus
+from question_bank.models import Question, QuestionBank, Stimulus
 from tests.accounts.factories import make_school, make_user
 from tests.question_bank.factories import make_bank, make_question, parsed_single
 

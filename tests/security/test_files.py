@@ -25,7 +25,7 @@ from wagtail.models import Collection
 from accounts.models import Role
 from content.curation import library_item_publish
 from question_bank.assembly.models import Paper
-from question_bank.models import ImportJob
+from question_bank.import_jobs import ImportJob
 from tests.accounts.factories import make_school, make_user
 from tests.content.library_helpers import make_item
 from tests.question_bank.factories import make_bank

@@ -37,7 +37,8 @@ from content.models import HomePage, LessonPage
 from curriculum.models import Subject
 from question_bank.assembly.models import Paper
 from question_bank.formats.base import Choice, ParsedQuestion, QType
-from question_bank.models import ImportJob, Stimulus
+from question_bank.import_jobs import ImportJob
+from question_bank.models import Stimulus
 from tests.accounts.factories import (
     DepartmentFactory,
     make_class,
