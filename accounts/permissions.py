@@ -13,6 +13,7 @@ from operator import or_
 
 from django.apps import apps
 from django.db.models import Q, QuerySet
+from wagtail.models import Collection
 
 from accounts.models import Department, DistrictOffice, Role, School, SchoolClass, User
 
@@ -167,8 +168,6 @@ def colleagues(user) -> QuerySet[User]:
 def editable_collections(user):
     """Collections whose images and documents the user may add, change and delete: their
     school's; for department admins, their schools'; every collection for superusers."""
-    from wagtail.models import Collection
-
     if not can_access_admin(user):
         return Collection.objects.none()
     if user.is_superuser:
@@ -186,8 +185,6 @@ def editable_collections(user):
 def choosable_collections(user):
     """Collections whose images and documents the user may pick for a page: their own
     (:func:`editable_collections`) and the shared root collection of the site."""
-    from wagtail.models import Collection
-
     if not can_access_admin(user):
         return Collection.objects.none()
     return Collection.objects.filter(Q(pk__in=editable_collections(user).values("pk")) | Q(depth=1))
@@ -279,8 +276,6 @@ def can_view_document(user, document) -> bool:
     (or below it) only that school's people (staff and students) and those who oversee
     the school (:func:`visible_schools`); one elsewhere (the root, shared collections)
     anyone, as a document linked from a public page must be."""
-    from wagtail.models import Collection
-
     owners = School.objects.filter(
         collection__in=Collection.objects.ancestor_of(document.collection, inclusive=True)
     ).values("pk")

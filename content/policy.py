@@ -15,7 +15,6 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from accounts import permissions as accounts_permissions
 from common.policies import RulePermissionPolicy
 from content import permissions
-from content.permissions import can_curate_page, can_work_on_page, workable_pages_q
 
 
 class LibraryItemPermissionPolicy(RulePermissionPolicy):
@@ -35,7 +34,7 @@ class LibraryItemPermissionPolicy(RulePermissionPolicy):
 class TakedownPermissionPolicy(RulePermissionPolicy):
     """Takedown records are written by the takedown and restore services only
     (``content.curation``): in the admin they are a read-only log, each record seen by the
-    curators of its material (``accounts.permissions.curatable_takedowns``), whoever asks."""
+    curators of its material (``content.permissions.curatable_takedowns``), whoever asks."""
 
     def user_has_permission(self, user, action):
         return action == "view" and super().user_has_permission(user, action)
@@ -62,7 +61,7 @@ class AreaPagePermissionPolicy(PagePermissionPolicy):
     ``workable_pages_q``: no titles of other schools' drafts."""
 
     def explorable_instances(self, user):
-        return super().explorable_instances(user).filter(workable_pages_q(user))
+        return super().explorable_instances(user).filter(permissions.workable_pages_q(user))
 
 
 class MaterialPagePermissionTester(PagePermissionTester):
@@ -78,12 +77,12 @@ class MaterialPagePermissionTester(PagePermissionTester):
 
     def _works_on(self) -> bool:
         if not hasattr(self, "_works_on_cache"):
-            self._works_on_cache = can_work_on_page(self.user, self.page)
+            self._works_on_cache = permissions.can_work_on_page(self.user, self.page)
         return self._works_on_cache
 
     def _curates(self) -> bool:
         if not hasattr(self, "_curates_cache"):
-            self._curates_cache = can_curate_page(self.user, self.page)
+            self._curates_cache = permissions.can_curate_page(self.user, self.page)
         return self._curates_cache
 
     def can_edit(self):

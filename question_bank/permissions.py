@@ -11,9 +11,12 @@ import uuid
 
 from django.core.cache import cache
 from django.db.models import Q, QuerySet
+from taggit.models import Tag
 
 from accounts.models import Role, User
 from accounts.permissions import is_active
+from question_bank.assembly.models import ExamMatrix, Paper
+from question_bank.models import Question, QuestionBank, QuestionTag, Status, Stimulus
 
 # --- Question bank --------------------------------------------------------------------
 # Banks are shared by scope (private, school, district, province). Confidential exam-board
@@ -27,18 +30,11 @@ QUESTION_STAFF_ROLES = frozenset(
 REVIEWER_GROUP = "Tổ chuyên môn (duyệt câu hỏi)"
 
 
-def _bank_model():
-    from question_bank.models import QuestionBank
-
-    return QuestionBank
-
-
 def _member_q(user) -> Q:
     return Q(owner=user) | Q(members=user)
 
 
 def visible_banks(user):
-    QuestionBank = _bank_model()
     if not is_active(user) or not (user.is_superuser or user.role in QUESTION_STAFF_ROLES):
         return QuestionBank.objects.none()
     mine = _member_q(user)
@@ -68,7 +64,6 @@ def can_view_bank(user, bank_id) -> bool:
 
 def editable_banks(user):
     """Banks the user may add questions to and edit in: owners and members only."""
-    QuestionBank = _bank_model()
     if not is_active(user) or not (user.is_superuser or user.role in QUESTION_STAFF_ROLES):
         return QuestionBank.objects.none()
     rule = _member_q(user)
@@ -98,7 +93,6 @@ def is_reviewer(user) -> bool:
 def visible_questions(user):
     """Questions the user may see: all of their own banks; approved ones of shared banks;
     submitted ones too for reviewers of the subject group."""
-    from question_bank.models import Question
 
     if not is_active(user):
         return Question.objects.none()
@@ -140,7 +134,6 @@ def _bank_ids(user) -> tuple[list[int], list[int], bool]:
 
 def _question_rule(user, *, bank: str) -> Q:
     """The question rule over a ``bank`` column (questions, or their search documents)."""
-    from question_bank.models import Status
 
     # Plain id lists keep the filter simple enough for every search backend too.
     own_ids, shared_ids, reviewer = _bank_ids(user)
@@ -178,7 +171,6 @@ def can_review_question(user, question) -> bool:
 def reviewable_questions(user):
     """Questions the user may approve or send back (``can_review_question`` as a queryset):
     those of the banks they see, if they review."""
-    from question_bank.models import Question
 
     if not is_reviewer(user):
         return Question.objects.none()
@@ -204,7 +196,6 @@ def manageable_banks(user):
     non-confidential bank). Members add and edit the questions and stimuli inside
     (``editable_banks``) but never reshape or delete the bank itself, so a member cannot
     unseal a confidential pool or delete a colleague's work."""
-    QuestionBank = _bank_model()
     if not is_active(user) or not (user.is_superuser or user.role in QUESTION_STAFF_ROLES):
         return QuestionBank.objects.none()
     rule = Q(owner=user)
@@ -237,14 +228,12 @@ def bank_member_candidates(user) -> QuerySet[User]:
 
 def visible_stimuli(user):
     """Shared stimuli (passages) of the banks the user sees."""
-    from question_bank.models import Stimulus
 
     return Stimulus.objects.filter(bank__in=visible_banks(user))
 
 
 def editable_stimuli(user):
     """Stimuli the user may edit, delete and attach questions to: those of their banks."""
-    from question_bank.models import Stimulus
 
     return Stimulus.objects.filter(bank__in=editable_banks(user))
 
@@ -257,9 +246,6 @@ def question_tags(user):
     """Tags the admin may suggest to ``user``: those of questions the user sees, and tags
     no question uses. A tag used only in a confidential pool or another school's private
     bank never reaches an outsider."""
-    from taggit.models import Tag
-
-    from question_bank.models import QuestionTag
 
     if not is_active(user):
         return Tag.objects.none()
@@ -281,8 +267,6 @@ def can_assemble(user) -> bool:
 
 
 def visible_matrices(user):
-    from question_bank.assembly.models import ExamMatrix
-
     if not can_assemble(user):
         return ExamMatrix.objects.none()
     return ExamMatrix.objects.filter(created_by=user)
@@ -293,8 +277,6 @@ def can_edit_matrix(user, matrix) -> bool:
 
 
 def visible_papers(user):
-    from question_bank.assembly.models import Paper
-
     if not is_active(user) or not (user.is_superuser or user.role in QUESTION_STAFF_ROLES):
         return Paper.objects.none()
     board_banks = list(editable_banks(user).values_list("pk", flat=True))
@@ -321,7 +303,6 @@ def can_release_paper(user, paper) -> bool:
 def choosable_questions(user):
     """Questions an editor may embed in a lesson or e-lecture: approved (live) ones the
     user can see, never from a confidential exam-board pool, whoever the user is."""
-    from question_bank.models import QuestionBank
 
     # A plain id list keeps the filter usable by every search backend (the chooser searches).
     confidential = list(QuestionBank.objects.filter(confidential=True).values_list("pk", flat=True))

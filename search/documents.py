@@ -136,7 +136,6 @@ def electure_fields(page) -> dict | None:
 
 
 def question_fields(question) -> dict | None:
-
     stem = question.stem_text()
     subject_id, subject_name = _subject(question)
     bank = question.bank

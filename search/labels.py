@@ -15,7 +15,6 @@ from search.models import DocumentKind
 
 
 def resource_type_labels() -> dict[str, str]:
-
     labels = {str(k): str(v) for k, v in ResourceType.choices}
     labels.update({str(k): str(v) for k, v in QTYPE_CHOICES})
     labels[DocumentKind.LESSON] = str(DocumentKind.LESSON.label)
@@ -24,9 +23,7 @@ def resource_type_labels() -> dict[str, str]:
 
 
 def licence_labels() -> dict[str, str]:
-
-    labels = {str(k): str(v) for k, v in Licence.choices}
-    return labels
+    return {str(k): str(v) for k, v in Licence.choices}
 
 
 @lru_cache(maxsize=1)
@@ -74,12 +71,10 @@ def _cached_names(key: str, load) -> dict[str, str]:
 
 
 def subject_labels() -> dict[str, str]:
-
     return _cached_names("subject", lambda: Subject.objects.values_list("pk", "name"))
 
 
 def collection_labels() -> dict[str, str]:
-
     return _cached_names("collection", lambda: LibraryCollection.objects.values_list("pk", "name"))
 
 

@@ -191,7 +191,6 @@ class Abbreviation(models.Model):
         return self.abbreviation
 
     def clean(self):
-
         self.key = "".join(fold(self.abbreviation).split())
         if not self.key.isalnum():
             raise ValidationError(

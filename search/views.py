@@ -2,7 +2,7 @@
 
 Views only read the query string through :class:`search.forms.SearchForm` and call
 :mod:`search.service`; what each user may find is decided there, by
-``accounts.permissions.search_document_q``. A search engine that is down gives the page's
+``search.permissions.search_document_q``. A search engine that is down gives the page's
 message with status 503, never a 500.
 """
 
