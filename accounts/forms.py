@@ -1,4 +1,5 @@
 from django import forms
+from django.contrib.auth.forms import PasswordChangeForm
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import SchoolYear
@@ -27,3 +28,17 @@ class RosterImportForm(forms.Form):
         if not upload.name.lower().endswith((".xlsx", ".csv")):
             raise forms.ValidationError(_("Chỉ nhận tệp .xlsx hoặc .csv."))
         return upload
+
+
+class RequiredPasswordChangeForm(PasswordChangeForm):
+    """Django's password change, refusing the old password as the new one (the printed
+    initial password must go)."""
+
+    def clean_new_password2(self):
+        password = super().clean_new_password2()
+        # old_password is cleaned first (the form's field order) and only when correct.
+        if password and password == self.cleaned_data.get("old_password"):
+            raise forms.ValidationError(
+                _("Mật khẩu mới phải khác mật khẩu cũ."), code="password_unchanged"
+            )
+        return password

@@ -180,6 +180,13 @@ class User(AbstractUser):
     date_of_birth = models.DateField(_("ngày sinh"), null=True, blank=True)
     gender = models.CharField(_("giới tính"), max_length=6, choices=Gender.choices, blank=True)
     phone = models.CharField(_("số điện thoại"), max_length=15, blank=True)
+    must_change_password = models.BooleanField(
+        _("phải đổi mật khẩu"),
+        default=False,
+        help_text=_(
+            "Mật khẩu ban đầu do nhà trường cấp: lần đăng nhập đầu tiên phải đổi mật khẩu."
+        ),
+    )
 
     objects = HoclieuUserManager()
 

@@ -190,6 +190,42 @@ def choosable_collections(user):
     return Collection.objects.filter(Q(pk__in=editable_collections(user).values("pk")) | Q(depth=1))
 
 
+# --- Passwords of students (login slips) --------------------------------------------------
+def credential_classes(user) -> QuerySet[SchoolClass]:
+    """Classes for whose students ``user`` issues initial passwords (login slips): those of
+    the schools they administer (school admins, department admins of the area, superusers)
+    and the classes they are the homeroom teacher of. Never students."""
+    if not is_active(user) or (user.role == Role.STUDENT and not user.is_superuser):
+        return SchoolClass.objects.none()
+    return SchoolClass.objects.filter(
+        Q(school__in=managed_schools(user)) | Q(homeroom_teacher=user)
+    )
+
+
+def can_issue_credentials(user, school_class: SchoolClass) -> bool:
+    return credential_classes(user).filter(pk=school_class.pk).exists()
+
+
+def password_reset_classes(user) -> QuerySet[SchoolClass]:
+    """Classes in which ``user`` may reset one student's password: those of
+    :func:`credential_classes` and those the user teaches a subject in."""
+    if not is_active(user) or (user.role == Role.STUDENT and not user.is_superuser):
+        return SchoolClass.objects.none()
+    return SchoolClass.objects.filter(
+        Q(pk__in=credential_classes(user).values("pk")) | Q(teaching_assignments__teacher=user)
+    ).distinct()
+
+
+def can_reset_password(actor, student: User) -> bool:
+    """Whether ``actor`` may give ``student`` (a student, never staff) a new initial
+    password: a class of the student's is in :func:`password_reset_classes`."""
+    if student.role != Role.STUDENT:
+        return False
+    return password_reset_classes(actor).filter(
+        enrolments__student=student
+    ).exists() and student.pk != getattr(actor, "pk", None)
+
+
 def can_unlock_sign_in(user) -> bool:
     """Who opens the admin's list of locked sign-ins: superusers, department and school admins."""
     return is_active(user) and (

@@ -32,6 +32,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
+from accounts.backends import account_for_login
+
 logger = logging.getLogger(__name__)
 
 
@@ -64,6 +66,23 @@ class SignInAttemptHandler(AxesDatabaseHandler):
             return 0
         count, _ = AccessAttempt.objects.filter(username=username).delete()
         return count
+
+
+def attempted_username(request: HttpRequest, credentials: dict | None = None) -> str | None:
+    """The account a sign-in attempt is counted against (``AXES_USERNAME_CALLABLE``).
+
+    A student may sign in with the username or the mã định danh
+    (``accounts.backends``); both count against the same account's username, so typing
+    one and then the other does not double the guesses allowed. A name that is no account
+    is counted as typed.
+    """
+    field = settings.AXES_USERNAME_FORM_FIELD
+    if credentials:
+        typed = credentials.get(field)
+    else:
+        typed = getattr(request, "data", request.POST).get(field)
+    user = account_for_login(typed)
+    return user.get_username() if user is not None else typed
 
 
 def client_address(request: HttpRequest) -> str | None:

@@ -116,3 +116,17 @@ def roster_import_menu_item():
         icon_name="upload",
         order=220,
     )
+
+
+@hooks.register("register_log_actions")
+def register_credential_log_actions(actions):
+    actions.register_action(
+        "accounts.credentials.issue",
+        _("Cấp mật khẩu cho lớp"),
+        _("Đã cấp mật khẩu ban đầu cho học sinh của lớp"),
+    )
+    actions.register_action(
+        "accounts.credentials.reset",
+        _("Đặt lại mật khẩu"),
+        _("Đã đặt lại mật khẩu ban đầu của học sinh"),
+    )

@@ -46,6 +46,13 @@ urlpatterns = [
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("lop/", accounts_views.class_list, name="class_list"),
     path("lop/<int:pk>/", accounts_views.class_roster, name="class_roster"),
+    path("lop/<int:pk>/cap-mat-khau/", accounts_views.class_credentials, name="class_credentials"),
+    path(
+        "lop/<int:pk>/hoc-sinh/<int:student_pk>/dat-lai-mat-khau/",
+        accounts_views.student_password_reset,
+        name="student_password_reset",
+    ),
+    path("doi-mat-khau/", accounts_views.PasswordChangeView.as_view(), name="password_change"),
     path("truong/<int:pk>/nguoi-dung/", accounts_views.school_people, name="school_people"),
     path("nhap-danh-sach/", accounts_views.roster_upload, name="roster_upload"),
     path("thu-vien/<int:pk>/vi-tri-doc/", lms_views.library_position, name="library_position"),

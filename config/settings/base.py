@@ -60,6 +60,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Accounts with an initial (printed) password go to /doi-mat-khau/ first.
+    "accounts.middleware.PasswordChangeRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Signed-in students who open /admin/ go home with a Vietnamese message.
     "accounts.middleware.AdminHomeRedirectMiddleware",
@@ -116,8 +118,11 @@ AUTHENTICATION_BACKENDS = [
     # Axes' check (it never signs anyone in; ModelBackend below checks the password). This
     # variant also has ModelBackend's get_user, so a session naming the first backend works.
     "axes.backends.AxesBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # ModelBackend that also takes a student's mã định danh as the username.
+    "accounts.backends.UsernameOrStudentIdBackend",
 ]
+# Axes counts failures against the account, whichever of its names was typed.
+AXES_USERNAME_CALLABLE = "accounts.signin.attempted_username"
 AXES_HANDLER = "accounts.signin.SignInAttemptHandler"
 AXES_LOCKOUT_PARAMETERS = [["username"], ["ip_address"]]
 # An account is locked after this many failures from anywhere…
@@ -138,6 +143,17 @@ AXES_DISABLE_ACCESS_LOG = True
 HOCLIEU_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # The demo seed (shared demo password) runs only where a settings module allows it.
 HOCLIEU_ALLOW_DEMO_SEED = False
+
+# Django's default first; initial passwords of login slips (accounts.hashers explains the
+# cost) are re-hashed with it at their first successful sign-in.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "accounts.hashers.InitialPasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.BCryptSHA256PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -210,7 +226,12 @@ CELERY_RESULT_EXTENDED = True
 CACHE_URL = env_str("CACHE_URL", CELERY_BROKER_URL)
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            # A Redis that is down must cost a second, not a hung request (common.cache).
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
         if CACHE_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
@@ -221,6 +242,11 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
+# Celery beat: exam attempts whose deadline and grace period passed are submitted from
+# their last saved answers (candidates whose device died are never left unsubmitted).
+CELERY_BEAT_SCHEDULE = {
+    "exams-close-overdue": {"task": "lms.exams.close_overdue", "schedule": 30.0},
+}
 if CELERY_BROKER_URL:
     TASKS = {"default": {"BACKEND": "config.tasks.CeleryTaskBackend"}}
 else:

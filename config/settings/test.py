@@ -14,7 +14,10 @@ from .base import *
 INSTALLED_APPS = ["demo", *INSTALLED_APPS]
 
 SECRET_KEY = "test-only-key"  # noqa: S105
-PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.MD5PasswordHasher",
+    "accounts.hashers.InitialPasswordHasher",
+]
 # client.login() authenticates without a request, which django-axes refuses; the sign-in
 # tests (tests/security/test_signin.py) switch it on again.
 AXES_ENABLED = False
