@@ -60,6 +60,7 @@ urlpatterns = [
     path("bao-cao/", include("content.report_urls")),
     path("oai/", include("content.oai_urls")),
     path("hoc/", include("lms.urls")),
+    path("thi/", include("lms.exams.urls")),
     path("tim-kiem/", include("search.urls")),
 ]
 

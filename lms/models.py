@@ -84,3 +84,18 @@ class ReadingPosition(models.Model):
 
     def __str__(self):
         return f"{self.user_id}:{self.library_item_id} p{self.page}"
+
+
+# The exam tables live in their own module; imported here so Django registers them.
+from lms.exams.models import (  # noqa: E402, F401
+    AnswerLog,
+    Attempt,
+    AttemptAnswer,
+    AttemptEvent,
+    AttemptResult,
+    Candidate,
+    EssayMark,
+    ExamRoom,
+    ExamSession,
+    ScoreChange,
+)
