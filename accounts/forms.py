@@ -34,11 +34,15 @@ class RequiredPasswordChangeForm(PasswordChangeForm):
     """Django's password change, refusing the old password as the new one (the printed
     initial password must go)."""
 
-    def clean_new_password2(self):
-        password = super().clean_new_password2()
-        # old_password is cleaned first (the form's field order) and only when correct.
-        if password and password == self.cleaned_data.get("old_password"):
-            raise forms.ValidationError(
-                _("Mật khẩu mới phải khác mật khẩu cũ."), code="password_unchanged"
+    def clean(self):
+        cleaned = super().clean()
+        password = cleaned.get("new_password2")
+        # old_password is in cleaned_data only when it was right.
+        if password and password == cleaned.get("old_password"):
+            self.add_error(
+                "new_password2",
+                forms.ValidationError(
+                    _("Mật khẩu mới phải khác mật khẩu cũ."), code="password_unchanged"
+                ),
             )
-        return password
+        return cleaned
