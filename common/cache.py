@@ -14,7 +14,7 @@ logger = logging.getLogger(__name__)
 def cache_get(key: str, default=None):
     try:
         return cache.get(key, default)
-    except Exception:  # noqa: BLE001 - any cache failure is a miss
+    except Exception:  # any cache failure is a miss
         logger.warning("cache get failed: %s", key, exc_info=True)
         return default
 
@@ -22,20 +22,20 @@ def cache_get(key: str, default=None):
 def cache_set(key: str, value, timeout: int | None = None) -> None:
     try:
         cache.set(key, value, timeout)
-    except Exception:  # noqa: BLE001
+    except Exception:
         logger.warning("cache set failed: %s", key, exc_info=True)
 
 
 def cache_delete(key: str) -> None:
     try:
         cache.delete(key)
-    except Exception:  # noqa: BLE001
+    except Exception:
         logger.warning("cache delete failed: %s", key, exc_info=True)
 
 
 def cache_get_many(keys: list[str]) -> dict:
     try:
         return cache.get_many(keys)
-    except Exception:  # noqa: BLE001
+    except Exception:
         logger.warning("cache get_many failed", exc_info=True)
         return {}

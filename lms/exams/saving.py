@@ -29,7 +29,7 @@ from lms.practice import ResponseInvalid, check_response
 from question_bank.assembly.paper import PART_SHORT
 from question_bank.formats.base import QType
 
-TOKEN_SALT = "lms.exams.attempt"
+TOKEN_SALT = "lms.exams.attempt"  # noqa: S105 - a signing salt, not a password
 STATE_SECONDS = 300
 SEEN_SECONDS = 3600
 MAX_SEQ = 2**53

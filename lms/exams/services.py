@@ -198,7 +198,7 @@ _DATE_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d", "%d%m%Y")
 def _typed_date(text: str) -> dt.date | None:
     for fmt in _DATE_FORMATS:
         try:
-            return dt.datetime.strptime(text, fmt).date()
+            return dt.datetime.strptime(text, fmt).date()  # noqa: DTZ007 - a date, no time
         except ValueError:
             continue
     return None
@@ -268,9 +268,9 @@ def _new_attempt(candidate: Candidate, session: ExamSession, *, device: str, ip)
     if done >= session.attempts_allowed:
         raise ExamRefused(_("Bạn đã làm bài này đủ số lần cho phép."), "attempts")
     check_entry_window(session)
-    if session.kind == ExamSession.Kind.EXAM and session.require_identity:
-        if candidate.checked_in_at is None:
-            raise ExamRefused(_("Hãy xác minh danh tính trước khi làm bài."), "check_in")
+    identity = session.kind == ExamSession.Kind.EXAM and session.require_identity
+    if identity and candidate.checked_in_at is None:
+        raise ExamRefused(_("Hãy xác minh danh tính trước khi làm bài."), "check_in")
     attempt = Attempt(
         candidate=candidate, number=done + 1, started_at=timezone.now(), device=device
     )
