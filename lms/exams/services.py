@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Enrolment, Role, User
+from common.cache import cache_get, cache_set
 from lms import permissions
 from lms.exams import codes, tasks, versions
 from lms.exams.models import (
@@ -227,10 +228,31 @@ def check_entry_window(session: ExamSession, *, now=None, starting: bool = True)
         raise ExamRefused(_("Đã hết giờ vào phòng thi: không thể bắt đầu bài làm."), "late")
 
 
+#: Wrong codes or identities a candidate may type per code window before the invigilator
+#: must help (a six-digit code cannot be guessed in ten tries).
+CHECK_IN_TRIES = 10
+
+
+def _count_failure(candidate: Candidate) -> None:
+    key = f"exam:checkin-fail:{candidate.pk}"
+    cache_set(key, (cache_get(key) or 0) + 1, codes.WINDOW_SECONDS)
+
+
 def check_in(*, user, candidate: Candidate, access_code: str, identity: str, ip=None) -> Candidate:
     """The identity check: the room's access code and the date of birth or CCCD digits."""
     if candidate.student_id != user.pk:
         raise PermissionDenied
+    if (cache_get(f"exam:checkin-fail:{candidate.pk}") or 0) >= CHECK_IN_TRIES:
+        raise ExamRefused(_("Bạn đã nhập sai quá nhiều lần. Hãy gặp giám thị phòng thi."), "tries")
+    try:
+        return _check_in(candidate, access_code=access_code, identity=identity, ip=ip)
+    except ExamRefused as refused:
+        if refused.code in ("code", "identity"):
+            _count_failure(candidate)
+        raise
+
+
+def _check_in(candidate: Candidate, *, access_code: str, identity: str, ip) -> Candidate:
     session = candidate.session
     check_entry_window(session, starting=not candidate.attempts.exists())
     if candidate.present is False:
