@@ -151,7 +151,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     def get_context_data(self, **kwargs):
         return {
             **super().get_context_data(**kwargs),
-            "next": self.request.GET.get("next", ""),
+            "next": self.request.POST.get("next") or self.request.GET.get("next", ""),
             "required": self.request.user.must_change_password,
         }
 

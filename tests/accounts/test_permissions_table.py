@@ -1,7 +1,7 @@
 """People, schools and classes: every role against every door of ``accounts`` (the class
-pages, the school's people, the roster import, the Wagtail admin of schools, classes,
-people and school collections with their choosers, the roster API, the documents of a
-school's collection). The rules are those of ``accounts.permissions``.
+pages with their login slips and password resets, the school's people, the roster import,
+the Wagtail admin of schools, classes, people and school collections with their choosers,
+the roster API, the documents of a school's collection). The rules are those of ``accounts.permissions``.
 
 The roles are those of :mod:`tests.security.world` (all of Sở A, school A); its world
 holds the other school's class, student and document (Sở B). Here school A gets a class
@@ -50,12 +50,12 @@ def _document(title: str, collection, name: str, text: str):
 def _school_a(built: w.World) -> dict:
     school_a = built.objects["school_a"]
     own_class = make_class(school=school_a, name=CLASS_A, homeroom_teacher=built.users["teacher"])
-    make_student_in(own_class, full_name=f"Phạm {STUDENT_A}")
+    student_a = make_student_in(own_class, full_name=f"Phạm {STUDENT_A}")
     enrol(student=built.users["student"], school_class=own_class)
     document = _document(
         f"{DOC_A} Kế hoạch trường A", school_a.collection, "ke-hoach-a.txt", f"{DOC_A_FILE} nội bộ"
     )
-    return {"own_class": own_class, "document_a": document}
+    return {"own_class": own_class, "document_a": document, "student_a": student_a}
 
 
 @pytest.fixture(scope="module")
@@ -82,6 +82,16 @@ DOORS = {
     "page: school people, own school": Door("/truong/{school_a}/nguoi-dung/", STUDENT_A),
     "page: school people, other Sở": Door("/truong/{school_b}/nguoi-dung/", w.STUDENT_B),
     "page: roster import": Door("/nhap-danh-sach/"),
+    # Login slips: the confirm page (its POST prints a PDF with Chromium: tests/accounts/
+    # test_credentials.py) and one student's reset, which shows the new password.
+    "page: login slips, own class": Door("/lop/{own_class}/cap-mat-khau/", STUDENT_A),
+    "page: login slips, other Sở": Door("/lop/{class_b}/cap-mat-khau/", w.STUDENT_B),
+    "page: password reset, own class": Door(
+        "/lop/{own_class}/hoc-sinh/{student_a}/dat-lai-mat-khau/", STUDENT_A, "POST"
+    ),
+    "page: password reset, other Sở": Door(
+        "/lop/{class_b}/hoc-sinh/{student_b}/dat-lai-mat-khau/", w.STUDENT_B, "POST"
+    ),
     # Wagtail admin
     "admin: class list": Door(CLASSES, CLASS_A),
     "admin: class list, other Sở": Door(CLASSES, w.CLASS_B),
@@ -125,6 +135,12 @@ TABLE = {
     "page: school people, own school":   (NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, ALLOWED,   ALLOWED,   LOGIN),
     "page: school people, other Sở":     (NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, LOGIN),
     "page: roster import":               (DENIED,    DENIED,    DENIED,    DENIED,    ALLOWED,   ALLOWED,   LOGIN),
+    # Passwords of a class: its homeroom teacher (the teacher here) and the school's or
+    # Sở's admins; one student's reset also its subject teachers. Students never.
+    "page: login slips, own class":      (DENIED,    ALLOWED,   NOT_FOUND, NOT_FOUND, ALLOWED,   ALLOWED,   LOGIN),
+    "page: login slips, other Sở":       (DENIED,    NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, LOGIN),
+    "page: password reset, own class":   (DENIED,    ALLOWED,   NOT_FOUND, NOT_FOUND, ALLOWED,   ALLOWED,   LOGIN),
+    "page: password reset, other Sở":    (DENIED,    NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, LOGIN),
     # The admin lists need the groups' view permission (school and department admins);
     # nobody but superusers changes schools and classes there (no change permission), and
     # an object outside the user's rule is a 404 before that.
