@@ -99,6 +99,28 @@ def visible_questions(user):
     return Question.objects.filter(_question_rule(user, bank="bank"))
 
 
+def practice_questions(user):
+    """Questions a practice set (``practice_set_create``) may draw for ``user``: approved,
+    live questions of non-confidential banks. Staff: those they see. A student, who never
+    sees the bank itself, practises on the banks shared with their school, district or
+    province (never a private bank nor a confidential pool); the set shows them only the
+    questions it drew."""
+    if not is_active(user):
+        return Question.objects.none()
+    ready = Q(status=Status.APPROVED, live=True, bank__confidential=False)
+    if user.is_superuser or user.role in QUESTION_STAFF_ROLES:
+        return visible_questions(user).filter(ready)
+    if user.role != Role.STUDENT or not user.school_id:
+        return Question.objects.none()
+    school = user.school
+    shared = Q(bank__scope="school", bank__school_id=school.pk)
+    if school.district_office_id:
+        shared |= Q(bank__scope="district", bank__district_office_id=school.district_office_id)
+    if school.department_id:
+        shared |= Q(bank__scope="province", bank__department_id=school.department_id)
+    return Question.objects.filter(ready & shared)
+
+
 #: A user's bank ids (below) are cached for this long under a version that every change
 #: to banks, their members, users, schools or groups replaces (``accounts.signals``), so a
 #: search does not ask the database three questions before it starts.

@@ -385,13 +385,7 @@ def _create_variants(paper, items, codes, seed, options: AssemblyOptions) -> Non
 def _practice_pool(*, user, subject, grade: int, topic, outcome, level, qtypes):
     """The practice candidates (approved questions of non-confidential banks ``user`` sees)
     and the label of the set."""
-    qs = permissions.visible_questions(user).filter(
-        status=Status.APPROVED,
-        live=True,
-        bank__confidential=False,
-        subject=subject,
-        grade=grade,
-    )
+    qs = permissions.practice_questions(user).filter(subject=subject, grade=grade)
     bits = [subject.name, str(grade)]
     if topic is not None:
         qs = qs.filter(topic=topic)
