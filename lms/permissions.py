@@ -4,11 +4,12 @@ and of the bank (:mod:`question_bank.permissions`); every learner endpoint asks 
 
 from django.db.models import Q, QuerySet
 
-from accounts.models import Role
-from accounts.permissions import is_active
+from accounts.models import Enrolment, Role, SchoolClass, User
+from accounts.permissions import STAFF_ROLES, colleagues, is_active, user_area, visible_classes
 from content.permissions import can_work_on_page, visible_material_pages
 from content.practice import Embedding, page_embeddings
 from lms.exams.models import Candidate, ExamRoom, ExamSession
+from question_bank.assembly.models import Paper
 from question_bank.permissions import choosable_questions, visible_papers
 
 
@@ -40,7 +41,10 @@ SESSION_ROLES = frozenset({Role.EXAM_BOARD, Role.TEACHER, Role.SCHOOL_ADMIN})
 
 
 def can_create_session(user, paper) -> bool:
-    """Whoever may open the paper and runs sessions may make a session of it."""
+    """Whoever may open the paper and runs sessions may make a session of it; anyone (a
+    student too) may make one of their own practice set, to take it themselves."""
+    if is_active(user) and paper.kind == Paper.Kind.PRACTICE and paper.created_by_id == user.pk:
+        return True
     if not is_active(user) or not (user.is_superuser or user.role in SESSION_ROLES):
         return False
     return visible_papers(user).filter(pk=paper.pk).exists()
@@ -102,3 +106,62 @@ def own_candidacies(user) -> QuerySet[Candidate]:
 def can_see_candidate_names(user, session) -> bool:
     """Markers of an anonymous session see numbers only; those running it see names."""
     return can_manage_session(user, session) or not session.anonymous_marking
+
+
+def can_run_sessions(user) -> bool:
+    """Whether the user's role runs exam sessions at all (the board's pages, its menu item)."""
+    return is_active(user) and (user.is_superuser or user.role in SESSION_ROLES)
+
+
+def session_classes(user) -> QuerySet[SchoolClass]:
+    """Classes a session the user makes may be for: the classes the user sees; for the exam
+    board also every class of their school, or of their department's schools."""
+    if not can_run_sessions(user):
+        return SchoolClass.objects.none()
+    rule = Q(pk__in=visible_classes(user).values("pk"))
+    if user.role == Role.EXAM_BOARD:
+        _school_id, _district_id, department_id = user_area(user)
+        if user.school_id:
+            rule |= Q(school_id=user.school_id)
+        elif department_id:
+            rule |= Q(school__department_id=department_id)
+    return SchoolClass.objects.filter(rule)
+
+
+def session_students(user) -> QuerySet[User]:
+    """Students the user may add to a session by their mã định danh: those of the classes
+    the user may choose (:func:`session_classes`)."""
+    if not can_run_sessions(user):
+        return User.objects.none()
+    return User.objects.filter(
+        role=Role.STUDENT,
+        is_active=True,
+        pk__in=Enrolment.objects.filter(school_class__in=session_classes(user)).values(
+            "student_id"
+        ),
+    )
+
+
+def session_colleagues(user) -> QuerySet[User]:
+    """Staff the user may name as markers of a session: their colleagues; for an exam board
+    of a department (no school) the staff of the department's schools."""
+    if not can_run_sessions(user):
+        return User.objects.none()
+    rule = Q(pk__in=colleagues(user).values("pk"))
+    _school_id, _district_id, department_id = user_area(user)
+    if user.role == Role.EXAM_BOARD and not user.school_id and department_id:
+        rule |= Q(school__department_id=department_id) | Q(department_id=department_id)
+    return User.objects.filter(rule, is_active=True, role__in=STAFF_ROLES)
+
+
+def session_staff(session) -> QuerySet[User]:
+    """Staff who may invigilate a session's rooms: those of its school, or of its
+    department when it has no school."""
+    staff = User.objects.filter(is_active=True, role__in=STAFF_ROLES)
+    if session.school_id:
+        return staff.filter(school_id=session.school_id)
+    if session.department_id:
+        return staff.filter(
+            Q(school__department_id=session.department_id) | Q(department_id=session.department_id)
+        )
+    return staff.none()
