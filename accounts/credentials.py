@@ -126,11 +126,12 @@ def _audit(*, actor, school_class, students: list[User], whole_class: bool) -> N
                 user=actor,
                 data={"school_class": getattr(school_class, "pk", None)},
             )
-    logger.info(
-        "Initial passwords issued by %s: class=%s students=%s",
-        actor.get_username(),
-        getattr(school_class, "pk", None),
-        ids,
+    # Logged once the passwords are in: a print that fails rolls the issue back.
+    actor_name, class_id = actor.get_username(), getattr(school_class, "pk", None)
+    transaction.on_commit(
+        lambda: logger.info(
+            "Initial passwords issued by %s: class=%s students=%s", actor_name, class_id, ids
+        )
     )
 
 

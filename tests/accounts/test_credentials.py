@@ -405,3 +405,24 @@ def test_throttling_locks_a_student_whichever_name_is_typed(org):
     [issued] = credentials_issue(actor=org["homeroom"], users=[student])
     _sign_in(client, issued.login, issued.password, address="10.3.1.3")
     assert _signed_in(client)
+
+
+def test_a_failed_print_changes_no_password(client, org, monkeypatch):
+    from accounts import views
+    from common.pdf import ChromiumMissing
+
+    def no_chromium(**kwargs):
+        raise ChromiumMissing("no chromium")
+
+    monkeypatch.setattr(views, "login_slips_pdf", no_chromium)
+    before = User.objects.get(pk=org["student"].pk).password
+    client.force_login(org["homeroom"])
+
+    response = client.post(f"/lop/{org['class'].pk}/cap-mat-khau/")
+
+    assert response.status_code == 503
+    assert "chưa bị thay đổi" in response.content.decode()
+    student = User.objects.get(pk=org["student"].pk)
+    assert student.password == before
+    assert not student.must_change_password
+    assert not ModelLogEntry.objects.filter(action="accounts.credentials.issue").exists()
