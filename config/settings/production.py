@@ -9,6 +9,12 @@ DEBUG = False
 SECRET_KEY = env_required("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS") or [env_required("ALLOWED_HOSTS")]
 env_required("DATABASE_URL")
+# Persistent database connections: opening a PostgreSQL connection costs more than a whole
+# exam autosave (benchmarks/exam_load.py), so each worker thread keeps its connection for
+# DATABASE_CONN_MAX_AGE seconds (0: one per request, as in development), checked before
+# reuse so a restarted database costs one failed check, not a failed request.
+DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 env_required("CELERY_BROKER_URL")
 CONTENT_ORIGIN = env_required("CONTENT_ORIGIN")
 CONTENT_SECURITY_POLICY = {"DIRECTIVES": site_directives(content_origin=CONTENT_ORIGIN)}
