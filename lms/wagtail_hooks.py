@@ -1,0 +1,21 @@
+"""The admin's way to the exam board's pages (``/thi/quan-ly/``): a menu item shown only
+to those who may run exam sessions (:func:`lms.permissions.can_run_sessions`)."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from lms import permissions
+
+
+class ExamBoardMenuItem(MenuItem):
+    def is_shown(self, request):
+        return permissions.can_run_sessions(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def exam_board_menu_item():
+    return ExamBoardMenuItem(
+        _("Thi trực tuyến"), reverse("exam_board"), icon_name="tasks", order=235
+    )
