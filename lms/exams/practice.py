@@ -212,7 +212,7 @@ def practice_check(*, attempt_id: int, token: str, payload) -> Checked:
         points=(fraction or Decimal(0)) * most,
         most=most,
         correct=fraction == 1,
-        key_html=format_html("<p>{}</p>", key) if key else "",
+        key_html=format_html("<p><strong>{}</strong> {}</p>", _("Đáp án:"), key) if key else "",
         solution_html=data.get("solution") or "",
         feedback_html=_feedback_html(data, response),
     )
