@@ -62,6 +62,10 @@ class DemoLogin(NamedTuple):
     sign_in_url: str
 
 
+#: The printed student's class and school (the README's online exam is for this class).
+EXAM_SCHOOL_CODE = "27001"
+EXAM_CLASS_NAME = "12A1"
+
 #: The printed roles, in order: (role, label).
 PRINTED_ROLES = [
     (Role.DEPARTMENT_ADMIN, "Quản trị Sở"),
@@ -93,6 +97,8 @@ def demo_logins() -> list[DemoLogin]:
         qs = User.objects.filter(role=role, is_superuser=False)
         if role == Role.TEACHER:
             qs = qs.filter(homeroom_classes__isnull=False)
+        if role == Role.STUDENT:
+            qs = exam_class_students()
         user = qs.order_by("pk").first()
         if user:
             where = SITE_SIGN_IN_URL if role == Role.STUDENT else ADMIN_URL
@@ -100,6 +106,15 @@ def demo_logins() -> list[DemoLogin]:
                 DemoLogin(f"{label}: {user.full_name}", user.username, DEMO_PASSWORD, where)
             )
     return rows
+
+
+def exam_class_students():
+    """The students of class 12A1 of Trường THPT Nguyễn Huệ, the printed one first."""
+    return User.objects.filter(
+        role=Role.STUDENT,
+        enrolments__school_class__school__code=EXAM_SCHOOL_CODE,
+        enrolments__school_class__name=EXAM_CLASS_NAME,
+    )
 
 
 def logins() -> list[tuple[str, str, str]]:

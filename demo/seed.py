@@ -1,4 +1,5 @@
-"""The whole demo: people, then the question bank, then the materials and the library.
+"""The whole demo: people, then the question bank (and the online exam's paper assembled
+from it), then the materials and the library.
 
 Deterministic (seeded), idempotent: running it twice leaves one copy.
 """
@@ -11,6 +12,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from curriculum.loader import curriculum_load_files
+from demo.exams import seed_exam_paper
 from demo.materials import seed_content
 from demo.people import DEMO_PASSWORD, logins, people_exist, seed_people
 from demo.questions import seed_question_bank
@@ -43,8 +45,9 @@ def seed_demo(
     curriculum_load_files()
     seed_people(rng=rng, password_hash=password_hash)
     if questions:
-        progress("Ngân hàng câu hỏi (gần 2.000 câu hỏi có lời giải)…")
+        progress("Ngân hàng câu hỏi (gần 2.000 câu hỏi có lời giải) và một đề thi thử Toán 12…")
         seed_question_bank(seed=seed)
+        seed_exam_paper(seed=seed)
     progress("Học liệu, bài giảng điện tử và thư viện điện tử…")
     seed_lessons(seed=seed, questions=questions)  # after the bank: pages embed its questions
     return DemoSummary(created=True, logins=logins())

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.test.utils import override_settings
 
 from common.db import statistics_refresh
+from demo.exams import exam_demo_line
 from demo.materials import content_summary
 from demo.people import ADMIN_URL, DEMO_PASSWORD, SITE_SIGN_IN_URL, demo_logins
 from demo.seed import seed_demo
@@ -107,6 +108,9 @@ class Command(BaseCommand):
             f"  Trang quản trị (mọi vai trò trừ học sinh): {SERVER}{ADMIN_URL} "
             f"(staff roles; students use {SITE_SIGN_IN_URL})"
         )
+        # Above the rows, which end the report: how to try the online exam with them.
+        if line := exam_demo_line():
+            self.stdout.write(f"  {line}")
         for row in demo_logins():
             self.stdout.write(
                 f"  {row.label:<45} {row.username:<15} {row.password:<12} {row.sign_in_url}"
