@@ -9,6 +9,7 @@ import pytest
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from accounts.models import Role
@@ -71,8 +72,6 @@ def test_other_rooms_students_and_strangers_get_404():
     b_candidate = other.session.candidates.first()
     a_candidate = world.session.candidates.first()
     attempt_b, _items = started(other, b_candidate.student)
-    from django.test import Client
-
     urls_b = [
         f"/thi/phong/{room_b.pk}/",
         f"/thi/phong/{room_b.pk}/trang-thai/",
