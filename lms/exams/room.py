@@ -161,7 +161,7 @@ def _row(candidate: Candidate, attempt, *, seen, collector, events, now: float) 
         "id": candidate.pk,
         "number": candidate.number,
         "name": _person(candidate.student.full_name, candidate.student.username),
-        "seat": candidate.seat,
+        "seat": candidate.seat + 1,  # seats are shown from 1
         "variant": candidate.variant.code,
         "total": len(candidate.variant.layout or ()),
         "present": candidate.present,
