@@ -71,7 +71,10 @@ def _questions():
     ]
 
 
-def make_exam_paper(owner, *, versions: int = 4, confidential: bool = False) -> Paper:
+def make_exam_paper(
+    owner, *, versions: int = 4, confidential: bool = False, questions=None
+) -> Paper:
+    """``questions``: [(part, points, ParsedQuestion)] instead of the five of :func:`_questions`."""
     bank = make_bank(owner, confidential=confidential) if confidential else make_bank(owner)
     paper = Paper.objects.create(
         title="Kiểm tra giữa kì Toán 12",
@@ -82,7 +85,7 @@ def make_exam_paper(owner, *, versions: int = 4, confidential: bool = False) -> 
         header={"subject": "Toán", "duration_minutes": 45},
     )
     items = []
-    for position, (part, points, parsed) in enumerate(_questions(), 1):
+    for position, (part, points, parsed) in enumerate(questions or _questions(), 1):
         question = make_question(bank, parsed=parsed, approve=True)
         version = QuestionVersion.objects.filter(question=question).latest("pk")
         items.append(
@@ -117,12 +120,14 @@ class ExamWorld:
     session: ExamSession
 
 
-def make_exam_world(*, students: int = 3, versions: int = 4, **session_kwargs) -> ExamWorld:
+def make_exam_world(
+    *, students: int = 3, versions: int = 4, questions=None, **session_kwargs
+) -> ExamWorld:
     school = make_school()
     board = make_user(role=Role.EXAM_BOARD, school=school)
     school_class = make_class(school=school, name="12A1", grade=12)
     people = [make_student_in(school_class, date_of_birth=DOB) for _ in range(students)]
-    paper = make_exam_paper(board, versions=versions)
+    paper = make_exam_paper(board, versions=versions, questions=questions)
     now = timezone.now()
     window = services.SessionWindow(
         opens_at=now - dt.timedelta(minutes=5),
