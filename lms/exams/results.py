@@ -41,6 +41,8 @@ PARTS = (
     (PART_ESSAY, "Tự luận"),
 )
 
+PART_NAMES = dict(PARTS)
+
 
 def vn(value, places: int = 2) -> str:
     """A number as people read it here: ``Decimal("2.25")`` → ``"2,25"``; None → ``"—"``."""
@@ -324,6 +326,7 @@ def attempt_detail(attempt: Attempt) -> dict:
             {
                 "slot": slot,
                 "part": item["part"],
+                "part_name": PART_NAMES.get(item["part"], str(item["part"])),
                 "number": item["number"],
                 "stem": data.get("stem", ""),
                 "answer": answer_text(data, answer.response if answer else None),

@@ -25,7 +25,13 @@ def board_world():
     school_class = make_class(school=school, name="12A1", grade=12)
     students = [make_student_in(school_class, date_of_birth=DOB) for _ in range(3)]
     paper = make_exam_paper(board)
-    return {"school": school, "board": board, "class": school_class, "students": students, "paper": paper}
+    return {
+        "school": school,
+        "board": board,
+        "class": school_class,
+        "students": students,
+        "paper": paper,
+    }
 
 
 def _form(paper, school_class, opens, **extra):
