@@ -217,3 +217,12 @@ def test_a_marker_sees_the_list_and_the_queue_but_not_the_session_page(client):
     assert client.get(f"/thi/quan-ly/{world.session.pk}/cham/").status_code == 200
     assert client.get(f"/thi/quan-ly/{world.session.pk}/").status_code == 404
     assert client.get(f"/thi/quan-ly/{world.session.pk}/ket-qua/").status_code == 404
+
+
+def test_the_admin_menu_item_is_for_those_who_run_sessions(client):
+    school = make_school()
+    client.force_login(make_user(role=Role.EXAM_BOARD, school=school))
+    assert "/thi/quan-ly/" in client.get("/admin/").content.decode()
+    client.force_login(make_user(role=Role.LIBRARIAN, school=school))
+    page = client.get("/admin/")
+    assert page.status_code == 200 and "/thi/quan-ly/" not in page.content.decode()
