@@ -85,7 +85,7 @@ function buildQuestion(item, previous) {
   });
   const head = h("header", { class: "q__head" });
   head.append(h("h2", { text: label(item) }));
-  head.append(h("span", { class: "q__points", text: `${String(item.points).replace(".", ",")} điểm` }));
+  head.append(h("span", { class: "q__points", text: `${String(Number(item.points)).replace(".", ",")} điểm` }));
   const saveEl = h("span", { class: "q__save", "data-testid": "save-state", "aria-live": "polite" });
   head.append(saveEl);
   const flag = h("button", { type: "button", class: "q__flag", "aria-pressed": "false", text: "⚑ Đánh dấu" });

@@ -37,7 +37,7 @@ self.addEventListener("fetch", (event) => {
         return response;
       })
       .catch(() =>
-        caches.match(request).then((found) => found || Response.error()),
+        caches.match(request, { ignoreVary: true }).then((found) => found || Response.error()),
       ),
   );
 });
