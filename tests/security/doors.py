@@ -290,7 +290,7 @@ def _value_rows(world: World, pattern: str) -> list[dict] | None:
             r"^api/v1/library/items/",
             [{"item_id": i.pk} for i in (o["lib_b"], o["lib_draft_b"], o["lib_taken"])],
         ),
-        (r"^lop/", [{"pk": o["class_b"].pk}]),
+        (r"^lop/", [{"pk": o["class_b"].pk, "student_pk": o["student_b"].pk}]),
         (r"^truong/", [{"pk": o["school_b"].pk}]),
         (r"^thu-vien/bo-suu-tap/", [{"slug": "khong-co"}]),
         (
@@ -307,6 +307,7 @@ def _value_rows(world: World, pattern: str) -> list[dict] | None:
         (r"^thu-vien/nhan-xet/", [{"pk": o["comment_b"].pk}]),
         (r"^thu-vien/go/", [{"pk": o["takedown_b"].pk}]),
         (r"^thu-vien/", [{"pk": i.pk} for i in (o["lib_b"], o["lib_draft_b"], o["lib_taken"])]),
+        (r"^thi/", _exam_rows(world)),
         (r"^hoc/cau-hoi/", [{"version_id": v} for v in versions]),
         (r"^hoc/bai-giang/", [{"page_id": p.pk} for p in _targets_of(world, Page)]),
         (r"^documents/authenticate_with_password/", [{"restriction_id": 999_999}]),
@@ -319,6 +320,23 @@ def _value_rows(world: World, pattern: str) -> list[dict] | None:
         if re.search(regex, pattern):
             return rows
     return None
+
+
+def _exam_rows(world: World) -> list[dict]:
+    """School A's session (run by the department's board, not by most roles) and Sở B's,
+    each with its room, its candidate, the candidate's attempt and essay slot."""
+    o = world.objects
+    return [
+        {
+            "session_id": o[f"exam_session_{k}"].pk,
+            "room_id": o[f"exam_room_{k}"].pk,
+            "candidate_id": o[f"exam_candidate_{k}"].pk,
+            "attempt_id": o[f"exam_attempt_{k}"].pk,
+            "slot": o[f"exam_slot_{k}"],
+            "action": "co-mat",
+        }
+        for k in ("a", "b")
+    ]
 
 
 #: Doors that end the prober's session (requested after all the others).
@@ -413,8 +431,19 @@ def doors(world: World) -> tuple[list[Door], dict[str, str]]:
     return result, dict(SKIPPED)
 
 
+#: The exam page's JSON endpoints (by the attempt's token, X-Exam-Token) and their bodies.
+_EXAM_POSTS = {
+    "luu": '{"answers": [{"slot": 0, "seq": 99, "response": 1, "flagged": false}]}',
+    "nhip": "{}",
+    "su-kien": '{"kind": "blur"}',
+    "nop": "{}",
+    "kiem-tra": '{"slot": 0}',
+}
+
+
 def _post_doors(world: World) -> list[Door]:
-    """Reads that happen through a POST: the answer check of embedded questions."""
+    """Reads that happen through a POST: the answer check of embedded questions; and the
+    exam page's endpoints for another candidate's attempt, without its token (a 403)."""
     o = world.objects
     doors_ = []
     for question in (o["conf_question"], o["priv_question"]):
@@ -422,6 +451,11 @@ def _post_doors(world: World) -> list[Door]:
         for page in _targets_of(world, Page):
             body = f'{{"page": {page.pk}, "response": 0}}'
             doors_.append(Door("hoc/cau-hoi/<int:version_id>/tra-loi/", url, "POST", body))
+    for k in ("a", "b"):
+        attempt = o[f"exam_attempt_{k}"].pk
+        for action, body in _EXAM_POSTS.items():
+            pattern = f"thi/bai/<int:attempt_id>/{action}/"
+            doors_.append(Door(pattern, f"/thi/bai/{attempt}/{action}/", "POST", body))
     return doors_
 
 

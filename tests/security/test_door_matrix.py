@@ -18,6 +18,7 @@ from django.conf import settings
 from django.db import transaction
 from django.test import Client, override_settings
 
+from tests.lms.exams.conftest import _forget_exam_keys
 from tests.security import world as w
 from tests.security.doors import doors, url_patterns
 
@@ -33,6 +34,7 @@ def world(django_db_setup, django_db_blocker):
         all_doors, skipped = doors(built)
         yield built, all_doors, skipped
         transaction.set_rollback(True)
+    _forget_exam_keys()  # the attempts' cached states: their ids come back in later tests
 
 
 def _body(response) -> bytes:
@@ -111,6 +113,15 @@ def test_markers_reach_those_who_may_see_them(world):
         (built.owners["teacher_b"], f"/thu-vien/{o['lib_b'].pk}/", w.LIB_B),
         (built.owners["teacher_b"], f"/lop/{o['class_b'].pk}/", w.STUDENT_B),
         (built.users["librarian"], "/admin/pages/search/?q=xmkdrafta", w.DRAFT_A),
+        (built.owners["board"], f"/thi/quan-ly/{o['exam_session_a'].pk}/", w.EXAM_SESSION_A),
+        (
+            built.users["department_admin"],
+            f"/thi/quan-ly/{o['exam_session_a'].pk}/cham/{o['exam_attempt_a'].pk}/"
+            f"{o['exam_slot_a']}/",
+            w.EXAM_ANSWER_A,
+        ),
+        (built.owners["teacher_b"], f"/thi/quan-ly/{o['exam_session_b'].pk}/", w.EXAM_SESSION_B),
+        (o["student_b"], "/thi/", w.EXAM_SESSION_B),
     ]
     for user, url, marker in checks:
         client.force_login(user)

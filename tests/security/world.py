@@ -16,16 +16,22 @@ objects are:
   draft lesson, an uploaded import file;
 - a school of Sở B: a draft and a school-only published lesson, a school-only published
   library item with its file and a draft one, a class with a student, a comment, a
-  takedown record, and a document and an image of the school's collection.
+  takedown record, and a document and an image of the school's collection;
+- online exams (``lms.exams``): a session of school A made by the pool's board member from
+  a confidential paper of theirs, with a student of another class of school A who checked
+  in, wrote an essay answer and submitted; and a session of Sở B's school made by its
+  teacher for its class, whose student's attempt is in progress.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from dataclasses import dataclass, field
 
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -35,6 +41,9 @@ from content import feedback
 from content.curation import library_item_publish, takedown
 from content.models import HomePage, LessonPage
 from curriculum.models import Subject
+from lms.exams import codes, saving
+from lms.exams import services as exams
+from lms.exams.delivery import variant_items
 from question_bank.assembly.models import Paper
 from question_bank.formats.base import Choice, ParsedQuestion, QType
 from question_bank.import_jobs import ImportJob
@@ -47,8 +56,11 @@ from tests.accounts.factories import (
     make_user,
 )
 from tests.content.library_helpers import make_item
+from tests.lms.exams.factories import make_exam_paper
 from tests.question_bank.factories import make_bank, make_question, make_reviewer
 
+#: The exam candidates' date of birth (the identity check).
+EXAM_DOB = dt.date(2008, 3, 15)
 #: A real word every forbidden text contains, used as the search query of list and
 #: search doors (the marker itself would be echoed back by a search page).
 SEARCH_WORD = "nguyệt thực"
@@ -81,6 +93,14 @@ TAKEDOWN_B = "xmktakedownb"
 DOC_B = "xmkdocb"
 DOC_B_FILE = "xmkdocbfile"
 IMAGE_B = "xmkimageb"
+EXAM_SESSION_A = "xmkexamsessiona"
+EXAM_PAPER_A = "xmkexampapera"
+EXAM_STEM_A = "xmkexamstema"
+EXAM_ANSWER_A = "xmkexamanswera"
+EXAM_SESSION_B = "xmkexamsessionb"
+EXAM_PAPER_B = "xmkexampaperb"
+EXAM_STEM_B = "xmkexamstemb"
+EXAM_ANSWER_B = "xmkexamanswerb"
 
 CONFIDENTIAL = frozenset(
     {
@@ -110,9 +130,20 @@ OTHER_SCHOOL = frozenset(
         DOC_B,
         DOC_B_FILE,
         IMAGE_B,
+        EXAM_SESSION_B,
+        EXAM_PAPER_B,
+        EXAM_STEM_B,
+        EXAM_ANSWER_B,
     }
 )
-ALL_MARKERS = CONFIDENTIAL | PRIVATE_BANK | OTHER_SCHOOL | {PRIV_MATRIX, IMPORT_FILE, DRAFT_A}
+#: School A's exam session: its title, its paper's title and questions, a candidate's answer.
+EXAM_A = frozenset({EXAM_SESSION_A, EXAM_PAPER_A, EXAM_STEM_A, EXAM_ANSWER_A})
+#: Who runs school A's session (lms.permissions.manageable_sessions): the department's exam
+#: board and admins, the school's admin, superusers (its creator is no probing role).
+EXAM_A_RUNNERS = frozenset({"exam_board", "school_admin", "department_admin", "superuser"})
+ALL_MARKERS = (
+    CONFIDENTIAL | PRIVATE_BANK | OTHER_SCHOOL | EXAM_A | {PRIV_MATRIX, IMPORT_FILE, DRAFT_A}
+)
 
 ROLES = (
     "anonymous",
@@ -135,9 +166,16 @@ def forbidden_markers(role: str) -> frozenset[str]:
     - a private bank: its members (and superusers, who see every non-confidential bank);
     - a draft lesson of school A: its author and school A's curators (the librarian, the
       school admin, the department admin) and superusers;
-    - everything of Sở B's school: superusers only (nobody else of Sở A's roles).
+    - everything of Sở B's school, its exam session too: superusers only (nobody else of
+      Sở A's roles);
+    - school A's exam session (its paper's questions, a candidate's answers): those who run
+      it (:data:`EXAM_A_RUNNERS`), never another student or a teacher who does not run it.
+      Its paper is a confidential one, but a separate pool's: the pool's own markers stay
+      forbidden to everyone.
     """
     forbidden = set(ALL_MARKERS)
+    if role in EXAM_A_RUNNERS:
+        forbidden -= EXAM_A
     if role == "superuser":
         forbidden -= PRIVATE_BANK | OTHER_SCHOOL | {DRAFT_A}
     if role in ("librarian", "school_admin", "department_admin"):
@@ -231,6 +269,7 @@ def build_world() -> World:
     _confidential_pool(world, subject)
     _private_bank(world, subject)
     _other_school(world)
+    _exams(world)
     return world
 
 
@@ -381,6 +420,117 @@ def _other_school(world: World) -> None:
         takedown_b=record,
         document_b=document,
         image_b=image,
+    )
+
+
+def _exam_questions(stem_marker: str) -> list:
+    """A Part I question and an essay whose stems carry ``stem_marker`` (not the search
+    word: the search doors' results stay those of the objects above)."""
+    single = ParsedQuestion(
+        qtype=QType.SINGLE_CHOICE,
+        stem=f"<p>{stem_marker} Khi Trái Đất che Mặt Trăng thì có hiện tượng gì?</p>",
+        choices=[
+            Choice(text="Nhật thực", correct=False),
+            Choice(text="Trăng khuất", correct=True),
+            Choice(text="Thuỷ triều", correct=False),
+        ],
+        solution=f"<p>{stem_marker} Trái Đất che ánh sáng Mặt Trời.</p>",
+        level="biet",
+        part=1,
+    )
+    essay = ParsedQuestion(
+        qtype=QType.ESSAY,
+        stem=f"<p>{stem_marker} Trình bày hiện tượng Mặt Trăng khuất.</p>",
+        marking_guide=f"<p>{stem_marker} Nêu đúng nguyên nhân (2 điểm).</p>",
+        level="van_dung",
+        part=4,
+    )
+    return [(1, "8", single), (4, "2", essay)]
+
+
+def _exam_session(owner, school_class, *, title: str, paper_title: str, stem_marker: str):
+    """A session of a fresh paper of ``owner`` (its questions carry ``stem_marker``) for
+    ``school_class``, open now; returns (session, the class's first candidate)."""
+    paper = make_exam_paper(
+        owner,
+        versions=2,
+        confidential=owner.role == Role.EXAM_BOARD,
+        questions=_exam_questions(stem_marker),
+    )
+    paper.title = paper_title
+    paper.save(update_fields=["title"])
+    now = timezone.now()
+    session = exams.session_create(
+        user=owner,
+        paper=paper,
+        title=title,
+        window=exams.SessionWindow(
+            opens_at=now - dt.timedelta(minutes=5),
+            last_entry_at=now + dt.timedelta(minutes=30),
+            closes_at=now + dt.timedelta(hours=2),
+            duration_minutes=45,
+        ),
+        classes=[school_class],
+    )
+    return session, session.candidates.select_related("room", "student").get()
+
+
+def _exam_attempt(candidate, answer: str):
+    """The candidate checks in, starts on one device and writes ``answer`` in the essay."""
+    student = candidate.student
+    exams.check_in(
+        user=student,
+        candidate=candidate,
+        access_code=codes.access_code(candidate.room.secret),
+        identity=EXAM_DOB.strftime("%d/%m/%Y"),
+    )
+    attempt = exams.attempt_open(user=student, candidate=candidate, device="thiet-bi-tham-do")
+    [essay] = [i for i in variant_items(candidate.variant_id) if i["data"]["qtype"] == "essay"]
+    saving.answers_save(
+        attempt_id=attempt.pk,
+        token=saving.attempt_token(attempt),
+        payload={"answers": [{"slot": essay["slot"], "seq": 1, "response": answer}]},
+    )
+    return attempt, essay["slot"]
+
+
+def _exams(world: World) -> None:
+    """School A's session (a candidate of another class, submitted) and Sở B's (the class's
+    student, in progress): see the module docstring."""
+    class_a12 = make_class(school=world.objects["school_a"], name="12A2", grade=12)
+    make_student_in(class_a12, full_name="Phạm Thị Thí Sinh", date_of_birth=EXAM_DOB)
+    session_a, candidate_a = _exam_session(
+        world.owners["board"],
+        class_a12,
+        title=f"{EXAM_SESSION_A} Thi thử trường A",
+        paper_title=f"{EXAM_PAPER_A} Đề thi trực tuyến",
+        stem_marker=EXAM_STEM_A,
+    )
+    attempt_a, slot_a = _exam_attempt(candidate_a, f"{EXAM_ANSWER_A} bài làm của thí sinh")
+    exams.attempt_submit(attempt=attempt_a, by="student", user=candidate_a.student)
+    class_b = world.objects["class_b"]
+    student_b = world.objects["student_b"]
+    student_b.date_of_birth = EXAM_DOB
+    student_b.save(update_fields=["date_of_birth"])
+    session_b, candidate_b = _exam_session(
+        world.owners["teacher_b"],
+        class_b,
+        title=f"{EXAM_SESSION_B} Kiểm tra trường B",
+        paper_title=f"{EXAM_PAPER_B} Đề kiểm tra",
+        stem_marker=EXAM_STEM_B,
+    )
+    attempt_b, slot_b = _exam_attempt(candidate_b, f"{EXAM_ANSWER_B} bài làm dở")
+    world.objects.update(
+        exam_session_a=session_a,
+        exam_room_a=candidate_a.room,
+        exam_candidate_a=candidate_a,
+        exam_attempt_a=attempt_a,
+        exam_slot_a=slot_a,
+        exam_session_b=session_b,
+        exam_room_b=candidate_b.room,
+        exam_candidate_b=candidate_b,
+        exam_attempt_b=attempt_b,
+        exam_slot_b=slot_b,
     )
 
 
