@@ -167,4 +167,16 @@ def test_answers_made_offline_survive_a_reload_and_are_saved(live_server, phone_
     assert stored == expected
     assert len(stored) == 8
     page.screenshot(path=str(SHOTS / "take-saved-390.png"), full_page=True)
+
+    # Submit: the dialog names the question left unanswered; the submitted page follows.
+    page.get_by_role("button", name="Nộp bài").first.click()
+    dialog = page.locator(".exam-dialog")
+    expect(dialog).to_contain_text("Đã trả lời 8/9 câu")
+    expect(dialog).to_contain_text("Chưa trả lời: Câu")
+    page.screenshot(path=str(SHOTS / "submit-dialog-390.png"))
+    dialog.get_by_role("button", name="Nộp bài").click()
+    page.wait_for_url(f"**/thi/bai/{attempt.pk}/da-nop/")
+    expect(page.get_by_test_id("saved-count")).to_have_text("8 / 9")
+    attempt.refresh_from_db()
+    assert attempt.state == Attempt.State.SUBMITTED
     assert not errors, errors
