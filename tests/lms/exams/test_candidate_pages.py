@@ -289,3 +289,18 @@ def test_essay_only_question_types_render_in_bootstrap(client):
     client.force_login(student)
     boot = _bootstrap(client.get(f"/thi/{candidate.pk}/lam-bai/"))
     assert [it["qtype"] for it in boot["items"]] == ["essay"]
+
+
+def test_practice_take_page_has_no_timer_and_a_check_url(client):
+    world = make_exam_world(kind="practice", require_identity=False)
+    student = world.students[0]
+    candidate = _candidate(world, student)
+    client.force_login(student)
+    entry = client.get(f"/thi/{candidate.pk}/").content.decode()
+    assert "Xác minh danh tính" not in entry and "Bắt đầu làm bài" in entry
+    response = client.get(f"/thi/{candidate.pk}/lam-bai/")
+    assert response.status_code == 200
+    boot = _bootstrap(response)
+    attempt = Attempt.objects.get(candidate=candidate)
+    assert boot["mode"] == "practice"
+    assert boot["check_url"] == f"/thi/bai/{attempt.pk}/kiem-tra/"
