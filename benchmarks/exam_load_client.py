@@ -18,7 +18,8 @@ import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-ESSAY_WORDS = "ta có đạo hàm y' bằng ba x bình phương không âm nên hàm số đồng biến trên ℝ".split()
+ESSAY = "ta có đạo hàm y' bằng ba x bình phương không âm nên hàm số đồng biến trên ℝ"
+ESSAY_WORDS = ESSAY.split(" ")
 NUMERIC = ["1", "-1,5", "0,5", "12", "3,14", "-2", "0"]
 
 
@@ -77,6 +78,7 @@ class Http:
         self.port, self.timeout = port, timeout
         self.gate = asyncio.Semaphore(limit)
         self.idle: list = []
+        self.reconnects = 0
 
     async def _connect(self):
         return await asyncio.open_connection("127.0.0.1", self.port)
@@ -143,6 +145,7 @@ class Http:
             except (ConnectionError, asyncio.IncompleteReadError) as exc:
                 writer.transport.abort()
                 if reused:  # a keep-alive connection the server closed: once more, fresh
+                    self.reconnects += 1
                     return await self._fresh(data)
                 return type(exc).__name__, None
             except TimeoutError:
@@ -257,7 +260,7 @@ class Load:
         await self._until(due)
         sent = list(c.outbox.values())
         for _try in range(3):
-            status, body = await self.http.post(
+            status, _body = await self.http.post(
                 f"/thi/bai/{c.seat.attempt}/nop/", c.seat.token, {"answers": sent}
             )
             self._record("submit", due, status)
@@ -307,4 +310,4 @@ def percentile(values: list[float], p: float) -> float | None:
     if not values:
         return None
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]

@@ -168,7 +168,7 @@ class Stack:
 
     def __init__(self, env: dict, *, celery: bool):
         self.env, self.celery = env, celery
-        self.log = tempfile.TemporaryFile()
+        self.log = tempfile.TemporaryFile()  # noqa: SIM115 - closed in stop()
         self.server = None
         self.worker = None
 
@@ -224,6 +224,7 @@ class Stack:
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait()
+        self.log.close()
 
     def log_tail(self, lines: int = 30) -> str:
         self.log.seek(0)
@@ -330,10 +331,8 @@ def _upsert_script(rows: int, *, with_log: bool) -> str:
         f"(:a, (:s + {n}) % 5, '\"Đáp án tải thử\"'::jsonb, false, 1, 'may', '127.0.0.1', now())"
         for n in range(rows)
     )
-    log = (
-        "INSERT INTO lms_answerlog (attempt_id, slot, response, flagged, seq, device, ip, "
-        f"received_at) VALUES {log_values};"
-    )
+    columns = "attempt_id, slot, response, flagged, seq, device, ip, received_at"
+    log = f"INSERT INTO lms_answerlog ({columns}) VALUES {log_values};"  # noqa: S608
     return "\n".join([*lines, "BEGIN;", upsert, log, "END;"]) + "\n"
 
 
