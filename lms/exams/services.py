@@ -304,20 +304,17 @@ def _new_attempt(candidate: Candidate, session: ExamSession, *, device: str, ip)
     return attempt
 
 
-@transaction.atomic
 def attempt_open(*, user, candidate: Candidate, device: str, ip=None) -> Attempt:
     """The candidate's attempt in progress (resumed) or a new one; the first device to open
-    it holds it, another device is refused until an invigilator unlocks it."""
+    it holds it, another device is refused until an invigilator unlocks it (the refusal is
+    logged for the room view, outside the transaction the refusal rolls back)."""
     if candidate.student_id != user.pk:
         raise PermissionDenied
-    candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
-    session = candidate.session
-    attempt = candidate.attempts.filter(state=Attempt.State.IN_PROGRESS).last()
-    if attempt is None:
-        return _new_attempt(candidate, session, device=device, ip=ip)
-    if attempt.device and attempt.device != device:
+    with transaction.atomic():
+        attempt, refused = _open_locked(candidate, device=device, ip=ip)
+    if refused:
         AttemptEvent.objects.create(
-            candidate=candidate,
+            candidate_id=candidate.pk,
             attempt=attempt,
             kind=AttemptEvent.Kind.DEVICE_REFUSED,
             device=device,
@@ -330,14 +327,25 @@ def attempt_open(*, user, candidate: Candidate, device: str, ip=None) -> Attempt
             ),
             "device",
         )
+    return attempt
+
+
+def _open_locked(candidate: Candidate, *, device: str, ip) -> tuple[Attempt, bool]:
+    candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
+    session = candidate.session
+    attempt = candidate.attempts.filter(state=Attempt.State.IN_PROGRESS).last()
+    if attempt is None:
+        return _new_attempt(candidate, session, device=device, ip=ip), False
+    if attempt.device and attempt.device != device:
+        return attempt, True
     if not attempt.device:
         attempt.device = device
         attempt.save(update_fields=["device"])
-        forget_attempt_state(attempt.pk)
+        transaction.on_commit(lambda: forget_attempt_state(attempt.pk))
     AttemptEvent.objects.create(
         candidate=candidate, attempt=attempt, kind=AttemptEvent.Kind.RESUME, device=device, ip=ip
     )
-    return attempt
+    return attempt, False
 
 
 def attempt_submit(*, attempt: Attempt, by: str, user=None) -> tuple[Attempt, bool]:

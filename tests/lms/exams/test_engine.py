@@ -99,3 +99,17 @@ def test_wrong_shape_is_a_400_with_a_reason(client):
     )
     assert r.status_code == 400
     assert Attempt.objects.get(pk=attempt.pk).answers.count() == 0
+
+
+def test_a_second_device_is_refused_and_the_refusal_is_logged():
+    from lms.exams import services
+    from lms.exams.models import AttemptEvent
+
+    world = make_exam_world()
+    student = world.students[0]
+    attempt, _items = started(world, student)
+    with pytest.raises(services.ExamRefused) as refused:
+        services.attempt_open(user=student, candidate=attempt.candidate, device="may-thu-hai")
+    assert refused.value.code == "device"
+    event = AttemptEvent.objects.get(kind=AttemptEvent.Kind.DEVICE_REFUSED)
+    assert event.attempt_id == attempt.pk and event.device == "may-thu-hai"
