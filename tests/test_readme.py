@@ -22,6 +22,7 @@ SECTIONS = {
     "Nhập danh sách trường, lớp, giáo viên, học sinh": "Roster import",
     "Ngân hàng câu hỏi": "Question bank",
     "Ma trận đề và ghép đề": "Exam matrices and assembly",
+    "Thi trực tuyến": "Online exams",
     "Học liệu, bài giảng điện tử và thư viện điện tử": "Learning materials, e-lectures and e-library",
     "Kiến trúc": "Architecture",
     "Lộ trình": "Roadmap",
@@ -40,8 +41,8 @@ SUBJECTS = {
 }
 #: Features that do not exist yet: named only in the roadmap, or next to a pointer to it.
 PLANNED = {
-    "vi": ("thi trực tuyến", "ôn tập và thi", "SCORM", "H5P"),
-    "en": ("online exams", "online revision", "SCORM", "H5P"),
+    "vi": ("ôn tập trực tuyến", "SCORM", "H5P"),
+    "en": ("online revision", "SCORM", "H5P"),
 }
 ABSENT = {"vi": ("chưa có", "không có"), "en": ("no ", "not ")}
 

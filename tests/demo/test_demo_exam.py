@@ -3,11 +3,11 @@
 for class 12A1 of Trường THPT Nguyễn Huệ, whose first student is the printed student; the
 line printed with the logins tells the real date of birth the identity check asks for."""
 
-import datetime as dt
 from collections import Counter
 
 import pytest
 from django.db import transaction
+from django.test import Client
 from django.utils import timezone
 
 from accounts.models import Role, SchoolClass, User
@@ -15,8 +15,10 @@ from demo.exams import BOARD_USERNAME, PAPER_TITLE, exam_demo_line, exam_student
 from demo.people import DEMO_PASSWORD, EXAM_CLASS_NAME, demo_logins
 from demo.seed import seed_demo
 from lms import permissions as lms_permissions
+from lms.exams import services
 from lms.exams.codes import access_code
-from lms.exams.services import SessionWindow, check_in, identity_matches, session_create
+from lms.exams.models import ExamSession
+from lms.exams.services import identity_matches
 from question_bank.assembly.models import Paper
 from question_bank.assembly.paper import PART_MC, PART_SHORT, PART_TF
 from question_bank.permissions import visible_papers
@@ -64,39 +66,80 @@ def test_the_printed_student_is_in_12a1_of_nguyen_hue_and_has_a_date_of_birth(de
     assert student.check_password(DEMO_PASSWORD)
 
 
-def test_the_printed_line_gives_the_real_date_of_birth_and_the_board_can_make_the_session(demo):
-    board, student = _printed(Role.EXAM_BOARD), _printed(Role.STUDENT)
+def test_the_printed_line_gives_the_real_date_of_birth(demo):
+    student = _printed(Role.STUDENT)
     line = exam_demo_line()
     born = student.date_of_birth.strftime("%d/%m/%Y")
-    for part in (BOARD_USERNAME, "/thi/quan-ly/tao/", student.username, born, "12A1"):
+    for part in (BOARD_USERNAME, "/thi/quan-ly/tao/", PAPER_TITLE, student.username, born, "12A1"):
         assert part in line, part
     assert identity_matches(student, born)
 
+
+def _signed_in(username: str) -> Client:
+    """A browser signed in through the site's sign-in page with the printed password."""
+    client = Client()
+    response = client.post(
+        "/dang-nhap/", {"username": username, "password": DEMO_PASSWORD}, follow=True
+    )
+    assert response.context["user"].username == username
+    assert "/doi-mat-khau/" not in response.redirect_chain[-1][0]  # no forced change
+    return client
+
+
+def test_the_readme_steps_through_the_pages(demo, django_capture_on_commit_callbacks):
+    """README "Thi trực tuyến", without the page's script: the board makes the session for
+    12A1 with 45 minutes through the form, the student checks in with the room's code and
+    the printed date of birth and starts, and sees the score once the board releases it."""
+    student = _printed(Role.STUDENT)
     paper = Paper.objects.get(title=PAPER_TITLE)
-    assert lms_permissions.can_create_session(board, paper)
-    now = timezone.now()
-    session = session_create(
-        user=board,
-        paper=paper,
-        title="",
-        window=SessionWindow(
-            opens_at=now - dt.timedelta(minutes=1),
-            last_entry_at=now + dt.timedelta(minutes=30),
-            closes_at=now + dt.timedelta(hours=2),
-            duration_minutes=45,
-            grace_seconds=60,
-        ),
-        classes=[SchoolClass.objects.get(school__code="27001", name="12A1")],
+    school_class = SchoolClass.objects.get(school__code="27001", name="12A1")
+    board = _signed_in(BOARD_USERNAME)
+    form = board.get("/thi/quan-ly/tao/").content.decode()
+    assert PAPER_TITLE in form and "12A1 – Trường THPT Nguyễn Huệ" in form
+    opens = timezone.localtime().strftime("%Y-%m-%dT%H:%M")
+    response = board.post(
+        "/thi/quan-ly/tao/",
+        {
+            "paper": paper.pk,
+            "classes": [school_class.pk],
+            "opens_at": opens,
+            "duration_minutes": 45,
+            "grace_seconds": 120,
+            "attempts_allowed": 1,
+            "release_policy": "manual",
+            "review_policy": "score",
+            "require_identity": "on",
+        },
     )
-    assert lms_permissions.can_manage_session(board, session)
-    [candidate] = lms_permissions.own_candidacies(student).filter(session=session)
-    assert candidate.variant.paper_id == paper.pk
-    check_in(
-        user=student,
-        candidate=candidate,
-        access_code=access_code(candidate.room.secret),
-        identity=born,
-        ip="127.0.0.1",
+    assert response.status_code == 302, response.content.decode()[-2000:]
+    session = ExamSession.objects.get(paper=paper)
+    assert session.duration_minutes == 45
+    assert response["Location"] == f"/thi/quan-ly/{session.pk}/"
+    room = session.rooms.get()
+    assert access_code(room.secret) in board.get(response["Location"]).content.decode()
+
+    pupil = _signed_in(student.username)
+    candidate = lms_permissions.own_candidacies(student).get(session=session)
+    assert session.title in pupil.get("/thi/").content.decode()
+    entry = f"/thi/{candidate.pk}/"
+    checked = pupil.post(
+        entry,
+        {
+            "action": "check_in",
+            "access_code": access_code(room.secret),
+            "identity": student.date_of_birth.strftime("%d/%m/%Y"),
+        },
     )
-    candidate.refresh_from_db()
-    assert candidate.checked_in_at is not None
+    assert checked.status_code == 302
+    started = pupil.post(entry, {"action": "start"})
+    assert started["Location"] == f"/thi/{candidate.pk}/lam-bai/"
+    assert pupil.get(started["Location"]).status_code == 200
+    attempt = candidate.attempts.get()
+    with django_capture_on_commit_callbacks(execute=True):  # grading, enqueued on commit
+        services.attempt_submit(attempt=attempt, by="student", user=student)
+
+    submitted = f"/thi/bai/{attempt.pk}/da-nop/"
+    assert 'data-testid="score"' not in pupil.get(submitted).content.decode()
+    assert board.post(f"/thi/quan-ly/{session.pk}/cong-bo/").status_code == 302
+    page = pupil.get(submitted).content.decode()
+    assert 'data-testid="score"' in page
