@@ -13,6 +13,7 @@ library (``seed_lessons``: about a minute, nothing an exam reads).
 """
 
 import re
+import time
 from decimal import Decimal
 from pathlib import Path
 
@@ -21,7 +22,13 @@ from django.utils import timezone
 
 import demo.seed
 from accounts.models import Role, User
-from demo.exams import BOARD_USERNAME, PAPER_TITLE, SESSION_CREATE_URL, exam_student
+from demo.exams import (
+    BOARD_USERNAME,
+    PAPER_TITLE,
+    SESSION_CREATE_URL,
+    exam_demo_line,
+    exam_student,
+)
 from demo.people import DEMO_PASSWORD, EXAM_CLASS_NAME, demo_logins
 from lms.exams.delivery import public_items, variant_items
 from lms.exams.models import Attempt, AttemptAnswer, AttemptResult, Candidate, ExamSession
@@ -49,7 +56,9 @@ TF_RIGHT = [4, 3, 2, 1]
 def demo_world(monkeypatch):
     _forget_exam_keys()
     monkeypatch.setattr(demo.seed, "seed_lessons", lambda **_kw: None)
+    started = time.monotonic()
     assert demo.seed.seed_demo().created
+    print(f"demo seeded in {time.monotonic() - started:.1f} s")
     yield
     _forget_exam_keys()
 
@@ -168,6 +177,13 @@ def _create_session(page, base: str) -> tuple[ExamSession, str]:
     return session, code
 
 
+def _printed_birthday(student: User) -> str:
+    """The date of birth as the line printed under the logins gives it (README step 1)."""
+    line = exam_demo_line()
+    assert student.username in line and PAPER_TITLE in line, line
+    return re.search(r"ngày sinh (\d\d/\d\d/\d{4})", line).group(1)
+
+
 def _check_in(page, base: str, student: User, code: str) -> None:
     from playwright.sync_api import expect
 
@@ -180,7 +196,7 @@ def _check_in(page, base: str, student: User, code: str) -> None:
     expect(card).to_contain_text("Đang mở")
     card.get_by_role("link", name="Vào phòng thi").click()
     page.fill("#access_code", code)
-    page.fill("#identity", student.date_of_birth.strftime("%d/%m/%Y"))
+    page.fill("#identity", _printed_birthday(student))
     _shot(page, "checkin")
     page.get_by_role("button", name="Xác minh").click()
     expect(page.locator(".exam-ok")).to_contain_text("Đã xác minh danh tính")
@@ -226,6 +242,15 @@ def _answer(page, item: dict, response) -> None:
         box.blur()
 
 
+def _pager_clear_of_submit_bar(page) -> None:
+    """Scrolled to the bottom, "Câu trước / Câu sau" are not under the fixed "Nộp bài" bar."""
+    page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+    pager = page.locator(".exam-pager").bounding_box()
+    bar = page.locator(".exam-submit-bar").bounding_box()
+    assert pager["y"] + pager["height"] <= bar["y"] + 1, (pager, bar)
+    page.evaluate("window.scrollTo(0, 0)")
+
+
 # --- The journey --------------------------------------------------------------------------
 def test_readme_exam_journey_on_phones(live_server, demo_world):
     from playwright.sync_api import expect
@@ -233,6 +258,7 @@ def test_readme_exam_journey_on_phones(live_server, demo_world):
     base = live_server.url
     board_user, student = _printed(Role.EXAM_BOARD), _printed(Role.STUDENT)
     assert board_user.username == BOARD_USERNAME and student == exam_student()
+    assert re.fullmatch(r"\d{10}", student.username)  # signs in with the mã định danh
     errors: list[str] = []
 
     with chromium_context(**PHONE_OPTIONS) as board_context:
@@ -260,7 +286,8 @@ def test_readme_exam_journey_on_phones(live_server, demo_world):
                     expect(
                         page.locator(f"article.q[data-slot='{item['slot']}'] .q__save")
                     ).to_have_text("Đã lưu", timeout=15_000)
-                    _shot(page, "take")
+                    _shot(page, "take", full=False)
+                    _pager_clear_of_submit_bar(page)
             for item in items:
                 save = page.locator(f"article.q[data-slot='{item['slot']}'] .q__save")
                 expect(save).to_have_text("Đã lưu", timeout=15_000)
