@@ -326,7 +326,13 @@ def _result_context(attempt: Attempt) -> dict:
         for part, value in sorted(result.part_scores.items(), key=lambda kv: int(kv[0]))
     ]
     review = session.review_policy
-    context = {"result": result, "score": score_text(result.score), "parts": parts}
+    most = sum((Decimal(row["max"]) for row in result.items), Decimal(0))
+    context = {
+        "result": result,
+        "score": score_text(result.score),
+        "max_score": score_text(most),
+        "parts": parts,
+    }
     if review in ("answers", "keys"):
         context["review"] = _review_rows(attempt, result, keys=review == "keys")
     return context
