@@ -18,7 +18,7 @@ from question_bank.models import QuestionBank
 BOARD_USERNAME = "hoidongthi.so"
 PAPER_TITLE = "Đề thi thử tốt nghiệp THPT 2025 – Toán 12 (thi trực tuyến)"
 VERSIONS = 4
-#: Where the exam board creates a session (lms.exams board views).
+#: Where the exam board creates a session (URL name ``exam_board_create``).
 SESSION_CREATE_URL = "/thi/quan-ly/tao/"
 #: One form of 22 questions from ~700 Toán questions: the solver finds one in well under a
 #: second; the limit only bounds a pathological run.
@@ -65,7 +65,8 @@ def exam_student() -> User | None:
 
 
 def exam_demo_line() -> str:
-    """One line under the printed logins: how to try an online exam with them."""
+    """One line printed with the logins (just above their rows, which end the report): how
+    to try an online exam with them, with the printed student's real date of birth."""
     student = exam_student()
     paper = Paper.objects.filter(title=PAPER_TITLE).first()
     if student is None or paper is None:
