@@ -103,6 +103,19 @@ def attempt_grade(attempt_id: int) -> AttemptResult | None:
             return AttemptResult.objects.get(attempt_id=attempt_id)
 
 
+def attempts_ungraded(*, submitted_before, limit: int = 500) -> list[int]:
+    """Submitted attempts without a result (their grading message was lost)."""
+    return list(
+        Attempt.objects.filter(
+            state=Attempt.State.SUBMITTED,
+            result__isnull=True,
+            submitted_at__lt=submitted_before,
+        )
+        .order_by("submitted_at")
+        .values_list("pk", flat=True)[:limit]
+    )
+
+
 def _apply(result: AttemptResult, outcome: dict, *, user, reason: str, slot=None) -> bool:
     """Store a new outcome; a changed total is logged as a ScoreChange."""
     old = result.score

@@ -8,6 +8,7 @@ that lists it in ``saved``. Each acknowledged answer is in the append-only log w
 sequence number, and the current answer of its question is it or a newer one.
 """
 
+import datetime as dt
 import os
 import signal
 import threading
@@ -17,11 +18,13 @@ import psycopg
 import pytest
 from django.conf import settings
 from django.db import close_old_connections, connection
+from django.utils import timezone
 
 from config.celery import app as celery_app
 from lms.exams import grading, saving, services
 from lms.exams.delivery import variant_items
 from lms.exams.models import AnswerLog, Attempt, AttemptAnswer, AttemptResult
+from lms.exams.tasks import GRADING_LOST_AFTER, attempts_close_overdue_task
 from question_bank.formats.base import QType
 from tests.lms.exams import live
 from tests.lms.exams.factories import correct_response, make_exam_world, started
@@ -189,8 +192,10 @@ def test_a_web_worker_killed_amid_saves_loses_no_acknowledged_answer(server):
 
 # --- Redis stopped ------------------------------------------------------------------------
 def test_saves_are_acknowledged_while_redis_is_down(server):
-    # Guard: common.cache turns a cache failure into a miss (saving.attempt_state then reads
-    # the database) and the cache has short socket timeouts (config.settings.base CACHES).
+    # Guards: common.cache turns a cache failure into a miss (saving.attempt_state then reads
+    # the database) and the cache has short socket timeouts (config.settings.base CACHES);
+    # a submit does not wait for the broker (tasks.enqueue_grading, ignore_result) and the
+    # periodic task queues a lost grading again (tasks.attempts_close_overdue_task).
     cache = settings.CACHES["default"]
     assert cache["BACKEND"].endswith("RedisCache"), "the cache is not Redis"
     world = make_exam_world(students=1)
@@ -208,11 +213,42 @@ def test_saves_are_acknowledged_while_redis_is_down(server):
             assert reply.seconds < 5, reply.seconds
         beat = live.post(server.port, f"/thi/bai/{page.attempt.pk}/nhip/", {}, token=page.token)
         assert beat.status == 200 and beat.body["state"] == Attempt.State.IN_PROGRESS
+        # The submit is taken too, though its grading cannot be queued (the broker is down).
+        page.answer(0)
+        done = live.post(
+            server.port,
+            f"/thi/bai/{page.attempt.pk}/nop/",
+            {
+                "answers": [
+                    {"slot": s, "seq": q, "response": r} for s, (q, r) in page.outbox.items()
+                ]
+            },
+            token=page.token,
+        )
+        assert done.status == 200 and done.body["state"] == Attempt.State.SUBMITTED, (
+            done,
+            server.tail(),
+        )
+        page.acked += [(s, q, r) for s, (q, r) in page.outbox.items()]
+        page.outbox.clear()
     finally:
         redis.start()
-    page.answer(0)
-    page.flush_until_acknowledged(30)
     _assert_no_acknowledged_answer_lost(page)
+    assert done.seconds < 5, done.seconds
+    # Once Redis is back, the periodic task queues the grading that could not be queued
+    # (ten minutes after the submit: time travel).
+    assert not AttemptResult.objects.filter(attempt=page.attempt).exists()
+    attempts_close_overdue_task()
+    assert not AttemptResult.objects.filter(attempt=page.attempt).exists()
+    Attempt.objects.filter(pk=page.attempt.pk).update(
+        submitted_at=timezone.now() - GRADING_LOST_AFTER - dt.timedelta(seconds=1)
+    )
+    attempts_close_overdue_task()
+    [result] = AttemptResult.objects.filter(attempt=page.attempt)
+    answers = dict(
+        AttemptAnswer.objects.filter(attempt=page.attempt).values_list("slot", "response")
+    )
+    assert result.score == grading.compute(page.items, answers, {})["score"]
 
 
 # --- PostgreSQL restarted -----------------------------------------------------------------
