@@ -66,9 +66,20 @@ def board_home(request):
     user = request.user
     sessions = results.board_sessions(user)
     runs = permissions.can_run_sessions(user)
-    if not runs and not sessions:
+    # An invigilator finds the rooms they watch here, running the session or not.
+    rooms = list(
+        permissions.invigilated_rooms(user)
+        .filter(invigilators=user)
+        .select_related("session")
+        .order_by("-session__opens_at", "position")[:50]
+    )
+    if not runs and not sessions and not rooms:
         raise Http404
-    return render(request, "lms/exams/board/home.html", {"sessions": sessions, "can_create": runs})
+    return render(
+        request,
+        "lms/exams/board/home.html",
+        {"sessions": sessions, "can_create": runs, "rooms": rooms},
+    )
 
 
 def _initial(request, user) -> dict:

@@ -226,3 +226,18 @@ def test_the_admin_menu_item_is_for_those_who_run_sessions(client):
     client.force_login(make_user(role=Role.LIBRARIAN, school=school))
     page = client.get("/admin/")
     assert page.status_code == 200 and "/thi/quan-ly/" not in page.content.decode()
+
+
+def test_an_invigilator_finds_their_room_on_the_board_home(client):
+    from accounts.models import Role
+    from tests.accounts.factories import make_user
+    from tests.lms.exams.factories import make_exam_world
+
+    world = make_exam_world()
+    room = world.session.rooms.get()
+    teacher = make_user(role=Role.TEACHER, school=world.board.school)
+    room.invigilators.add(teacher)
+    client.force_login(teacher)
+    response = client.get("/thi/quan-ly/")
+    assert response.status_code == 200
+    assert f"/thi/phong/{room.pk}/" in response.content.decode()
