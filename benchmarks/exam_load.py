@@ -200,7 +200,7 @@ def _report(args, plan, load, wall, cpu, lost, checked, ceiling, graded, fault_l
             or "none",
         ),
         ("dropped on purpose", f"{r.dropped:,}" if args.faults else "–"),
-        ("kept-alive connections found closed", f"{load.http.reconnects:,} (sent again)"),
+        ("resent after a connection reset", f"{load.http.reconnects:,} (same seq: harmless)"),
         ("graded by Celery", f"{graded[0]:,}/{graded[1]:,} submitted" if graded else "–"),
         ("lost answers", f"{lost} (of {checked:,} acknowledged (attempt, question) pairs)"),
     ]

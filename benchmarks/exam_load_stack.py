@@ -232,7 +232,8 @@ class Stack:
 
 
 def _stat(pid: int) -> tuple[int, str, float] | None:
-    """(parent pid, command name, CPU seconds) of a process, from /proc."""
+    """(parent pid, command name, CPU seconds) of a process, from /proc; the seconds include
+    its children that ended (PostgreSQL's backends, gunicorn's killed or recycled workers)."""
     try:
         raw = Path(f"/proc/{pid}/stat").read_text()
     except OSError:
@@ -240,7 +241,7 @@ def _stat(pid: int) -> tuple[int, str, float] | None:
     name = raw[raw.index("(") + 1 : raw.rindex(")")]
     fields = raw[raw.rindex(")") + 2 :].split()
     ticks = os.sysconf("SC_CLK_TCK")
-    return int(fields[1]), name, (int(fields[11]) + int(fields[12])) / ticks
+    return int(fields[1]), name, sum(int(v) for v in fields[11:15]) / ticks
 
 
 def children(pid: int) -> list[int]:
