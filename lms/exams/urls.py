@@ -20,7 +20,7 @@ urlpatterns = [
     path("bai/<int:attempt_id>/su-kien/", api_views.attempt_event, name="exam_event"),
     path("bai/<int:attempt_id>/nop/", api_views.attempt_submit, name="exam_submit"),
     # Practice on the engine (practice_views).
-    path("luyen-tap/", practice_views.practice_home, name="exam_practice"),
+    path("luyen-tap/", practice_views.practice_home, name="exam_practice_home"),
     path("bai/<int:attempt_id>/kiem-tra/", practice_views.practice_check, name="exam_check"),
     path("phong/<int:room_id>/", room_views.room_view, name="exam_room"),
     path("phong/<int:room_id>/trang-thai/", room_views.room_status_json, name="exam_room_status"),
