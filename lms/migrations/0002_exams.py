@@ -6,243 +6,592 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0003_must_change_password'),
-        ('lms', '0001_initial'),
-        ('question_bank', '0002_scales_and_scoring'),
+        ("accounts", "0003_must_change_password"),
+        ("lms", "0001_initial"),
+        ("question_bank", "0002_scales_and_scoring"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Attempt',
+            name="Attempt",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(default=1, verbose_name='lần làm')),
-                ('state', models.CharField(choices=[('in_progress', 'Đang làm bài'), ('submitted', 'Đã nộp bài')], default='in_progress', max_length=12, verbose_name='trạng thái')),
-                ('started_at', models.DateTimeField(verbose_name='bắt đầu lúc')),
-                ('deadline', models.DateTimeField(blank=True, null=True, verbose_name='hạn nộp')),
-                ('extension_seconds', models.PositiveIntegerField(default=0, verbose_name='gia hạn (giây)')),
-                ('device', models.CharField(blank=True, max_length=64)),
-                ('submitted_at', models.DateTimeField(blank=True, null=True, verbose_name='nộp lúc')),
-                ('submitted_by', models.CharField(blank=True, choices=[('student', 'Thí sinh nộp'), ('deadline', 'Hết giờ, hệ thống thu bài'), ('invigilator', 'Giám thị thu bài')], max_length=12, verbose_name='cách nộp')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField(default=1, verbose_name="lần làm")),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[("in_progress", "Đang làm bài"), ("submitted", "Đã nộp bài")],
+                        default="in_progress",
+                        max_length=12,
+                        verbose_name="trạng thái",
+                    ),
+                ),
+                ("started_at", models.DateTimeField(verbose_name="bắt đầu lúc")),
+                ("deadline", models.DateTimeField(blank=True, null=True, verbose_name="hạn nộp")),
+                (
+                    "extension_seconds",
+                    models.PositiveIntegerField(default=0, verbose_name="gia hạn (giây)"),
+                ),
+                ("device", models.CharField(blank=True, max_length=64)),
+                (
+                    "submitted_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="nộp lúc"),
+                ),
+                (
+                    "submitted_by",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("student", "Thí sinh nộp"),
+                            ("deadline", "Hết giờ, hệ thống thu bài"),
+                            ("invigilator", "Giám thị thu bài"),
+                        ],
+                        max_length=12,
+                        verbose_name="cách nộp",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'bài làm',
-                'verbose_name_plural': 'bài làm',
+                "verbose_name": "bài làm",
+                "verbose_name_plural": "bài làm",
             },
         ),
         migrations.CreateModel(
-            name='AttemptResult',
+            name="AttemptResult",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('score', models.DecimalField(decimal_places=3, max_digits=7, verbose_name='điểm')),
-                ('part_scores', models.JSONField(default=dict)),
-                ('items', models.JSONField(default=list)),
-                ('pending', models.PositiveSmallIntegerField(default=0, verbose_name='câu chờ chấm')),
-                ('graded_at', models.DateTimeField(verbose_name='chấm lúc')),
-                ('attempt', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='result', to='lms.attempt')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("score", models.DecimalField(decimal_places=3, max_digits=7, verbose_name="điểm")),
+                ("part_scores", models.JSONField(default=dict)),
+                ("items", models.JSONField(default=list)),
+                (
+                    "pending",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="câu chờ chấm"),
+                ),
+                ("graded_at", models.DateTimeField(verbose_name="chấm lúc")),
+                (
+                    "attempt",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="result",
+                        to="lms.attempt",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'kết quả',
-                'verbose_name_plural': 'kết quả',
+                "verbose_name": "kết quả",
+                "verbose_name_plural": "kết quả",
             },
         ),
         migrations.CreateModel(
-            name='Candidate',
+            name="Candidate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.CharField(max_length=20, verbose_name='số báo danh')),
-                ('seat', models.PositiveIntegerField(default=0, verbose_name='chỗ ngồi')),
-                ('present', models.BooleanField(blank=True, null=True, verbose_name='có mặt')),
-                ('checked_in_at', models.DateTimeField(blank=True, null=True, verbose_name='đã xác minh lúc')),
-                ('student', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='exam_candidacies', to=settings.AUTH_USER_MODEL, verbose_name='thí sinh')),
-                ('variant', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='question_bank.papervariant', verbose_name='mã đề')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.CharField(max_length=20, verbose_name="số báo danh")),
+                ("seat", models.PositiveIntegerField(default=0, verbose_name="chỗ ngồi")),
+                ("present", models.BooleanField(blank=True, null=True, verbose_name="có mặt")),
+                (
+                    "checked_in_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="đã xác minh lúc"),
+                ),
+                (
+                    "student",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="exam_candidacies",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="thí sinh",
+                    ),
+                ),
+                (
+                    "variant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="question_bank.papervariant",
+                        verbose_name="mã đề",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'thí sinh',
-                'verbose_name_plural': 'thí sinh',
-                'ordering': ['session', 'room', 'seat', 'number'],
+                "verbose_name": "thí sinh",
+                "verbose_name_plural": "thí sinh",
+                "ordering": ["session", "room", "seat", "number"],
             },
         ),
         migrations.CreateModel(
-            name='AttemptEvent',
+            name="AttemptEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('check_in', 'Xác minh danh tính'), ('start', 'Bắt đầu làm bài'), ('resume', 'Mở lại bài làm'), ('device_refused', 'Thiết bị thứ hai bị chặn'), ('unlock', 'Giám thị mở khoá thiết bị'), ('extend', 'Gia hạn thời gian'), ('incident', 'Biên bản'), ('present', 'Có mặt'), ('absent', 'Vắng mặt'), ('left_page', 'Rời trang làm bài'), ('blur', 'Chuyển sang cửa sổ khác'), ('fullscreen_exit', 'Thoát toàn màn hình'), ('submit', 'Nộp bài'), ('close', 'Thu bài khi hết giờ'), ('late_save', 'Bài lưu đến sau hạn bị từ chối')], max_length=20, verbose_name='loại')),
-                ('note', models.TextField(blank=True, verbose_name='ghi chú')),
-                ('data', models.JSONField(blank=True, default=dict)),
-                ('device', models.CharField(blank=True, max_length=64)),
-                ('ip', models.GenericIPAddressField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('attempt', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='events', to='lms.attempt')),
-                ('by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='người thực hiện')),
-                ('candidate', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='lms.candidate')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("check_in", "Xác minh danh tính"),
+                            ("start", "Bắt đầu làm bài"),
+                            ("resume", "Mở lại bài làm"),
+                            ("device_refused", "Thiết bị thứ hai bị chặn"),
+                            ("unlock", "Giám thị mở khoá thiết bị"),
+                            ("extend", "Gia hạn thời gian"),
+                            ("incident", "Biên bản"),
+                            ("present", "Có mặt"),
+                            ("absent", "Vắng mặt"),
+                            ("left_page", "Rời trang làm bài"),
+                            ("blur", "Chuyển sang cửa sổ khác"),
+                            ("fullscreen_exit", "Thoát toàn màn hình"),
+                            ("submit", "Nộp bài"),
+                            ("close", "Thu bài khi hết giờ"),
+                            ("late_save", "Bài lưu đến sau hạn bị từ chối"),
+                        ],
+                        max_length=20,
+                        verbose_name="loại",
+                    ),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="ghi chú")),
+                ("data", models.JSONField(blank=True, default=dict)),
+                ("device", models.CharField(blank=True, max_length=64)),
+                ("ip", models.GenericIPAddressField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                (
+                    "attempt",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="events",
+                        to="lms.attempt",
+                    ),
+                ),
+                (
+                    "by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="người thực hiện",
+                    ),
+                ),
+                (
+                    "candidate",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="events",
+                        to="lms.candidate",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'sự kiện ca thi',
-                'verbose_name_plural': 'sự kiện ca thi',
-                'ordering': ['created_at', 'pk'],
+                "verbose_name": "sự kiện ca thi",
+                "verbose_name_plural": "sự kiện ca thi",
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.AddField(
-            model_name='attempt',
-            name='candidate',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attempts', to='lms.candidate', verbose_name='thí sinh'),
+            model_name="attempt",
+            name="candidate",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="attempts",
+                to="lms.candidate",
+                verbose_name="thí sinh",
+            ),
         ),
         migrations.CreateModel(
-            name='EssayMark',
+            name="EssayMark",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slot', models.PositiveSmallIntegerField()),
-                ('points', models.DecimalField(decimal_places=3, max_digits=6, verbose_name='điểm')),
-                ('comment', models.TextField(blank=True, verbose_name='nhận xét')),
-                ('marked_at', models.DateTimeField(verbose_name='chấm lúc')),
-                ('attempt', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='marks', to='lms.attempt')),
-                ('marker', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slot", models.PositiveSmallIntegerField()),
+                (
+                    "points",
+                    models.DecimalField(decimal_places=3, max_digits=6, verbose_name="điểm"),
+                ),
+                ("comment", models.TextField(blank=True, verbose_name="nhận xét")),
+                ("marked_at", models.DateTimeField(verbose_name="chấm lúc")),
+                (
+                    "attempt",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="marks",
+                        to="lms.attempt",
+                    ),
+                ),
+                (
+                    "marker",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'điểm chấm tay',
-                'verbose_name_plural': 'điểm chấm tay',
+                "verbose_name": "điểm chấm tay",
+                "verbose_name_plural": "điểm chấm tay",
             },
         ),
         migrations.CreateModel(
-            name='ExamRoom',
+            name="ExamRoom",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=60, verbose_name='phòng thi')),
-                ('position', models.PositiveSmallIntegerField(default=0)),
-                ('secret', models.CharField(max_length=64)),
-                ('invigilators', models.ManyToManyField(blank=True, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='giám thị')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=60, verbose_name="phòng thi")),
+                ("position", models.PositiveSmallIntegerField(default=0)),
+                ("secret", models.CharField(max_length=64)),
+                (
+                    "invigilators",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="giám thị",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'phòng thi',
-                'verbose_name_plural': 'phòng thi',
-                'ordering': ['session', 'position', 'pk'],
+                "verbose_name": "phòng thi",
+                "verbose_name_plural": "phòng thi",
+                "ordering": ["session", "position", "pk"],
             },
         ),
         migrations.AddField(
-            model_name='candidate',
-            name='room',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='candidates', to='lms.examroom', verbose_name='phòng thi'),
+            model_name="candidate",
+            name="room",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="candidates",
+                to="lms.examroom",
+                verbose_name="phòng thi",
+            ),
         ),
         migrations.CreateModel(
-            name='ExamSession',
+            name="ExamSession",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=255, verbose_name='tên ca thi')),
-                ('kind', models.CharField(choices=[('exam', 'Thi'), ('practice', 'Luyện tập')], default='exam', max_length=10, verbose_name='loại')),
-                ('opens_at', models.DateTimeField(blank=True, null=True, verbose_name='mở cửa lúc')),
-                ('last_entry_at', models.DateTimeField(blank=True, null=True, verbose_name='vào muộn nhất lúc')),
-                ('closes_at', models.DateTimeField(blank=True, null=True, verbose_name='kết thúc ca lúc')),
-                ('duration_minutes', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='thời gian làm bài (phút)')),
-                ('grace_seconds', models.PositiveSmallIntegerField(default=120, verbose_name='thời gian chờ bài lưu đang gửi (giây)')),
-                ('attempts_allowed', models.PositiveSmallIntegerField(default=1, verbose_name='số lần làm bài')),
-                ('release_policy', models.CharField(choices=[('immediate', 'Ngay khi nộp bài'), ('on_close', 'Khi ca thi kết thúc'), ('manual', 'Khi hội đồng công bố')], default='manual', max_length=12, verbose_name='công bố kết quả')),
-                ('review_policy', models.CharField(choices=[('score', 'Chỉ điểm'), ('answers', 'Điểm và bài làm'), ('keys', 'Điểm, bài làm, đáp án và lời giải')], default='score', max_length=10, verbose_name='học sinh được xem')),
-                ('require_identity', models.BooleanField(default=True, verbose_name='kiểm tra danh tính')),
-                ('released_at', models.DateTimeField(blank=True, null=True, verbose_name='công bố kết quả lúc')),
-                ('anonymous_marking', models.BooleanField(default=True, verbose_name='chấm ẩn danh')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('department', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='accounts.department', verbose_name='sở GD&ĐT')),
-                ('markers', models.ManyToManyField(blank=True, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='giám khảo chấm')),
-                ('paper', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='question_bank.paper', verbose_name='đề thi')),
-                ('school', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='accounts.school', verbose_name='trường')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=255, verbose_name="tên ca thi")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("exam", "Thi"), ("practice", "Luyện tập")],
+                        default="exam",
+                        max_length=10,
+                        verbose_name="loại",
+                    ),
+                ),
+                (
+                    "opens_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="mở cửa lúc"),
+                ),
+                (
+                    "last_entry_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="vào muộn nhất lúc"),
+                ),
+                (
+                    "closes_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="kết thúc ca lúc"),
+                ),
+                (
+                    "duration_minutes",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="thời gian làm bài (phút)"
+                    ),
+                ),
+                (
+                    "grace_seconds",
+                    models.PositiveSmallIntegerField(
+                        default=120, verbose_name="thời gian chờ bài lưu đang gửi (giây)"
+                    ),
+                ),
+                (
+                    "attempts_allowed",
+                    models.PositiveSmallIntegerField(default=1, verbose_name="số lần làm bài"),
+                ),
+                (
+                    "release_policy",
+                    models.CharField(
+                        choices=[
+                            ("immediate", "Ngay khi nộp bài"),
+                            ("on_close", "Khi ca thi kết thúc"),
+                            ("manual", "Khi hội đồng công bố"),
+                        ],
+                        default="manual",
+                        max_length=12,
+                        verbose_name="công bố kết quả",
+                    ),
+                ),
+                (
+                    "review_policy",
+                    models.CharField(
+                        choices=[
+                            ("score", "Chỉ điểm"),
+                            ("answers", "Điểm và bài làm"),
+                            ("keys", "Điểm, bài làm, đáp án và lời giải"),
+                        ],
+                        default="score",
+                        max_length=10,
+                        verbose_name="học sinh được xem",
+                    ),
+                ),
+                (
+                    "require_identity",
+                    models.BooleanField(default=True, verbose_name="kiểm tra danh tính"),
+                ),
+                (
+                    "released_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="công bố kết quả lúc"),
+                ),
+                (
+                    "anonymous_marking",
+                    models.BooleanField(default=True, verbose_name="chấm ẩn danh"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "department",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="accounts.department",
+                        verbose_name="sở GD&ĐT",
+                    ),
+                ),
+                (
+                    "markers",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="giám khảo chấm",
+                    ),
+                ),
+                (
+                    "paper",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="question_bank.paper",
+                        verbose_name="đề thi",
+                    ),
+                ),
+                (
+                    "school",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="accounts.school",
+                        verbose_name="trường",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'ca thi',
-                'verbose_name_plural': 'ca thi',
-                'ordering': ['-opens_at', '-pk'],
+                "verbose_name": "ca thi",
+                "verbose_name_plural": "ca thi",
+                "ordering": ["-opens_at", "-pk"],
             },
         ),
         migrations.AddField(
-            model_name='examroom',
-            name='session',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='rooms', to='lms.examsession', verbose_name='ca thi'),
+            model_name="examroom",
+            name="session",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="rooms",
+                to="lms.examsession",
+                verbose_name="ca thi",
+            ),
         ),
         migrations.AddField(
-            model_name='candidate',
-            name='session',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='candidates', to='lms.examsession', verbose_name='ca thi'),
+            model_name="candidate",
+            name="session",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="candidates",
+                to="lms.examsession",
+                verbose_name="ca thi",
+            ),
         ),
         migrations.CreateModel(
-            name='ScoreChange',
+            name="ScoreChange",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slot', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('old_score', models.DecimalField(decimal_places=3, max_digits=7, null=True)),
-                ('new_score', models.DecimalField(decimal_places=3, max_digits=7)),
-                ('reason', models.TextField(verbose_name='lý do')),
-                ('at', models.DateTimeField(auto_now_add=True)),
-                ('attempt', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='score_changes', to='lms.attempt')),
-                ('by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slot", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("old_score", models.DecimalField(decimal_places=3, max_digits=7, null=True)),
+                ("new_score", models.DecimalField(decimal_places=3, max_digits=7)),
+                ("reason", models.TextField(verbose_name="lý do")),
+                ("at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "attempt",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="score_changes",
+                        to="lms.attempt",
+                    ),
+                ),
+                (
+                    "by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'thay đổi điểm',
-                'verbose_name_plural': 'thay đổi điểm',
-                'ordering': ['at', 'pk'],
+                "verbose_name": "thay đổi điểm",
+                "verbose_name_plural": "thay đổi điểm",
+                "ordering": ["at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='AnswerLog',
+            name="AnswerLog",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slot', models.PositiveSmallIntegerField()),
-                ('response', models.JSONField(null=True)),
-                ('flagged', models.BooleanField(default=False)),
-                ('seq', models.BigIntegerField()),
-                ('device', models.CharField(blank=True, max_length=64)),
-                ('ip', models.GenericIPAddressField(blank=True, null=True)),
-                ('received_at', models.DateTimeField()),
-                ('attempt', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='answer_log', to='lms.attempt')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slot", models.PositiveSmallIntegerField()),
+                ("response", models.JSONField(null=True)),
+                ("flagged", models.BooleanField(default=False)),
+                ("seq", models.BigIntegerField()),
+                ("device", models.CharField(blank=True, max_length=64)),
+                ("ip", models.GenericIPAddressField(blank=True, null=True)),
+                ("received_at", models.DateTimeField()),
+                (
+                    "attempt",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="answer_log",
+                        to="lms.attempt",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'nhật ký lưu bài',
-                'verbose_name_plural': 'nhật ký lưu bài',
-                'indexes': [models.Index(fields=['attempt', 'received_at'], name='lms_answerl_attempt_8725b0_idx')],
+                "verbose_name": "nhật ký lưu bài",
+                "verbose_name_plural": "nhật ký lưu bài",
+                "indexes": [
+                    models.Index(
+                        fields=["attempt", "received_at"], name="lms_answerl_attempt_8725b0_idx"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='AttemptAnswer',
+            name="AttemptAnswer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slot', models.PositiveSmallIntegerField()),
-                ('response', models.JSONField(null=True)),
-                ('flagged', models.BooleanField(default=False)),
-                ('seq', models.BigIntegerField()),
-                ('saved_at', models.DateTimeField()),
-                ('attempt', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='answers', to='lms.attempt')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slot", models.PositiveSmallIntegerField()),
+                ("response", models.JSONField(null=True)),
+                ("flagged", models.BooleanField(default=False)),
+                ("seq", models.BigIntegerField()),
+                ("saved_at", models.DateTimeField()),
+                (
+                    "attempt",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="answers",
+                        to="lms.attempt",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'câu trả lời',
-                'verbose_name_plural': 'câu trả lời',
-                'constraints': [models.UniqueConstraint(fields=('attempt', 'slot'), name='uniq_attempt_answer')],
+                "verbose_name": "câu trả lời",
+                "verbose_name_plural": "câu trả lời",
+                "constraints": [
+                    models.UniqueConstraint(fields=("attempt", "slot"), name="uniq_attempt_answer")
+                ],
             },
         ),
         migrations.AddIndex(
-            model_name='attempt',
-            index=models.Index(fields=['state', 'deadline'], name='lms_attempt_state_5c843b_idx'),
+            model_name="attempt",
+            index=models.Index(fields=["state", "deadline"], name="lms_attempt_state_5c843b_idx"),
         ),
         migrations.AddConstraint(
-            model_name='attempt',
-            constraint=models.UniqueConstraint(fields=('candidate', 'number'), name='uniq_attempt_number'),
+            model_name="attempt",
+            constraint=models.UniqueConstraint(
+                fields=("candidate", "number"), name="uniq_attempt_number"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='essaymark',
-            constraint=models.UniqueConstraint(fields=('attempt', 'slot'), name='uniq_essay_mark'),
+            model_name="essaymark",
+            constraint=models.UniqueConstraint(fields=("attempt", "slot"), name="uniq_essay_mark"),
         ),
         migrations.AddConstraint(
-            model_name='examroom',
-            constraint=models.UniqueConstraint(fields=('session', 'name'), name='uniq_exam_room_name'),
+            model_name="examroom",
+            constraint=models.UniqueConstraint(
+                fields=("session", "name"), name="uniq_exam_room_name"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='candidate',
-            constraint=models.UniqueConstraint(fields=('session', 'student'), name='uniq_candidate'),
+            model_name="candidate",
+            constraint=models.UniqueConstraint(
+                fields=("session", "student"), name="uniq_candidate"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='candidate',
-            constraint=models.UniqueConstraint(fields=('session', 'number'), name='uniq_candidate_number'),
+            model_name="candidate",
+            constraint=models.UniqueConstraint(
+                fields=("session", "number"), name="uniq_candidate_number"
+            ),
         ),
     ]
