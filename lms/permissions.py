@@ -3,12 +3,13 @@ and whose records they keep. Built on the rules of the materials (:mod:`content.
 and of the bank (:mod:`question_bank.permissions`); every learner endpoint asks these."""
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from accounts.models import Enrolment, Role, SchoolClass, User
 from accounts.permissions import STAFF_ROLES, colleagues, is_active, user_area, visible_classes
 from content.permissions import can_work_on_page, visible_material_pages
 from content.practice import Embedding, page_embeddings
-from lms.exams.models import Candidate, ExamRoom, ExamSession
+from lms.exams.models import Candidate, ExamRoom, ExamSession, ReleasePolicy
 from question_bank.assembly.models import Paper
 from question_bank.permissions import choosable_questions, visible_papers
 
@@ -165,3 +166,14 @@ def session_staff(session) -> QuerySet[User]:
             Q(school__department_id=session.department_id) | Q(department_id=session.department_id)
         )
     return staff.none()
+
+
+def results_released(session, *, now=None) -> bool:
+    """Whether the session's release policy lets its candidates see their results now
+    (what they may see of them is the review policy's)."""
+    now = now or timezone.now()
+    if session.release_policy == ReleasePolicy.IMMEDIATE:
+        return True
+    if session.release_policy == ReleasePolicy.ON_CLOSE:
+        return bool(session.closes_at and now >= session.closes_at) or bool(session.released_at)
+    return session.released_at is not None

@@ -7,7 +7,7 @@ page's script a JSON bootstrap: the attempt's signed token, the version's questi
 :func:`lms.exams.delivery.public_items` gives them (never a key), every acknowledged answer
 and the server's clock. Before the session opens the page sends no question at all:
 :func:`~lms.exams.services.attempt_open` refuses, and the entry page shows the opening time.
-Results follow the session's release policy (:func:`results_visible`) and its review policy.
+Results follow the session's release policy (:func:`lms.permissions.results_released`) and its review policy.
 """
 
 import json
@@ -27,8 +27,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.signin import client_address
 from lms.exams import delivery, saving, services
-from lms.exams.models import Attempt, AttemptAnswer, Candidate, ExamSession, ReleasePolicy
-from lms.permissions import own_candidacies
+from lms.exams.models import Attempt, AttemptAnswer, Candidate, ExamSession
+from lms.permissions import own_candidacies, results_released
 from lms.practice import answer_key_text, score_text
 from question_bank.assembly.paper import PART_TITLES
 
@@ -46,23 +46,12 @@ TAKE_PAGE_STATIC = (
 )
 
 
-# --- Rules of what a candidate sees -------------------------------------------------------
-def results_visible(session: ExamSession, *, now=None) -> bool:
-    """Whether the session's release policy lets its candidates see their results now."""
-    now = now or timezone.now()
-    if session.release_policy == ReleasePolicy.IMMEDIATE:
-        return True
-    if session.release_policy == ReleasePolicy.ON_CLOSE:
-        return bool(session.closes_at and now >= session.closes_at) or bool(session.released_at)
-    return session.released_at is not None
-
-
 def _status(candidate: Candidate, attempts: list[Attempt], now) -> tuple[str, str]:
     """(code, Vietnamese label) of a candidacy for the list."""
     submitted = [a for a in attempts if a.state == Attempt.State.SUBMITTED]
     session = candidate.session
     if submitted and len(submitted) >= session.attempts_allowed:
-        if results_visible(session, now=now) and any(hasattr(a, "result") for a in submitted):
+        if results_released(session, now=now) and any(hasattr(a, "result") for a in submitted):
             return "result", _("Có kết quả")
         return "submitted", _("Đã nộp")
     if any(a.state == Attempt.State.IN_PROGRESS for a in attempts):
@@ -319,7 +308,7 @@ def _review_rows(attempt: Attempt, result, *, keys: bool) -> list[dict]:
 def _result_context(attempt: Attempt) -> dict:
     session = attempt.candidate.session
     result = getattr(attempt, "result", None)
-    if not results_visible(session) or result is None:
+    if not results_released(session) or result is None:
         return {"result": None}
     parts = [
         {"title": PART_TITLES.get(int(part), part), "score": score_text(Decimal(value))}
