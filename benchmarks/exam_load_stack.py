@@ -307,34 +307,39 @@ def pgbench_path() -> str | None:
     return str(candidates[0]) if candidates else None
 
 
-def _upsert_script(rows: int, *, with_log: bool) -> str:
-    """The save's statement (lms.exams.saving._UPSERT, text unchanged) with ``rows`` answers
-    of a random attempt, each newer than what is stored; with the answer log insert and the
-    transaction around both when ``with_log``."""
-    from lms.exams.saving import _UPSERT
+def _fill(text: str, values: list[str]) -> str:
+    for value in values:
+        text = text.replace("%s", value, 1)
+    return text
 
-    sql, row = _UPSERT["postgresql"]
+
+def _upsert_script(rows: int, *, with_log: bool) -> str:
+    """The save's SQL (lms.exams.saving, text unchanged) with ``rows`` answers of a random
+    attempt, each newer than what is stored: the upsert alone, or, ``with_log``, the whole
+    save statement (answer log and upsert in one statement, as the server sends it)."""
+    from lms.exams.saving import _ROW_POSTGRESQL, _SAVE_POSTGRESQL, _UPSERT_SQLITE
+
     seq = "(extract(epoch from clock_timestamp()) * 1000000)::bigint"
-    values = [
-        row.replace("%s", ":a", 1)
-        .replace("%s", f"(:s + {n}) % 5", 1)
-        .replace("%s", "'\"Đáp án tải thử\"'", 1)
-        .replace("%s", "false", 1)
-        .replace("%s", seq, 1)
-        .replace("%s", "now()", 1)
-        for n in range(rows)
-    ]
+    answer = "'\"Đáp án tải thử\"'"
     lines = ["\\set a random(:amin, :amax)", "\\set s random(0, 4)"]
-    upsert = sql.format(values=", ".join(values)) + ";"
-    if not with_log:
-        return "\n".join([*lines, upsert]) + "\n"
-    log_values = ", ".join(
-        f"(:a, (:s + {n}) % 5, '\"Đáp án tải thử\"'::jsonb, false, 1, 'may', '127.0.0.1', now())"
-        for n in range(rows)
-    )
-    columns = "attempt_id, slot, response, flagged, seq, device, ip, received_at"
-    log = f"INSERT INTO lms_answerlog ({columns}) VALUES {log_values};"  # noqa: S608
-    return "\n".join([*lines, "BEGIN;", upsert, log, "END;"]) + "\n"
+    if with_log:
+        row = [
+            _fill(_ROW_POSTGRESQL, [":a", f"(:s + {n}) % 5", answer, "false", seq])
+            for n in range(rows)
+        ]
+        sql = _fill(
+            _SAVE_POSTGRESQL.format(values=", ".join(row)),
+            ["'may'", "'127.0.0.1'", "now()", "now()"],
+        )
+    else:
+        row = [
+            _fill(
+                "(%s, %s, %s, %s, %s, %s)", [":a", f"(:s + {n}) % 5", answer, "false", seq, "now()"]
+            )
+            for n in range(rows)
+        ]
+        sql = _UPSERT_SQLITE.format(values=", ".join(row))
+    return "\n".join([*lines, sql + ";"]) + "\n"
 
 
 def pgbench_ceiling(

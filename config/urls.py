@@ -33,6 +33,8 @@ handler404 = "config.errors.page_not_found"
 handler500 = "config.errors.server_error"
 
 urlpatterns = [
+    # First: the exam page's autosave is the busiest URL of an exam day.
+    path("thi/", include("lms.exams.urls")),
     # Ahead of Wagtail's own: tags suggested only from what the user may see.
     path("admin/tag-autocomplete/", question_tags.autocomplete),
     path("admin/tag-autocomplete/<slug:app_name>/<slug:model_name>/", question_tags.autocomplete),
@@ -60,7 +62,6 @@ urlpatterns = [
     path("bao-cao/", include("content.report_urls")),
     path("oai/", include("content.oai_urls")),
     path("hoc/", include("lms.urls")),
-    path("thi/", include("lms.exams.urls")),
     path("tim-kiem/", include("search.urls")),
 ]
 

@@ -7,7 +7,7 @@ shared cache (:func:`attempt_state`), falling back to the database when the cach
 is down: losing Redis costs a query, never a save. All answers of a request are written by
 one multi-row upsert that keeps, per question, the answer with the highest sequence number
 (a late or replayed request never overwrites a newer answer) and appended to the answer
-log in the same transaction; the response is sent only after the commit, so an
+log in the same transaction (on PostgreSQL one statement: one round trip); the response is sent only after the commit, so an
 acknowledged answer is in the database. The server's clock decides the deadline; a save
 arriving within the session's grace period after it is kept (it was in flight, or in the
 outbox of a device that was offline), a later one is refused and logged as an event.
@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 
 from common.cache import cache_delete, cache_get, cache_set
 from lms.exams.delivery import variant_items
-from lms.exams.models import AnswerLog, Attempt, AttemptAnswer, AttemptEvent
+from lms.exams.models import Attempt, AttemptAnswer, AttemptEvent
 from lms.practice import ResponseInvalid, check_response
 from question_bank.assembly.paper import PART_SHORT
 from question_bank.formats.base import QType
@@ -33,24 +33,33 @@ TOKEN_SALT = "lms.exams.attempt"  # noqa: S105 - a signing salt, not a password
 STATE_SECONDS = 300
 SEEN_SECONDS = 3600
 MAX_SEQ = 2**53
-_UPSERT = {
-    "postgresql": (
-        "INSERT INTO lms_attemptanswer (attempt_id, slot, response, flagged, seq, saved_at) "
-        "VALUES {values} ON CONFLICT (attempt_id, slot) DO UPDATE SET "
-        "response = EXCLUDED.response, flagged = EXCLUDED.flagged, seq = EXCLUDED.seq, "
-        "saved_at = EXCLUDED.saved_at WHERE lms_attemptanswer.seq < EXCLUDED.seq "
-        "RETURNING slot",
-        "(%s, %s, %s::jsonb, %s, %s, %s)",
-    ),
-    "sqlite": (
-        "INSERT INTO lms_attemptanswer (attempt_id, slot, response, flagged, seq, saved_at) "
-        "VALUES {values} ON CONFLICT (attempt_id, slot) DO UPDATE SET "
-        "response = excluded.response, flagged = excluded.flagged, seq = excluded.seq, "
-        "saved_at = excluded.saved_at WHERE lms_attemptanswer.seq < excluded.seq "
-        "RETURNING slot",
-        "(%s, %s, %s, %s, %s, %s)",
-    ),
-}
+#: PostgreSQL: the log and the upsert in one statement (a data-modifying CTE), so a save is
+#: one round trip and one implicit transaction: committed when the statement returns.
+_SAVE_POSTGRESQL = (
+    "WITH incoming (attempt_id, slot, response, flagged, seq) AS (VALUES {values}), "
+    "logged AS (INSERT INTO lms_answerlog "
+    "(attempt_id, slot, response, flagged, seq, device, ip, received_at) "
+    "SELECT attempt_id, slot, response, flagged, seq, %s, %s::inet, %s FROM incoming) "
+    "INSERT INTO lms_attemptanswer (attempt_id, slot, response, flagged, seq, saved_at) "
+    "SELECT attempt_id, slot, response, flagged, seq, %s FROM incoming "
+    "ON CONFLICT (attempt_id, slot) DO UPDATE SET "
+    "response = EXCLUDED.response, flagged = EXCLUDED.flagged, seq = EXCLUDED.seq, "
+    "saved_at = EXCLUDED.saved_at WHERE lms_attemptanswer.seq < EXCLUDED.seq "
+    "RETURNING slot"
+)
+_ROW_POSTGRESQL = "(%s::bigint, %s::integer, %s::jsonb, %s::boolean, %s::bigint)"
+#: SQLite (embedded default): the same upsert and log as two statements in one transaction.
+_UPSERT_SQLITE = (
+    "INSERT INTO lms_attemptanswer (attempt_id, slot, response, flagged, seq, saved_at) "
+    "VALUES {values} ON CONFLICT (attempt_id, slot) DO UPDATE SET "
+    "response = excluded.response, flagged = excluded.flagged, seq = excluded.seq, "
+    "saved_at = excluded.saved_at WHERE lms_attemptanswer.seq < excluded.seq "
+    "RETURNING slot"
+)
+_LOG_SQLITE = (
+    "INSERT INTO lms_answerlog "
+    "(attempt_id, slot, response, flagged, seq, device, ip, received_at) VALUES {values}"
+)
 
 
 class SaveRefused(Exception):
@@ -200,15 +209,30 @@ def check_open(state: dict, device: str, *, now: float) -> None:
         )
 
 
-def _upsert(attempt_id: int, changes: list[Change], now) -> set[int]:
-    sql, row = _UPSERT["postgresql" if connection.vendor == "postgresql" else "sqlite"]
-    params: list = []
-    for c in changes:
-        response = None if c.response is None else json.dumps(c.response, ensure_ascii=False)
-        params += [attempt_id, c.slot, response, c.flagged, c.seq, now]
-    with connection.cursor() as cursor:
-        cursor.execute(sql.format(values=", ".join([row] * len(changes))), params)
-        return {r[0] for r in cursor.fetchall()}
+def _json(value) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False)
+
+
+def _write(attempt_id: int, changes: list[Change], *, device: str, ip, now) -> set[int]:
+    """Append the changes to the log and upsert them; the slots whose answer was replaced."""
+    rows = [(attempt_id, c.slot, _json(c.response), c.flagged, c.seq) for c in changes]
+    if connection.vendor == "postgresql":
+        sql = _SAVE_POSTGRESQL.format(values=", ".join([_ROW_POSTGRESQL] * len(rows)))
+        params = [v for row in rows for v in row] + [device, ip, now, now]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return {r[0] for r in cursor.fetchall()}
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            _UPSERT_SQLITE.format(values=", ".join(["(%s, %s, %s, %s, %s, %s)"] * len(rows))),
+            [v for row in rows for v in (*row, now)],
+        )
+        applied = {r[0] for r in cursor.fetchall()}
+        cursor.execute(
+            _LOG_SQLITE.format(values=", ".join(["(%s, %s, %s, %s, %s, %s, %s, %s)"] * len(rows))),
+            [v for row in rows for v in (*row, device, ip, now)],
+        )
+    return applied
 
 
 def answers_save(*, attempt_id: int, token: str, payload, ip=None) -> SaveResult:
@@ -227,21 +251,7 @@ def answers_save(*, attempt_id: int, token: str, payload, ip=None) -> SaveResult
         raise
     changes = parse_changes(payload, variant_items(state["variant"]))
     now = timezone.now()
-    with transaction.atomic():
-        applied = _upsert(attempt_id, changes, now)
-        AnswerLog.objects.bulk_create(
-            AnswerLog(
-                attempt_id=attempt_id,
-                slot=c.slot,
-                response=c.response,
-                flagged=c.flagged,
-                seq=c.seq,
-                device=device,
-                ip=ip,
-                received_at=now,
-            )
-            for c in changes
-        )
+    applied = _write(attempt_id, changes, device=device, ip=ip, now=now)
     mark_seen(attempt_id)
     return _result(attempt_id, changes, applied)
 
