@@ -54,7 +54,9 @@ function singleChoice(item, onChange) {
 }
 
 function multipleChoice(item, onChange) {
-  const el = h("div", { class: "choices" });
+  const el = h("div", { class: "choices choices--many" });
+  // Without this a multiple-response question looks exactly like a single-choice one.
+  el.append(h("p", { class: "choices__hint", text: "Chọn tất cả các phương án đúng." }));
   const rows = item.choices.map((c) => choiceRow(c, "checkbox"));
   const picked = new Set();
   const show = () =>
@@ -240,9 +242,11 @@ function matching(item, onChange) {
 
 function ordering(item, onChange) {
   const el = h("div", { class: "ordering" });
+  el.append(h("p", { class: "ordering__hint", text: "Dùng nút ↑ ↓ để đổi thứ tự." }));
   const list = h("ol", { class: "ordering__list" });
   let order = item.items.map((_, i) => i);
   let chosen = false;
+  let locked = false;
   function show() {
     list.replaceChildren(
       ...order.map((pos, at) => {
@@ -254,7 +258,8 @@ function ordering(item, onChange) {
           [1, "↓", "Xuống"],
         ]) {
           const b = h("button", { type: "button", "aria-label": name, text: label });
-          b.disabled = at + dir < 0 || at + dir >= order.length;
+          // The first item never goes up nor the last down, locked or not.
+          b.disabled = locked || at + dir < 0 || at + dir >= order.length;
           b.addEventListener("click", () => {
             [order[at], order[at + dir]] = [order[at + dir], order[at]];
             chosen = true;
@@ -283,7 +288,11 @@ function ordering(item, onChange) {
       order = chosen ? r.slice() : item.items.map((_, i) => i);
       show();
     },
-    disable: (flag) => disableAll(el, flag),
+    disable: (flag) => {
+      locked = flag;
+      keep.disabled = flag;
+      show();
+    },
   };
 }
 

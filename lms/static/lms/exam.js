@@ -18,6 +18,7 @@ const TYPING_PAUSE = 700;
 const HEARTBEAT = 20000;
 const BACKOFF = [1000, 2000, 4000, 8000, 15000, 30000];
 const ROMAN = { 1: "I", 2: "II", 3: "III", 4: "IV" };
+const PLACE_KEY = `exam-place-${boot.attempt}`; // the question on screen, kept over a reload
 const TEXT = {
   saving: "Đang lưu…",
   allSaved: "Đã lưu tất cả",
@@ -146,8 +147,22 @@ function render() {
   typeset(app);
 }
 
+function keptPlace() {
+  try {
+    const kept = sessionStorage.getItem(PLACE_KEY);
+    return kept !== null && S.questions.has(Number(kept)) ? Number(kept) : null;
+  } catch (error) {
+    return null;
+  }
+}
+
 function showQuestion(slot) {
   S.current = slot;
+  try {
+    sessionStorage.setItem(PLACE_KEY, String(slot));
+  } catch (error) {
+    // storage refused (a private mode): a reload starts at the first question
+  }
   const part = S.questions.get(slot).item.part;
   for (const [s, q] of S.questions) {
     q.article.hidden = S.listMode ? q.item.part !== part : s !== slot;
@@ -494,10 +509,20 @@ function report(kind) {
 }
 
 function watchPage() {
+  // A reload or leaving for the submitted page hides the page too: pagehide comes first
+  // then, and that is not leaving the exam.
+  window.addEventListener("pagehide", () => {
+    S.unloading = true;
+  });
+  window.addEventListener("pageshow", () => {
+    S.unloading = false;
+  });
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState === "hidden") {
-      report("left_page");
+      if (!S.unloading) report("left_page");
       flush();
+    } else {
+      heartbeat(); // back on the page (a phone woke up): the deadline may have moved
     }
   });
   window.addEventListener("blur", () => report("blur"));
@@ -506,7 +531,7 @@ function watchPage() {
   });
   window.addEventListener("online", () => {
     S.retry = 0;
-    flush();
+    heartbeat(); // the clock and the deadline (an extension?), then the outbox
   });
   window.addEventListener("offline", () => {
     S.offline = true;
@@ -568,6 +593,20 @@ async function submit() {
 }
 
 // --- Practice feedback ---------------------------------------------------------------
+// The check marks what the server holds: wait until this slot's latest answer is
+// acknowledged (a save already in flight is awaited, not skipped).
+async function savedNow(slot, wait = 10000) {
+  const end = Date.now() + wait;
+  await sleep(50);
+  for (;;) {
+    const a = S.answers.get(slot);
+    if (a && a.saved && !a.dirty) return true;
+    if (S.stopped || Date.now() > end) return false;
+    if (!S.inflight) await flush();
+    await sleep(150);
+  }
+}
+
 async function checkAnswer(slot) {
   const q = S.questions.get(slot);
   if (!answered(slot)) {
@@ -576,10 +615,12 @@ async function checkAnswer(slot) {
     return;
   }
   if (q.typing) changed(slot, true);
-  await sleep(50);
-  await flush();
   q.feedback.hidden = false;
   q.feedback.textContent = "Đang kiểm tra…";
+  if (!(await savedNow(slot))) {
+    q.feedback.textContent = "Câu trả lời chưa lưu được nên chưa kiểm tra được. Hãy thử lại.";
+    return;
+  }
   try {
     const { response, data } = await post(boot.check_url, { slot });
     if (!response.ok) {
@@ -650,7 +691,7 @@ async function start() {
   bindTools();
   S.outbox = await openOutbox(boot.attempt);
   await restore();
-  showQuestion(S.current);
+  showQuestion(keptPlace() ?? S.current);
   for (const slot of S.order) paint(slot);
   document.body.dataset.ready = "1";
   watchPage();
