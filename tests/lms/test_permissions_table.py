@@ -216,8 +216,9 @@ TABLE = {
     # admins and the school's admin (manageable_sessions); the create form offers the papers
     # the user may open (can_create_session), never another member's confidential one, and
     # only to the roles that run sessions (not a department admin: they run the board's).
-    # The list shows a named marker (the librarian) the sessions they mark.
-    "exam board: sessions, school A's":       (NOT_FOUND, HIDDEN,    ALLOWED,   ALLOWED,   ALLOWED,   ALLOWED,   LOGIN),
+    # The list shows a named marker (the librarian) the sessions they mark, and an
+    # invigilator (the teacher, of school A's room) the rooms they watch.
+    "exam board: sessions, school A's":       (NOT_FOUND, ALLOWED,   ALLOWED,   ALLOWED,   ALLOWED,   ALLOWED,   LOGIN),
     "exam board: sessions, own":              (NOT_FOUND, HIDDEN,    HIDDEN,    ALLOWED,   ALLOWED,   ALLOWED,   LOGIN),
     "exam board: sessions, Sở B's":           (NOT_FOUND, HIDDEN,    HIDDEN,    HIDDEN,    HIDDEN,    HIDDEN,    LOGIN),
     "exam board: create, own paper":          (NOT_FOUND, ALLOWED,   NOT_FOUND, ALLOWED,   ALLOWED,   NOT_FOUND, LOGIN),
