@@ -48,4 +48,4 @@ COPY manage.py ./
 RUN pip install --no-cache-dir . && useradd --system hoclieu && mkdir -p /srv/media /srv/private-media /srv/static && chown hoclieu /srv/media /srv/private-media /srv/static
 USER hoclieu
 EXPOSE 8000
-CMD ["gunicorn", "config.wsgi:application", "--bind", "0.0.0.0:8000"]
+CMD ["gunicorn", "-c", "config/gunicorn.py", "config.wsgi:application"]
