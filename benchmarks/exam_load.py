@@ -45,7 +45,12 @@ def _args():
     parser.add_argument("--start-window", type=float, default=None, help="default min(60, ⅓)")
     parser.add_argument("--submit-window", type=float, default=10)
     parser.add_argument("--interval", type=float, default=30, help="mean seconds between saves")
-    parser.add_argument("--heartbeat", type=float, default=20, help="seconds; 0: none")
+    parser.add_argument(
+        "--heartbeat",
+        type=float,
+        default=30,
+        help="seconds of silence before a beat (exam.js); 0: none",
+    )
     parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--worker-class", choices=["sync", "gthread"], default="gthread")
     parser.add_argument("--threads", type=int, default=4)
@@ -207,7 +212,9 @@ def _report(args, plan, load, wall, cpu, lost, checked, ceiling, graded, fault_l
     rows += _cpu_rows(cpu, r)
     for label, (tps, what) in ceiling.items():
         share = f" → our saves/s sustained is {100 * sustained / tps:.1f} % of it" if tps else ""
-        rows.append((label, f"{tps:,.0f}/s {what}{share}" if tps else "pgbench not available"))
+        rows.append(
+            (label, f"{tps:,.0f}/s {what}{share}" if tps else "pgbench failed or not installed")
+        )
     width = max(len(k) for k, _v in rows)
     print()
     for label, value in rows:

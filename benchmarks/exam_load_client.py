@@ -181,6 +181,9 @@ class Candidate:
         self.seat, self.rng = seat, rng
         self.seq = 0
         self.outbox: dict[int, dict] = {}
+        #: When the server last answered (a save's answer counts: it carries the clock and
+        #: the deadline, so exam.js beats only after ``--heartbeat`` seconds of silence).
+        self.last_contact = 0.0
 
     def change(self, count: int) -> None:
         slots = self.rng.sample(range(len(self.seat.kinds)), min(count, len(self.seat.kinds)))
@@ -246,15 +249,22 @@ class Load:
             return
         self._record("save", due, status)
         if status == 200:
+            c.last_contact = self.now()
             c.acknowledge(sent, body, self.results)
 
     async def heartbeat(self, c: Candidate, first: float) -> None:
-        due = first
-        while due < self.plan.submit_from:
+        """As exam.js: a beat after ``plan.heartbeat`` seconds without any answer."""
+        c.last_contact = max(c.last_contact, first)
+        while True:
+            due = c.last_contact + self.plan.heartbeat
+            if due >= self.plan.submit_from:
+                return
             await self._until(due)
+            if self.now() - c.last_contact < self.plan.heartbeat:
+                continue  # a save was answered meanwhile
             status, _ = await self.http.post(f"/thi/bai/{c.seat.attempt}/nhip/", c.seat.token, {})
             self._record("heartbeat", due, status)
-            due += self.plan.heartbeat * self.rng.uniform(0.9, 1.1)
+            c.last_contact = self.now()
 
     async def submit(self, c: Candidate, due: float) -> None:
         await self._until(due)

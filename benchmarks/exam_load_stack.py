@@ -329,7 +329,7 @@ def _upsert_script(rows: int, *, with_log: bool) -> str:
         ]
         sql = _fill(
             _SAVE_POSTGRESQL.format(values=", ".join(row)),
-            ["'may'", "'127.0.0.1'", "now()", "now()"],
+            ["'may'", "'127.0.0.1'", "now()", "now()", ":a"],
         )
     else:
         row = [

@@ -71,8 +71,15 @@ def attempt_save(request, attempt_id: int):
         )
     except SaveRefused as refused:
         return _refused(refused)
+    # The deadline too (an extension shows at once), so a page that saves needs no beat.
     return JsonResponse(
-        {"ok": True, "saved": result.saved, "stale": result.stale, "now": _now_ms()}
+        {
+            "ok": True,
+            "saved": result.saved,
+            "stale": result.stale,
+            "deadline": result.deadline,
+            "now": _now_ms(),
+        }
     )
 
 

@@ -42,6 +42,7 @@ _SAVE_POSTGRESQL = (
     "SELECT attempt_id, slot, response, flagged, seq, %s, %s::inet, %s FROM incoming) "
     "INSERT INTO lms_attemptanswer (attempt_id, slot, response, flagged, seq, saved_at) "
     "SELECT attempt_id, slot, response, flagged, seq, %s FROM incoming "
+    "WHERE EXISTS (SELECT 1 FROM lms_attempt WHERE id = %s AND state = 'in_progress') "
     "ON CONFLICT (attempt_id, slot) DO UPDATE SET "
     "response = EXCLUDED.response, flagged = EXCLUDED.flagged, seq = EXCLUDED.seq, "
     "saved_at = EXCLUDED.saved_at WHERE lms_attemptanswer.seq < EXCLUDED.seq "
@@ -141,6 +142,8 @@ class Change:
 class SaveResult:
     saved: list[dict] = field(default_factory=list)
     stale: list[dict] = field(default_factory=list)
+    #: The attempt's deadline (epoch ms; None: untimed) as this save was checked against.
+    deadline: int | None = None
 
 
 def _check_int(value, *, low: int, high: int) -> bool:
@@ -218,11 +221,15 @@ def _write(attempt_id: int, changes: list[Change], *, device: str, ip, now) -> s
     rows = [(attempt_id, c.slot, _json(c.response), c.flagged, c.seq) for c in changes]
     if connection.vendor == "postgresql":
         sql = _SAVE_POSTGRESQL.format(values=", ".join([_ROW_POSTGRESQL] * len(rows)))
-        params = [v for row in rows for v in row] + [device, ip, now, now]
+        params = [v for row in rows for v in row] + [device, ip, now, now, attempt_id]
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return {r[0] for r in cursor.fetchall()}
     with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SELECT state FROM lms_attempt WHERE id = %s", [attempt_id])
+        found = cursor.fetchone()
+        if found is None or found[0] != Attempt.State.IN_PROGRESS:
+            return set()  # submitted meanwhile: nothing applied (answers_save says why)
         cursor.execute(
             _UPSERT_SQLITE.format(values=", ".join(["(%s, %s, %s, %s, %s, %s)"] * len(rows))),
             [v for row in rows for v in (*row, now)],
@@ -242,30 +249,50 @@ def answers_save(*, attempt_id: int, token: str, payload, ip=None) -> SaveResult
     state = attempt_state(attempt_id)
     if state is None:
         raise SaveRefused(_("Không tìm thấy bài làm."), "token", 403)
-    clock = time.time()
     try:
-        check_open(state, device, now=clock)
-    except SaveRefused as refused:
-        if refused.code == "late":
-            late_save_record(attempt_id, state, payload, device=device, ip=ip)
-        raise
+        check_open(state, device, now=time.time())
+    except SaveRefused:
+        # A refusal is never decided on a cached state alone (an extension or an unlock
+        # whose cache invalidation was lost while Redis was down): ask the database.
+        forget_attempt_state(attempt_id)
+        state = _refused_unless_open(attempt_id, device, payload, ip=ip)
     changes = parse_changes(payload, variant_items(state["variant"]))
     now = timezone.now()
     applied = _write(attempt_id, changes, device=device, ip=ip, now=now)
     mark_seen(attempt_id)
-    return _result(attempt_id, changes, applied)
+    result = _result(attempt_id, changes, applied)
+    result.deadline = None if state["deadline"] is None else int(state["deadline"] * 1000)
+    return result
+
+
+def _refused_unless_open(attempt_id: int, device: str, payload, *, ip) -> dict:
+    state = attempt_state(attempt_id)
+    try:
+        check_open(state, device, now=time.time())
+    except SaveRefused as refused:
+        if refused.code == "late":
+            late_save_record(attempt_id, state, payload, device=device, ip=ip)
+        raise
+    return state
 
 
 def _result(attempt_id: int, changes: list[Change], applied: set[int]) -> SaveResult:
     result = SaveResult(
         saved=[{"slot": c.slot, "seq": c.seq} for c in changes if c.slot in applied]
     )
-    stale = [c.slot for c in changes if c.slot not in applied]
+    stale = {c.slot: c.seq for c in changes if c.slot not in applied}
     if stale:
         for row in AttemptAnswer.objects.filter(attempt_id=attempt_id, slot__in=stale).values(
             "slot", "seq", "response", "flagged"
         ):
-            result.stale.append(row)
+            if row["seq"] >= stale[row["slot"]]:
+                del stale[row["slot"]]
+                result.stale.append(row)
+    if stale:
+        # Not applied and nothing newer stored: the attempt was submitted meanwhile (its
+        # cached state said otherwise); the page must stop as for any submitted attempt.
+        forget_attempt_state(attempt_id)
+        raise SaveRefused(_("Bài đã nộp: không thể sửa câu trả lời."), "submitted")
     return result
 
 

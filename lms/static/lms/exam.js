@@ -15,7 +15,9 @@ const loadedAt = Date.now();
 const FLUSH_DELAY = 1200; // after the last change; never later than MAX_FLUSH_WAIT
 const MAX_FLUSH_WAIT = 2000;
 const TYPING_PAUSE = 700;
-const HEARTBEAT = 20000;
+// The page asks the server for its clock and the deadline when it has heard nothing for
+// this long: every save's answer carries both, so an answering student sends few beats.
+const HEARTBEAT = 30000;
 const BACKOFF = [1000, 2000, 4000, 8000, 15000, 30000];
 const ROMAN = { 1: "I", 2: "II", 3: "III", 4: "IV" };
 const PLACE_KEY = `exam-place-${boot.attempt}`; // the question on screen, kept over a reload
@@ -317,6 +319,10 @@ async function post(url, body, extra = {}) {
     data = {};
   }
   if (typeof data.now === "number") clock(data.now, sentAt);
+  if (response.ok) {
+    S.lastContact = Date.now();
+    if ("deadline" in data) S.deadline = data.deadline;
+  }
   return { response, data };
 }
 
@@ -698,7 +704,9 @@ async function start() {
   status();
   tick();
   setInterval(tick, 500);
-  setInterval(heartbeat, HEARTBEAT);
+  setInterval(() => {
+    if (!S.lastContact || Date.now() - S.lastContact >= HEARTBEAT) heartbeat();
+  }, 5000);
   heartbeat();
   flush();
   keepOffline();

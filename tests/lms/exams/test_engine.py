@@ -113,3 +113,44 @@ def test_a_second_device_is_refused_and_the_refusal_is_logged():
     assert refused.value.code == "device"
     event = AttemptEvent.objects.get(kind=AttemptEvent.Kind.DEVICE_REFUSED)
     assert event.attempt_id == attempt.pk and event.device == "may-thu-hai"
+
+
+def test_a_stale_cached_state_never_lets_a_save_into_a_submitted_attempt(client):
+    """Guard: the upsert applies only to an attempt in progress (checked in the statement),
+    whatever the cached state says (its invalidation may have been lost with Redis)."""
+    world = make_exam_world()
+    attempt, _items = started(world, world.students[0])
+    token = saving.attempt_token(attempt)
+    url = f"/thi/bai/{attempt.pk}/luu/"
+    assert (
+        _post(client, url, token, {"answers": [{"slot": 0, "seq": 1, "response": 1}]}).status_code
+        == 200
+    )
+    saving.attempt_state(attempt.pk)  # cached: in progress
+    Attempt.objects.filter(pk=attempt.pk).update(state=Attempt.State.SUBMITTED)
+    r = _post(client, url, token, {"answers": [{"slot": 0, "seq": 2, "response": 3}]})
+    assert r.status_code == 409 and r.json()["code"] == "submitted"
+    assert AttemptAnswer.objects.get(attempt=attempt, slot=0).response == 1
+
+
+def test_a_refusal_is_checked_against_the_database_not_only_the_cache(client):
+    """Guard: a cached deadline that an extension has since moved does not refuse a save."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    world = make_exam_world()
+    attempt, _items = started(world, world.students[0])
+    token = saving.attempt_token(attempt)
+    past = timezone.now() - dt.timedelta(hours=1)
+    Attempt.objects.filter(pk=attempt.pk).update(deadline=past)
+    saving.forget_attempt_state(attempt.pk)
+    saving.attempt_state(attempt.pk)  # cached: long past its deadline
+    Attempt.objects.filter(pk=attempt.pk).update(deadline=timezone.now() + dt.timedelta(hours=1))
+    r = _post(
+        client,
+        f"/thi/bai/{attempt.pk}/luu/",
+        token,
+        {"answers": [{"slot": 0, "seq": 1, "response": 1}]},
+    )
+    assert r.status_code == 200 and r.json()["saved"] == [{"slot": 0, "seq": 1}]
