@@ -48,7 +48,7 @@ def _args():
     parser.add_argument(
         "--heartbeat",
         type=float,
-        default=30,
+        default=45,
         help="seconds of silence before a beat (exam.js); 0: none",
     )
     parser.add_argument("--workers", type=int, default=3)

@@ -16,8 +16,9 @@ const FLUSH_DELAY = 1200; // after the last change; never later than MAX_FLUSH_W
 const MAX_FLUSH_WAIT = 2000;
 const TYPING_PAUSE = 700;
 // The page asks the server for its clock and the deadline when it has heard nothing for
-// this long: every save's answer carries both, so an answering student sends few beats.
-const HEARTBEAT = 30000;
+// this long (45 s: the room view calls a page offline after 60 s): every save's answer
+// carries both, so an answering student sends few beats.
+const HEARTBEAT = 45000;
 const BACKOFF = [1000, 2000, 4000, 8000, 15000, 30000];
 const ROMAN = { 1: "I", 2: "II", 3: "III", 4: "IV" };
 const PLACE_KEY = `exam-place-${boot.attempt}`; // the question on screen, kept over a reload
