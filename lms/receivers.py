@@ -4,6 +4,8 @@ from django.urls import reverse
 
 from content import signals
 from content.models import ELecturePage
+from lms.exams import signals as exam_signals
+from lms.exams.tasks import grade_submitted
 from lms.selectors import electure_progress, reading_position
 from lms.services import learning_event_record
 
@@ -39,3 +41,4 @@ def connect() -> None:
     signals.material_viewed.connect(material_viewed, dispatch_uid="lms.material_viewed")
     signals.material_downloaded.connect(material_downloaded, dispatch_uid="lms.material_downloaded")
     signals.learner_context.connect(learner_context, dispatch_uid="lms.learner_context")
+    exam_signals.attempt_submitted.connect(grade_submitted, dispatch_uid="lms.exams.grade")

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from accounts.models import Enrolment, Role, User
 from common.cache import cache_get, cache_set
 from lms import permissions
-from lms.exams import codes, tasks, versions
+from lms.exams import codes, signals, versions
 from lms.exams.models import (
     Attempt,
     AttemptEvent,
@@ -368,7 +368,9 @@ def attempt_submit(*, attempt: Attempt, by: str, user=None) -> tuple[Attempt, bo
             candidate_id=attempt.candidate_id, attempt=attempt, kind=kind, by=user
         )
         transaction.on_commit(lambda: forget_attempt_state(attempt.pk))
-        tasks.enqueue_grading(attempt.pk)
+        transaction.on_commit(
+            lambda: signals.attempt_submitted.send(sender=Attempt, attempt_id=attempt.pk)
+        )
     return attempt, True
 
 

@@ -11,7 +11,6 @@ import datetime as dt
 import logging
 
 from celery import shared_task
-from django.db import transaction
 from django.utils import timezone
 from kombu.exceptions import OperationalError
 
@@ -50,6 +49,6 @@ def _send_grading(attempt_id: int) -> None:
         logger.warning("grading of attempt %s not queued (broker down)", attempt_id)
 
 
-def enqueue_grading(attempt_id: int) -> None:
-    """Grade after the current transaction commits (called inside the submit)."""
-    transaction.on_commit(lambda: _send_grading(attempt_id))
+def grade_submitted(sender, *, attempt_id: int, **kwargs) -> None:
+    """Receiver of :data:`lms.exams.signals.attempt_submitted` (sent after the commit)."""
+    _send_grading(attempt_id)

@@ -194,7 +194,7 @@ def test_a_web_worker_killed_amid_saves_loses_no_acknowledged_answer(server):
 def test_saves_are_acknowledged_while_redis_is_down(server):
     # Guards: common.cache turns a cache failure into a miss (saving.attempt_state then reads
     # the database) and the cache has short socket timeouts (config.settings.base CACHES);
-    # a submit does not wait for the broker (tasks.enqueue_grading, ignore_result) and the
+    # a submit does not wait for the broker (tasks.grade_submitted, ignore_result) and the
     # periodic task queues a lost grading again (tasks.attempts_close_overdue_task).
     cache = settings.CACHES["default"]
     assert cache["BACKEND"].endswith("RedisCache"), "the cache is not Redis"
