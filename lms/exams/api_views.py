@@ -23,25 +23,25 @@ from lms.exams.models import Attempt
 from lms.exams.saving import SaveRefused
 
 
-def _now_ms() -> int:
+def now_ms() -> int:
     return int(time.time() * 1000)
 
 
-def _refused(refused: SaveRefused) -> JsonResponse:
-    body = {"error": refused.message, "code": refused.code, "now": _now_ms()}
+def refused_response(refused: SaveRefused) -> JsonResponse:
+    body = {"error": refused.message, "code": refused.code, "now": now_ms()}
     if refused.slot is not None:
         body["slot"] = refused.slot
     return JsonResponse(body, status=refused.status)
 
 
-def _payload(request):
+def json_payload(request):
     try:
         return json.loads(request.body or b"{}")
     except (ValueError, UnicodeDecodeError):
         raise SaveRefused(_("Dữ liệu gửi lên không phải JSON hợp lệ."), "json", 400) from None
 
 
-def _token(request) -> str:
+def exam_token(request) -> str:
     return request.headers.get("X-Exam-Token", "")
 
 
@@ -65,12 +65,12 @@ def attempt_save(request, attempt_id: int):
     try:
         result = saving.answers_save(
             attempt_id=attempt_id,
-            token=_token(request),
-            payload=_payload(request),
+            token=exam_token(request),
+            payload=json_payload(request),
             ip=client_address(request),
         )
     except SaveRefused as refused:
-        return _refused(refused)
+        return refused_response(refused)
     # The deadline too (an extension shows at once), so a page that saves needs no beat.
     return JsonResponse(
         {
@@ -78,7 +78,7 @@ def attempt_save(request, attempt_id: int):
             "saved": result.saved,
             "stale": result.stale,
             "deadline": result.deadline,
-            "now": _now_ms(),
+            "now": now_ms(),
         }
     )
 
@@ -90,13 +90,13 @@ def attempt_heartbeat(request, attempt_id: int):
     """The page is alive: the server's time, the deadline (extensions included), and
     whether this device may still save."""
     try:
-        device, state = _state(attempt_id, _token(request))
+        device, state = _state(attempt_id, exam_token(request))
     except SaveRefused as refused:
-        return _refused(refused)
+        return refused_response(refused)
     saving.mark_seen(attempt_id)
     return JsonResponse(
         {
-            "now": _now_ms(),
+            "now": now_ms(),
             "deadline": _deadline_ms(state),
             "grace": state["grace"],
             "state": state["state"],
@@ -111,8 +111,8 @@ def attempt_heartbeat(request, attempt_id: int):
 def attempt_event(request, attempt_id: int):
     """The page reports leaving it (visibility, blur, full screen): shown, never acted on."""
     try:
-        device, state = _state(attempt_id, _token(request))
-        kind = str(_payload(request).get("kind", ""))
+        device, state = _state(attempt_id, exam_token(request))
+        kind = str(json_payload(request).get("kind", ""))
         services.page_event_record(
             attempt_id=attempt_id,
             candidate_id=state["candidate"],
@@ -121,10 +121,10 @@ def attempt_event(request, attempt_id: int):
             ip=client_address(request),
         )
     except SaveRefused as refused:
-        return _refused(refused)
+        return refused_response(refused)
     except services.ValidationError:
         return JsonResponse({"error": _("Loại sự kiện không hợp lệ."), "code": "kind"}, status=400)
-    return JsonResponse({"ok": True, "now": _now_ms()})
+    return JsonResponse({"ok": True, "now": now_ms()})
 
 
 @csp_exempt()
@@ -134,20 +134,20 @@ def attempt_submit(request, attempt_id: int):
     """Submit, optionally with the last answers (saved first, as a save would). A second
     submit answers the same; a device that lost the attempt cannot submit it."""
     try:
-        device, state = _state(attempt_id, _token(request))
+        device, state = _state(attempt_id, exam_token(request))
         if state["device"] != device:
             saving.check_open(state, device, now=time.time())
-        payload = _payload(request)
+        payload = json_payload(request)
         if isinstance(payload, dict) and payload.get("answers"):
             saving.answers_save(
                 attempt_id=attempt_id,
-                token=_token(request),
+                token=exam_token(request),
                 payload=payload,
                 ip=client_address(request),
             )
     except SaveRefused as refused:
         if refused.code != "submitted":
-            return _refused(refused)
+            return refused_response(refused)
     attempt, _done = services.attempt_submit(
         attempt=Attempt.objects.get(pk=attempt_id), by=Attempt.SubmittedBy.STUDENT
     )
@@ -156,6 +156,6 @@ def attempt_submit(request, attempt_id: int):
             "ok": True,
             "state": attempt.state,
             "submitted_at": int(attempt.submitted_at.timestamp() * 1000),
-            "now": _now_ms(),
+            "now": now_ms(),
         }
     )

@@ -6,9 +6,6 @@ token in ``X-Exam-Token`` (no cookie, so no CSRF token), and answers JSON with t
 server's time (``now``); an exam attempt is refused with 403 and never gets a key.
 """
 
-import json
-import time
-
 from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
 from django.shortcuts import redirect
@@ -18,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from lms.exams import practice
+from lms.exams import api_views, practice
 from lms.exams.practice_forms import PracticeForm
 from lms.exams.saving import SaveRefused
 from question_bank.assembly.solver import AssemblyInfeasible
@@ -74,18 +71,11 @@ def practice_check(request, attempt_id: int):
     """Mark one saved answer of a practice attempt: ``{"slot": n}`` → the fraction, the
     points, the key, the solution and the feedback."""
     try:
-        try:
-            payload = json.loads(request.body or b"{}")
-        except (ValueError, UnicodeDecodeError):
-            raise SaveRefused(_("Dữ liệu gửi lên không phải JSON hợp lệ."), "json", 400) from None
         checked = practice.practice_check(
             attempt_id=attempt_id,
-            token=request.headers.get("X-Exam-Token", ""),
-            payload=payload,
+            token=api_views.exam_token(request),
+            payload=api_views.json_payload(request),
         )
     except SaveRefused as refused:
-        body = {"error": refused.message, "code": refused.code, "now": int(time.time() * 1000)}
-        if refused.slot is not None:
-            body["slot"] = refused.slot
-        return JsonResponse(body, status=refused.status)
-    return JsonResponse({**checked.as_dict(), "now": int(time.time() * 1000)})
+        return api_views.refused_response(refused)
+    return JsonResponse({**checked.as_dict(), "now": api_views.now_ms()})
