@@ -62,6 +62,7 @@ urlpatterns = [
     path("bao-cao/", include("content.report_urls")),
     path("oai/", include("content.oai_urls")),
     path("hoc/", include("lms.urls")),
+    path("on-tap/", include("lms.revision.urls")),
     path("tim-kiem/", include("search.urls")),
 ]
 

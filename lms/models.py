@@ -99,3 +99,11 @@ from lms.exams.models import (  # noqa: E402, F401
     ExamSession,
     ScoreChange,
 )
+from lms.revision.models import (  # noqa: E402, F401
+    OutcomeMastery,
+    QuestionStat,
+    RevisionAnswer,
+    RevisionPack,
+    SkillCard,
+    SkillReview,
+)

@@ -252,6 +252,13 @@ if CELERY_BROKER_URL:
 else:
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
+# Revision (lms.revision): at most this many outcomes in a day's review queue; a question
+# answered in the last N days is not drawn again unless the outcome has no other; FSRS
+# spreads due dates a little (fuzzing) so a day's reviews do not come back all together.
+REVISION_DAILY_CAP = 30
+REVISION_NO_REPEAT_DAYS = 7
+REVISION_FSRS_FUZZING = True
+
 # Wagtail
 WAGTAIL_SITE_NAME = "Học liệu số"
 WAGTAILADMIN_USER_LOGIN_FORM = "accounts.admin_login.AdminLoginForm"  # labels in Vietnamese

@@ -42,3 +42,6 @@ if SEARCH_URL:
 # Tests enqueue tasks inline; the Celery tests start a real worker themselves.
 CELERY_TASK_ALWAYS_EAGER = True
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# FSRS due dates without random fuzz, so tests compare them with fsrs itself.
+REVISION_FSRS_FUZZING = False

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lms import permissions
+from lms.exams import signals
 from lms.exams.delivery import variant_items
 from lms.exams.models import Attempt, AttemptResult, EssayMark, ExamSession, ScoreChange
 from lms.practice import ResponseInvalid, check_response
@@ -96,11 +97,18 @@ def attempt_grade(attempt_id: int) -> AttemptResult | None:
         outcome = compute(variant_items(attempt.candidate.variant_id), answers, marks)
         try:
             with transaction.atomic():
-                return AttemptResult.objects.create(
+                result = AttemptResult.objects.create(
                     attempt=attempt, graded_at=timezone.now(), **outcome
                 )
         except IntegrityError:  # another worker got there first (no row lock on SQLite)
             return AttemptResult.objects.get(attempt_id=attempt_id)
+        kind = ExamSession.objects.values_list("kind", flat=True).get(
+            pk=attempt.candidate.session_id
+        )
+        transaction.on_commit(
+            lambda: signals.attempt_graded.send(sender=Attempt, attempt_id=attempt_id, kind=kind)
+        )
+        return result
 
 
 def attempts_ungraded(*, submitted_before, limit: int = 500) -> list[int]:

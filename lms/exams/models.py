@@ -31,6 +31,7 @@ class ExamSession(models.Model):
     class Kind(models.TextChoices):
         EXAM = "exam", _("Thi")
         PRACTICE = "practice", _("Luyện tập")
+        MOCK = "mock", _("Thi thử")
 
     title = models.CharField(_("tên ca thi"), max_length=255)
     kind = models.CharField(_("loại"), max_length=10, choices=Kind.choices, default=Kind.EXAM)

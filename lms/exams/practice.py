@@ -18,10 +18,11 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Prefetch, Sum
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from lms.exams import services
+from lms.exams import services, signals
 from lms.exams.delivery import variant_items
 from lms.exams.models import (
     Attempt,
@@ -47,6 +48,8 @@ PRACTICE_ATTEMPTS = 99
 #: ``passed``), plus where the answer was given (``session``, ``attempt``, ``slot``).
 EVENT_DATA_SCHEMA = 2
 FOUR_PLACES = Decimal("0.0001")
+#: Longer than this on one question counts as this long (the learner left the page).
+MAX_TIME_ON_QUESTION = 30 * 60
 
 
 @transaction.atomic
@@ -95,7 +98,7 @@ def _practice_attempt(attempt_id: int, token: str) -> Attempt:
     read_token(token, attempt_id)
     if attempt_state(attempt_id) is None:
         raise SaveRefused(_("Không tìm thấy bài làm."), "token", 403)
-    attempt = Attempt.objects.select_related("candidate__session", "candidate__student").get(
+    attempt = Attempt.objects.select_related("candidate__session__paper", "candidate__student").get(
         pk=attempt_id
     )
     if attempt.candidate.session.kind != ExamSession.Kind.PRACTICE:
@@ -152,16 +155,24 @@ class Checked:
         }
 
 
+def _seconds_on(attempt: Attempt, checks) -> int:
+    """Time on this question as the server saw it: since the attempt's previous check (or
+    its start), capped, in milliseconds (the page works through the questions in order)."""
+    previous = checks.order_by("-created_at").values_list("created_at", flat=True).first()
+    since = max(filter(None, [previous, attempt.started_at]), default=timezone.now())
+    return int(min(MAX_TIME_ON_QUESTION, max(0.0, (timezone.now() - since).total_seconds())) * 1000)
+
+
 def _record(attempt: Attempt, item: dict, response, fraction: Decimal | None) -> None:
     """The check as a learning event; an earlier check of the same question in this
-    attempt already showed the key, so a right answer now is not a pass."""
+    attempt already showed the key, so a right answer now is not a pass. Announced
+    (:data:`lms.exams.signals.answer_checked`) after the commit for revision."""
     student = attempt.candidate.student
-    key_seen = LearningEvent.objects.filter(
-        user=student,
-        kind=EventKind.QUESTION_ANSWERED,
-        data__attempt=attempt.pk,
-        data__slot=item["slot"],
-    ).exists()
+    checks = LearningEvent.objects.filter(
+        user=student, kind=EventKind.QUESTION_ANSWERED, data__attempt=attempt.pk
+    )
+    key_seen = checks.filter(data__slot=item["slot"]).exists()
+    duration_ms = _seconds_on(attempt, checks)
     graded = fraction is not None
     passed = (not graded or fraction == 1) and not key_seen
     learning_event_record(
@@ -178,6 +189,20 @@ def _record(attempt: Attempt, item: dict, response, fraction: Decimal | None) ->
             "attempt": attempt.pk,
             "slot": item["slot"],
         },
+    )
+    revision = (attempt.candidate.session.paper.header or {}).get("revision", "")
+    transaction.on_commit(
+        lambda: signals.answer_checked.send(
+            sender=Attempt,
+            attempt_id=attempt.pk,
+            slot=item["slot"],
+            version_id=item["version_id"],
+            response=response,
+            fraction=fraction,
+            key_seen=key_seen,
+            duration_ms=duration_ms,
+            revision=revision,
+        )
     )
 
 

@@ -5,3 +5,13 @@ from django.dispatch import Signal
 
 #: Sent after the commit that submitted an attempt; kwargs: ``attempt_id``.
 attempt_submitted = Signal()
+
+#: Sent after the commit that graded an attempt (once per attempt); kwargs: ``attempt_id``,
+#: ``kind`` (the session's kind: exam, practice or mock).
+attempt_graded = Signal()
+
+#: Sent after the commit of a practice check of one answer; kwargs: ``attempt_id``, ``slot``,
+#: ``version_id``, ``response`` (checked), ``fraction`` (None for an essay), ``key_seen``,
+#: ``duration_ms`` (what the page measured, or None), ``revision`` (the paper header's
+#: ``revision`` mark: "review" for a day's review queue, else "").
+answer_checked = Signal()
