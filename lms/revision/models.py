@@ -110,6 +110,9 @@ class OutcomeMastery(models.Model):
             models.UniqueConstraint(fields=["student", "outcome"], name="revision_mastery_unique")
         ]
 
+    def __str__(self):
+        return f"{self.student_id} · {self.outcome_id}: {self.value:.2f}"
+
 
 class SkillCard(models.Model):
     """FSRS state of one learner and one learning outcome (``fsrs.Card`` fields)."""
@@ -137,6 +140,9 @@ class SkillCard(models.Model):
         ]
         indexes = [models.Index(fields=["student", "due"], name="revision_card_student_due")]
 
+    def __str__(self):
+        return f"{self.student_id} · {self.outcome_id} → {self.due:%Y-%m-%d}"
+
 
 class SkillReview(models.Model):
     """One FSRS review of a card (append-only; ``fsrs.ReviewLog`` plus the state after)."""
@@ -157,6 +163,9 @@ class SkillReview(models.Model):
         verbose_name_plural = _("lượt ôn")
         indexes = [models.Index(fields=["card", "reviewed_at"], name="revision_review_card_time")]
 
+    def __str__(self):
+        return f"{self.card_id} · {self.rating} · {self.reviewed_at:%Y-%m-%d}"
+
 
 class QuestionStat(models.Model):
     """How learners did on one question in revision (counts only, updated per answer)."""
@@ -170,6 +179,9 @@ class QuestionStat(models.Model):
     class Meta:
         verbose_name = _("thống kê câu hỏi (ôn tập)")
         verbose_name_plural = _("thống kê câu hỏi (ôn tập)")
+
+    def __str__(self):
+        return f"{self.question_id}: {self.answers}"
 
 
 class RevisionPack(models.Model):
@@ -192,3 +204,6 @@ class RevisionPack(models.Model):
         verbose_name = _("gói ôn tập ngoại tuyến")
         verbose_name_plural = _("gói ôn tập ngoại tuyến")
         indexes = [models.Index(fields=["student", "-created_at"], name="revision_pack_student")]
+
+    def __str__(self):
+        return self.title
