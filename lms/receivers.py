@@ -6,6 +6,8 @@ from content import signals
 from content.models import ELecturePage
 from lms.exams import signals as exam_signals
 from lms.exams.tasks import grade_submitted
+from lms.revision import mock as revision_mock
+from lms.revision import services as revision
 from lms.selectors import electure_progress, reading_position
 from lms.services import learning_event_record
 
@@ -42,3 +44,9 @@ def connect() -> None:
     signals.material_downloaded.connect(material_downloaded, dispatch_uid="lms.material_downloaded")
     signals.learner_context.connect(learner_context, dispatch_uid="lms.learner_context")
     exam_signals.attempt_submitted.connect(grade_submitted, dispatch_uid="lms.exams.grade")
+    exam_signals.answer_checked.connect(
+        revision.practice_checked, dispatch_uid="lms.revision.practice_checked"
+    )
+    exam_signals.attempt_graded.connect(
+        revision_mock.attempt_graded, dispatch_uid="lms.revision.mock_graded"
+    )

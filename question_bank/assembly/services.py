@@ -385,19 +385,37 @@ def _create_variants(paper, items, codes, seed, options: AssemblyOptions) -> Non
 def _practice_pool(*, user, subject, grade: int, topic, outcome, level, qtypes):
     """The practice candidates (approved questions of non-confidential banks ``user`` sees)
     and the label of the set."""
-    qs = permissions.practice_questions(user).filter(subject=subject, grade=grade)
+    qs = practice_pool(
+        user=user,
+        subject=subject,
+        grade=grade,
+        topic=topic,
+        outcome=outcome,
+        level=level,
+        qtypes=qtypes,
+    )
     bits = [subject.name, str(grade)]
     if topic is not None:
-        qs = qs.filter(topic=topic)
         bits.append(topic.name)
+    if level is not None:
+        bits.append(level.name)
+    return list(qs.values("pk", "difficulty", "fingerprint", "part", "qtype")), " · ".join(bits)
+
+
+def practice_pool(*, user, subject, grade: int, topic=None, outcome=None, level=None, qtypes=None):
+    """The questions a practice set for ``user`` may draw (approved, live, of
+    non-confidential banks shared with them: ``permissions.practice_questions``), narrowed
+    to a subject and grade and, when given, a topic, a learning outcome, a level and types."""
+    qs = permissions.practice_questions(user).filter(subject=subject, grade=grade)
+    if topic is not None:
+        qs = qs.filter(topic=topic)
     if outcome is not None:
         qs = qs.filter(outcome=outcome)
     if level is not None:
         qs = qs.filter(level=level)
-        bits.append(level.name)
     if qtypes:
         qs = qs.filter(qtype__in=qtypes)
-    return list(qs.values("pk", "difficulty", "fingerprint", "part", "qtype")), " · ".join(bits)
+    return qs
 
 
 def practice_set_create(
@@ -433,16 +451,48 @@ def practice_set_create(
     seed = seed if seed is not None else secrets.randbelow(2**31)
     result = assemble(candidates, [cell], forms=1, seed=seed, time_limit=2.0)
     chosen = [qid for _key, qid in result.forms[0]]
-    versions = _latest_versions(chosen)
-    part_of = {r["pk"]: _part_of(r) for r in rows}
+    return practice_paper_create(
+        user=user,
+        question_ids=chosen,
+        subject=subject,
+        title=title or _("Luyện tập: %(label)s") % {"label": label},
+        seed=seed,
+    )
+
+
+def practice_paper_create(
+    *, user, question_ids: list[int], subject, title: str, seed: int | None = None, header=None
+) -> Paper:
+    """A practice paper of exactly these questions (their latest approved versions), in
+    part order and otherwise in the given order, for ``user`` to take. Every question must
+    be one ``user`` may practise (``permissions.practice_questions``); ``header`` adds marks
+    to the paper's header (``{"revision": "review"}`` for a day's review queue)."""
+    if not accounts_permissions.is_active(user):
+        raise PermissionDenied(_("Hãy đăng nhập để tạo bài luyện tập."))
+    rows = {
+        r["pk"]: r
+        for r in permissions.practice_questions(user)
+        .filter(pk__in=question_ids)
+        .values("pk", "part", "qtype")
+    }
+    if len(rows) != len(set(question_ids)):
+        raise PermissionDenied(_("Bài luyện tập chỉ gồm câu hỏi bạn được luyện."))
+    versions = _latest_versions(list(rows))
+    part_of = {pk: _part_of(row) for pk, row in rows.items()}
+    seed = seed if seed is not None else secrets.randbelow(2**31)
     with transaction.atomic():
         paper = Paper.objects.create(
-            title=title or _("Luyện tập: %(label)s") % {"label": label},
+            title=title,
             kind=Paper.Kind.PRACTICE,
             created_by=user,
             seed=seed,
             school_id=user.school_id,
-            header={"subject": subject.name, "exam_title": "BÀI LUYỆN TẬP", "official": False},
+            header={
+                "subject": subject.name,
+                "exam_title": "BÀI LUYỆN TẬP",
+                "official": False,
+                **(header or {}),
+            },
         )
         items = [
             PaperItem(
@@ -452,7 +502,7 @@ def practice_set_create(
                 part=part_of[qid],
                 points=Decimal(1),
             )
-            for n, qid in enumerate(sorted(chosen, key=part_of.get), 1)  # stable: keeps order
+            for n, qid in enumerate(sorted(question_ids, key=part_of.get), 1)  # stable
             if qid in versions
         ]
         PaperItem.objects.bulk_create(items)
