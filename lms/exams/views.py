@@ -342,5 +342,9 @@ def attempt_submitted(request, attempt_id: int):
         "saved": saved,
         "total": len(delivery.public_items(attempt.candidate.variant_id)),
         **_result_context(attempt),
+        # A mock exam's report (lms.revision), linked by name without importing it.
+        "report_url": _optional_url("revision_mock_report", attempt.pk)
+        if attempt.candidate.session.kind == ExamSession.Kind.MOCK
+        else None,
     }
     return render(request, "lms/exams/submitted.html", context)

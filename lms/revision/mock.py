@@ -144,9 +144,11 @@ def _open_mock(user, template_code: str) -> Candidate | None:
     """The learner's mock of the template not yet finished (never opened, or in progress
     before its deadline): starting again resumes it rather than drawing another."""
     now = timezone.now()
-    for candidate in own_candidacies(user).filter(
-        session__kind=ExamSession.Kind.MOCK, session__paper__header__mock=template_code
-    ).order_by("-pk")[:3]:
+    for candidate in (
+        own_candidacies(user)
+        .filter(session__kind=ExamSession.Kind.MOCK, session__paper__header__mock=template_code)
+        .order_by("-pk")[:3]
+    ):
         attempts = list(candidate.attempts.all())
         if not attempts:
             return candidate
@@ -208,9 +210,7 @@ def question_seconds(attempt: Attempt) -> dict[int, float]:
     if attempt.submitted_at:
         logs = logs.filter(received_at__lte=attempt.submitted_at)
     groups: dict[dt.datetime, set[int]] = {}
-    for received_at, slot in logs.order_by("received_at", "seq").values_list(
-        "received_at", "slot"
-    ):
+    for received_at, slot in logs.order_by("received_at", "seq").values_list("received_at", "slot"):
         groups.setdefault(received_at, set()).add(slot)
     seconds: dict[int, float] = {}
     previous = attempt.started_at
@@ -224,7 +224,7 @@ def question_seconds(attempt: Attempt) -> dict[int, float]:
 
 
 def duration_text(seconds: float | None) -> str:
-    """"2 phút 05 giây", "45 giây"; "—" for none."""
+    """ "2 phút 05 giây", "45 giây"; "—" for none."""
     if seconds is None:
         return "—"
     whole = round(seconds)
@@ -372,7 +372,7 @@ class Report:
 
     @property
     def change_text(self) -> str:
-        """"+0,75" / "−0,5" / "0" against the previous mock; "" without one."""
+        """ "+0,75" / "−0,5" / "0" against the previous mock; "" without one."""
         previous = self.previous
         if previous is None:
             return ""
@@ -395,9 +395,7 @@ def _score_rows(report: Report, attempt: Attempt, result) -> None:
     items = variant_items(attempt.candidate.variant_id)
     topic_of = _topics_of(items)
     graded = {row["slot"]: row for row in result.items}
-    answered = set(
-        attempt.answers.exclude(response__isnull=True).values_list("slot", flat=True)
-    )
+    answered = set(attempt.answers.exclude(response__isnull=True).values_list("slot", flat=True))
     seconds = question_seconds(attempt)
     parts: dict[int, ScoreRow] = {}
     topics: dict[str, ScoreRow] = {}
@@ -414,7 +412,8 @@ def _score_rows(report: Report, attempt: Attempt, result) -> None:
         report.questions.append(
             QuestionRow(
                 slot=item["slot"],
-                label=_("%(part)s – Câu %(n)d") % {"part": PART_NAMES[item["part"]], "n": item["number"]},
+                label=_("%(part)s – Câu %(n)d")
+                % {"part": PART_NAMES[item["part"]], "n": item["number"]},
                 topic=topic,
                 points=points,
                 most=most,
@@ -423,7 +422,9 @@ def _score_rows(report: Report, attempt: Attempt, result) -> None:
             )
         )
     report.parts = [parts[p] for p in sorted(parts)]
-    report.topics = sorted(topics.values(), key=lambda r: (r.score / r.most if r.most else 1, r.title))
+    report.topics = sorted(
+        topics.values(), key=lambda r: (r.score / r.most if r.most else 1, r.title)
+    )
     report.most = sum((p.most for p in report.parts), Decimal(0))
 
 
@@ -434,9 +435,7 @@ def _history(user, attempt: Attempt, template_code: str) -> list[HistoryRow]:
         .select_related("result")
         .order_by("submitted_at", "pk")
     )
-    return [
-        HistoryRow(a.pk, a.submitted_at, a.result.score, a.pk == attempt.pk) for a in rows
-    ]
+    return [HistoryRow(a.pk, a.submitted_at, a.result.score, a.pk == attempt.pk) for a in rows]
 
 
 def _class_average(user, template_code: str) -> ClassAverage | None:
@@ -453,9 +452,7 @@ def _class_average(user, template_code: str) -> ClassAverage | None:
     latest: dict[int, Decimal] = {}
     for student_id, value in (
         _mock_attempts(template_code)
-        .filter(
-            Q(candidate__student__in=classmates.values("student_id")), result__isnull=False
-        )
+        .filter(Q(candidate__student__in=classmates.values("student_id")), result__isnull=False)
         .order_by("submitted_at", "pk")
         .values_list("candidate__student_id", "result__score")
     ):
