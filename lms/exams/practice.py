@@ -166,7 +166,7 @@ def _seconds_on(attempt: Attempt, checks) -> int:
 def _record(attempt: Attempt, item: dict, response, fraction: Decimal | None) -> None:
     """The check as a learning event; an earlier check of the same question in this
     attempt already showed the key, so a right answer now is not a pass. Announced
-    (:data:`lms.exams.signals.answer_checked`) after the commit for revision."""
+    (:data:`lms.exams.signals.answer_checked`) for revision."""
     student = attempt.candidate.student
     checks = LearningEvent.objects.filter(
         user=student, kind=EventKind.QUESTION_ANSWERED, data__attempt=attempt.pk
@@ -191,18 +191,16 @@ def _record(attempt: Attempt, item: dict, response, fraction: Decimal | None) ->
         },
     )
     revision = (attempt.candidate.session.paper.header or {}).get("revision", "")
-    transaction.on_commit(
-        lambda: signals.answer_checked.send(
-            sender=Attempt,
-            attempt_id=attempt.pk,
-            slot=item["slot"],
-            version_id=item["version_id"],
-            response=response,
-            fraction=fraction,
-            key_seen=key_seen,
-            duration_ms=duration_ms,
-            revision=revision,
-        )
+    signals.answer_checked.send(
+        sender=Attempt,
+        attempt_id=attempt.pk,
+        slot=item["slot"],
+        version_id=item["version_id"],
+        response=response,
+        fraction=fraction,
+        key_seen=key_seen,
+        duration_ms=duration_ms,
+        revision=revision,
     )
 
 

@@ -10,7 +10,7 @@ attempt_submitted = Signal()
 #: ``kind`` (the session's kind: exam, practice or mock).
 attempt_graded = Signal()
 
-#: Sent after the commit of a practice check of one answer; kwargs: ``attempt_id``, ``slot``,
+#: Sent when a practice check of one answer was recorded (in the check's request); kwargs: ``attempt_id``, ``slot``,
 #: ``version_id``, ``response`` (checked), ``fraction`` (None for an essay), ``key_seen``,
 #: ``duration_ms`` (what the page measured, or None), ``revision`` (the paper header's
 #: ``revision`` mark: "review" for a day's review queue, else "").
