@@ -461,6 +461,9 @@ function keepOffline() {
 }
 
 function showNetwork() {
+  document.querySelectorAll("[data-action=today], [data-testid=practice-form] button").forEach((b) => {
+    b.disabled = !navigator.onLine;
+  });
   if (navigator.onLine) say("Đang có mạng.");
   else say("Đang không có mạng: vẫn làm được các gói đã tải, câu trả lời sẽ gửi khi có mạng.", "offline");
 }
@@ -485,6 +488,8 @@ async function start() {
   document.body.dataset.ready = "1";
   keepOffline();
   sync();
+  // A lost `online` event (a flaky network) still ends in a sync.
+  setInterval(() => navigator.onLine && sync(), 30_000);
 }
 
 start();
