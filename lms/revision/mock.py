@@ -228,6 +228,8 @@ def duration_text(seconds: float | None) -> str:
     if seconds is None:
         return "—"
     whole = round(seconds)
+    if whole == 0:
+        return _("dưới 1 giây")
     minutes, rest = divmod(whole, 60)
     if minutes:
         return _("%(m)d phút %(s)02d giây") % {"m": minutes, "s": rest}

@@ -106,6 +106,7 @@ def mock_report(request, attempt_id: int):
             {
                 "row": h,
                 "date": local_date(h.submitted_at),
+                "time": timezone.localtime(h.submitted_at, LOCAL_TZ).strftime("%H:%M"),
                 "url": reverse("revision_mock_report", kwargs={"attempt_id": h.attempt_id}),
             }
             for h in report.history

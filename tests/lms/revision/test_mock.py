@@ -21,6 +21,7 @@ from question_bank.assembly.solver import AssemblyInfeasible
 from question_bank.formats.base import Choice, ParsedQuestion, QType
 from question_bank.scoring import score
 from tests.accounts.factories import make_class, make_school, make_student_in, make_user
+from tests.lms.exams.conftest import _forget_exam_keys
 from tests.lms.exams.factories import correct_response
 from tests.question_bank.factories import make_bank, make_question
 
@@ -117,6 +118,14 @@ class World:
             ).pk
             for n in range(confidential)
         }
+
+
+@pytest.fixture(autouse=True)
+def _fresh_exam_caches():
+    """Ids repeat between tests (rolled back): cached versions and attempt states must go."""
+    _forget_exam_keys()
+    yield
+    _forget_exam_keys()
 
 
 @pytest.fixture
@@ -321,6 +330,7 @@ def test_time_per_question_comes_from_the_answer_log(world):
     assert mock.duration_text(seconds[1]) == "30 giây"
     assert mock.duration_text(95) == "1 phút 35 giây"
     assert mock.duration_text(None) == "—"
+    assert mock.duration_text(0.2) == "dưới 1 giây"
 
 
 def test_a_graded_mock_is_revision_evidence_once(world):
