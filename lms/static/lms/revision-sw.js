@@ -38,8 +38,11 @@ function keep(request) {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return false;
   if (url.pathname === OFFLINE_PAGE) return true;
+  // /static/lms/ too: the page's modules import each other by their plain names, which
+  // are not the hashed names of OFFLINE_STATIC in production.
   return (
     OFFLINE_STATIC.includes(url.pathname) ||
+    url.pathname.startsWith("/static/lms/") ||
     url.pathname.startsWith("/static/vendor/katex/") ||
     url.pathname.startsWith("/media/question_images/")
   );
