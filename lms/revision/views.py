@@ -30,7 +30,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from accounts.models import Role
+from accounts.models import Enrolment, Role
 from curriculum.models import LearningOutcome, Subject
 from lms.revision import selectors, services
 from lms.revision.forms import QuickPracticeForm, RevisionPracticeForm, pool_outcomes
@@ -128,10 +128,25 @@ def _subject_item(row) -> dict:
     }
 
 
+def _learner_grade(user) -> int | None:
+    """The grade of the learner's latest class (their subjects of that grade come first)."""
+    return (
+        Enrolment.objects.filter(student_id=user.pk)
+        .order_by("-pk")
+        .values_list("school_class__grade", flat=True)
+        .first()
+    )
+
+
 def _home_context(request, *, form, errors=(), review_error: str = "") -> dict:
     user = request.user
+    subjects = [_subject_item(row) for row in selectors.subjects_for(user)]
+    grade = _learner_grade(user)
+    mine = [s for s in subjects if grade is None or s["row"].grade == grade]
     return {
-        "subjects": [_subject_item(row) for row in selectors.subjects_for(user)],
+        "grade": grade,
+        "subjects": mine or subjects,
+        "other_subjects": [s for s in subjects if s not in mine] if mine else [],
         "due": selectors.due_count(user),
         "weakest": [_outcome_item(r) for r in selectors.weakest_outcomes(user, limit=WEAKEST)],
         "form": form,

@@ -345,3 +345,31 @@ def test_a_student_of_another_school_sees_no_subject_of_this_bank(world):
     assert "Chưa có môn nào có câu hỏi để ôn tập" in text
     assert client.get(_map_url(world)).status_code == 404
     assert client.get(_outcome_url(world.outcomes[0])).status_code == 404
+
+
+def _quick_forms(html: str) -> list[dict]:
+    """The hidden fields of every one-tap practice button of a page."""
+    forms = re.findall(r'<form[^>]*class="rv-quick"[^>]*>(.*?)</form>', html, flags=re.S)
+    return [
+        dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', form))
+        for form in forms
+    ]
+
+
+def test_every_one_tap_button_starts_what_it_says(world):
+    _answer(world, world.student, world.outcomes[0], 2, "0")
+    client = _client(world.student)
+    pages = {
+        HOME: [{"outcome": str(world.outcomes[0].pk), "count": "5"}],
+        _map_url(world): [{"topic": str(t.pk), "count": "10"} for t in world.topics],
+        _outcome_url(world.outcomes[1]): [{"outcome": str(world.outcomes[1].pk), "count": "5"}],
+    }
+    for url, expected in pages.items():
+        forms = _quick_forms(client.get(url).content.decode())
+        assert [{k: v for k, v in f.items() if k != "csrfmiddlewaretoken"} for f in forms] == [
+            {"quick": "1", **e} for e in expected
+        ], url
+        for form in forms:
+            response = client.post(reverse("revision_practice"), form)
+            assert response.status_code == 302, (url, form)
+            assert re.fullmatch(r"/thi/\d+/lam-bai/", response["Location"])
