@@ -4,6 +4,7 @@
   it cannot start yet, when the pool is too small), a start button per subject (POST,
   CSRF-protected) that draws a fresh paper and sends the learner to the exam page, and the
   learner's earlier mocks with their scores.
+  Staff, whose answers revision does not follow, get revision's explanation page.
 * ``revision_mock_report`` — the report of one of the learner's own mock attempts; anyone
   else's attempt, or an attempt that is not a mock, answers 404.
 """
@@ -16,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from accounts.models import Role
 from curriculum.models import Subject
 from lms.exams.models import Attempt, ExamSession
 from lms.permissions import own_candidacies
@@ -25,6 +27,12 @@ from question_bank.assembly.solver import AssemblyInfeasible
 
 HOME = "lms/revision/mock_home.html"
 REPORT = "lms/revision/mock_report.html"
+STAFF = "lms/revision/staff.html"
+
+
+def _learner(user) -> bool:
+    """Mocks follow a learner's own answers and class, like the rest of revision."""
+    return user.role == Role.STUDENT and not user.is_superuser
 
 
 def local_date(when) -> str:
@@ -69,7 +77,11 @@ def _home(request, *, errors=(), status: int = 200):
 @login_required
 @require_http_methods(["GET", "POST"])
 def mock_home(request):
-    """The mocks on offer and the learner's earlier ones; POST ``subject`` starts one."""
+    """The mocks on offer and the learner's earlier ones; POST ``subject`` starts one.
+    Staff get revision's explanation page (a POST is refused with 403)."""
+    if not _learner(request.user):
+        status = 200 if request.method == "GET" else 403
+        return TemplateResponse(request, STAFF, {}, status=status)
     if request.method == "GET":
         return _home(request)
     subject = _posted_subject(request)

@@ -393,6 +393,11 @@ def test_home_starts_a_mock_and_lists_it_with_its_score(world, client):
     html = client.get("/on-tap/thi-thu/").content.decode()
     assert f"/on-tap/thi-thu/{attempt.pk}/" in html and "<strong>10</strong>" in html
     assert client.post("/on-tap/thi-thu/", {"subject": "abc"}).status_code == 400
+    # Staff: revision's explanation, no mock.
+    client.force_login(world.teacher)
+    assert 'data-testid="staff-note"' in client.get("/on-tap/thi-thu/").content.decode()
+    assert client.post("/on-tap/thi-thu/", {"subject": world.subject.pk}).status_code == 403
+    assert client.get(f"/on-tap/thi-thu/{attempt.pk}/").status_code == 404
 
 
 def test_history_and_class_average(world):
