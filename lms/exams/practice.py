@@ -20,6 +20,7 @@ from django.db import transaction
 from django.db.models import Prefetch, Sum
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from lms.exams import services, signals
@@ -93,6 +94,45 @@ def practice_create(
 
 
 # --- Checking one answer -----------------------------------------------------------------
+def _statements_html(data: dict, response) -> str:
+    """For a Đúng/Sai group: each statement with the learner's judgement, ✓ or ✗, and the
+    right one when it differs (so the 2025 partial points can be traced)."""
+    if data["qtype"] != QType.TRUE_FALSE:
+        return ""
+    yes, no = _("Đúng"), _("Sai")
+    rows = []
+    for n, (choice, judged) in enumerate(zip(data.get("choices") or [], response, strict=False)):
+        letter = "abcdefgh"[n] if n < 8 else str(n + 1)
+        if judged is None:
+            rows.append(
+                format_html(
+                    '<li class="is-wrong">{}) {} — {}</li>',
+                    letter,
+                    _("chưa chọn"),
+                    _("đáp án: %(key)s") % {"key": yes if choice["correct"] else no},
+                )
+            )
+        elif bool(judged) == bool(choice["correct"]):
+            rows.append(
+                format_html('<li class="is-right">{}) {} ✓</li>', letter, yes if judged else no)
+            )
+        else:
+            rows.append(
+                format_html(
+                    '<li class="is-wrong">{}) {} ✗ — {}</li>',
+                    letter,
+                    yes if judged else no,
+                    _("đáp án: %(key)s") % {"key": yes if choice["correct"] else no},
+                )
+            )
+    right = sum(1 for r in rows if 'class="is-right"' in r)
+    head = format_html(
+        "<p>{}</p>",
+        _("Bạn đúng %(right)s/%(total)s ý.") % {"right": right, "total": len(rows)},
+    )
+    return head + format_html('<ul class="q__statements">{}</ul>', mark_safe("".join(rows)))  # noqa: S308
+
+
 def _practice_attempt(attempt_id: int, token: str) -> Attempt:
     """The attempt named by a valid token, if it belongs to a practice session."""
     read_token(token, attempt_id)
@@ -141,6 +181,7 @@ class Checked:
     key_html: str
     solution_html: str
     feedback_html: str
+    statements_html: str = ""
 
     def as_dict(self) -> dict:
         return {
@@ -152,6 +193,7 @@ class Checked:
             "key_html": self.key_html,
             "solution_html": self.solution_html,
             "feedback_html": self.feedback_html,
+            "statements_html": self.statements_html,
         }
 
 
@@ -238,6 +280,7 @@ def practice_check(*, attempt_id: int, token: str, payload) -> Checked:
         key_html=format_html("<p><strong>{}</strong> {}</p>", _("Đáp án:"), key) if key else "",
         solution_html=data.get("solution") or "",
         feedback_html=_feedback_html(data, response),
+        statements_html=_statements_html(data, response),
     )
 
 

@@ -460,6 +460,17 @@ def practice_set_create(
     )
 
 
+def points_2025(subject) -> dict[int, Decimal]:
+    """Points per question by part as the 2025 graduation paper of ``subject`` gives them
+    (Toán: 0,25 / 1 / 0,5; Vật lí, Hoá học, Sinh học: 0,25 / 1 / 0,25; Lịch sử, Tiếng Anh…:
+    0,25 / 1), so practice feedback speaks in real exam points; 1 for other parts."""
+    code = getattr(subject, "code", "")
+    for template in TEMPLATES.values():
+        if template.code.startswith("thpt2025") and code in template.subjects:
+            return dict(template.points)
+    return {PART_MC: Decimal("0.25"), PART_TF: Decimal(1), PART_SHORT: Decimal("0.5")}
+
+
 def practice_paper_create(
     *, user, question_ids: list[int], subject, title: str, seed: int | None = None, header=None
 ) -> Paper:
@@ -479,6 +490,7 @@ def practice_paper_create(
         raise PermissionDenied(_("Bài luyện tập chỉ gồm câu hỏi bạn được luyện."))
     versions = _latest_versions(list(rows))
     part_of = {pk: _part_of(row) for pk, row in rows.items()}
+    points = points_2025(subject)
     seed = seed if seed is not None else secrets.randbelow(2**31)
     with transaction.atomic():
         paper = Paper.objects.create(
@@ -500,7 +512,7 @@ def practice_paper_create(
                 version=versions[qid],
                 position=n,
                 part=part_of[qid],
-                points=Decimal(1),
+                points=points.get(part_of[qid], Decimal(1)),
             )
             for n, qid in enumerate(sorted(question_ids, key=part_of.get), 1)  # stable
             if qid in versions

@@ -637,7 +637,7 @@ async function checkAnswer(slot) {
     q.feedback.replaceChildren(
       h("p", { class: data.correct ? "is-right" : "is-wrong", text: `${data.correct ? "Đúng" : "Chưa đúng"} — ${data.points ?? ""} điểm` }),
     );
-    for (const key of ["feedback_html", "key_html", "solution_html"]) {
+    for (const key of ["statements_html", "feedback_html", "key_html", "solution_html"]) {
       if (data[key]) q.feedback.append(h("div", { class: `q__${key}` }, data[key]));
     }
     typeset(q.feedback);

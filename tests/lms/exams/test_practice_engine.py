@@ -114,7 +114,7 @@ def test_a_student_practises_and_checks_each_answer(client):
     assert right.status_code == 200, right.content
     body = right.json()
     assert body["correct"] is True and body["fraction"] == "1"
-    assert body["points"] == "1" and body["max"] == "1"
+    assert body["points"] == "0,25" and body["max"] == "0,25"  # the 2025 points of Phần I
     assert body["solution_html"] == items[0]["data"]["solution"] != ""
     assert "Đúng: thay x = 1." in body["feedback_html"]
     assert body["key_html"].startswith("<p>") and "Câu" not in body["key_html"]
@@ -156,9 +156,10 @@ def test_the_practice_page_lists_scores_after_submit(client, django_capture_on_c
     assert _post(client, boot["urls"]["save"], token, {"answers": answers}).status_code == 200
     with django_capture_on_commit_callbacks(execute=True):
         assert _post(client, boot["urls"]["submit"], token, {}).status_code == 200
-    assert AttemptResult.objects.get(attempt_id=boot["attempt"]).score == Decimal("3.000")
+    # three Phần I questions at the 2025 points of Toán (0,25 each)
+    assert AttemptResult.objects.get(attempt_id=boot["attempt"]).score == Decimal("0.750")
     page = client.get("/thi/luyen-tap/").content.decode()
-    assert "<strong>3</strong> / 5" in page
+    assert "<strong>0,75</strong> / 1,25" in page
     assert "Làm lại" in page
 
 

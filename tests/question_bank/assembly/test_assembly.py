@@ -298,7 +298,7 @@ def test_practice_set_uses_approved_non_confidential_questions_only():
     assert set(questions.values_list("bank_id", flat=True)) == {open_bank.pk}
     assert set(questions.values_list("level__code", flat=True)) == {"biet"}
     assert paper.kind == Paper.Kind.PRACTICE and paper.variants.count() == 1
-    assert sum(it.points for it in paper.items.all()) == Decimal(5)
+    assert sum(it.points for it in paper.items.all()) == Decimal("1.25")  # 5 × 0,25 (2025, Toán)
     with pytest.raises(AssemblyInfeasible) as caught:
         services.practice_set_create(
             user=teacher, subject=subject, grade=12, level=biet, count=7, seed=9
