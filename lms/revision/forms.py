@@ -42,6 +42,19 @@ def pool_topics(user):
     return Topic.objects.filter(pk__in=pool.values("topic_id")).select_related("subject")
 
 
+def _grouped(field, outcomes) -> list:
+    """The outcome choices grouped by their topic ("Toán 12 – Chương I…"), so a phone's
+    picker shows where each one belongs (validation still reads the queryset)."""
+    groups: dict[int, tuple[str, list]] = {}
+    for outcome in outcomes:
+        topic = outcome.lesson.topic
+        label = f"{topic.subject.name} {topic.grade} – {topic.name}"
+        groups.setdefault(topic.pk, (label, []))[1].append(
+            (outcome.pk, field.label_from_instance(outcome))
+        )
+    return [("", field.empty_label), *groups.values()]
+
+
 class RevisionPracticeForm(PracticeForm):
     """Subject → topic → learning outcome, level, part and length of a practice set."""
 
@@ -61,9 +74,17 @@ class RevisionPracticeForm(PracticeForm):
         self.fields["topic"].error_messages["invalid_choice"] = _(
             "Chủ đề này chưa có câu hỏi để bạn luyện tập."
         )
-        self.fields["outcome"].queryset = pool_outcomes(user).order_by(
-            "lesson__topic__sort_order", "lesson__sort_order", "sort_order", "pk"
+        outcomes = pool_outcomes(user).order_by(
+            "lesson__topic__subject__sort_order",
+            "lesson__topic__grade",
+            "lesson__topic__sort_order",
+            "lesson__sort_order",
+            "sort_order",
+            "pk",
         )
+        field = self.fields["outcome"]
+        field.queryset = outcomes
+        field.choices = _grouped(field, outcomes)
         self.fields["count"].initial = 5
 
     def clean(self):

@@ -213,6 +213,23 @@ def test_a_seeded_student_practises_five_questions_and_the_map_changes(live_serv
 
         page.goto(f"{base}/on-tap/")
         _shot(page, "home-after")
+
+        # A refused form is the same page with the reason in Vietnamese (400), nothing made.
+        elsewhere = LearningOutcome.objects.filter(
+            pk__in=practice_questions(student).values("outcome_id"),
+            lesson__topic__subject=subject,
+            lesson__topic__grade=12,
+        ).exclude(lesson__topic=topic)[0]
+        page.select_option("#id_topic", str(topic.pk))
+        page.select_option("#id_outcome", str(elsewhere.pk))
+        with page.expect_response("**/on-tap/luyen-tap/") as posted:
+            page.get_by_role("button", name="Bắt đầu luyện tập").click()
+        assert posted.value.status == 400
+        expect(page.get_by_test_id("revision-errors")).to_contain_text(
+            "Yêu cầu cần đạt đã chọn không thuộc chương/chủ đề này"
+        )
+        assert Candidate.objects.filter(student=student).count() == 1
+        _shot(page, "home-refused")
         desktop = context.browser.new_context(**DESKTOP_OPTIONS)
         try:
             wide = desktop.new_page()
