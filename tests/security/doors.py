@@ -308,6 +308,17 @@ def _value_rows(world: World, pattern: str) -> list[dict] | None:
         (r"^thu-vien/go/", [{"pk": o["takedown_b"].pk}]),
         (r"^thu-vien/", [{"pk": i.pk} for i in (o["lib_b"], o["lib_draft_b"], o["lib_taken"])]),
         (r"^thi/", _exam_rows(world)),
+        # Revision: the confidential pool's subject (its map and practice must not offer
+        # it), an unknown outcome, and the exam attempts as "mock reports" (never shown).
+        (
+            r"^on-tap/mon/",
+            [{"subject_id": o["conf_question"].subject_id or 0, "grade": g} for g in (10, 12)],
+        ),
+        (r"^on-tap/yeu-cau/", [{"outcome_id": 999_999}]),
+        (
+            r"^on-tap/thi-thu/",
+            [{"attempt_id": o[f"exam_attempt_{k}"].pk} for k in ("a", "b")],
+        ),
         (r"^hoc/cau-hoi/", [{"version_id": v} for v in versions]),
         (r"^hoc/bai-giang/", [{"page_id": p.pk} for p in _targets_of(world, Page)]),
         (r"^documents/authenticate_with_password/", [{"restriction_id": 999_999}]),
