@@ -30,9 +30,7 @@ import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db.models import Max
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
@@ -42,6 +40,7 @@ from lms.practice import ResponseInvalid, answer_key_text
 from lms.revision import scheduler, selection, services
 from lms.revision.models import RevisionAnswer, RevisionPack, Source
 from question_bank.assembly.paper import PART_MC, PART_SHORT, PART_TF
+from question_bank.assembly.services import latest_versions, points_2025
 from question_bank.formats.base import QType
 from question_bank.models import QuestionVersion
 from question_bank.numeric import dot_decimal, format_numeric
@@ -67,15 +66,6 @@ MAX_DURATION_MS = 30 * 60 * 1000
 SHORT_ANSWER_CHARS = 4
 PAYLOAD_SCHEMA = 1
 
-#: Points of one question in the 2025 format: Phần I 0,25; Phần II 1 (shared by the
-#: Đúng/Sai table); Phần III 0,5 in Toán and 0,25 in the sciences. A question outside the
-#: three parts (several choices) counts as one point.
-PART_POINTS = {PART_MC: Decimal("0.25"), PART_TF: Decimal("1"), PART_SHORT: Decimal("0.5")}
-SHORT_POINTS_BY_SUBJECT = {
-    "vat-ly": Decimal("0.25"),
-    "hoa-hoc": Decimal("0.25"),
-    "sinh-hoc": Decimal("0.25"),
-}
 PART_LABELS = {PART_MC: "Phần I", PART_TF: "Phần II", PART_SHORT: "Phần III"}
 QTYPE_PART = {
     QType.SINGLE_CHOICE: PART_MC,
@@ -99,49 +89,15 @@ def offline_pool(user):
     return practice_questions(user).filter(qtype__in=OFFLINE_QTYPES)
 
 
-def _latest_versions(question_ids: list[int]) -> dict[int, QuestionVersion]:
-    latest = (
-        QuestionVersion.objects.filter(question_id__in=question_ids)
-        .values("question_id")
-        .annotate(top=Max("number"))
-    )
-    numbers = {row["question_id"]: row["top"] for row in latest}
-    return {
-        v.question_id: v
-        for v in QuestionVersion.objects.filter(question_id__in=list(numbers))
-        if numbers[v.question_id] == v.number
-    }
-
-
 def _review_question_ids(user, now) -> list[int]:
-    """Today's queue as :func:`lms.revision.services.review_items` draws it (one question
-    per due outcome, capped, near the learner's level, fresh first), from the offline pool."""
-    outcome_ids = list(
-        services.due_cards(user, now).values_list("outcome_id", flat=True)[
-            : settings.REVISION_DAILY_CAP * 2
-        ]
-    )
-    if not outcome_ids:
-        return []
-    rows = list(
-        offline_pool(user).filter(outcome_id__in=outcome_ids).values(*selection.POOL_FIELDS)
-    )
-    by_outcome: dict[int, list] = {}
-    for cand in selection.candidates_from(rows):
-        by_outcome.setdefault(cand.outcome_id, []).append(cand)
-    seen = selection.recently_seen(user.pk, [r["pk"] for r in rows], now=now)
-    ability = selection.abilities(user.pk, outcome_ids)
-    chosen = []
-    for outcome_id in outcome_ids:
-        if by_outcome.get(outcome_id):
-            chosen += selection.choose(by_outcome[outcome_id], ability=ability, seen=seen, count=1)
-        if len(chosen) >= settings.REVISION_DAILY_CAP:
-            break
-    return chosen
+    """Today's queue (:func:`lms.revision.services.review_items`) from the offline pool."""
+    return [
+        i.question_id for i in services.review_items(user=user, now=now, pool=offline_pool(user))
+    ]
 
 
 def _pack_save(*, user, kind: str, title: str, question_ids: list[int]) -> RevisionPack:
-    versions = _latest_versions(question_ids)
+    versions = latest_versions(question_ids)
     pack = RevisionPack.objects.create(
         student=user,
         kind=kind,
@@ -198,11 +154,10 @@ def points_for(data: dict, subject_code: str) -> tuple[Decimal, int | None]:
     """(points of the question in the 2025 format, its part or None)."""
     qtype = QType(data["qtype"])
     part = data.get("part") or QTYPE_PART.get(qtype)
-    if qtype == QType.MULTIPLE_RESPONSE or part not in PART_POINTS:
+    points = points_2025(subject_code)
+    if qtype == QType.MULTIPLE_RESPONSE or part not in points:
         return Decimal(1), None
-    if part == PART_SHORT:
-        return SHORT_POINTS_BY_SUBJECT.get(subject_code, PART_POINTS[PART_SHORT]), part
-    return PART_POINTS[part], part
+    return points[part], part
 
 
 def tf_table() -> dict[str, list[str | None]]:

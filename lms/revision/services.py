@@ -339,17 +339,17 @@ def due_cards(user, now=None):
     )
 
 
-def review_items(*, user, now=None, limit: int | None = None) -> list[ReviewItem]:
+def review_items(*, user, now=None, limit: int | None = None, pool=None) -> list[ReviewItem]:
     """Today's review queue: for each due outcome (at most ``REVISION_DAILY_CAP``), one
     question of that outcome the learner may practise and has not seen recently, chosen
-    near their level. Outcomes with no question left in the pool are skipped."""
+    near their level. Outcomes with no question left in the pool are skipped. ``pool``
+    narrows the learner's practice questions (the offline pack: the types a phone marks)."""
     cap = limit or settings.REVISION_DAILY_CAP
     outcome_ids = list(due_cards(user, now).values_list("outcome_id", flat=True)[: cap * 2])
     if not outcome_ids:
         return []
-    rows = list(
-        practice_questions(user).filter(outcome_id__in=outcome_ids).values(*selection.POOL_FIELDS)
-    )
+    pool = practice_questions(user) if pool is None else pool
+    rows = list(pool.filter(outcome_id__in=outcome_ids).values(*selection.POOL_FIELDS))
     by_outcome: dict[int, list] = {}
     for cand in selection.candidates_from(rows):
         by_outcome.setdefault(cand.outcome_id, []).append(cand)

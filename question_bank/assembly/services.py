@@ -206,6 +206,11 @@ def solver_inputs(matrix: ExamMatrix, user, *, exclude: set[int] = frozenset(), 
     return candidates, cells
 
 
+def latest_versions(question_ids, as_of=None) -> dict[int, QuestionVersion]:
+    """The latest approved version of each question (as of a moment, when given)."""
+    return _latest_versions(question_ids, as_of)
+
+
 def _latest_versions(question_ids, as_of=None) -> dict[int, QuestionVersion]:
     latest = (
         QuestionVersion.objects.filter(
@@ -460,11 +465,11 @@ def practice_set_create(
     )
 
 
-def points_2025(subject) -> dict[int, Decimal]:
-    """Points per question by part as the 2025 graduation paper of ``subject`` gives them
+def points_2025(subject_code: str) -> dict[int, Decimal]:
+    """Points per question by part as the 2025 graduation paper of the subject gives them
     (Toán: 0,25 / 1 / 0,5; Vật lí, Hoá học, Sinh học: 0,25 / 1 / 0,25; Lịch sử, Tiếng Anh…:
     0,25 / 1), so practice feedback speaks in real exam points; 1 for other parts."""
-    code = getattr(subject, "code", "")
+    code = subject_code or ""
     for template in TEMPLATES.values():
         if template.code.startswith("thpt2025") and code in template.subjects:
             return dict(template.points)
@@ -490,7 +495,7 @@ def practice_paper_create(
         raise PermissionDenied(_("Bài luyện tập chỉ gồm câu hỏi bạn được luyện."))
     versions = _latest_versions(list(rows))
     part_of = {pk: _part_of(row) for pk, row in rows.items()}
-    points = points_2025(subject)
+    points = points_2025(getattr(subject, "code", ""))
     seed = seed if seed is not None else secrets.randbelow(2**31)
     with transaction.atomic():
         paper = Paper.objects.create(
