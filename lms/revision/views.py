@@ -150,11 +150,22 @@ def _home_context(request, *, form, errors=(), review_error: str = "") -> dict:
         "due": selectors.due_count(user),
         "weakest": [_outcome_item(r) for r in selectors.weakest_outcomes(user, limit=WEAKEST)],
         "form": form,
-        "errors": list(errors),
+        "errors": [*errors, *_form_errors(form)],
         "review_error": review_error,
         "offline_url": _optional_url(OFFLINE),
         "mock_url": _optional_url(MOCK),
     }
+
+
+def _form_errors(form) -> list[str]:
+    """The form's errors as sentences, each field's named by its short label."""
+    if not form.is_bound:
+        return []
+    found = [str(e) for e in form.non_field_errors()]
+    for field in form:
+        name = str(field.label).split(" (")[0]
+        found += [f"{name}: {e}" for e in field.errors]
+    return found
 
 
 def _home(request, *, form=None, errors=(), review_error: str = "", status: int = 200):

@@ -252,7 +252,7 @@ def test_the_form_starts_a_practice_of_one_outcome(world):
             },
             "Yêu cầu cần đạt đã chọn không thuộc chương/chủ đề này",
         ),
-        ({"subject": "SUBJECT", "grade": 12, "count": 3}, "Số câu"),
+        ({"subject": "SUBJECT", "grade": 12, "count": 3}, "Số câu: Hãy chọn một lựa chọn hợp lệ"),
         ({"subject": "999999", "grade": 12, "count": 5}, "Môn học này chưa có câu hỏi"),
     ],
 )
