@@ -5,9 +5,10 @@ draws a question of that outcome the learner has not seen recently (:mod:`.selec
 
 Day-level reviews. The scheduler runs without learning or relearning steps, so every
 review schedules in whole days (a wrong answer: due the next day), which is how a daily
-queue works; a learner answers many questions of one outcome in one sitting, so only the
-first graded answer of an outcome on a day (Asia/Ho_Chi_Minh) is the card's review that day
-and later ones feed mastery only (:func:`lms.revision.services.answer_record`).
+queue works. Every graded answer of an outcome is a review of its card, in time order:
+several answers on one day are same-day reviews, which FSRS-6 models itself (its
+short-term stability), and they are all in the review log the optimiser reads. An answer
+older than the card's last review (a late offline sync) changes mastery only.
 
 Grade → rating (documented rule, :func:`rating_for`):
 

@@ -5,7 +5,7 @@ Every answer a learner gives while revising goes through :func:`answer_record`, 
 the door (the practice page's check, a review, an offline sync, a graded mock exam): it is
 appended to :class:`~lms.revision.models.RevisionAnswer` (once: a phone's answer id is
 unique), then, in the same transaction, the outcome's mastery (:mod:`.mastery`), the
-outcome's FSRS card (:mod:`.scheduler`: the first graded answer of the day reviews it) and
+outcome's FSRS card (:mod:`.scheduler`: each graded answer reviews it) and
 the question's statistic are brought up to date.
 """
 
@@ -121,18 +121,14 @@ def _card_for(student_id: int, outcome_id: int, when: dt.datetime) -> SkillCard:
         )
 
 
-def _reviews_today(card: SkillCard, when: dt.datetime) -> bool:
-    """Whether ``when`` may review the card: the first answer of a later day than the
-    card's last review (an offline answer older than it changes mastery only)."""
-    if card.last_review is None:
-        return True
-    return when >= card.last_review and scheduler.local_today(when) > scheduler.local_today(
-        card.last_review
-    )
+def _reviews_card(card: SkillCard, when: dt.datetime) -> bool:
+    """Whether an answer at ``when`` reviews the card: not when it is older than the card's
+    last review (an offline answer synced late changes mastery only)."""
+    return card.last_review is None or when >= card.last_review
 
 
 def _card_review(answer: RevisionAnswer, *, qtype: str, key_seen: bool):
-    """Review the outcome's FSRS card with this answer when it is the day's first."""
+    """Review the outcome's FSRS card with this answer (:mod:`.scheduler`)."""
     rating = scheduler.rating_for(
         fraction=answer.fraction, duration_ms=answer.duration_ms, qtype=qtype, key_seen=key_seen
     )
@@ -140,7 +136,7 @@ def _card_review(answer: RevisionAnswer, *, qtype: str, key_seen: bool):
         return None
     when = answer.answered_at.astimezone(dt.UTC)
     card = _card_for(answer.student_id, answer.outcome_id, when)
-    if not _reviews_today(card, when):
+    if not _reviews_card(card, when):
         return None
     was_review = card.stability is not None and card.state == scheduler.State.Review
     after = scheduler.review(scheduler.card_of(card), rating, when, answer.duration_ms)

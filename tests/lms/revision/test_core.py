@@ -74,19 +74,28 @@ def test_a_wrong_answer_is_due_the_next_day_and_a_right_one_moves_it_out_as_fsrs
     ]
 
 
-def test_only_the_first_answer_of_a_day_reviews_the_card_later_ones_feed_mastery():
+def test_same_day_answers_are_same_day_reviews_and_a_late_sync_changes_mastery_only():
     world = make_revision_world()
     outcome = world.outcomes[0]
     a, b, c = world.questions[outcome.pk][:3]
-    _record(world, a, "0", MONDAY)
-    later = _record(world, b, "1", MONDAY + dt.timedelta(hours=2))
-    assert later.rating is None
-    assert SkillReview.objects.count() == 1
+    _record(world, a, "1", MONDAY)
+    later = _record(world, b, "0", MONDAY + dt.timedelta(hours=2))
+    assert later.rating == fsrs.Rating.Again
+    assert SkillReview.objects.count() == 2
+    # fsrs computes the same-day review itself (short-term stability)
+    reference = fsrs.Scheduler(learning_steps=(), relearning_steps=(), enable_fuzzing=False)
+    expected, _log = reference.review_card(fsrs.Card(card_id=1), fsrs.Rating.Good, MONDAY)
+    expected, _log = reference.review_card(
+        expected, fsrs.Rating.Again, MONDAY + dt.timedelta(hours=2)
+    )
+    card = SkillCard.objects.get(student=world.student, outcome=outcome)
+    assert card.due == expected.due and card.stability == pytest.approx(expected.stability)
+    assert scheduler.local_today(card.due) == dt.date(2026, 12, 8)  # the lapse: tomorrow
     stored = OutcomeMastery.objects.get(student=world.student, outcome=outcome)
     assert stored.answers == 2
     # an offline answer older than the card's last review changes mastery only
     old = _record(world, c, "1", MONDAY - dt.timedelta(days=3))
-    assert old.rating is None and SkillReview.objects.count() == 1
+    assert old.rating is None and SkillReview.objects.count() == 2
     stored.refresh_from_db()
     assert stored.answers == 3
     assert [e[2] for e in stored.recent] == sorted((e[2] for e in stored.recent), reverse=True)
