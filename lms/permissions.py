@@ -41,6 +41,13 @@ def can_keep_records(user) -> bool:
 SESSION_ROLES = frozenset({Role.EXAM_BOARD, Role.TEACHER, Role.SCHOOL_ADMIN})
 
 
+def can_revise(user) -> bool:
+    """Revision (ôn tập: practice, the review queue, offline packs, mock exams) follows a
+    learner's own answers: active students. Staff (a superuser too) are not learners there:
+    their pages explain so and their posts are refused."""
+    return is_active(user) and user.role == Role.STUDENT and not user.is_superuser
+
+
 def can_create_session(user, paper) -> bool:
     """Whoever may open the paper and runs sessions may make a session of it; anyone (a
     student too) may make one of their own practice set, to take it themselves."""

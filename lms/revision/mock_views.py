@@ -17,32 +17,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from accounts.models import Role
 from curriculum.models import Subject
 from lms.exams.models import Attempt, ExamSession
-from lms.permissions import own_candidacies
+from lms.permissions import can_revise, own_candidacies
 from lms.revision import mock
+from lms.revision.formatting import local_date, local_time
 from lms.revision.scheduler import LOCAL_TZ
 from question_bank.assembly.solver import AssemblyInfeasible
 
 HOME = "lms/revision/mock_home.html"
 REPORT = "lms/revision/mock_report.html"
 STAFF = "lms/revision/staff.html"
-
-
-def _learner(user) -> bool:
-    """Mocks follow a learner's own answers and class, like the rest of revision."""
-    return user.role == Role.STUDENT and not user.is_superuser
-
-
-def local_date(when) -> str:
-    """dd/mm/yyyy in Asia/Ho_Chi_Minh."""
-    return timezone.localtime(when, LOCAL_TZ).strftime("%d/%m/%Y") if when else ""
-
-
-def local_time(when) -> str:
-    """HH:MM dd/mm/yyyy in Asia/Ho_Chi_Minh."""
-    return timezone.localtime(when, LOCAL_TZ).strftime("%H:%M %d/%m/%Y") if when else ""
 
 
 def _take_url(candidate_id: int) -> str:
@@ -79,7 +64,7 @@ def _home(request, *, errors=(), status: int = 200):
 def mock_home(request):
     """The mocks on offer and the learner's earlier ones; POST ``subject`` starts one.
     Staff get revision's explanation page (a POST is refused with 403)."""
-    if not _learner(request.user):
+    if not can_revise(request.user):
         status = 200 if request.method == "GET" else 403
         return TemplateResponse(request, STAFF, {}, status=status)
     if request.method == "GET":

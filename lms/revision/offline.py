@@ -36,6 +36,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
 from accounts.permissions import is_active
+from lms.permissions import can_revise
 from lms.practice import ResponseInvalid, answer_key_text
 from lms.revision import scheduler, selection, services
 from lms.revision.models import RevisionAnswer, RevisionPack, Source
@@ -111,6 +112,8 @@ def _pack_save(*, user, kind: str, title: str, question_ids: list[int]) -> Revis
 def _check_student(user) -> None:
     if not is_active(user):
         raise PermissionDenied(_("Hãy đăng nhập để ôn tập."))
+    if not can_revise(user):
+        raise PermissionDenied(_("Ôn tập ngoại tuyến dành cho học sinh."))
 
 
 def pack_review_create(*, user, now=None) -> RevisionPack:

@@ -17,8 +17,7 @@ open these pages get a page explaining that revision is for students (their own 
 is at ``exam_practice_home``).
 """
 
-import datetime as dt
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -30,9 +29,11 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from accounts.models import Enrolment, Role
+from accounts.models import Enrolment
 from curriculum.models import LearningOutcome, Subject
+from lms.permissions import can_revise
 from lms.revision import selectors, services
+from lms.revision.formatting import local_date, percent_text
 from lms.revision.forms import QuickPracticeForm, RevisionPracticeForm, pool_outcomes
 from lms.revision.mastery import BANDS, STRONG_AT, STRONG_MIN, WEAK_BELOW
 from lms.revision.scheduler import LOCAL_TZ
@@ -48,29 +49,9 @@ MOCK = ("revision_mock_home", "/on-tap/thi-thu/")
 
 
 # --- Formatting -----------------------------------------------------------------------------
-def percent_text(value: float | None) -> str:
-    """A mastery as Vietnamese write it: "72,5 %", "80 %" (decimal comma, vi locale)."""
-    if value is None:
-        return "–"
-    shown = Decimal(str(value * 100)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-    if shown == shown.to_integral_value():
-        shown = shown.quantize(Decimal(1))
-    with translation.override("vi"):
-        return f"{number_format(shown, use_l10n=True)} %"
-
-
 def percent_width(value: float | None) -> int:
     """The width of a bar in whole per cent (CSS wants a dot, never a comma)."""
     return 0 if value is None else max(0, min(100, round(value * 100)))
-
-
-def local_date(when) -> str:
-    """A due date in Asia/Ho_Chi_Minh as dd/mm/yyyy."""
-    if when is None:
-        return ""
-    if isinstance(when, dt.datetime):
-        when = timezone.localtime(when, LOCAL_TZ).date()
-    return when.strftime("%d/%m/%Y")
 
 
 def legend() -> list[dict]:
@@ -99,10 +80,6 @@ def take_url(candidate) -> str:
 
 
 # --- Who --------------------------------------------------------------------------------------
-def _learner(user) -> bool:
-    return user.role == Role.STUDENT and not user.is_superuser
-
-
 def _staff_page(request, status: int = 200):
     """Revision follows a learner's own answers: staff get an explanation, not an error."""
     return TemplateResponse(request, TEMPLATES + "staff.html", {}, status=status)
@@ -185,7 +162,7 @@ def _infeasible(exc: AssemblyInfeasible) -> list[str]:
 @login_required
 @require_GET
 def revision_home(request):
-    if not _learner(request.user):
+    if not can_revise(request.user):
         return _staff_page(request)
     return _home(request)
 
@@ -195,7 +172,7 @@ def revision_home(request):
 def revision_practice(request):
     """Start a practice set: the full form of the home page, or a one-tap button (a topic
     or a learning outcome, with ``quick``)."""
-    if not _learner(request.user):
+    if not can_revise(request.user):
         return _staff_page(request, status=403)
     if request.POST.get("quick"):
         return _quick_practice(request)
@@ -250,7 +227,7 @@ def _problem(request, errors: list[str], *, target: dict | None = None):
 @require_POST
 def revision_review(request):
     """Start today's review queue (one question per due learning outcome)."""
-    if not _learner(request.user):
+    if not can_revise(request.user):
         return _staff_page(request, status=403)
     try:
         candidate = services.review_start(user=request.user)
@@ -267,7 +244,7 @@ def revision_review(request):
 @require_GET
 def revision_map(request, subject_id: int, grade: int):
     """The curriculum map of one subject and grade, coloured by mastery."""
-    if not _learner(request.user):
+    if not can_revise(request.user):
         return _staff_page(request)
     subject = get_object_or_404(Subject, pk=subject_id)
     rows = [r for r in selectors.subjects_for(request.user) if r.subject.pk == subject.pk]
@@ -328,7 +305,7 @@ def _history_item(answer) -> dict:
 @require_GET
 def revision_outcome(request, outcome_id: int):
     """One learning outcome: mastery, band, next review and the latest answers."""
-    if not _learner(request.user):
+    if not can_revise(request.user):
         return _staff_page(request)
     user = request.user
     outcome = get_object_or_404(

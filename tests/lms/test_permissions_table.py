@@ -194,6 +194,12 @@ DOORS = {
         "luu", "exam_attempt_b", {"answers": [{"slot": 0, "seq": 9, "response": 1}]}
     ),
     "exam api: submit without the token": _exam_api("nop", "exam_attempt_b", {}),
+    # Revision (lms.revision): the learner's own pages, packs and reports (can_revise).
+    "revision: home": Door("/on-tap/"),
+    "revision: an exam attempt as a mock report": Door("/on-tap/thi-thu/{exam_attempt_a}/"),
+    "revision: offline sync": Door(
+        "/on-tap/dong-bo/", method="POST", body=lambda o: {"answers": []}
+    ),
 }
 
 # fmt: off
@@ -244,6 +250,12 @@ TABLE = {
     # The exam page's JSON: the attempt's token or nothing, signed in or not.
     "exam api: save without the token":       (DENIED,    DENIED,    DENIED,    DENIED,    DENIED,    DENIED,    DENIED),
     "exam api: submit without the token":     (DENIED,    DENIED,    DENIED,    DENIED,    DENIED,    DENIED,    DENIED),
+    # Revision is a learner's own (can_revise): staff get an explanation page, not data;
+    # no exam attempt is ever a mock report; the phone's sync refuses staff and asks a
+    # visitor to sign in (401 JSON).
+    "revision: home":                         (ALLOWED,   ALLOWED,   ALLOWED,   ALLOWED,   ALLOWED,   ALLOWED,   LOGIN),
+    "revision: an exam attempt as a mock report": (NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, LOGIN),
+    "revision: offline sync":                 (ALLOWED,   DENIED,    DENIED,    DENIED,    DENIED,    DENIED,    LOGIN),
 }
 # fmt: on
 
@@ -292,6 +304,7 @@ RULES = {
     "own_candidacies: another student's": _rule(
         lambda u, o: permissions.own_candidacies(u).filter(pk=o["exam_candidate_a"].pk).exists()
     ),
+    "can_revise": _rule(lambda u, o: permissions.can_revise(u)),
 }
 Y, N = True, False
 
@@ -311,6 +324,8 @@ RULE_TABLE = {
     "can_mark: Sở B's session":                (N,      N,      N,        N,         N,         N,         N),
     "own_candidacies: own":                    (Y,      N,      N,        N,         N,         N,         N),
     "own_candidacies: another student's":      (N,      N,      N,        N,         N,         N,         N),
+    # Revision (practice, review queue, offline packs, mock exams) is a learner's own.
+    "can_revise":                              (Y,      N,      N,        N,         N,         N,         N),
 }
 # fmt: on
 
