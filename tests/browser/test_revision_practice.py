@@ -25,8 +25,8 @@ from demo.exams import exam_student
 from lms.exams.delivery import public_items, variant_items
 from lms.exams.models import Attempt, Candidate
 from lms.revision import selectors
-from lms.revision.models import RevisionAnswer
 from lms.revision.formatting import percent_text
+from lms.revision.models import RevisionAnswer
 from question_bank.formats.base import QType
 from question_bank.permissions import practice_questions
 from tests.browser.conftest import PHONE, chromium_context
