@@ -321,8 +321,9 @@ def _incoming(raw, packs: dict, versions: dict, now: dt.datetime) -> Incoming:
 
 
 def _lookups(user, answers: list) -> tuple[dict, dict]:
-    """The learner's packs named in the batch, and the versions they may still answer
-    (in their packs, of a question whose bank is not confidential)."""
+    """The learner's packs named in the batch, and the versions they may still answer (in
+    their packs, of a question still in their practice pool: a bank made confidential or
+    no longer shared since the download is refused)."""
     pack_ids = set()
     for raw in answers:
         try:
@@ -332,7 +333,7 @@ def _lookups(user, answers: list) -> tuple[dict, dict]:
     packs = {p.pk: p for p in RevisionPack.objects.filter(student=user, pk__in=pack_ids)}
     version_ids = {v for p in packs.values() for v in p.version_ids}
     versions = QuestionVersion.objects.filter(
-        pk__in=version_ids, question__bank__confidential=False
+        pk__in=version_ids, question__in=practice_questions(user)
     ).in_bulk()
     return packs, versions
 
