@@ -16,6 +16,7 @@ from demo.exams import seed_exam_paper
 from demo.materials import seed_content
 from demo.people import DEMO_PASSWORD, logins, people_exist, seed_people
 from demo.questions import seed_question_bank
+from demo.revision import seed_revision_history
 
 
 @dataclass
@@ -48,6 +49,8 @@ def seed_demo(
         progress("Ngân hàng câu hỏi (gần 2.000 câu hỏi có lời giải) và một đề thi thử Toán 12…")
         seed_question_bank(seed=seed)
         seed_exam_paper(seed=seed)
+        progress("Lịch sử ôn tập vài tuần của học sinh lớp 12 (bản đồ thành thạo, Ôn lại hôm nay)…")
+        seed_revision_history(seed=seed)
     progress("Học liệu, bài giảng điện tử và thư viện điện tử…")
     seed_lessons(seed=seed, questions=questions)  # after the bank: pages embed its questions
     return DemoSummary(created=True, logins=logins())

@@ -67,10 +67,10 @@ class Command(BaseCommand):
                 "khẩu công khai. Chỉ chạy seed_demo với config.settings.dev "
                 "(the demo seed is refused by these settings)."
             )
-        steps = iter(range(1, 5))
+        steps = iter(range(1, 6))
 
         def progress(step: str) -> None:
-            self.stdout.write(f"[{next(steps)}/4] {step}")
+            self.stdout.write(f"[{next(steps)}/5] {step}")
 
         with _quiet_seed() as sent:
             # One bulk rebuild of the search index instead of a task per object.
