@@ -572,7 +572,9 @@ def measure(ops: dict, repeat: int, warm_up: int = 3) -> dict:
         for _ in range(warm_up):
             fn()
         with CaptureQueriesContext(connection) as queries:
+            t0 = time.perf_counter()
             fn()
+            once = (time.perf_counter() - t0) * 1000
         times = []
         for _ in range(repeat):
             t0 = time.perf_counter()
@@ -580,26 +582,56 @@ def measure(ops: dict, repeat: int, warm_up: int = 3) -> dict:
             times.append((time.perf_counter() - t0) * 1000)
         results[name] = {p: pct(times, p) for p in (50, 95, 99)}
         results[name]["queries"] = len(queries)
+        # the share of one run spent waiting for PostgreSQL (the rest is Python)
+        sql_ms = 1000 * sum(float(q["time"]) for q in queries.captured_queries)
+        results[name]["sql_share"] = min(1.0, sql_ms / once) if once else 0.0
     return results
 
 
 def table(indexed: dict, naive: dict, repeat: int, naive_repeat: int) -> float:
     print(f"\nlatency of the measured learner, ms (indexed: {repeat} runs; naive: {naive_repeat})")
     print(
-        f"  {'operation':38} {'p50':>6} {'p95':>6} {'p99':>6} {'SQL':>4} │ {'naive p50':>9} "
+        f"  {'operation':38} {'p50':>6} {'p95':>6} {'p99':>6} {'SQL':>4} {'in DB':>5} │ {'naive p50':>9} "
         f"{'p95':>7} {'p99':>7} {'SQL':>4} │ {'p95 ×':>6}"
     )
     for name, r in indexed.items():
         n = naive.get(name)
-        mine = f"  {name:38} {r[50]:6.1f} {r[95]:6.1f} {r[99]:6.1f} {r['queries']:4} │ "
+        mine = (
+            f"  {name:38} {r[50]:6.1f} {r[95]:6.1f} {r[99]:6.1f} {r['queries']:4} "
+            f"{100 * r['sql_share']:4.0f}% │ "
+        )
         if n is None:
             print(mine + f"{'(not measured again)':>34} │")
             continue
         print(
             mine + f"{n[50]:9.1f} {n[95]:7.1f} {n[99]:7.1f} {n['queries']:4} │ {n[95] / r[95]:6.1f}"
         )
-    print("  SQL: queries of one run; p95 ×: naive p95 / indexed p95")
+    print(
+        "  SQL: queries of one run; in DB: share of one run spent in them (the rest is "
+        "Python); p95 ×: naive p95 / indexed p95"
+    )
     return indexed["whole request"][95], indexed[FROZEN][95]
+
+
+def explain(fn) -> None:
+    """EXPLAIN ANALYZE of every query one call of ``fn`` makes, slowest first."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        fn()
+    plans = []
+    with connection.cursor() as cursor:
+        for query in queries.captured_queries:
+            cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + query["sql"])
+            lines = [row[0] for row in cursor.fetchall()]
+            ms = next(float(x.split()[2]) for x in lines if x.startswith("Execution Time"))
+            plans.append((ms, query["sql"], lines))
+    print("\nEXPLAIN ANALYZE of the whole request's queries, slowest first (ms in PostgreSQL)")
+    for ms, sql, lines in sorted(plans, key=lambda p: -p[0]):
+        print(f"  {ms:7.2f} ms  {sql[:150]}")
+        for line in lines[:4]:
+            print(f"             {line[:140]}")
 
 
 def load_line() -> str:
@@ -617,6 +649,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=200)
     parser.add_argument("--naive-repeat", type=int, default=20)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--explain", action="store_true", help="EXPLAIN ANALYZE each query")
     parser.add_argument("--max-p95", type=float, help="exit 1 when the whole request's p95 is over")
     args = parser.parse_args()
     import django
@@ -663,6 +696,8 @@ def main() -> None:
         naive = naive_ops(world, topic, now)
         show("paths agree", agree(world, naive, now))
         show("next questions", f"{topic.name} ({NEXT_COUNT} of its pool)")
+        if args.explain:
+            explain(indexed["whole request"])
         show("load average before timing", load_line())
         results = measure(indexed, args.repeat)
         naive_results = measure(naive, args.naive_repeat, warm_up=1)
