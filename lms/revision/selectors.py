@@ -7,9 +7,10 @@ feed the teacher's views later.
 """
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.conf import settings
-from django.db.models import Count
+from django.db.models import Count, Q
 
 from curriculum.models import CurriculumLesson, LearningOutcome, Subject, Topic
 from lms.revision import mastery, scheduler
@@ -18,9 +19,18 @@ from lms.revision.services import due_cards
 from question_bank.permissions import practice_questions
 
 
+class Ref(NamedTuple):
+    """A chapter, lesson or outcome as the map shows it (``pk`` and words only: the map
+    of 500 outcomes builds no model instances)."""
+
+    pk: int
+    name: str = ""
+    text: str = ""
+
+
 @dataclass
 class OutcomeRow:
-    outcome: LearningOutcome
+    outcome: LearningOutcome | Ref
     value: float | None
     answers: int
     band: mastery.Band
@@ -29,13 +39,13 @@ class OutcomeRow:
 
 @dataclass
 class LessonRow:
-    lesson: CurriculumLesson
+    lesson: CurriculumLesson | Ref
     outcomes: list[OutcomeRow] = field(default_factory=list)
 
 
 @dataclass
 class TopicRow:
-    topic: Topic
+    topic: Topic | Ref
     value: float | None
     band: mastery.Band
     lessons: list[LessonRow] = field(default_factory=list)
@@ -60,16 +70,36 @@ def mastery_for(user, outcome_ids) -> dict[int, OutcomeMastery]:
     }
 
 
-def _cards_for(user, outcome_ids) -> dict[int, SkillCard]:
+class _Stored(NamedTuple):
+    value: float
+    answers: int
+
+
+class _Card(NamedTuple):
+    due: object
+    stability: float | None
+
+
+def _stored_for(user, outcomes) -> dict[int, _Stored]:
+    """(value, answers) per outcome of ``outcomes`` (ids or a subquery), without the window."""
     return {
-        c.outcome_id: c
-        for c in SkillCard.objects.filter(student_id=user.pk, outcome_id__in=outcome_ids).only(
-            "outcome_id", "due", "stability"
-        )
+        o: _Stored(v, n)
+        for o, v, n in OutcomeMastery.objects.filter(
+            student_id=user.pk, outcome_id__in=outcomes
+        ).values_list("outcome_id", "value", "answers")
     }
 
 
-def _row(outcome, stored: OutcomeMastery | None, card: SkillCard | None) -> OutcomeRow:
+def _cards_for(user, outcomes) -> dict[int, _Card]:
+    return {
+        o: _Card(d, st)
+        for o, d, st in SkillCard.objects.filter(
+            student_id=user.pk, outcome_id__in=outcomes
+        ).values_list("outcome_id", "due", "stability")
+    }
+
+
+def _row(outcome, stored, card) -> OutcomeRow:
     value = stored.value if stored else None
     answers = stored.answers if stored else 0
     return OutcomeRow(
@@ -92,42 +122,55 @@ def due_count(user, now=None) -> int:
 
 def subjects_for(user, now=None) -> list[SubjectRow]:
     """The subjects and grades the learner has questions to practise in, with how many of
-    their outcomes are practised and mastered, and how many are due today."""
-    pool = practice_questions(user).filter(outcome__isnull=False)
-    pairs = (
-        pool.values("subject_id", "grade").annotate(n=Count("pk")).order_by("subject_id", "grade")
+    their outcomes are practised and mastered, and how many are due today (grouped in the
+    database: a handful of queries whatever the number of outcomes)."""
+    pairs = list(
+        practice_questions(user)
+        .filter(outcome__isnull=False)
+        .values_list("subject_id", "grade")
+        .distinct()
     )
-    subjects = Subject.objects.in_bulk({p["subject_id"] for p in pairs})
-    stored = OutcomeMastery.objects.filter(student_id=user.pk).values(
-        "outcome__lesson__topic__subject_id", "outcome__lesson__topic__grade", "value", "answers"
-    )
-    due = set(due_cards(user, now).values_list("outcome_id", flat=True))
-    outcome_place = dict(
-        LearningOutcome.objects.filter(pk__in=due).values_list("pk", "lesson__topic__subject_id")
-    )
-    rows = []
-    for pair in pairs:
-        key = (pair["subject_id"], pair["grade"])
-        mine = [
-            m
-            for m in stored
-            if (m["outcome__lesson__topic__subject_id"], m["outcome__lesson__topic__grade"]) == key
-        ]
-        total = LearningOutcome.objects.filter(
-            lesson__topic__subject_id=key[0], lesson__topic__grade=key[1]
-        ).count()
-        rows.append(
-            SubjectRow(
-                subject=subjects[key[0]],
-                grade=key[1],
-                due=sum(1 for o, s in outcome_place.items() if s == key[0]),
-                mastered=sum(
-                    1 for m in mine if mastery.band(m["value"], m["answers"]).code == "strong"
-                ),
-                practised=len(mine),
-                total=total,
-            )
+    if not pairs:
+        return []
+    subject_ids = {s for s, _g in pairs}
+    subjects = Subject.objects.in_bulk(subject_ids)
+    place = ("lesson__topic__subject_id", "lesson__topic__grade")
+    totals = {
+        (r[0], r[1]): r[2]
+        for r in LearningOutcome.objects.filter(lesson__topic__subject_id__in=subject_ids)
+        .values_list(*place)
+        .annotate(n=Count("pk"))
+    }
+    mine = {
+        (r[0], r[1]): (r[2], r[3])
+        for r in OutcomeMastery.objects.filter(student_id=user.pk)
+        .values_list(*(f"outcome__{f}" for f in place))
+        .annotate(
+            practised=Count("pk"),
+            mastered=Count(
+                "pk",
+                filter=Q(value__gte=mastery.STRONG_AT, answers__gte=mastery.STRONG_MIN),
+            ),
         )
+    }
+    due = {
+        (r[0], r[1]): r[2]
+        for r in due_cards(user, now)
+        .order_by()
+        .values_list(*(f"outcome__{f}" for f in place))
+        .annotate(n=Count("pk"))
+    }
+    rows = [
+        SubjectRow(
+            subject=subjects[s],
+            grade=g,
+            due=due.get((s, g), 0),
+            mastered=mine.get((s, g), (0, 0))[1],
+            practised=mine.get((s, g), (0, 0))[0],
+            total=totals.get((s, g), 0),
+        )
+        for s, g in pairs
+    ]
     rows.sort(key=lambda r: (r.subject.sort_order, r.grade))
     return rows
 
@@ -135,37 +178,56 @@ def subjects_for(user, now=None) -> list[SubjectRow]:
 def mastery_map(user, subject, grade: int) -> list[TopicRow]:
     """The curriculum of ``subject`` in ``grade`` (chapters → lessons → outcomes), each
     outcome with the learner's mastery, band and next review; a chapter's value is the mean
-    of its practised outcomes."""
+    of its practised outcomes. Read as tuples (three queries, no model instances)."""
+    tree = (
+        LearningOutcome.objects.filter(lesson__topic__subject=subject, lesson__topic__grade=grade)
+        .order_by(
+            "lesson__topic__sort_order",
+            "lesson__topic_id",
+            "lesson__sort_order",
+            "lesson_id",
+            "sort_order",
+            "pk",
+        )
+        .values_list(
+            "lesson__topic_id",
+            "lesson__topic__name",
+            "lesson_id",
+            "lesson__name",
+            "pk",
+            "text",
+        )
+    )
     topics = list(
         Topic.objects.filter(subject=subject, grade=grade)
         .order_by("sort_order", "pk")
-        .prefetch_related("lessons__outcomes")
+        .values_list("pk", "name")
     )
-    outcome_ids = [o.pk for t in topics for les in t.lessons.all() for o in les.outcomes.all()]
-    stored = mastery_for(user, outcome_ids)
-    cards = _cards_for(user, outcome_ids)
+    in_map = LearningOutcome.objects.filter(
+        lesson__topic__subject=subject, lesson__topic__grade=grade
+    ).values("pk")
+    stored = _stored_for(user, in_map)
+    cards = _cards_for(user, in_map)
+    lessons: dict[int, list[LessonRow]] = {pk: [] for pk, _name in topics}
+    current: dict[int, LessonRow] = {}
+    for topic_id, _topic_name, lesson_id, lesson_name, pk, text in tree:
+        row = current.get(lesson_id)
+        if row is None:
+            row = current[lesson_id] = LessonRow(lesson=Ref(lesson_id, lesson_name))
+            lessons.setdefault(topic_id, []).append(row)
+        row.outcomes.append(_row(Ref(pk, text=text), stored.get(pk), cards.get(pk)))
     rows = []
-    for topic in topics:
-        lessons = [
-            LessonRow(
-                lesson=lesson,
-                outcomes=[
-                    _row(o, stored.get(o.pk), cards.get(o.pk)) for o in lesson.outcomes.all()
-                ],
-            )
-            for lesson in topic.lessons.all()
-        ]
-        measured = [o for les in lessons for o in les.outcomes if o.answers]
+    for topic_id, name in topics:
+        measured = [o for les in lessons[topic_id] for o in les.outcomes if o.answers]
         value = sum(o.value for o in measured) / len(measured) if measured else None
-        answers = sum(o.answers for o in measured)
         rows.append(
             TopicRow(
-                topic=topic,
+                topic=Ref(topic_id, name),
                 value=value,
-                band=mastery.band(value, answers),
-                lessons=lessons,
+                band=mastery.band(value, sum(o.answers for o in measured)),
+                lessons=lessons[topic_id],
                 practised=len(measured),
-                total=sum(len(les.outcomes) for les in lessons),
+                total=sum(len(les.outcomes) for les in lessons[topic_id]),
             )
         )
     return rows
@@ -184,9 +246,9 @@ def weakest_outcomes(user, *, subject=None, grade=None, limit: int = 5) -> list[
     if grade is not None:
         stored = stored.filter(outcome__lesson__topic__grade=grade)
     stored = list(
-        stored.select_related("outcome__lesson__topic__subject").order_by("value", "-updated_at")[
-            :limit
-        ]
+        stored.select_related("outcome__lesson__topic__subject")
+        .defer("recent")
+        .order_by("value", "-updated_at")[:limit]
     )
     cards = _cards_for(user, [m.outcome_id for m in stored])
     return [_row(m.outcome, m, cards.get(m.outcome_id)) for m in stored]
