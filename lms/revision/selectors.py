@@ -127,6 +127,7 @@ def subjects_for(user, now=None) -> list[SubjectRow]:
     pairs = list(
         practice_questions(user)
         .filter(outcome__isnull=False)
+        .order_by()
         .values_list("subject_id", "grade")
         .distinct()
     )
