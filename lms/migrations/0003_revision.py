@@ -24,7 +24,7 @@ class Migration(migrations.Migration):
                     models.OneToOneField(
                         on_delete=django.db.models.deletion.CASCADE,
                         primary_key=True,
-                        related_name="+",
+                        related_name="revision_stat",
                         serialize=False,
                         to="question_bank.question",
                     ),

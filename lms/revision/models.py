@@ -171,7 +171,10 @@ class QuestionStat(models.Model):
     """How learners did on one question in revision (counts only, updated per answer)."""
 
     question = models.OneToOneField(
-        "question_bank.Question", on_delete=models.CASCADE, primary_key=True, related_name="+"
+        "question_bank.Question",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="revision_stat",
     )
     answers = models.PositiveIntegerField(default=0)
     right_sum = models.FloatField(default=0.0)  # sum of the fractions

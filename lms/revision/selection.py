@@ -118,16 +118,16 @@ def choose(
 
 # --- From the database -------------------------------------------------------------------
 def recently_seen(user_id: int, question_ids, *, now=None) -> set[int]:
-    """Of ``question_ids``, those the learner answered within the no-repeat window."""
+    """Of ``question_ids``, those the learner answered within the no-repeat window (the
+    learner's recent answers by their index, intersected here: no list of ids is sent)."""
     days = getattr(settings, "REVISION_NO_REPEAT_DAYS", 7)
     since = (now or timezone.now()) - dt.timedelta(days=days)
-    return set(
-        RevisionAnswer.objects.filter(
-            student_id=user_id, question_id__in=list(question_ids), answered_at__gte=since
+    recent = set(
+        RevisionAnswer.objects.filter(student_id=user_id, answered_at__gte=since).values_list(
+            "question_id", flat=True
         )
-        .values_list("question_id", flat=True)
-        .distinct()
     )
+    return recent & set(question_ids)
 
 
 def abilities(user_id: int, outcome_ids) -> dict[int, float]:
@@ -139,32 +139,53 @@ def abilities(user_id: int, outcome_ids) -> dict[int, float]:
 
 
 def candidates_from(rows: list[dict]) -> list[Candidate]:
-    """Candidates from pool rows with ``pk``, ``difficulty``, ``outcome_id``, ``level__code``
-    and ``fingerprint``, with the item statistics of revision blended in."""
-    stats = {
-        s.question_id: s
-        for s in QuestionStat.objects.filter(question_id__in=[r["pk"] for r in rows])
-    }
-    out = []
-    for row in rows:
-        stat = stats.get(row["pk"])
-        out.append(
-            Candidate(
-                id=row["pk"],
-                outcome_id=row.get("outcome_id"),
-                difficulty=item_difficulty(
-                    row.get("difficulty"),
-                    row.get("level__code"),
-                    stat.answers if stat else 0,
-                    stat.right_sum if stat else 0.0,
-                ),
-                fingerprint=row.get("fingerprint") or "",
-            )
+    """Candidates from pool rows (``POOL_FIELDS``: the question, its difficulty, outcome,
+    level and fingerprint, and its revision statistic joined in), with the item statistic
+    blended in. Rows without the statistic's columns read it in one more query."""
+    if rows and STAT_ANSWERS not in rows[0]:
+        stats = {
+            q: (n, total)
+            for q, n, total in QuestionStat.objects.filter(
+                question_id__in=[r["pk"] for r in rows]
+            ).values_list("question_id", "answers", "right_sum")
+        }
+        rows = [
+            {
+                **r,
+                STAT_ANSWERS: stats.get(r["pk"], (0, 0.0))[0],
+                STAT_SUM: stats.get(r["pk"], (0, 0.0))[1],
+            }
+            for r in rows
+        ]
+    return [
+        Candidate(
+            id=row["pk"],
+            outcome_id=row.get("outcome_id"),
+            difficulty=item_difficulty(
+                row.get("difficulty"),
+                row.get("level__code"),
+                row[STAT_ANSWERS] or 0,
+                row[STAT_SUM] or 0.0,
+            ),
+            fingerprint=row.get("fingerprint") or "",
         )
-    return out
+        for row in rows
+    ]
 
 
-POOL_FIELDS = ("pk", "difficulty", "outcome_id", "level__code", "fingerprint", "part", "qtype")
+STAT_ANSWERS = "revision_stat__answers"
+STAT_SUM = "revision_stat__right_sum"
+POOL_FIELDS = (
+    "pk",
+    "difficulty",
+    "outcome_id",
+    "level__code",
+    "fingerprint",
+    "part",
+    "qtype",
+    STAT_ANSWERS,
+    STAT_SUM,
+)
 
 
 def pick(*, user, rows: list[dict], count: int, now=None, rng=None) -> list[int]:
