@@ -23,6 +23,7 @@ SECTIONS = {
     "Ngân hàng câu hỏi": "Question bank",
     "Ma trận đề và ghép đề": "Exam matrices and assembly",
     "Thi trực tuyến": "Online exams",
+    "Ôn tập trực tuyến": "Online revision",
     "Học liệu, bài giảng điện tử và thư viện điện tử": "Learning materials, e-lectures and e-library",
     "Kiến trúc": "Architecture",
     "Lộ trình": "Roadmap",
@@ -41,8 +42,8 @@ SUBJECTS = {
 }
 #: Features that do not exist yet: named only in the roadmap, or next to a pointer to it.
 PLANNED = {
-    "vi": ("ôn tập trực tuyến", "SCORM", "H5P"),
-    "en": ("online revision", "SCORM", "H5P"),
+    "vi": ("ôn tập cho giáo viên", "SCORM", "H5P"),
+    "en": ("revision for teachers", "SCORM", "H5P"),
 }
 ABSENT = {"vi": ("chưa có", "không có"), "en": ("no ", "not ")}
 
