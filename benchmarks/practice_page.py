@@ -265,7 +265,7 @@ def load(page, cdp, url: str, checks: list) -> dict:
     for event, handler in handlers.items():
         cdp.remove_listener(event, handler)
     from_network = {u for r, u in urls.items() if r not in cached}
-    estimate = 0
+    estimate, items = 0, []
     for response in responses:
         if response.url not in from_network or response.from_service_worker:
             continue
@@ -273,7 +273,9 @@ def load(page, cdp, url: str, checks: list) -> dict:
             body = response.body()
         except PlaywrightError:  # a redirect has no body
             body = b""
-        estimate += gzip_size(body, response.headers.get("content-type", ""))
+        packed = gzip_size(body, response.headers.get("content-type", ""))
+        estimate += packed
+        items.append((response.url.split("/", 3)[-1], len(body), packed))
     return {
         "requests": len(urls),
         "network": len([r for r in urls if r not in cached]),
@@ -281,6 +283,7 @@ def load(page, cdp, url: str, checks: list) -> dict:
         "gzip": estimate,
         "ready": times["ready"],
         "fcp": times["fcp"],
+        "items": items,
     }
 
 
@@ -306,13 +309,14 @@ def row(page: str, profile: str, when: str, runs: list[dict], checks: list) -> s
     ready = " ".join(
         f"{statistics.median(r['ready'][name] for r in runs) / 1000:7.2f}" for name, *_ in checks
     )
-    fcp = statistics.median((r["fcp"] or 0) for r in runs) / 1000
+    paints = [r["fcp"] for r in runs if r["fcp"] is not None]
+    fcp = f"{statistics.median(paints) / 1000:6.2f}" if paints else f"{'–':>6}"
     # what nginx's gzip would take off the transfer time at the profile's bandwidth
     saved = (med("bytes") - med("gzip")) * 8 / (PROFILES[profile][0] * 1000)
     return (
         f"  {page:9} {profile:19} {when:5} {med('requests'):5.0f} {med('network'):4.0f} "
         f"{med('bytes') / 1024:8.1f} {med('gzip') / 1024:8.1f} {max(0.0, saved):7.2f} "
-        f"{fcp:6.2f}  {ready}"
+        f"{fcp}  {ready}"
     )
 
 
@@ -339,6 +343,10 @@ def run_browser(base: str, new_practice, runs: int) -> None:
                 for when in ("cold", "warm"):
                     print(row(page, profile, when, [r[when] for r in results], checks), flush=True)
             print(f"  {'':9} ready = {', '.join(name for name, *_ in checks)}")
+            if page == "practice":
+                print(f"  {'':9} its responses (cold), KB as sent and gzipped:")
+                for path, raw, packed in sorted(results[0]["cold"]["items"], key=lambda i: -i[1]):
+                    print(f"  {'':11} {raw / 1024:7.1f} {packed / 1024:7.1f}  /{path[:70]}")
         browser.close()
 
 
