@@ -25,7 +25,8 @@ the raw answer log on every request.
    ``selection.pick``); then the whole request, "open Ôn tập + the map + the queue + choose
    the next questions". Beside it the naive path: each request reads the learner's whole
    answer log, recomputes the mastery of every outcome with ``mastery.mastery_value`` and
-   replays FSRS (``fsrs``, the same day-level rule) for every due date. Both paths are
+   replays FSRS (``fsrs``, the same rule: every graded answer reviews the outcome's card in
+   time order) for every due date. Both paths are
    checked to agree (mastery, due dates, the queue's outcomes).
 
 Prints what was loaded, then a table: p50/p95/p99 in ms per operation for both paths; the
@@ -425,7 +426,8 @@ def indexed_ops(world: dict, topic, now) -> dict:
 
 def log_state(user_id: int, now) -> tuple[dict, set]:
     """The naive recomputation: every answer of the learner, mastery of each outcome over
-    its latest answers, FSRS replayed over each outcome's first answer of a day."""
+    its latest answers, FSRS replayed over every graded answer of each outcome in time order
+    (the rule of :mod:`lms.revision.scheduler`)."""
     from lms.revision import mastery, scheduler
     from lms.revision.models import RevisionAnswer
 
@@ -456,8 +458,6 @@ def log_state(user_id: int, now) -> tuple[dict, set]:
         recent = [[float(a[2]), a[3], a[4].timestamp()] for a in reversed(answers)]
         card, last = scheduler.Card(card_id=1), None
         for _o, _q, fraction, _w, when, duration, qtype in answers:
-            if last is not None and scheduler.local_today(when) <= scheduler.local_today(last):
-                continue
             rating = scheduler.rating_for(fraction=fraction, duration_ms=duration, qtype=qtype)
             card, last = scheduler.review(card, rating, when, duration), when
         state[outcome_id] = (mastery.mastery_value(recent), len(answers), card.due, last)
