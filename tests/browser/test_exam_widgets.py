@@ -472,7 +472,7 @@ def test_practice_checks_an_answer_with_key_and_solution_and_no_timer(live_serve
     article.locator(".choice").nth(correct_response(right)).click()
     article.get_by_role("button", name="Kiểm tra").click()
     feedback = article.locator(".q__feedback")
-    expect(feedback.locator(".is-right")).to_have_text("Đúng — 1 điểm", timeout=15_000)
+    expect(feedback.locator(".is-right")).to_have_text("Đúng — 0,25 điểm", timeout=15_000)
     expect(feedback).to_contain_text("Đáp án:")
     expect(feedback).to_contain_text("Thay")
     expect(feedback.locator(".katex").first).to_be_visible()

@@ -66,8 +66,23 @@ const answered = (slot) => {
   return !!a && a.response !== null && a.response !== undefined;
 };
 
+// KaTeX is loaded after this module (the questions show first on a slow phone): what was
+// drawn before it arrived is typeset once it has.
+let typesetPending = false;
+function typesetWhenReady(el) {
+  if (typesetPending) return;
+  typesetPending = true;
+  const script = document.getElementById("katex-render");
+  const done = () => typeset(el);
+  if (script) script.addEventListener("load", done, { once: true });
+  window.addEventListener("DOMContentLoaded", done, { once: true });
+}
+
 function typeset(el) {
-  if (typeof window.renderMathInElement !== "function") return;
+  if (typeof window.renderMathInElement !== "function") {
+    typesetWhenReady(document.body);
+    return;
+  }
   window.renderMathInElement(el, {
     delimiters: [
       { left: "$$", right: "$$", display: true },
