@@ -31,11 +31,13 @@ class Source(models.TextChoices):
 class RevisionAnswer(models.Model):
     """One answer given while revising, marked on the server (append-only)."""
 
+    # Indexed by the composite indexes below (student first), not on its own.
     student = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
         related_name="+",
         verbose_name=_("học sinh"),
+        db_index=False,
     )
     question_version = models.ForeignKey(
         "question_bank.QuestionVersion", on_delete=models.PROTECT, related_name="+"
@@ -43,7 +45,7 @@ class RevisionAnswer(models.Model):
     # Denormalised at answer time: the question (for "not seen recently" and item
     # statistics) and its learning outcome (for mastery and the scheduler).
     question = models.ForeignKey(
-        "question_bank.Question", on_delete=models.PROTECT, related_name="+", db_index=False
+        "question_bank.Question", on_delete=models.PROTECT, related_name="+"
     )
     outcome = models.ForeignKey(
         "curriculum.LearningOutcome",
@@ -92,7 +94,7 @@ class OutcomeMastery(models.Model):
     """A learner's mastery of one learning outcome (see :mod:`lms.revision.mastery`)."""
 
     student = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", db_index=False
     )
     outcome = models.ForeignKey(
         "curriculum.LearningOutcome", on_delete=models.CASCADE, related_name="+"
@@ -118,7 +120,7 @@ class SkillCard(models.Model):
     """FSRS state of one learner and one learning outcome (``fsrs.Card`` fields)."""
 
     student = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", db_index=False
     )
     outcome = models.ForeignKey(
         "curriculum.LearningOutcome", on_delete=models.CASCADE, related_name="+"
@@ -147,7 +149,9 @@ class SkillCard(models.Model):
 class SkillReview(models.Model):
     """One FSRS review of a card (append-only; ``fsrs.ReviewLog`` plus the state after)."""
 
-    card = models.ForeignKey(SkillCard, on_delete=models.CASCADE, related_name="log")
+    card = models.ForeignKey(
+        SkillCard, on_delete=models.CASCADE, related_name="log", db_index=False
+    )
     answer = models.ForeignKey(
         RevisionAnswer, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -196,7 +200,7 @@ class RevisionPack(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     student = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", db_index=False
     )
     kind = models.CharField(max_length=10, choices=Kind.choices)
     title = models.CharField(max_length=255)
