@@ -30,7 +30,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from curriculum.models import Subject, Topic
-from lms.revision import offline, services
+from lms.revision import offline, selectors
 from lms.revision.models import RevisionPack
 
 #: Static files the offline page needs, cached by the service worker.
@@ -142,7 +142,7 @@ def offline_page(request):
         "bootstrap": bootstrap,
         "subjects": subjects,
         "counts": offline.PACK_COUNTS,
-        "due": services.due_cards(request.user).count(),
+        "due": selectors.due_count(request.user),
         "home_url": reverse("revision_home"),
     }
     response = render(request, "lms/revision/offline.html", context)

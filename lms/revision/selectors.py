@@ -15,7 +15,7 @@ from django.db.models import Count, Q
 from curriculum.models import CurriculumLesson, LearningOutcome, Subject, Topic
 from lms.revision import mastery, scheduler
 from lms.revision.models import OutcomeMastery, RevisionAnswer, SkillCard
-from lms.revision.services import due_cards
+from lms.revision.services import due_cards, review_pool
 from question_bank.permissions import practice_questions
 
 
@@ -114,7 +114,7 @@ def _row(outcome, stored, card) -> OutcomeRow:
 def due_count(user, now=None) -> int:
     """How many outcomes today's review queue holds (capped), counting only outcomes with
     a question the learner may practise."""
-    pool = practice_questions(user).values("outcome_id")
+    pool = review_pool(user).values("outcome_id")
     return min(
         due_cards(user, now).filter(outcome_id__in=pool).count(), settings.REVISION_DAILY_CAP
     )

@@ -335,6 +335,12 @@ def due_cards(user, now=None):
     )
 
 
+def review_pool(user):
+    """The questions a review may draw: the learner's practice questions that are marked
+    automatically (an essay gives the scheduler no grade)."""
+    return practice_questions(user).exclude(qtype=QType.ESSAY)
+
+
 def review_items(*, user, now=None, limit: int | None = None, pool=None) -> list[ReviewItem]:
     """Today's review queue: for each due outcome (at most ``REVISION_DAILY_CAP``), one
     question of that outcome the learner may practise and has not seen recently, chosen
@@ -344,7 +350,7 @@ def review_items(*, user, now=None, limit: int | None = None, pool=None) -> list
     outcome_ids = list(due_cards(user, now).values_list("outcome_id", flat=True)[: cap * 2])
     if not outcome_ids:
         return []
-    pool = practice_questions(user) if pool is None else pool
+    pool = review_pool(user) if pool is None else pool
     rows = list(pool.filter(outcome_id__in=outcome_ids).values(*selection.POOL_FIELDS))
     by_outcome: dict[int, list] = {}
     for cand in selection.candidates_from(rows):

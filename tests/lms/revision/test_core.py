@@ -268,3 +268,24 @@ def test_the_map_and_the_weakest_list_show_the_learners_own_numbers():
     ]
     history = selectors.outcome_history(world.student, o1)
     assert [h.fraction for h in history] == [Decimal("0")]
+
+
+def test_a_review_never_draws_an_essay_which_gives_the_scheduler_no_grade():
+    from question_bank.formats.base import ParsedQuestion, QType
+    from tests.question_bank.factories import make_question
+
+    world = make_revision_world(per_outcome=1)
+    outcome = world.outcomes[0]
+    essay = make_question(
+        world.bank,
+        parsed=ParsedQuestion(qtype=QType.ESSAY, stem="<p>Trình bày cách tính.</p>", level="hieu"),
+        approve=True,
+        subject=world.subject,
+        grade=12,
+        outcome=outcome,
+    )
+    mc = world.questions[outcome.pk][0]
+    _record(world, mc, "0", MONDAY)
+    items = services.review_items(user=world.student, now=MONDAY + dt.timedelta(days=1))
+    # the multiple-choice one again (seen, but the only one marked automatically)
+    assert [i.question_id for i in items] == [mc.pk] != [essay.pk]
