@@ -6,6 +6,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils import timezone, translation
 from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 
 from lms.revision.scheduler import LOCAL_TZ
 
@@ -33,3 +34,16 @@ def local_date(when) -> str:
 def local_time(when) -> str:
     """HH:MM dd/mm/yyyy in Asia/Ho_Chi_Minh."""
     return timezone.localtime(when, LOCAL_TZ).strftime("%H:%M %d/%m/%Y") if when else ""
+
+
+def due_text(when, today=None) -> str:
+    """When an outcome comes back: "hôm nay", "hôm nay (quá hạn từ 24/11/2026)" or a date."""
+    if when is None:
+        return ""
+    day = timezone.localtime(when, LOCAL_TZ).date()
+    today = today or timezone.localtime(timezone.now(), LOCAL_TZ).date()
+    if day == today:
+        return _("hôm nay")
+    if day < today:
+        return _("hôm nay (quá hạn từ %(day)s)") % {"day": local_date(day)}
+    return local_date(day)

@@ -33,7 +33,7 @@ from accounts.models import Enrolment
 from curriculum.models import LearningOutcome, Subject
 from lms.permissions import can_revise
 from lms.revision import selectors, services
-from lms.revision.formatting import local_date, percent_text
+from lms.revision.formatting import due_text, percent_text
 from lms.revision.forms import QuickPracticeForm, RevisionPracticeForm, pool_outcomes
 from lms.revision.mastery import BANDS, STRONG_AT, STRONG_MIN, WEAK_BELOW
 from lms.revision.scheduler import LOCAL_TZ
@@ -93,7 +93,7 @@ def _outcome_item(row) -> dict:
         "url": reverse("revision_outcome", kwargs={"outcome_id": row.outcome.pk}),
         "percent": percent_text(row.value if row.answers else None),
         "width": percent_width(row.value if row.answers else None),
-        "due": local_date(getattr(row, "due", None)),
+        "due": due_text(getattr(row, "due", None)),
     }
 
 
@@ -327,7 +327,7 @@ def revision_outcome(request, outcome_id: int):
         "percent": percent_text(row.value if row.answers else None),
         "width": percent_width(row.value if row.answers else None),
         "band": row.band,
-        "due": local_date(row.due),
+        "due": due_text(row.due),
         "history": [_history_item(a) for a in selectors.outcome_history(user, outcome, HISTORY)],
     }
     return TemplateResponse(request, TEMPLATES + "outcome.html", context)
