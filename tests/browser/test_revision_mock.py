@@ -21,7 +21,10 @@ from tests.lms.exams.conftest import _forget_exam_keys
 from tests.lms.exams.factories import correct_response
 from tests.lms.revision.test_mock import World, _take
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 SHOTS = Path("/work/notes/shots19")
 PHONE_OPTIONS = {"viewport": PHONE, "is_mobile": True, "locale": "vi-VN"}
 DESKTOP = {"width": 1280, "height": 900}

@@ -158,6 +158,9 @@ function numeric(item, onChange) {
       if (key === "back") input.value = input.value.slice(0, -1);
       else if (key === "-") input.value = input.value.startsWith("-") ? input.value.slice(1) : clean("-" + input.value);
       else if (!input.value.includes(",")) input.value = clean(input.value + ",");
+      // Back in the box with the caret at the end: the next digit goes after the comma.
+      input.focus({ preventScroll: true });
+      input.setSelectionRange(input.value.length, input.value.length);
       onChange(true);
     });
     pad.append(b);
