@@ -4,7 +4,7 @@
 from django.db.models import QuerySet
 
 from accounts import permissions
-from accounts.models import SchoolClass, User
+from accounts.models import Enrolment, SchoolClass, User
 
 
 def class_list(*, user) -> QuerySet[SchoolClass]:
@@ -29,3 +29,13 @@ def class_students(*, user, school_class: SchoolClass) -> QuerySet[User]:
     """The class's students ``user`` may read, in the Vietnamese order (given name, then
     full name)."""
     return permissions.visible_students(user, school_class).order_by("first_name", "full_name")
+
+
+def latest_class_grade(user) -> int | None:
+    """The grade of the class the student was enrolled in last (None: in no class)."""
+    return (
+        Enrolment.objects.filter(student_id=user.pk)
+        .order_by("-pk")
+        .values_list("school_class__grade", flat=True)
+        .first()
+    )

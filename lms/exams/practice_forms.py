@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Enrolment
+from accounts.selectors import latest_class_grade
 from curriculum.models import GRADE_CHOICES, Subject, Topic
 from question_bank.assembly.paper import PART_ESSAY, PART_MC, PART_SHORT, PART_TF
 from question_bank.assembly.services import PART_QTYPES
@@ -62,12 +62,7 @@ class PracticeForm(forms.Form):
         self.fields["topic"].queryset = Topic.objects.filter(
             pk__in=pool.values("topic_id")
         ).select_related("subject")
-        grade = (
-            Enrolment.objects.filter(student_id=user.pk)
-            .order_by("-pk")
-            .values_list("school_class__grade", flat=True)
-            .first()
-        )
+        grade = latest_class_grade(user)
         if grade:
             self.fields["grade"].initial = grade
 

@@ -30,6 +30,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Enrolment
+from accounts.selectors import latest_class_grade
 from curriculum.models import Subject
 from lms.exams import services
 from lms.exams.delivery import variant_items
@@ -79,13 +80,7 @@ def number_text(value: Decimal | None) -> str:
 
 def learner_grade(user) -> int:
     """The grade of the learner's latest class (12 when they are in none)."""
-    grade = (
-        Enrolment.objects.filter(student_id=user.pk)
-        .order_by("-pk")
-        .values_list("school_class__grade", flat=True)
-        .first()
-    )
-    return grade or DEFAULT_GRADE
+    return latest_class_grade(user) or DEFAULT_GRADE
 
 
 def _mock_attempts(template_code: str):

@@ -29,7 +29,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from accounts.models import Enrolment
+from accounts.selectors import latest_class_grade
 from curriculum.models import LearningOutcome, Subject
 from lms.permissions import can_revise
 from lms.revision import selectors, services
@@ -105,20 +105,10 @@ def _subject_item(row) -> dict:
     }
 
 
-def _learner_grade(user) -> int | None:
-    """The grade of the learner's latest class (their subjects of that grade come first)."""
-    return (
-        Enrolment.objects.filter(student_id=user.pk)
-        .order_by("-pk")
-        .values_list("school_class__grade", flat=True)
-        .first()
-    )
-
-
 def _home_context(request, *, form, errors=(), review_error: str = "") -> dict:
     user = request.user
     subjects = [_subject_item(row) for row in selectors.subjects_for(user)]
-    grade = _learner_grade(user)
+    grade = latest_class_grade(user)  # their subjects of that grade come first
     mine = [s for s in subjects if grade is None or s["row"].grade == grade]
     return {
         "grade": grade,
