@@ -144,3 +144,79 @@ def _fresh_bank_ids():
     from question_bank.permissions import bank_ids_changed
 
     bank_ids_changed()
+
+
+def _serialise_live_server_on_shared_sqlite() -> None:
+    """On in-memory SQLite, one request or test statement at a time against the live server.
+
+    Every connection to the in-memory test database shares SQLite's cache, and a connection
+    that writes a table another one is using is refused at once with "database table is
+    locked" (no busy timeout in shared-cache mode). Two requests at once (a page reporting
+    "left the page" and "blur" together), or a request while the test polls the database
+    from its own connection, then fail at random. A file database waits and PostgreSQL has
+    real concurrency; here the live server answers one request at a time and the test's own
+    statements wait for the request in flight, like SQLite's single writer would. A lock
+    that is not free within a few seconds is not waited for (a request that fetches another
+    page of the live server itself must not deadlock). PostgreSQL runs are unchanged.
+    """
+    import threading
+
+    from django.core.servers.basehttp import ThreadedWSGIServer
+    from django.db.backends.signals import connection_created
+    from django.test import testcases
+
+    one_at_a_time = threading.RLock()
+
+    def alone(execute, sql, params, many, context):
+        taken = one_at_a_time.acquire(timeout=5)
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            if taken:
+                one_at_a_time.release()
+
+    def on_connection(sender, connection, **kwargs):
+        if connection.vendor == "sqlite" and connection.is_in_memory_db():
+            if alone not in connection.execute_wrappers:
+                connection.execute_wrappers.append(alone)
+
+    connection_created.connect(on_connection, weak=False)
+
+    class OneRequestAtATime(ThreadedWSGIServer):
+        def set_app(self, application):
+            if not self.connections_override:
+                return super().set_app(application)
+            for conn in self.connections_override.values():
+                on_connection(None, conn)
+
+            def serialised(environ, start_response):
+                taken = one_at_a_time.acquire(timeout=5)
+                try:
+                    body = application(environ, start_response)
+                    try:
+                        return [b"".join(body)]
+                    finally:
+                        if hasattr(body, "close"):
+                            body.close()
+                finally:
+                    if taken:
+                        one_at_a_time.release()
+
+            return super().set_app(serialised)
+
+    testcases.LiveServerThread.server_class = OneRequestAtATime
+
+
+_serialise_live_server_on_shared_sqlite()
+
+
+@pytest.fixture(scope="session")
+def live_server(django_db_setup, live_server):
+    """pytest-django's live server, started only once the test database exists.
+
+    Started before it (a test asking for ``live_server`` before its database), the server
+    sees the settings' file name, shares no connection, and its threads open their own
+    connections to the in-memory test database: SQLite's shared cache then refuses
+    concurrent writes with "database table is locked".
+    """
+    return live_server

@@ -122,6 +122,9 @@ def _practise(page, candidate: Candidate) -> None:
         expect(feedback.locator(".q__key_html")).to_be_visible()
         if item["data"].get("solution"):
             expect(feedback.locator(".q__solution_html")).to_be_visible()
+        # A wide worked solution scrolls inside its box: the page never grows past the phone.
+        wide = page.evaluate("document.documentElement.scrollWidth")
+        assert wide <= PHONE["width"], f"question {n + 1}: the page is {wide} px wide"
         if n in (0, 3):
             article.scroll_into_view_if_needed()
             page.screenshot(path=str(SHOTS / f"revision-check-{n + 1}-390.png"))
