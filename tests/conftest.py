@@ -176,9 +176,9 @@ def _serialise_live_server_on_shared_sqlite() -> None:
                 one_at_a_time.release()
 
     def on_connection(sender, connection, **kwargs):
-        if connection.vendor == "sqlite" and connection.is_in_memory_db():
-            if alone not in connection.execute_wrappers:
-                connection.execute_wrappers.append(alone)
+        shared = connection.vendor == "sqlite" and connection.is_in_memory_db()
+        if shared and alone not in connection.execute_wrappers:
+            connection.execute_wrappers.append(alone)
 
     connection_created.connect(on_connection, weak=False)
 
