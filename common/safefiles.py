@@ -10,6 +10,7 @@ import stat
 import zipfile
 import zlib
 from pathlib import PurePosixPath
+from typing import IO
 
 from lxml import etree
 
@@ -73,7 +74,7 @@ class SafeZip:
 
     def __init__(
         self,
-        data: bytes,
+        data: bytes | IO[bytes],
         *,
         name: str = "",
         max_entries: int = MAX_ZIP_ENTRIES,
@@ -82,8 +83,10 @@ class SafeZip:
     ):
         self.label = f"Tệp {name}: " if name else ""
         self.max_member = max_member
+        # A seekable file is read in place (large packages are never held in memory).
+        source = io.BytesIO(data) if isinstance(data, (bytes, bytearray)) else data
         try:
-            self._zip = zipfile.ZipFile(io.BytesIO(data))
+            self._zip = zipfile.ZipFile(source)
             infos = self._zip.infolist()
         except (zipfile.BadZipFile, OSError, ValueError) as exc:
             raise ImportRejected(f"{self.label}không phải tệp nén zip hợp lệ ({exc})") from exc
@@ -143,6 +146,10 @@ class SafeZip:
     def __contains__(self, name: str) -> bool:
         return name in self._names
 
+    def size(self, name: str) -> int:
+        """The expanded size the entry declares (checked against the limits above)."""
+        return self._names[name].file_size
+
     def read(self, name: str) -> bytes:
         """Read one entry, stopping if it expands beyond what its header declared (lying headers)."""
         info = self._names.get(name)
@@ -163,6 +170,55 @@ class SafeZip:
                 f"{self.label}mục “{name}” giải nén ra nhiều hơn kích thước khai báo — bị từ chối"
             )
         return data
+
+    def open(self, name: str) -> IO[bytes]:
+        """Stream one entry; like :meth:`read` it refuses an entry that expands beyond its
+        declared size or fails its CRC, but only as the bytes are read."""
+        info = self._names.get(name)
+        if info is None:
+            raise KeyError(name)
+        try:
+            handle = self._zip.open(info)
+        except (zipfile.BadZipFile, zlib.error, OSError, NotImplementedError) as exc:
+            raise ImportRejected(f"{self.label}mục “{name}” bị hỏng — bị từ chối ({exc})") from exc
+        return _CheckedMember(
+            handle, name=name, limit=min(info.file_size, self.max_member), label=self.label
+        )
+
+
+class _CheckedMember(io.RawIOBase):
+    """A zip entry read in chunks: damage and lying sizes become :class:`ImportRejected`."""
+
+    def __init__(self, handle, *, name: str, limit: int, label: str):
+        self._handle, self._name, self._limit, self._label = handle, name, limit, label
+        self._read = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        try:
+            data = self._handle.read(size)
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as exc:
+            raise ImportRejected(
+                f"{self._label}mục “{self._name}” bị hỏng hoặc khai báo sai kích thước — "
+                f"bị từ chối ({exc})"
+            ) from exc
+        self._read += len(data)
+        if self._read > self._limit:
+            raise ImportRejected(
+                f"{self._label}mục “{self._name}” giải nén ra nhiều hơn kích thước khai báo — bị từ chối"
+            )
+        return data
+
+    def readinto(self, buffer) -> int:
+        data = self.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+    def close(self) -> None:
+        self._handle.close()
+        super().close()
 
 
 def resolve_member(base: str, href: str) -> str:

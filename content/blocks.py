@@ -10,12 +10,16 @@ import re
 from urllib.parse import parse_qs, urlparse
 
 from django.core.exceptions import ValidationError
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
+
+from content.packages.chooser import package_chooser_viewset
+from content.permissions import can_view_package
 
 RICH_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "superscript", "subscript"]
 VIDEO_EXTENSIONS = (".mp4", ".webm", ".m4v", ".ogv")
@@ -219,6 +223,62 @@ class AttachmentsBlock(blocks.StructBlock):
         description = _("Danh sách tệp cho học sinh tải về (phiếu học tập, bài tập…).")
 
 
+PackageChooserBlock = package_chooser_viewset.get_block_class(
+    name="PackageChooserBlock", module_path="content.blocks"
+)
+
+
+class PackageBlock(blocks.StructBlock):
+    """An e-lecture package (SCORM/H5P) played in place from the content origin.
+
+    The block renders a placeholder the player script of ``lms`` fills from the session
+    URL of the package's current version (``lms-package-session``); content never imports
+    lms. A package the reader may not see (a draft, another school's) renders nothing
+    for students and a short note for staff.
+    """
+
+    package = PackageChooserBlock(label=_("gói bài giảng"))
+    title = blocks.CharBlock(
+        label=_("tiêu đề hiển thị"), required=False, help_text=_("Để trống: dùng tên của gói.")
+    )
+
+    class Meta:
+        icon = "media"
+        label = _("Gói bài giảng (SCORM/H5P)")
+        template = "content/blocks/package.html"
+        description = _(
+            "Bài giảng tương tác xuất từ iSpring, Captivate, Articulate, ActivePresenter, "
+            "H5P…; học sinh học ngay trên trang, điểm và tiến độ được lưu lại."
+        )
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context.update(
+            package_embed_context(value.get("package"), parent_context, value.get("title"))
+        )
+        return context
+
+
+def package_embed_context(package, parent_context, title: str = "") -> dict:
+    """What ``content/blocks/package_embed.html`` needs: the package if the reader may see
+    it, the session URL of its current version (None when lms does not serve packages)."""
+    request = (parent_context or {}).get("request")
+    user = getattr(request, "user", None)
+    visible = package is not None and user is not None and can_view_package(user, package)
+    session_url = None
+    if visible and package.current_id:
+        try:
+            session_url = reverse("lms-package-session", args=[package.current_id])
+        except NoReverseMatch:
+            session_url = None  # the player (lms) is not there: the template says so
+    return {
+        "package": package if visible else None,
+        "package_title": title or (package.title if package is not None else ""),
+        "session_url": session_url,
+        "package_hidden": package is not None and not visible,
+    }
+
+
 class LessonStreamBlock(blocks.StreamBlock):
     heading = blocks.CharBlock(
         label=_("Tiêu đề mục"),
@@ -242,6 +302,7 @@ class LessonStreamBlock(blocks.StreamBlock):
     callout = CalloutBlock()
     question = QuestionBlock()
     attachments = AttachmentsBlock()
+    package = PackageBlock()
 
 
 class CheckpointBlock(blocks.StructBlock):
@@ -279,6 +340,7 @@ class SectionBlock(blocks.StructBlock):
     slide_images = blocks.ListBlock(
         ImageChooserBlock(label=_("ảnh")), label=_("hoặc trang chiếu dạng ảnh"), required=False
     )
+    package = PackageChooserBlock(label=_("hoặc gói bài giảng (SCORM/H5P)"), required=False)
     notes = blocks.RichTextBlock(label=_("ghi chú"), features=RICH_FEATURES, required=False)
     checkpoints = blocks.ListBlock(CheckpointBlock(), label=_("câu hỏi dừng"), required=False)
 
@@ -295,12 +357,16 @@ class SectionBlock(blocks.StructBlock):
             "video": bool(video.get("url") or video.get("file")),
             "slides_pdf": bool(value.get("slides_pdf")),
             "slide_images": bool(value.get("slide_images")),
+            "package": bool(value.get("package")),
         }
         if sum(has.values()) != 1:
             raise StructBlockValidationError(
                 block_errors={
                     "title": ValidationError(
-                        _("Mỗi phần cần đúng một nội dung: video, PDF trang chiếu hoặc ảnh.")
+                        _(
+                            "Mỗi phần cần đúng một nội dung: video, PDF trang chiếu, ảnh "
+                            "hoặc gói bài giảng."
+                        )
                     )
                 }
             )
@@ -310,6 +376,12 @@ class SectionBlock(blocks.StructBlock):
                 block_errors={"slides_pdf": ValidationError(_("Trang chiếu phải là tệp PDF."))}
             )
         return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        if value.get("package") is not None:
+            context.update(package_embed_context(value["package"], parent_context))
+        return context
 
 
 class ELectureStreamBlock(blocks.StreamBlock):

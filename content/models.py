@@ -324,13 +324,16 @@ from content.library_models import (  # noqa: E402
     LibraryItem,
     Takedown,
 )
+from content.packages.models import ElearningPackage, PackageVersion  # noqa: E402
 
 __all__ = [
     "CollectionEntry",
     "Comment",
     "CurationTask",
+    "ElearningPackage",
     "LibraryCollection",
     "LibraryItem",
+    "PackageVersion",
     "Rating",
     "SharingScope",
     "Takedown",

@@ -12,11 +12,13 @@ from django.db.models import Q, QuerySet
 from accounts.models import Department, Role
 from accounts.permissions import (
     CURATOR_ROLES,
+    STAFF_ROLES,
     can_access_admin,
     curated_area_q,
     is_active,
     material_scope_q,
     user_area,
+    visible_schools,
 )
 
 
@@ -241,3 +243,68 @@ def can_delete_collection(user, collection=None) -> bool:
     """May delete ``collection`` (any collection when none is given): superusers and
     department admins, who curate."""
     return is_curator(user) and (user.is_superuser or user.role in COLLECTION_DELETER_ROLES)
+
+
+# --- E-lecture packages (SCORM/H5P) -----------------------------------------------------
+# A package is seen by its owner, by the staff of its school (department admins: of the
+# schools of their area), and by everyone signed in once it is published. Teachers,
+# librarians and admins upload; the owner and the curators of its school change, publish
+# and re-upload it. The admin list and chooser, the block and the player all ask these.
+PACKAGE_UPLOADER_ROLES = frozenset(
+    {Role.TEACHER, Role.LIBRARIAN, Role.SCHOOL_ADMIN, Role.DEPARTMENT_ADMIN}
+)
+PACKAGE_CURATOR_ROLES = frozenset({Role.LIBRARIAN, Role.SCHOOL_ADMIN, Role.DEPARTMENT_ADMIN})
+
+
+def _package_model():
+    from content.packages.models import ElearningPackage
+
+    return ElearningPackage
+
+
+def packages_visible_to(user) -> QuerySet:
+    """Packages ``user`` may see and play."""
+    from content.packages.models import Status
+
+    packages = _package_model().objects.all()
+    if not is_active(user):
+        return packages.none()
+    if user.is_superuser:
+        return packages
+    rule = Q(owner=user) | Q(status=Status.PUBLISHED)
+    if user.role in STAFF_ROLES:
+        rule |= Q(school__in=visible_schools(user))
+    return packages.filter(rule)
+
+
+def can_view_package(user, package) -> bool:
+    return packages_visible_to(user).filter(pk=package.pk).exists()
+
+
+def can_upload_package(user) -> bool:
+    return is_active(user) and (user.is_superuser or user.role in PACKAGE_UPLOADER_ROLES)
+
+
+def editable_packages(user) -> QuerySet:
+    """Packages ``user`` may re-upload, publish and edit: their own (while they may still
+    upload) and those of the schools they curate."""
+    packages = _package_model().objects.all()
+    if not can_upload_package(user):
+        return packages.none()
+    if user.is_superuser:
+        return packages
+    rule = Q(owner=user)
+    if user.role in PACKAGE_CURATOR_ROLES:
+        rule |= Q(school__in=visible_schools(user))
+    return packages.filter(rule)
+
+
+def can_edit_package(user, package) -> bool:
+    return editable_packages(user).filter(pk=package.pk).exists()
+
+
+def choosable_packages(user) -> QuerySet:
+    """Packages staff may put in a lesson, an e-lecture or the library: those they see."""
+    if not can_access_admin(user):
+        return _package_model().objects.none()
+    return packages_visible_to(user)
