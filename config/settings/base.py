@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 
@@ -52,6 +53,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Requests to CONTENT_ORIGIN's host are answered here by the package content origin
+    # alone: no session, CSRF, authentication or page of the site below this line.
+    "content.packages.origin.middleware.ContentOriginMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # After WhiteNoise: static files (pdf.js's worker among them) carry no page policy.
     "config.csp.SiteCSPMiddleware",
@@ -193,8 +197,19 @@ STORAGES = {
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# Untrusted package content (SCORM/H5P) is served from its own origin.
-CONTENT_ORIGIN = env_str("CONTENT_ORIGIN", "http://127.0.0.1:8001")
+# Untrusted package content (SCORM/H5P) is served from its own origin (content.packages.
+# origin): another host, not only another port, since browsers' cookies ignore ports. The
+# demo site is http://127.0.0.1:8000, its content origin http://localhost:8001 (scripts/demo
+# starts both). SITE_ORIGIN is the main site's origin: the only page allowed to frame the
+# packages and to talk to their launcher.
+CONTENT_ORIGIN = env_str("CONTENT_ORIGIN", "http://localhost:8001")
+SITE_ORIGIN = env_str("SITE_ORIGIN", "http://127.0.0.1:8000")
+if urlsplit(CONTENT_ORIGIN).hostname not in ALLOWED_HOSTS:
+    ALLOWED_HOSTS = [*ALLOWED_HOSTS, urlsplit(CONTENT_ORIGIN).hostname]
+# A launch token lives this long (content.packages.origin.tokens says why); the content
+# origin re-checks the student's permission under one token at most this often.
+HOCLIEU_PACKAGE_TOKEN_SECONDS = env_int("PACKAGE_TOKEN_SECONDS", 4 * 60 * 60)
+HOCLIEU_PACKAGE_ACCESS_CACHE_SECONDS = 60
 
 # Content-Security-Policy of every page (config.csp explains each allowance). A settings
 # module that changes CONTENT_ORIGIN builds both again.

@@ -1,7 +1,9 @@
 """Production: every secret and address comes from the environment; refuses to start without."""
 
+from urllib.parse import urlsplit
+
 from config.csp import admin_directives, site_directives
-from config.env import env_bool, env_int, env_list, env_required
+from config.env import env_bool, env_int, env_list, env_required, env_str
 
 from .base import *
 
@@ -17,6 +19,11 @@ DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 env_required("CELERY_BROKER_URL")
 CONTENT_ORIGIN = env_required("CONTENT_ORIGIN")
+# The content origin's host is served by the same application (its own URLconf).
+ALLOWED_HOSTS = [*ALLOWED_HOSTS, urlsplit(CONTENT_ORIGIN).hostname]
+# The main site's origin (frames packages, talks to their launcher): SITE_ORIGIN, or
+# https:// and the first of ALLOWED_HOSTS.
+SITE_ORIGIN = env_str("SITE_ORIGIN") or f"https://{ALLOWED_HOSTS[0]}"
 CONTENT_SECURITY_POLICY = {"DIRECTIVES": site_directives(content_origin=CONTENT_ORIGIN)}
 HOCLIEU_ADMIN_CSP_DIRECTIVES = admin_directives(content_origin=CONTENT_ORIGIN)
 # Never the demo accounts and their published password, whatever the environment says.

@@ -43,5 +43,9 @@ if SEARCH_URL:
 CELERY_TASK_ALWAYS_EAGER = True
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
+# The content origin asks the permission at every request: ids repeat across tests'
+# databases, so a cached answer under the same token could outlive its test.
+HOCLIEU_PACKAGE_ACCESS_CACHE_SECONDS = 0
+
 # FSRS due dates without random fuzz, so tests compare them with fsrs itself.
 REVISION_FSRS_FUZZING = False
