@@ -315,3 +315,7 @@ def hide_site_wide_reports(request, menu_items):
     by ``content.admin_guard.check_admin_door`` too); site history stays, narrowed."""
     if not request.user.is_superuser:
         menu_items[:] = [item for item in menu_items if item.name == "site-history"]
+
+
+# E-lecture packages: admin pages, chooser, menu item and log actions.
+import content.packages.admin  # noqa: E402, F401

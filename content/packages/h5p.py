@@ -177,7 +177,9 @@ def _library(archive: Archive, folder: str, errors: list[str]) -> dict | None:
     }
 
 
-def _closure(roots: list[tuple[str, int, int]], libraries: dict, errors: list[str]) -> list[str]:
+def _closure(
+    roots: list[tuple[str, int, int]], libraries: dict, folders: set[str], errors: list[str]
+) -> list[str]:
     """Every library needed to play, in load order; a missing one is an error."""
     seen: set = set()
     order: list[str] = []
@@ -187,6 +189,8 @@ def _closure(roots: list[tuple[str, int, int]], libraries: dict, errors: list[st
             return
         seen.add(dep)
         library = libraries.get(dep)
+        if library is None and f"{dep[0]}-{dep[1]}.{dep[2]}" in folders:
+            return  # there, but its library.json was refused above
         if library is None:
             reason = f" (cần cho {needed_by})" if needed_by else ""
             errors.append(
@@ -250,7 +254,7 @@ def read_h5p(archive: Archive) -> dict:
     _extensions(archive, set(folders), errors)
     main = manifest.get("mainLibrary") if isinstance(manifest, dict) else None
     main_dep = next((d for d in deps if d[0] == main), None)
-    order = _closure(deps, libraries, errors)
+    order = _closure(deps, libraries, set(folders), errors)
     if errors:
         raise PackageRejected(errors)
     needed = max((lib["core"] for lib in libraries.values()), default=(1, 0))
