@@ -106,14 +106,18 @@ def test_the_permission_is_checked_again(client, teacher, scorm12):
     draft.save()
     assert on_content(client, url(outsider, scorm12)).status_code == 403
     assert on_content(client, url(teacher, scorm12)).status_code == 200  # the owner
-    inactive = make_user(role=Role.STUDENT, school=teacher.school, is_active=False)
+    inactive = make_user(role=Role.STUDENT, school=teacher.school)
+    inactive.is_active = False
+    inactive.save(update_fields=["is_active"])
     draft.status = Status.PUBLISHED
     draft.save()
     assert on_content(client, url(inactive, scorm12)).status_code == 403
     assert on_content(client, url(outsider, scorm12)).status_code == 200
 
 
-def test_the_decision_is_cached_briefly_per_token(client, student, scorm12, django_assert_max_num_queries):
+def test_the_decision_is_cached_briefly_per_token(
+    client, student, scorm12, django_assert_max_num_queries
+):
     with override_settings(HOCLIEU_PACKAGE_ACCESS_CACHE_SECONDS=60):
         path = url(student, scorm12)
         on_content(client, path)
@@ -126,8 +130,16 @@ def test_the_decision_is_cached_briefly_per_token(client, student, scorm12, djan
 
 @pytest.mark.parametrize(
     "path",
-    ["../imsmanifest.xml", "Etiquette/../../x", "Etiquette/./Course.html", "a//b", "%2e%2e/x",
-     "Etiquette\\Course.html", "Etiquette", "khong-co.html"],
+    [
+        "../imsmanifest.xml",
+        "Etiquette/../../x",
+        "Etiquette/./Course.html",
+        "a//b",
+        "%2e%2e/x",
+        "Etiquette\\Course.html",
+        "Etiquette",
+        "khong-co.html",
+    ],
 )
 def test_paths_outside_the_package_or_missing_are_404(client, student, scorm12, path):
     token = launch_token(user_id=student.pk, version_id=scorm12.pk)
@@ -142,7 +154,9 @@ def test_the_main_host_has_no_package_routes(client, student, scorm12):
     assert client.get("/__hoclieu__/tinh/content/packages/launcher-scorm.js").status_code == 404
 
 
-@pytest.mark.parametrize("path", ["/", "/dang-nhap/", "/admin/", "/api/v1/docs", "/static/content/content.css", "/hoc/"])
+@pytest.mark.parametrize(
+    "path", ["/", "/dang-nhap/", "/admin/", "/api/v1/docs", "/static/content/content.css", "/hoc/"]
+)
 def test_the_site_does_not_answer_on_the_content_host(client, path):
     response = on_content(client, path)
     assert response.status_code == 404

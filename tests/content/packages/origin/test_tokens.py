@@ -58,8 +58,10 @@ def test_a_token_expires(monkeypatch):
 
 def test_the_lifetime_is_a_setting():
     token = launch_token(user_id=7, version_id=42)
-    with override_settings(HOCLIEU_PACKAGE_TOKEN_SECONDS=-tokens.BUCKET_SECONDS - 1):
-        with pytest.raises(TokenExpired):
-            read_token(token)
+    with (
+        override_settings(HOCLIEU_PACKAGE_TOKEN_SECONDS=-tokens.BUCKET_SECONDS - 1),
+        pytest.raises(TokenExpired),
+    ):
+        read_token(token)
     with override_settings(HOCLIEU_PACKAGE_TOKEN_SECONDS=3600):
         assert read_token(token) == (7, 42)
