@@ -6,8 +6,21 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from accounts.models import Enrolment, Role, SchoolClass, User
-from accounts.permissions import STAFF_ROLES, colleagues, is_active, user_area, visible_classes
-from content.permissions import can_work_on_page, visible_material_pages
+from accounts.permissions import (
+    STAFF_ROLES,
+    colleagues,
+    is_active,
+    user_area,
+    visible_classes,
+    visible_people,
+    visible_schools,
+)
+from content.permissions import (
+    can_edit_package,
+    can_view_package,
+    can_work_on_page,
+    visible_material_pages,
+)
 from content.practice import Embedding, page_embeddings
 from lms.exams.models import Candidate, ExamRoom, ExamSession, ReleasePolicy
 from question_bank.assembly.models import Paper
@@ -184,3 +197,37 @@ def results_released(session, *, now=None) -> bool:
     if session.release_policy == ReleasePolicy.ON_CLOSE:
         return bool(session.closes_at and now >= session.closes_at) or bool(session.released_at)
     return session.released_at is not None
+
+
+# --- E-lecture packages (lms.packages) ----------------------------------------------------
+def can_play_package(user, version) -> bool:
+    """Whoever may see the package (:func:`content.permissions.can_view_package`, signed in)
+    plays any of its versions: learners keep the version they started when a new one comes.
+    What they commit is kept as their own attempt, staff previewing included."""
+    return is_active(user) and can_view_package(user, version.package)
+
+
+def can_view_package_results(user, package) -> bool:
+    """Students' results in a package: its owner, those who may edit it, and staff of its
+    school (its area); never students."""
+    if not is_active(user) or not (user.is_superuser or user.role in STAFF_ROLES):
+        return False
+    if user.is_superuser or package.owner_id == user.pk or can_edit_package(user, package):
+        return True
+    if not package.school_id or not visible_schools(user).filter(pk=package.school_id).exists():
+        return False
+    return can_view_package(user, package)
+
+
+def package_result_learners(user, package) -> QuerySet[User]:
+    """Students whose results in ``package`` the viewer sees: those of the schools the
+    viewer works for and those they may list (their classes); all for a superuser.
+    Students of other schools who played a shared package are their own schools' to see."""
+    students = User.objects.filter(role=Role.STUDENT)
+    if not can_view_package_results(user, package):
+        return students.none()
+    if user.is_superuser:
+        return students
+    return students.filter(
+        Q(school__in=visible_schools(user)) | Q(pk__in=visible_people(user).values("pk"))
+    )

@@ -1,6 +1,6 @@
 """URLs of this part of the site; included from config.urls."""
 
-from django.urls import path
+from django.urls import include, path
 
 from lms import views
 
@@ -15,4 +15,6 @@ urlpatterns = [
         views.electure_event,
         name="electure_event",
     ),
+    # E-lecture packages (SCORM/H5P): the player, its session and tracking, the results.
+    path("goi/", include("lms.packages.urls")),
 ]
