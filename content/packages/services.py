@@ -85,12 +85,20 @@ def package_upload(*, user, uploaded_file, title: str = "", package=None) -> Pac
         )
     prefix, reused = archives.extract(archive)
     try:
-        return _save_version(user=user, package=package, archive=archive, info=info,
-                             prefix=prefix, title=_title(title, info, archive))
+        return _save_version(
+            user=user,
+            package=package,
+            archive=archive,
+            info=info,
+            prefix=prefix,
+            # A new version keeps the package's name unless a new one is given.
+            title=(title or "").strip()[:TITLE_MAX] if package else _title(title, info, archive),
+        )
     except BaseException:
-        if not reused and not PackageVersion.objects.filter(
-            content_hash=archive.content_hash
-        ).exists():
+        if (
+            not reused
+            and not PackageVersion.objects.filter(content_hash=archive.content_hash).exists()
+        ):
             archives.discard(archive.content_hash)
         raise
 
