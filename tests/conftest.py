@@ -160,8 +160,10 @@ def _serialise_live_server_on_shared_sqlite() -> None:
     page of the live server itself must not deadlock). PostgreSQL runs are unchanged.
     """
     import threading
+    import time
 
     from django.core.servers.basehttp import ThreadedWSGIServer
+    from django.db import OperationalError
     from django.db.backends.signals import connection_created
     from django.test import testcases
 
@@ -170,7 +172,17 @@ def _serialise_live_server_on_shared_sqlite() -> None:
     def alone(execute, sql, params, many, context):
         taken = one_at_a_time.acquire(timeout=5)
         try:
-            return execute(sql, params, many, context)
+            # Another connection's open transaction can still hold the table (the test's own
+            # connection, or one of an earlier test's context): wait for it as SQLite's busy
+            # timeout would, which shared-cache mode lacks. A refused statement changed nothing.
+            deadline = time.monotonic() + 10
+            while True:
+                try:
+                    return execute(sql, params, many, context)
+                except OperationalError as error:
+                    if "locked" not in str(error) or time.monotonic() > deadline:
+                        raise
+                    time.sleep(0.02)
         finally:
             if taken:
                 one_at_a_time.release()
