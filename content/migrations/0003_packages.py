@@ -7,73 +7,520 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0003_must_change_password'),
-        ('content', '0002_home_page_and_root_titles'),
+        ("accounts", "0003_must_change_password"),
+        ("content", "0002_home_page_and_root_titles"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='electurepage',
-            name='sections',
-            field=wagtail.fields.StreamField([('section', 16)], block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'tên phần'}), 1: ('wagtail.blocks.URLBlock', (), {'help_text': 'YouTube hoặc Vimeo.', 'label': 'liên kết video', 'required': False}), 2: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'help_text': 'MP4 hoặc WebM.', 'label': 'tệp video tải lên', 'required': False}), 3: ('wagtail.blocks.CharBlock', (), {'label': 'chú thích', 'required': False}), 4: ('wagtail.blocks.StructBlock', [[('url', 1), ('file', 2), ('caption', 3)]], {'required': False}), 5: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'help_text': 'Mỗi trang PDF là một slide.', 'label': 'trang chiếu (PDF)', 'required': False}), 6: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'ảnh'}), 7: ('wagtail.blocks.ListBlock', (6,), {'label': 'hoặc trang chiếu dạng ảnh', 'required': False}), 8: ('content.blocks.PackageChooserBlock', (), {'label': 'hoặc gói bài giảng (SCORM/H5P)', 'required': False}), 9: ('wagtail.blocks.RichTextBlock', (), {'features': ['h3', 'h4', 'bold', 'italic', 'ol', 'ul', 'link', 'superscript', 'subscript'], 'label': 'ghi chú', 'required': False}), 10: ('wagtail.snippets.blocks.SnippetChooserBlock', ('question_bank.Question',), {'label': 'câu hỏi'}), 11: ('wagtail.blocks.IntegerBlock', (), {'help_text': 'Để trống: hỏi ở cuối phần.', 'label': 'sau trang chiếu số', 'min_value': 1, 'required': False}), 12: ('wagtail.blocks.IntegerBlock', (), {'label': 'tại giây thứ (video tải lên)', 'min_value': 0, 'required': False}), 13: ('wagtail.blocks.IntegerBlock', (), {'default': 2, 'help_text': 'Đáp án và lời giải hiện khi học sinh trả lời đúng, hoặc sau chừng này lần trả lời chưa đúng (để trống: 2 lần).', 'label': 'hiện đáp án sau số lần trả lời sai', 'max_value': 10, 'min_value': 1, 'required': False}), 14: ('wagtail.blocks.StructBlock', [[('question', 10), ('after_slide', 11), ('at_second', 12), ('reveal_after_attempts', 13)]], {}), 15: ('wagtail.blocks.ListBlock', (14,), {'label': 'câu hỏi dừng', 'required': False}), 16: ('wagtail.blocks.StructBlock', [[('title', 0), ('video', 4), ('slides_pdf', 5), ('slide_images', 7), ('package', 8), ('notes', 9), ('checkpoints', 15)]], {})}, verbose_name='các phần'),
+            model_name="electurepage",
+            name="sections",
+            field=wagtail.fields.StreamField(
+                [("section", 16)],
+                block_lookup={
+                    0: ("wagtail.blocks.CharBlock", (), {"label": "tên phần"}),
+                    1: (
+                        "wagtail.blocks.URLBlock",
+                        (),
+                        {
+                            "help_text": "YouTube hoặc Vimeo.",
+                            "label": "liên kết video",
+                            "required": False,
+                        },
+                    ),
+                    2: (
+                        "wagtail.documents.blocks.DocumentChooserBlock",
+                        (),
+                        {
+                            "help_text": "MP4 hoặc WebM.",
+                            "label": "tệp video tải lên",
+                            "required": False,
+                        },
+                    ),
+                    3: ("wagtail.blocks.CharBlock", (), {"label": "chú thích", "required": False}),
+                    4: (
+                        "wagtail.blocks.StructBlock",
+                        [[("url", 1), ("file", 2), ("caption", 3)]],
+                        {"required": False},
+                    ),
+                    5: (
+                        "wagtail.documents.blocks.DocumentChooserBlock",
+                        (),
+                        {
+                            "help_text": "Mỗi trang PDF là một slide.",
+                            "label": "trang chiếu (PDF)",
+                            "required": False,
+                        },
+                    ),
+                    6: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "ảnh"}),
+                    7: (
+                        "wagtail.blocks.ListBlock",
+                        (6,),
+                        {"label": "hoặc trang chiếu dạng ảnh", "required": False},
+                    ),
+                    8: (
+                        "content.blocks.PackageChooserBlock",
+                        (),
+                        {"label": "hoặc gói bài giảng (SCORM/H5P)", "required": False},
+                    ),
+                    9: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": [
+                                "h3",
+                                "h4",
+                                "bold",
+                                "italic",
+                                "ol",
+                                "ul",
+                                "link",
+                                "superscript",
+                                "subscript",
+                            ],
+                            "label": "ghi chú",
+                            "required": False,
+                        },
+                    ),
+                    10: (
+                        "wagtail.snippets.blocks.SnippetChooserBlock",
+                        ("question_bank.Question",),
+                        {"label": "câu hỏi"},
+                    ),
+                    11: (
+                        "wagtail.blocks.IntegerBlock",
+                        (),
+                        {
+                            "help_text": "Để trống: hỏi ở cuối phần.",
+                            "label": "sau trang chiếu số",
+                            "min_value": 1,
+                            "required": False,
+                        },
+                    ),
+                    12: (
+                        "wagtail.blocks.IntegerBlock",
+                        (),
+                        {
+                            "label": "tại giây thứ (video tải lên)",
+                            "min_value": 0,
+                            "required": False,
+                        },
+                    ),
+                    13: (
+                        "wagtail.blocks.IntegerBlock",
+                        (),
+                        {
+                            "default": 2,
+                            "help_text": "Đáp án và lời giải hiện khi học sinh trả lời đúng, hoặc sau chừng này lần trả lời chưa đúng (để trống: 2 lần).",
+                            "label": "hiện đáp án sau số lần trả lời sai",
+                            "max_value": 10,
+                            "min_value": 1,
+                            "required": False,
+                        },
+                    ),
+                    14: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("question", 10),
+                                ("after_slide", 11),
+                                ("at_second", 12),
+                                ("reveal_after_attempts", 13),
+                            ]
+                        ],
+                        {},
+                    ),
+                    15: (
+                        "wagtail.blocks.ListBlock",
+                        (14,),
+                        {"label": "câu hỏi dừng", "required": False},
+                    ),
+                    16: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("title", 0),
+                                ("video", 4),
+                                ("slides_pdf", 5),
+                                ("slide_images", 7),
+                                ("package", 8),
+                                ("notes", 9),
+                                ("checkpoints", 15),
+                            ]
+                        ],
+                        {},
+                    ),
+                },
+                verbose_name="các phần",
+            ),
         ),
         migrations.AlterField(
-            model_name='lessonpage',
-            name='body',
-            field=wagtail.fields.StreamField([('heading', 0), ('paragraph', 1), ('math', 4), ('image', 8), ('video', 12), ('document', 15), ('callout', 19), ('question', 23), ('attachments', 26), ('package', 29)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'description': 'Tiêu đề của một mục trong bài.', 'icon': 'title', 'label': 'Tiêu đề mục', 'preview_value': 'I. Định nghĩa', 'template': 'content/blocks/heading.html'}), 1: ('wagtail.blocks.RichTextBlock', (), {'description': 'Văn bản; công thức trong dòng viết giữa \\( và \\).', 'features': ['h3', 'h4', 'bold', 'italic', 'ol', 'ul', 'link', 'superscript', 'subscript'], 'icon': 'pilcrow', 'label': 'Đoạn văn', 'preview_value': '<p>Cho hàm số \\(y = x^2\\). Tính đạo hàm tại \\(x = 1\\).</p>', 'template': 'content/blocks/paragraph.html'}), 2: ('wagtail.blocks.TextBlock', (), {'help_text': 'Ví dụ: x = \\frac{-b \\pm \\sqrt{\\Delta}}{2a}', 'label': 'công thức LaTeX'}), 3: ('wagtail.blocks.BooleanBlock', (), {'default': True, 'label': 'hiển thị riêng một dòng', 'required': False}), 4: ('wagtail.blocks.StructBlock', [[('latex', 2), ('display', 3)]], {}), 5: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'ảnh'}), 6: ('wagtail.blocks.CharBlock', (), {'label': 'mô tả ảnh (cho người khiếm thị)', 'max_length': 250, 'required': False}), 7: ('wagtail.blocks.CharBlock', (), {'label': 'chú thích', 'max_length': 250, 'required': False}), 8: ('wagtail.blocks.StructBlock', [[('image', 5), ('alt', 6), ('caption', 7)]], {}), 9: ('wagtail.blocks.URLBlock', (), {'help_text': 'YouTube hoặc Vimeo.', 'label': 'liên kết video', 'required': False}), 10: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'help_text': 'MP4 hoặc WebM.', 'label': 'tệp video tải lên', 'required': False}), 11: ('wagtail.blocks.CharBlock', (), {'label': 'chú thích', 'required': False}), 12: ('wagtail.blocks.StructBlock', [[('url', 9), ('file', 10), ('caption', 11)]], {}), 13: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'tài liệu'}), 14: ('wagtail.blocks.CharBlock', (), {'label': 'tên hiển thị', 'required': False}), 15: ('wagtail.blocks.StructBlock', [[('document', 13), ('title', 14)]], {}), 16: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('note', 'Ghi nhớ'), ('definition', 'Định nghĩa'), ('example', 'Ví dụ'), ('tip', 'Mẹo'), ('warning', 'Chú ý')], 'label': 'loại'}), 17: ('wagtail.blocks.CharBlock', (), {'label': 'tiêu đề', 'required': False}), 18: ('wagtail.blocks.RichTextBlock', (), {'features': ['h3', 'h4', 'bold', 'italic', 'ol', 'ul', 'link', 'superscript', 'subscript'], 'label': 'nội dung'}), 19: ('wagtail.blocks.StructBlock', [[('kind', 16), ('title', 17), ('body', 18)]], {}), 20: ('wagtail.snippets.blocks.SnippetChooserBlock', ('question_bank.Question',), {'label': 'câu hỏi'}), 21: ('wagtail.blocks.BooleanBlock', (), {'default': True, 'label': 'hiện lời giải sau khi trả lời', 'required': False}), 22: ('wagtail.blocks.IntegerBlock', (), {'default': 2, 'help_text': 'Đáp án và lời giải hiện khi học sinh trả lời đúng, hoặc sau chừng này lần trả lời chưa đúng (để trống: 2 lần).', 'label': 'hiện đáp án sau số lần trả lời sai', 'max_value': 10, 'min_value': 1, 'required': False}), 23: ('wagtail.blocks.StructBlock', [[('question', 20), ('show_solution', 21), ('reveal_after_attempts', 22)]], {}), 24: ('wagtail.blocks.CharBlock', (), {'default': 'Tài liệu đính kèm', 'label': 'tiêu đề'}), 25: ('wagtail.blocks.ListBlock', (13,), {'label': 'tệp'}), 26: ('wagtail.blocks.StructBlock', [[('title', 24), ('documents', 25)]], {}), 27: ('content.blocks.PackageChooserBlock', (), {'label': 'gói bài giảng'}), 28: ('wagtail.blocks.CharBlock', (), {'help_text': 'Để trống: dùng tên của gói.', 'label': 'tiêu đề hiển thị', 'required': False}), 29: ('wagtail.blocks.StructBlock', [[('package', 27), ('title', 28)]], {})}, verbose_name='nội dung'),
+            model_name="lessonpage",
+            name="body",
+            field=wagtail.fields.StreamField(
+                [
+                    ("heading", 0),
+                    ("paragraph", 1),
+                    ("math", 4),
+                    ("image", 8),
+                    ("video", 12),
+                    ("document", 15),
+                    ("callout", 19),
+                    ("question", 23),
+                    ("attachments", 26),
+                    ("package", 29),
+                ],
+                blank=True,
+                block_lookup={
+                    0: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "description": "Tiêu đề của một mục trong bài.",
+                            "icon": "title",
+                            "label": "Tiêu đề mục",
+                            "preview_value": "I. Định nghĩa",
+                            "template": "content/blocks/heading.html",
+                        },
+                    ),
+                    1: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "description": "Văn bản; công thức trong dòng viết giữa \\( và \\).",
+                            "features": [
+                                "h3",
+                                "h4",
+                                "bold",
+                                "italic",
+                                "ol",
+                                "ul",
+                                "link",
+                                "superscript",
+                                "subscript",
+                            ],
+                            "icon": "pilcrow",
+                            "label": "Đoạn văn",
+                            "preview_value": "<p>Cho hàm số \\(y = x^2\\). Tính đạo hàm tại \\(x = 1\\).</p>",
+                            "template": "content/blocks/paragraph.html",
+                        },
+                    ),
+                    2: (
+                        "wagtail.blocks.TextBlock",
+                        (),
+                        {
+                            "help_text": "Ví dụ: x = \\frac{-b \\pm \\sqrt{\\Delta}}{2a}",
+                            "label": "công thức LaTeX",
+                        },
+                    ),
+                    3: (
+                        "wagtail.blocks.BooleanBlock",
+                        (),
+                        {"default": True, "label": "hiển thị riêng một dòng", "required": False},
+                    ),
+                    4: ("wagtail.blocks.StructBlock", [[("latex", 2), ("display", 3)]], {}),
+                    5: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "ảnh"}),
+                    6: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "label": "mô tả ảnh (cho người khiếm thị)",
+                            "max_length": 250,
+                            "required": False,
+                        },
+                    ),
+                    7: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "chú thích", "max_length": 250, "required": False},
+                    ),
+                    8: (
+                        "wagtail.blocks.StructBlock",
+                        [[("image", 5), ("alt", 6), ("caption", 7)]],
+                        {},
+                    ),
+                    9: (
+                        "wagtail.blocks.URLBlock",
+                        (),
+                        {
+                            "help_text": "YouTube hoặc Vimeo.",
+                            "label": "liên kết video",
+                            "required": False,
+                        },
+                    ),
+                    10: (
+                        "wagtail.documents.blocks.DocumentChooserBlock",
+                        (),
+                        {
+                            "help_text": "MP4 hoặc WebM.",
+                            "label": "tệp video tải lên",
+                            "required": False,
+                        },
+                    ),
+                    11: ("wagtail.blocks.CharBlock", (), {"label": "chú thích", "required": False}),
+                    12: (
+                        "wagtail.blocks.StructBlock",
+                        [[("url", 9), ("file", 10), ("caption", 11)]],
+                        {},
+                    ),
+                    13: (
+                        "wagtail.documents.blocks.DocumentChooserBlock",
+                        (),
+                        {"label": "tài liệu"},
+                    ),
+                    14: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "tên hiển thị", "required": False},
+                    ),
+                    15: ("wagtail.blocks.StructBlock", [[("document", 13), ("title", 14)]], {}),
+                    16: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [
+                                ("note", "Ghi nhớ"),
+                                ("definition", "Định nghĩa"),
+                                ("example", "Ví dụ"),
+                                ("tip", "Mẹo"),
+                                ("warning", "Chú ý"),
+                            ],
+                            "label": "loại",
+                        },
+                    ),
+                    17: ("wagtail.blocks.CharBlock", (), {"label": "tiêu đề", "required": False}),
+                    18: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": [
+                                "h3",
+                                "h4",
+                                "bold",
+                                "italic",
+                                "ol",
+                                "ul",
+                                "link",
+                                "superscript",
+                                "subscript",
+                            ],
+                            "label": "nội dung",
+                        },
+                    ),
+                    19: (
+                        "wagtail.blocks.StructBlock",
+                        [[("kind", 16), ("title", 17), ("body", 18)]],
+                        {},
+                    ),
+                    20: (
+                        "wagtail.snippets.blocks.SnippetChooserBlock",
+                        ("question_bank.Question",),
+                        {"label": "câu hỏi"},
+                    ),
+                    21: (
+                        "wagtail.blocks.BooleanBlock",
+                        (),
+                        {
+                            "default": True,
+                            "label": "hiện lời giải sau khi trả lời",
+                            "required": False,
+                        },
+                    ),
+                    22: (
+                        "wagtail.blocks.IntegerBlock",
+                        (),
+                        {
+                            "default": 2,
+                            "help_text": "Đáp án và lời giải hiện khi học sinh trả lời đúng, hoặc sau chừng này lần trả lời chưa đúng (để trống: 2 lần).",
+                            "label": "hiện đáp án sau số lần trả lời sai",
+                            "max_value": 10,
+                            "min_value": 1,
+                            "required": False,
+                        },
+                    ),
+                    23: (
+                        "wagtail.blocks.StructBlock",
+                        [[("question", 20), ("show_solution", 21), ("reveal_after_attempts", 22)]],
+                        {},
+                    ),
+                    24: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"default": "Tài liệu đính kèm", "label": "tiêu đề"},
+                    ),
+                    25: ("wagtail.blocks.ListBlock", (13,), {"label": "tệp"}),
+                    26: ("wagtail.blocks.StructBlock", [[("title", 24), ("documents", 25)]], {}),
+                    27: ("content.blocks.PackageChooserBlock", (), {"label": "gói bài giảng"}),
+                    28: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Để trống: dùng tên của gói.",
+                            "label": "tiêu đề hiển thị",
+                            "required": False,
+                        },
+                    ),
+                    29: ("wagtail.blocks.StructBlock", [[("package", 27), ("title", 28)]], {}),
+                },
+                verbose_name="nội dung",
+            ),
         ),
         migrations.CreateModel(
-            name='ElearningPackage',
+            name="ElearningPackage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=255, verbose_name='tên')),
-                ('description', models.TextField(blank=True, verbose_name='mô tả')),
-                ('kind', models.CharField(choices=[('scorm12', 'SCORM 1.2'), ('scorm2004', 'SCORM 2004'), ('h5p', 'H5P')], max_length=10, verbose_name='loại')),
-                ('status', models.CharField(choices=[('draft', 'Bản nháp'), ('published', 'Đã xuất bản')], default='draft', max_length=10, verbose_name='trạng thái')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='ngày tạo')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='cập nhật')),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='elearning_packages', to=settings.AUTH_USER_MODEL, verbose_name='người tải lên')),
-                ('school', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='accounts.school', verbose_name='trường')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=255, verbose_name="tên")),
+                ("description", models.TextField(blank=True, verbose_name="mô tả")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("scorm12", "SCORM 1.2"),
+                            ("scorm2004", "SCORM 2004"),
+                            ("h5p", "H5P"),
+                        ],
+                        max_length=10,
+                        verbose_name="loại",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draft", "Bản nháp"), ("published", "Đã xuất bản")],
+                        default="draft",
+                        max_length=10,
+                        verbose_name="trạng thái",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="ngày tạo")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="cập nhật")),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="elearning_packages",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="người tải lên",
+                    ),
+                ),
+                (
+                    "school",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="accounts.school",
+                        verbose_name="trường",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'gói bài giảng',
-                'verbose_name_plural': 'gói bài giảng (SCORM/H5P)',
-                'ordering': ['-created_at'],
+                "verbose_name": "gói bài giảng",
+                "verbose_name_plural": "gói bài giảng (SCORM/H5P)",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='PackageVersion',
+            name="PackageVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveIntegerField(verbose_name='phiên bản')),
-                ('kind', models.CharField(choices=[('scorm12', 'SCORM 1.2'), ('scorm2004', 'SCORM 2004'), ('h5p', 'H5P')], max_length=10, verbose_name='loại')),
-                ('edition', models.CharField(blank=True, help_text='SCORM: 1.2, 2004 2nd/3rd/4th Edition; H5P: phiên bản coreApi cần có.', max_length=40, verbose_name='phiên bản chuẩn')),
-                ('content_hash', models.CharField(db_index=True, max_length=64, verbose_name='mã băm SHA-256')),
-                ('storage_prefix', models.CharField(max_length=200, verbose_name='thư mục lưu')),
-                ('launch', models.CharField(blank=True, max_length=1000, verbose_name='tệp khởi chạy')),
-                ('structure', models.JSONField(blank=True, default=dict, verbose_name='cấu trúc')),
-                ('file_count', models.PositiveIntegerField(default=0, verbose_name='số tệp')),
-                ('size', models.PositiveBigIntegerField(default=0, verbose_name='dung lượng giải nén (byte)')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='ngày tải lên')),
-                ('package', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='versions', to='content.elearningpackage', verbose_name='gói bài giảng')),
-                ('uploaded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='người tải lên')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveIntegerField(verbose_name="phiên bản")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("scorm12", "SCORM 1.2"),
+                            ("scorm2004", "SCORM 2004"),
+                            ("h5p", "H5P"),
+                        ],
+                        max_length=10,
+                        verbose_name="loại",
+                    ),
+                ),
+                (
+                    "edition",
+                    models.CharField(
+                        blank=True,
+                        help_text="SCORM: 1.2, 2004 2nd/3rd/4th Edition; H5P: phiên bản coreApi cần có.",
+                        max_length=40,
+                        verbose_name="phiên bản chuẩn",
+                    ),
+                ),
+                (
+                    "content_hash",
+                    models.CharField(db_index=True, max_length=64, verbose_name="mã băm SHA-256"),
+                ),
+                ("storage_prefix", models.CharField(max_length=200, verbose_name="thư mục lưu")),
+                (
+                    "launch",
+                    models.CharField(blank=True, max_length=1000, verbose_name="tệp khởi chạy"),
+                ),
+                ("structure", models.JSONField(blank=True, default=dict, verbose_name="cấu trúc")),
+                ("file_count", models.PositiveIntegerField(default=0, verbose_name="số tệp")),
+                (
+                    "size",
+                    models.PositiveBigIntegerField(
+                        default=0, verbose_name="dung lượng giải nén (byte)"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="ngày tải lên"),
+                ),
+                (
+                    "package",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="versions",
+                        to="content.elearningpackage",
+                        verbose_name="gói bài giảng",
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="người tải lên",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'phiên bản gói bài giảng',
-                'verbose_name_plural': 'phiên bản gói bài giảng',
-                'ordering': ['package', '-number'],
+                "verbose_name": "phiên bản gói bài giảng",
+                "verbose_name_plural": "phiên bản gói bài giảng",
+                "ordering": ["package", "-number"],
             },
         ),
         migrations.AddField(
-            model_name='elearningpackage',
-            name='current',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='content.packageversion', verbose_name='phiên bản hiện hành'),
+            model_name="elearningpackage",
+            name="current",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="content.packageversion",
+                verbose_name="phiên bản hiện hành",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='packageversion',
-            constraint=models.UniqueConstraint(fields=('package', 'number'), name='uniq_package_version'),
+            model_name="packageversion",
+            constraint=models.UniqueConstraint(
+                fields=("package", "number"), name="uniq_package_version"
+            ),
         ),
     ]
