@@ -340,20 +340,21 @@ def check(cmi, *, kind: str, edition: str = "") -> Summary:
 
 def restore_state(stored: dict, *, kind: str, total_seconds: int) -> dict:
     """The stored CMI as the run-time is to be filled before the SCO's first GetValue:
-    write-only elements (exit, session_time) left out, ``entry`` "resume" after a
-    suspended exit, total time the sum the LMS kept."""
+    ``entry`` "resume" after a suspended exit, the last session's time left out, total
+    time the sum the LMS kept. ``exit`` stays, so a launcher can tell the same (the
+    launcher drops it before loading: it is write-only)."""
     if not stored:
         return {}
     root = json.loads(json.dumps(unwrap(stored)))  # a deep copy
     if kind == SCORM12:
         core = root.get("core") if isinstance(root.get("core"), dict) else {}
-        exited = core.pop("exit", "")
+        exited = core.get("exit", "")
         core.pop("session_time", None)
         core["entry"] = "resume" if exited == "suspend" else ""
         core["total_time"] = seconds_timespan_12(total_seconds)
         root["core"] = core
     else:
-        exited = root.pop("exit", "")
+        exited = root.get("exit", "")
         root.pop("session_time", None)
         root["entry"] = "resume" if exited == "suspend" else ""
         root["total_time"] = seconds_duration_2004(total_seconds)
