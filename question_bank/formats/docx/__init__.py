@@ -32,8 +32,9 @@ What is understood (Azota / McMIX / HC-MIX conventions and the 2025 exam format)
   "Đọc đoạn văn sau và trả lời các câu từ 7 đến 10": the text before the first question is
   the shared stimulus.
 * Content keeps bold/italic/underline/strike, sub/superscripts, tables, images (assets),
-  Word equations (LaTeX via :mod:`.omml_read`), ``$…$`` typed LaTeX, and
-  MathType OLE equations as their preview image (flagged for review). Word's automatic
+  Word equations (LaTeX via :mod:`.omml_read`), ``$…$`` typed LaTeX, and MathType /
+  Equation Editor 3.0 objects (LaTeX via :mod:`.mathtype`; one that cannot be converted
+  stays its preview image and the question is flagged for review). Word's automatic
   list numbers ("Câu %1.", "%1.") are read as the text Word shows.
 * A paragraph that starts with a zero-width space is plain content, whatever it looks like;
   the exporter protects such lines (a stem line "A. …", "1.A 2.B" …) that way.

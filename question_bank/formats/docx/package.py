@@ -264,6 +264,20 @@ class Package:
         except ImportRejected:
             return None
 
+    def embedded(self, rid: str | None, *, max_bytes: int) -> bytes | None:
+        """The bytes of an embedded part (an OLE object's ``.bin``), or None when it is
+        missing, linked from outside the file or larger than ``max_bytes``."""
+        target, mode = self.rels.get(rid or "", ("", ""))
+        if not target or mode.lower() == "external":
+            return None
+        try:
+            path = resolve_member("word/document.xml", target)
+            if path not in self.zf or self.zf.size(path) > max_bytes:
+                return None
+            return self.zf.read(path)
+        except (ImportRejected, KeyError):
+            return None
+
     def image(self, rid: str | None) -> tuple[str, bytes] | None:
         if not rid:
             return None

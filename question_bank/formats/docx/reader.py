@@ -1,8 +1,9 @@
 """The body of ``word/document.xml`` → a stream of :class:`Line` and :class:`Table` items.
 
 Runs keep their formatting bits; Word equations become ``\\(…\\)``/``\\[…\\]`` LaTeX
-(:mod:`.omml_read`); pictures, VML images and OLE objects (MathType) become asset
-references, with a review note when they need a person's eye.
+(:mod:`.omml_read`), and so do MathType / Equation Editor 3.0 objects (:mod:`.mathtype`);
+pictures, VML images and OLE objects that cannot be read become asset references, with a
+review note when they need a person's eye.
 """
 
 from __future__ import annotations
@@ -11,6 +12,12 @@ import re
 
 from common.vietnamese import nfc
 from question_bank.formats.docx.lines import Cell, Line, Table, escape_text
+from question_bank.formats.docx.mathtype import (
+    MAX_OLE_BYTES,
+    MathTypeError,
+    is_equation_progid,
+    ole_to_latex,
+)
 from question_bank.formats.docx.omml_read import omml_to_latex
 from question_bank.formats.docx.ooxml import (
     BLOCK_CONTAINERS,
@@ -41,7 +48,7 @@ from question_bank.formats.docx.ooxml import (
 )
 from question_bank.formats.docx.package import Package, run_masks, val_int
 
-MATHTYPE_REVIEW = "Công thức MathType (OLE) được giữ dưới dạng ảnh — cần kiểm tra"
+MATHTYPE_REVIEW = "Công thức MathType không chuyển được, đang hiển thị ảnh — cần kiểm tra"
 
 
 _SYMBOL_FONT = {
@@ -283,6 +290,12 @@ class Reader:
     def ole(self, obj, segs: list) -> None:
         ole = next(obj.iter(OFFICE + "OLEObject"), None)
         prog = (ole.get("ProgID") or "") if ole is not None else ""
+        if ole is not None and is_equation_progid(prog):
+            latex = self.mathtype(ole)
+            if latex is not None:
+                if latex:
+                    segs.append((OBJ, 0, "\\(" + escape_text(latex) + "\\)", None))
+                return
         if not prog or prog.lower().startswith("equation") or "mathtype" in prog.lower():
             reason = MATHTYPE_REVIEW
         else:
@@ -294,6 +307,17 @@ class Reader:
         shape = data.getparent()
         width, height = _style_px(shape.get("style") if shape is not None else None)
         self.image(data.get(REL + "id") or data.get(REL + "pict"), width, height, segs, reason)
+
+    def mathtype(self, ole) -> str | None:
+        """LaTeX of a MathType / Equation Editor object from its embedded equation stream;
+        None when it cannot be converted (the preview picture is shown instead)."""
+        data = self.pkg.embedded(ole.get(REL + "id"), max_bytes=MAX_OLE_BYTES)
+        if data is None:
+            return None
+        try:
+            return ole_to_latex(data)
+        except MathTypeError:
+            return None
 
     # -- tables --------------------------------------------------------------------------------
     def table(self, tbl) -> Table:

@@ -66,7 +66,8 @@ _NEGATED = {
 
 def equation_to_latex(eq: Equation) -> str:
     """LaTeX for a whole equation (without ``\\(…\\)``)."""
-    return _SPACES_RE.sub(" ", Writer().line(eq.body, top=True)).strip()
+    latex = _SPACES_RE.sub(" ", Writer().line(eq.body, top=True)).strip()
+    return latex + " " if latex.endswith("\\") else latex  # keep a final "\\ " space
 
 
 class _Out:

@@ -199,7 +199,7 @@ class Reader5:
         b.u8()  # product subversion
         b.cstr()  # application key ("DSMT4")
         options = b.u8()
-        body = Line(self.objects(0))
+        body = top_line(self.objects(0))
         return Equation(version=5, product=product, inline=bool(options & 1), body=body)
 
     def objects(self, depth: int) -> list:
@@ -364,6 +364,13 @@ _RECORDS5 = {
     EQN_PREFS: Reader5.eqn_prefs,
     ENCODING_DEF: Reader5.encoding_def,
 }
+
+
+def top_line(objects: list) -> Line:
+    """The equation's line: the stream holds one LINE (or PILE) after its definitions."""
+    if len(objects) == 1 and isinstance(objects[0], Line):
+        return objects[0]
+    return Line(objects)
 
 
 def skip_size(b: _Bytes) -> None:

@@ -32,6 +32,7 @@ from question_bank.formats.docx.mathtype.mtef import (
     _partitions,
     font_char,
     skip_size,
+    top_line,
 )
 from question_bank.formats.docx.mathtype.symbols import (
     FN_LCGREEK,
@@ -72,7 +73,7 @@ class Reader3:
         product = b.u8()
         b.u8()
         b.u8()
-        return Equation(version=3, product=product, inline=True, body=Line(self.objects(0)))
+        return Equation(version=3, product=product, inline=True, body=top_line(self.objects(0)))
 
     def objects(self, depth: int) -> list:
         if depth > MAX_DEPTH:

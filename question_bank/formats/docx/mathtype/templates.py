@@ -212,8 +212,8 @@ def _hbrace(w: Writer, t: Template) -> str:
     main = _slot(w, t, 0)
     label = _slot(w, t, 1, script=True)
     if t.variation & 1:
-        return "\\overbrace{" + main + "}" + ("^{" + label + "}" if label else "")
-    return "\\underbrace{" + main + "}" + ("_{" + label + "}" if label else "")
+        return "\\overbrace{" + main + "}" + ("^" + group(label) if label else "")
+    return "\\underbrace{" + main + "}" + ("_" + group(label) if label else "")
 
 
 def _dirac(w: Writer, t: Template) -> str:

@@ -32,7 +32,7 @@ def _u16(value: int) -> bytes:
 def char(ch: str | int, face: int = VARIABLE, *, embells=(), func_start=False, nudge=False):
     code = ch if isinstance(ch, int) else ord(ch)
     opts = (0x01 if embells else 0) | (0x02 if func_start else 0) | (0x08 if nudge else 0)
-    out = bytes([CHAR, opts]) + (b"\x80\x80" if nudge else b"") + bytes([face + 128]) + _u16(code)
+    out = bytes([CHAR, opts]) + (b"\x81\x7f" if nudge else b"") + bytes([face + 128]) + _u16(code)
     if embells:
         out += b"".join(bytes([EMBELL, 0, e]) for e in embells) + bytes([END])
     return out
@@ -74,10 +74,7 @@ def line(*items: bytes) -> bytes:
 
 
 def tmpl(selector: int, variation: int, *subs: bytes, options: int = 0) -> bytes:
-    if variation > 0x7F:
-        var = bytes([(variation & 0x7F) | 0x80, variation >> 8])
-    else:
-        var = bytes([variation])
+    var = bytes([variation & 127 | 128, variation >> 8]) if variation > 127 else bytes([variation])
     return bytes([TMPL, 0, selector]) + var + bytes([options]) + b"".join(subs) + bytes([END])
 
 
