@@ -529,7 +529,10 @@ class TestEditorRoundTrips(WagtailPageTestCase):
             ),
         )
         messages = block_messages(errors["sections"].as_data()[0])
-        assert "Mỗi phần cần đúng một nội dung: video, PDF trang chiếu hoặc ảnh." in messages
+        assert (
+            "Mỗi phần cần đúng một nội dung: video, PDF trang chiếu, ảnh hoặc gói bài giảng."
+            in messages
+        )
         assert "Chỉ dùng câu hỏi đã được duyệt." in messages
 
 
