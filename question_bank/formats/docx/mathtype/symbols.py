@@ -37,7 +37,7 @@ MATH_CHARS.update(
         "◦": "\\circ", "⊙": "\\odot", "⊘": "\\oslash", "⊖": "\\ominus", "□": "\\square",
         "■": "\\blacksquare", "◊": "\\lozenge", "⋄": "\\diamond", "♦": "\\diamondsuit",
         "♣": "\\clubsuit", "♥": "\\heartsuit", "♠": "\\spadesuit", "ℑ": "\\Im", "ℜ": "\\Re",
-        "℘": "\\wp", "ℏ": "\\hbar", "ƛ": "\\lambdabar", "ℓ": "\\ell", "Å": "\\text{Å}",
+        "℘": "\\wp", "ℏ": "\\hbar", "ℓ": "\\ell", "Å": "\\text{Å}",
         "〈": "\\langle", "〉": "\\rangle", "⌢": "\\frown", "⌣": "\\smile", "∔": "\\dotplus",
         "⋉": "\\ltimes", "⋊": "\\rtimes", "⊻": "\\veebar", "⊼": "\\barwedge", "⊢": "\\vdash",
         "⊣": "\\dashv", "⊨": "\\models", "∎": "\\blacksquare", "∁": "\\complement",

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from question_bank.formats.docx.mathtype.errors import Unconvertible
 from question_bank.formats.docx.mathtype.mtef import Line, Template
-from question_bank.formats.docx.mathtype.pieces import group
+from question_bank.formats.docx.mathtype.pieces import group, join
 from question_bank.formats.docx.mathtype.symbols import ARROWS, BIG_OPS, LATEX_FUNCS
 
 if TYPE_CHECKING:
@@ -56,7 +56,10 @@ def _slot(w: Writer, t: Template, index: int, *, script: bool = False) -> str:
 def _fence(w: Writer, t: Template) -> str:
     left, right = FENCES[t.selector]
     sides = t.variation & 0x3 or 0x3
-    return _wrap(left if sides & 1 else ".", _slot(w, t, 0), right if sides & 2 else ".")
+    inner = _slot(w, t, 0)
+    if t.selector == 8:  # white brackets do not stretch in KaTeX
+        return join([left + " " if sides & 1 else "", inner, " " + right if sides & 2 else ""])
+    return _wrap(left if sides & 1 else ".", inner, right if sides & 2 else ".")
 
 
 def _interval(w: Writer, t: Template) -> str:

@@ -97,6 +97,7 @@ CASES = [
     ("floor", eq(fence(6, v("x"))), r"\left\lfloor x \right\rfloor"),
     ("ceiling", eq(fence(7, v("x"))), r"\left\lceil x \right\rceil"),
     ("braces", eq(fence(2, v("1;2"))), r"\left\{ 1;2 \right\}"),
+    ("white brackets", eq(fence(8, v("a"))), r"\llbracket a \rrbracket"),
     ("brackets", eq(fence(3, v("0;1"))), r"\left[ 0;1 \right]"),
     ("half-open interval", eq(tmpl(9, 0x12, line(v("0;1")))), r"\left[ 0;1 \right)"),
     (
