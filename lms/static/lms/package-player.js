@@ -71,7 +71,13 @@
     load(player, null);
   }
 
+  function doneLoading(player) {
+    const loading = player.root.querySelector(".package-player__loading");
+    if (loading) loading.remove();
+  }
+
   function showError(player, message) {
+    if (message) doneLoading(player);
     player.error.textContent = message || "";
     player.error.hidden = !message;
   }
@@ -107,6 +113,7 @@
   }
 
   function start(player, session) {
+    doneLoading(player);
     player.session = session;
     player.sco = session.sco;
     player.origin = new URL(session.launch_url).origin;
