@@ -173,6 +173,7 @@ class Writer:
             self.script_depth -= 1
         if t.variation & 0x1:  # tvSU_PRECEDES: the scripts come before what they belong to
             out.add("{}" + ("_" + group(sub) if sub else "") + ("^" + group(sup) if sup else ""))
+            out.scripts = {name for name, part in (("sub", sub), ("sup", sup)) if part}
             return
         out.script(sub, sup)
 
