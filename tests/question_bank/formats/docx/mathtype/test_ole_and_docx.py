@@ -8,6 +8,7 @@ The .docx files are built with python-docx the way Word stores a MathType equati
 
 from __future__ import annotations
 
+import random
 import struct
 
 import pytest
@@ -200,6 +201,14 @@ def test_an_unconvertible_or_missing_equation_keeps_its_picture_and_is_flagged()
         [(asset, preview)] = q.assets.items()
         assert preview == WMF_BYTES and f'src="asset:{asset}"' in q.stem
     assert not questions["đúng"].needs_review
+
+
+def test_a_huge_embedded_object_is_not_read():
+    noise = random.Random(21).randbytes(MAX_OLE_BYTES)  # incompressible: not a zip bomb
+    data = exam({"lớn": (ole_file(ole_stream(FRACTION)) + noise, "Equation.DSMT4")})
+    [q] = parse(data, filename="huge.docx").questions
+    assert q.needs_review == [MATHTYPE_REVIEW]
+    assert "\\(" not in q.stem
 
 
 def test_other_embedded_objects_are_not_read_as_equations():
