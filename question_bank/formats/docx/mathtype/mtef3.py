@@ -91,50 +91,57 @@ class Reader3:
             if node is not None:
                 out.append(node)
 
-    def record(self, kind: int, opts: int, depth: int):  # noqa: C901 - one branch per record
+    def record(self, kind: int, opts: int, depth: int):
         b = self.b
         b.count()
         if opts & XF_LMOVE and kind in (LINE, CHAR, TMPL, PILE, MATRIX, EMBELL):
             b.nudge()
-        if kind == LINE:
-            if opts & XF_LSPACE:
-                b.u16()
-            if opts & XF_RULER:
-                self.ruler_record()
-            if opts & XF_NULL:
-                return Line([], null=True)
-            return Line(self.objects(depth + 1))
-        if kind == CHAR:
-            return self.char(opts, depth)
-        if kind == TMPL:
-            selector, variation, options = b.u8(), b.u8(), b.u8()
-            return to_v5(selector, variation, options, self.objects(depth + 1))
-        if kind == PILE:
-            halign, valign = b.u8(), b.u8()
-            if opts & XF_RULER:
-                self.ruler_record()
-            return Pile(halign, valign, [i for i in self.objects(depth + 1) if isinstance(i, Line)])
-        if kind == MATRIX:
-            valign, h_just, v_just, rows, cols = b.u8(), b.u8(), b.u8(), b.u8(), b.u8()
-            row_parts, col_parts = _partitions(b, rows + 1), _partitions(b, cols + 1)
-            cells = [i for i in self.objects(depth + 1) if isinstance(i, Line)]
-            return Matrix(valign, h_just, v_just, rows, cols, row_parts, col_parts, cells)
-        if kind == EMBELL:
-            return b.u8()
-        if kind == RULER:
-            b.skip(3 * b.u8())
-            return None
-        if kind == FONT3:
-            typeface = b.u8()
-            b.u8()  # style
-            self.v3_fonts[-typeface] = b.cstr()
-            return None
-        if kind == SIZE:
-            skip_size(b)
-            return None
+        handler = _RECORDS3.get(kind)
+        if handler is not None:
+            return handler(self, opts, depth)
         if FULL <= kind <= SUBSYM:
             return None
         raise MtefError(f"Bản ghi Equation 3.0 không xác định (mã {kind})")
+
+    def line(self, opts: int, depth: int) -> Line:
+        if opts & XF_LSPACE:
+            self.b.u16()
+        if opts & XF_RULER:
+            self.ruler_record()
+        if opts & XF_NULL:
+            return Line([], null=True)
+        return Line(self.objects(depth + 1))
+
+    def template(self, opts: int, depth: int) -> Template:
+        selector, variation, options = self.b.u8(), self.b.u8(), self.b.u8()
+        return to_v5(selector, variation, options, self.objects(depth + 1))
+
+    def pile(self, opts: int, depth: int) -> Pile:
+        halign, valign = self.b.u8(), self.b.u8()
+        if opts & XF_RULER:
+            self.ruler_record()
+        return Pile(halign, valign, [i for i in self.objects(depth + 1) if isinstance(i, Line)])
+
+    def matrix(self, opts: int, depth: int) -> Matrix:
+        b = self.b
+        valign, h_just, v_just, rows, cols = b.u8(), b.u8(), b.u8(), b.u8(), b.u8()
+        row_parts, col_parts = _partitions(b, rows + 1), _partitions(b, cols + 1)
+        cells = [i for i in self.objects(depth + 1) if isinstance(i, Line)]
+        return Matrix(valign, h_just, v_just, rows, cols, row_parts, col_parts, cells)
+
+    def embell(self, opts: int, depth: int) -> int:
+        return self.b.u8()
+
+    def ruler(self, opts: int, depth: int) -> None:
+        self.b.skip(3 * self.b.u8())
+
+    def font(self, opts: int, depth: int) -> None:
+        typeface = self.b.u8()
+        self.b.u8()  # style
+        self.v3_fonts[-typeface] = self.b.cstr()
+
+    def size(self, opts: int, depth: int) -> None:
+        skip_size(self.b)
 
     def ruler_record(self) -> None:
         if self.b.u8() & 0x0F != RULER:
@@ -192,50 +199,61 @@ _SCRIPTS = {0: T_SUP, 1: T_SUB, 2: T_SUBSUP}
 _VEC_SIDES = {0: 0x1, 1: 0x2, 2: 0x3}
 
 
-def to_v5(selector: int, variation: int, options: int, items: list) -> Template:  # noqa: C901
-    """A version 3 template with its version 5 selector and variation."""
+def _script(variation: int, precedes: int) -> tuple[int, int]:
+    return _SCRIPTS.get(variation, T_SUBSUP), precedes
 
-    def t(sel: int, var: int) -> Template:
-        return Template(sel, var, options, items)
 
-    if selector in PAREN_SELECTORS:
-        return t(selector, _FENCE_SIDES.get(variation, 3))
-    if selector in (6, 7):
-        return t(selector, 3)
-    if selector in _INTERVALS:
-        return t(T_INTERVAL, _INTERVALS[selector])
-    if selector == 13:
-        return t(T_ROOT, variation & 1)
-    if selector == 14:
-        return t(T_FRACT, 1 if variation else 0)
-    if selector == 15:
-        return t(_SCRIPTS.get(variation, T_SUBSUP), 0)
-    if selector in (16, 17):
-        return t(T_UBAR if selector == 16 else T_OBAR, variation & 1)
-    if selector in _ARROWS:
-        return t(T_ARROW, _ARROWS[selector] | (0x8 if variation else 0x4))
-    if selector in _INTEGRALS:
-        return t(T_INTEG, _INTEGRALS[selector].get(variation, 0x1))
-    if selector in (27, 28):
-        return t(T_HBRACE, 1 if selector == 27 else 0)
-    if selector in _BIG_OPS:
-        limits = _SUM_LIMITS if selector % 2 else _INT_LIMITS
-        return t(_BIG_OPS[selector], limits.get(variation, LOWER | UPPER))
-    if selector == 39:
-        return t(T_LIM, _UL_LIMITS.get(variation, LOWER))
-    if selector == 40:
-        return t(T_LDIV, 0 if variation else 1)
-    if selector == 41:
-        return t(T_FRACT, 0x2 | {1: 0x4, 2: 0x1}.get(variation, 0))
-    if selector in (42, 43):
-        sel, extra = (T_INTOP, 0) if selector == 42 else (T_SUMOP, SUM_STYLE)
-        return t(sel, _UL_LIMITS.get(variation, LOWER | UPPER) | extra)
-    if selector == 44:
-        return t(_SCRIPTS.get(variation, T_SUBSUP), 0x1)
-    if selector == 45:
-        return t(T_DIRAC, _FENCE_SIDES.get(variation, 3))
-    if selector in (46, 47):
-        return t(T_VEC, _VEC_SIDES.get(variation, 0x2) | (0x4 if selector == 46 else 0))
-    if selector == 48:
-        return t(T_ARC, 0)
-    return t(1000 + selector, variation)  # unknown: the writer says so
+def _big_op(selector: int, variation: int) -> tuple[int, int]:
+    limits = _SUM_LIMITS if selector % 2 else _INT_LIMITS  # odd: summation-style limits
+    return _BIG_OPS[selector], limits.get(variation, LOWER | UPPER)
+
+
+# v3 selector → (v5 selector, v5 variation) from the v3 variation.
+_V3_TEMPLATES = {
+    **{sel: (lambda var, sel=sel: (sel, _FENCE_SIDES.get(var, 3))) for sel in PAREN_SELECTORS},
+    6: lambda var: (T_FLOOR, 3),
+    7: lambda var: (T_CEILING, 3),
+    **{sel: (lambda var, sel=sel: (T_INTERVAL, _INTERVALS[sel])) for sel in _INTERVALS},
+    13: lambda var: (T_ROOT, var & 1),
+    14: lambda var: (T_FRACT, 1 if var else 0),
+    15: lambda var: _script(var, 0),
+    16: lambda var: (T_UBAR, var & 1),
+    17: lambda var: (T_OBAR, var & 1),
+    **{
+        sel: (lambda var, sel=sel: (T_ARROW, _ARROWS[sel] | (0x8 if var else 0x4)))
+        for sel in _ARROWS
+    },
+    **{sel: (lambda var, sel=sel: (T_INTEG, _INTEGRALS[sel].get(var, 0x1))) for sel in _INTEGRALS},
+    27: lambda var: (T_HBRACE, 1),
+    28: lambda var: (T_HBRACE, 0),
+    **{sel: (lambda var, sel=sel: _big_op(sel, var)) for sel in _BIG_OPS},
+    39: lambda var: (T_LIM, _UL_LIMITS.get(var, LOWER)),
+    40: lambda var: (T_LDIV, 0 if var else 1),
+    41: lambda var: (T_FRACT, 0x2 | {1: 0x4, 2: 0x1}.get(var, 0)),
+    42: lambda var: (T_INTOP, _UL_LIMITS.get(var, LOWER | UPPER)),
+    43: lambda var: (T_SUMOP, _UL_LIMITS.get(var, LOWER | UPPER) | SUM_STYLE),
+    44: lambda var: _script(var, 0x1),
+    45: lambda var: (T_DIRAC, _FENCE_SIDES.get(var, 3)),
+    46: lambda var: (T_VEC, _VEC_SIDES.get(var, 0x2) | 0x4),
+    47: lambda var: (T_VEC, _VEC_SIDES.get(var, 0x2)),
+    48: lambda var: (T_ARC, 0),
+}
+_RECORDS3 = {
+    LINE: Reader3.line,
+    CHAR: Reader3.char,
+    TMPL: Reader3.template,
+    PILE: Reader3.pile,
+    MATRIX: Reader3.matrix,
+    EMBELL: Reader3.embell,
+    RULER: Reader3.ruler,
+    FONT3: Reader3.font,
+    SIZE: Reader3.size,
+}
+
+
+def to_v5(selector: int, variation: int, options: int, items: list) -> Template:
+    """A version 3 template with its version 5 selector and variation (unknown ones keep a
+    number the LaTeX writer refuses)."""
+    convert = _V3_TEMPLATES.get(selector)
+    sel, var = convert(variation) if convert else (1000 + selector, variation)
+    return Template(sel, var, options, items)
