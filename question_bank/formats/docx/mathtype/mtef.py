@@ -162,7 +162,6 @@ class _Fonts:
         self.fonts: list[tuple[int, str]] = []  # (encoding index, name)
         self.style_defs: list[int] = []  # FONT_STYLE_DEF → font index
         self.typefaces: dict[int, int] = {}  # EQN_PREFS: typeface → font index
-        self.v3_fonts: dict[int, str] = {}  # MTEF 3 FONT records: typeface → name
 
     def encoding(self, typeface: int) -> str:
         font = self.font(typeface)
