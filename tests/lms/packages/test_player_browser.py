@@ -8,6 +8,7 @@ as ``http://127.0.0.1:PORT`` (another host, so no cookie of the site reaches the
 """
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -23,6 +24,9 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
+
+SHOTS = Path("/work/notes/shots20")
+DESKTOP = {"width": 1280, "height": 900}
 
 SCO_HTML = """<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><title>Bài 1</title></head>
@@ -95,6 +99,11 @@ def origins(live_server, settings, tmp_path):
         "DIRECTIVES": site_directives(content_origin=settings.CONTENT_ORIGIN)
     }
     return settings.SITE_ORIGIN
+
+
+def _shot(page, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"package-{name}.png"), full_page=True)
 
 
 def _upload(teacher):
@@ -171,4 +180,23 @@ def test_scorm12_score_status_and_suspend_data_are_stored_and_restored(origins):
         )
         attempt.refresh_from_db()
         assert len(attempt.suspend_data) == 4000
+        _shot(page, "player-phone")
     assert errors == []
+
+    # The teacher, on a desktop: the results and the player (a preview, said so).
+    with chromium_context(viewport=DESKTOP, locale="vi-VN") as context:
+        _sign_in(context, base, world.teacher)
+        page = context.new_page()
+        page.goto(f"{base}/hoc/goi/{version.pk}/ket-qua/")
+        row = page.get_by_test_id("package-result-row")
+        expect(row).to_have_count(1)
+        expect(row).to_contain_text(world.student.full_name)
+        expect(row).to_contain_text("8/10")
+        expect(row).to_contain_text("Đã hoàn thành")
+        expect(page.locator("thead")).to_contain_text("điểm do gói tự báo")
+        _shot(page, "results-desktop")
+        _open(page, base, version)
+        expect(page.get_by_test_id("package-preview")).to_contain_text("xem thử")
+        box = page.locator("[data-testid=package-frame]").bounding_box()
+        assert box["height"] >= 0.7 * DESKTOP["height"]
+        _shot(page, "player-desktop")
