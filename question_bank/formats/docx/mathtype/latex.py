@@ -249,6 +249,8 @@ def char_latex(c: Char) -> tuple[str, str]:
         raise Unconvertible("một kí tự của phông MT Extra không xác định được")
     if 0xE000 <= code <= 0xF8FF:
         raise Unconvertible(f"kí tự riêng của MathType (U+{code:04X})")
+    if 0xD800 <= code <= 0xDFFF:  # half of a surrogate pair: not a character on its own
+        raise Unconvertible(f"mã kí tự không hợp lệ (U+{code:04X})")
     ch = chr(code)
     latex = _math_char(ch, c.typeface)
     primes = ""
@@ -297,7 +299,7 @@ def _function_letter(c) -> bool:
 
 
 def _is_text_char(c: Char) -> bool:
-    if c.embells or not c.code or 0xE000 <= c.code <= 0xF8FF:
+    if c.embells or not c.code or 0xD800 <= c.code <= 0xF8FF:
         return False
     ch = chr(c.code)
     return ch.isalnum() or ch in TEXT_PUNCT or unicodedata.category(ch) == "Mn"

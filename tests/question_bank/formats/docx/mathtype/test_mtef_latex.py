@@ -312,6 +312,7 @@ UNCONVERTIBLE = [
     ("long division", eq(tmpl(26, 1, line(v("12")), line(v("3"))))),
     ("unknown template", eq(tmpl(99, 0, line(v("x"))))),
     ("MathType private character", eq(char(0xE901, SYMBOL))),
+    ("lone surrogate", eq(text("a"), char(0xD83D, 1))),
     ("unknown MT Extra position", eq(char8(0x4C, 11))),
     ("backwards prime", eq(char("x", embells=(7,)))),
     ("partial box", eq(tmpl(37, 0x06, line(v("x"))))),
