@@ -150,3 +150,27 @@ def test_lesson_body_accepts_a_package_block(people):
     assert isinstance(value, StreamValue)
     assert value[0].value["package"] == version.package
     stream.clean(value)
+
+
+def test_an_electure_section_may_be_a_package(people):
+    from content.blocks import SectionBlock
+
+    version = package_upload(user=people["teacher_a"], uploaded_file=scorm12(), title="Bài")
+    package_publish(user=people["teacher_a"], package=version.package)
+    block = SectionBlock()
+    value = block.to_python(
+        {
+            "title": "Phần tương tác",
+            "video": {"url": "", "file": None, "caption": ""},
+            "slides_pdf": None,
+            "slide_images": [],
+            "package": version.package_id,
+            "notes": "",
+            "checkpoints": [],
+        }
+    )
+    block.clean(value)  # exactly one content: the package
+    html = block.render(
+        value, context={"request": _Request(people["student_a"]), "section_index": 0}
+    )
+    assert "Phần tương tác" in html and "package-player" in html
