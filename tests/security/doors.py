@@ -320,6 +320,13 @@ def _value_rows(world: World, pattern: str) -> list[dict] | None:
             [{"attempt_id": o[f"exam_attempt_{k}"].pk} for k in ("a", "b")],
         ),
         (r"^hoc/cau-hoi/", [{"version_id": v} for v in versions]),
+        # E-lecture packages: school B's draft (forbidden) and its published one, whose
+        # results list school B's student.
+        (
+            r"^hoc/goi/",
+            [{"version_id": o[k].pk} for k in ("pkg_b_version", "pkg_pub_b_version")],
+        ),
+        (r"^admin/goi-bai-giang/", [{"pk": o[k].pk} for k in ("pkg_b", "pkg_pub_b")]),
         (r"^hoc/bai-giang/", [{"page_id": p.pk} for p in _targets_of(world, Page)]),
         (r"^documents/authenticate_with_password/", [{"restriction_id": 999_999}]),
         (
@@ -467,7 +474,20 @@ def _post_doors(world: World) -> list[Door]:
         for action, body in _EXAM_POSTS.items():
             pattern = f"thi/bai/<int:attempt_id>/{action}/"
             doors_.append(Door(pattern, f"/thi/bai/{attempt}/{action}/", "POST", body))
+    # A package's tracking endpoints, posted for school B's draft package (refused, and
+    # the refusal names neither the package nor its SCO).
+    version = o["pkg_b_version"].pk
+    for action, body in _PACKAGE_POSTS.items():
+        pattern = f"hoc/goi/<int:version_id>/{action}/"
+        doors_.append(Door(pattern, f"/hoc/goi/{version}/{action}/", "POST", body))
     return doors_
+
+
+_PACKAGE_POSTS = {
+    "cmi": '{"sco": "sco1", "cmi": {"cmi": {"core": {"lesson_status": "passed"}}}, "final": false}',
+    "xapi": '{"statement": {"verb": {"id": "http://adlnet.gov/expapi/verbs/answered"}}}',
+    "du-lieu": '{"key": "0/state", "data": "{}"}',
+}
 
 
 __all__ = ["Door", "UnknownDoor", "doors", "url_patterns"]

@@ -93,6 +93,8 @@ TAKEDOWN_B = "xmktakedownb"
 DOC_B = "xmkdocb"
 DOC_B_FILE = "xmkdocbfile"
 IMAGE_B = "xmkimageb"
+PKG_B = "xmkpkgb"
+PKG_SCO_B = "xmkpkgscob"
 EXAM_SESSION_A = "xmkexamsessiona"
 EXAM_PAPER_A = "xmkexampapera"
 EXAM_STEM_A = "xmkexamstema"
@@ -130,6 +132,8 @@ OTHER_SCHOOL = frozenset(
         DOC_B,
         DOC_B_FILE,
         IMAGE_B,
+        PKG_B,
+        PKG_SCO_B,
         EXAM_SESSION_B,
         EXAM_PAPER_B,
         EXAM_STEM_B,
@@ -408,6 +412,7 @@ def _other_school(world: World) -> None:
     image.file.save("anh-truong-b.png", ContentFile(_png()), save=False)
     image.width = image.height = 8
     image.save()
+    _packages_b(world, teacher_b, school_b, student_b)
     world.objects.update(
         draft_b=draft_b,
         page_b=page_b,
@@ -421,6 +426,44 @@ def _other_school(world: World) -> None:
         document_b=document,
         image_b=image,
     )
+
+
+def _packages_b(world: World, teacher_b, school_b, student_b) -> None:
+    """School B's draft e-lecture package (its title and SCO are forbidden) and a published
+    one everybody may play, whose results list school B's student (forbidden outside it).
+    Rows only: the doors decide from the rows, no file is served here."""
+    from content.packages.models import ElearningPackage, PackageVersion
+    from lms.packages.models import PackageAttempt
+
+    made = {}
+    for key, title, status in (
+        ("pkg_b", f"{PKG_B} Gói bài giảng nháp trường B {SEARCH_WORD}", "draft"),
+        ("pkg_pub_b", "Gói bài giảng đã xuất bản của trường B", "published"),
+    ):
+        package = ElearningPackage.objects.create(
+            title=title, kind="scorm12", owner=teacher_b, school=school_b, status=status
+        )
+        sco_title = f"{PKG_SCO_B} Trang 1" if status == "draft" else "Trang 1"
+        version = PackageVersion.objects.create(
+            package=package,
+            number=1,
+            kind="scorm12",
+            edition="1.2",
+            content_hash=f"{package.pk:064d}",
+            storage_prefix=f"packages/{package.pk:064d}/",
+            launch="index.html",
+            structure={"scos": [{"id": "sco1", "title": sco_title, "href": "index.html"}]},
+            file_count=1,
+            size=1,
+            uploaded_by=teacher_b,
+        )
+        package.current = version
+        package.save(update_fields=["current"])
+        made[key], made[f"{key}_version"] = package, version
+    PackageAttempt.objects.create(
+        user=student_b, version=made["pkg_pub_b_version"], sco="sco1", lesson_status="passed"
+    )
+    world.objects.update(made)
 
 
 def _exam_questions(stem_marker: str) -> list:
