@@ -14,6 +14,7 @@ from django.db import transaction
 from curriculum.loader import curriculum_load_files
 from demo.exams import seed_exam_paper
 from demo.materials import seed_content
+from demo.packages import seed_packages
 from demo.people import DEMO_PASSWORD, logins, people_exist, seed_people
 from demo.questions import seed_question_bank
 from demo.revision import seed_revision_history
@@ -53,6 +54,7 @@ def seed_demo(
         seed_revision_history(seed=seed)
     progress("Học liệu, bài giảng điện tử và thư viện điện tử…")
     seed_lessons(seed=seed, questions=questions)  # after the bank: pages embed its questions
+    seed_packages()  # a SCORM 1.2 and an H5P package, placed in a grade-12 lesson
     return DemoSummary(created=True, logins=logins())
 
 

@@ -11,6 +11,7 @@ from django.test.utils import override_settings
 from common.db import statistics_refresh
 from demo.exams import exam_demo_line
 from demo.materials import content_summary
+from demo.packages import packages_demo_line
 from demo.people import ADMIN_URL, DEMO_PASSWORD, SITE_SIGN_IN_URL, demo_logins
 from demo.seed import seed_demo
 from search.maintenance import rebuild
@@ -87,6 +88,8 @@ class Command(BaseCommand):
             )
         )
         self.stdout.write(content_summary().line())
+        if line := packages_demo_line():
+            self.stdout.write(line)
         self.stdout.write(
             f"Tìm kiếm: {sum(report['documents'].values())} tài liệu được lập chỉ mục "
             f"(search documents indexed), {report['words']} từ."
