@@ -27,6 +27,7 @@ from question_bank.formats.docx.patterns import (
     RE_CLOZE,
     RE_MARKER,
     answer_letters,
+    fold_chars,
     is_numeric,
     numeric_key,
     parse_true_false,
@@ -39,6 +40,9 @@ def _marked_letters(opts: list[Opt], *, single_bold: bool) -> set[str] | None:
     marked = {o.letter for o in opts if o.marked}
     if marked:
         return marked
+    blue = {o.letter for o in opts if o.blue}  # blue keys only where nothing is red/underlined
+    if blue and len(blue) < len(opts):
+        return blue
     bold = {o.letter for o in opts if o.bold}
     if bold and len(bold) < len(opts) and (len(bold) == 1 or not single_bold):
         return bold
@@ -71,6 +75,7 @@ class _Context:
     answer_html: str
     answer_text: str | None  # None: no "Đáp án" line
     forced: str  # "nhiều đáp án" / "trả lời ngắn" / "tự luận" / ""
+    flags: frozenset = frozenset()
 
     def table_key(self, kind: str):
         """The answer-table key when it is of ``kind`` ("letters", "tf", "num"), else None."""
@@ -126,23 +131,75 @@ def _start(d: Draft) -> tuple[ParsedQuestion, _Context]:
         answer_html=answer_html,
         answer_text=plain_text(answer_html) if d.answer is not None else None,
         forced=next((f for f in ("nhiều đáp án", "trả lời ngắn", "tự luận") if f in flags), ""),
+        flags=frozenset(flags),
     )
+    if d.ans_lines and d.answer is None:
+        _ans_lines(c)
     part = d.part if d.part in (1, 2, 3) else None
     q = ParsedQuestion(qtype=QType.ESSAY, stem=c.stem, ref=d.ref, group=d.group, part=part)
     q.points = d.points
     q.level = level if level in LEVEL_CODES else ""
-    q.keep_option_order = "giữ thứ tự" in flags
+    q.keep_option_order = "giữ thứ tự" in flags or d.keep_order
     q.keep_position = "cố định" in flags
     q.needs_review = list(d.reviews)
+    if d.child_of:
+        q.needs_review.append(
+            f"câu con (HC-MIX) thay cho {d.child_of} ở đề khác — được nhập thành câu hỏi riêng"
+        )
     return q, c
+
+
+_RE_ANS_ORDER = re.compile(r"[A-Ha-h](?:\s*-\s*[A-Ha-h]){1,7}")
+_RE_ANS_PAIRS = re.compile(r"\d+\s*-\s*[A-Za-z](?:\s*,\s*\d+\s*-\s*[A-Za-z])*")
+
+
+def _ans_lines(c: _Context) -> None:
+    """HC-MIX ``[<Ans=…>]`` lines (hoanchan.github.io/projects/hc-mix, "Biên soạn câu hỏi"):
+    letters (one line or several), ``Đúng``/``Sai``, a text or a number, an order
+    ``F-c-e-d-b-a``; read as the "Đáp án" line would be, or reported."""
+    d = c.d
+    values = [html_lib.unescape(v).strip() for v in d.ans_lines]
+    raw = ", ".join(values)
+    if d.options:
+        letters = re.split(r"\s*[,;]\s*", raw)
+        if all(re.fullmatch(r"[A-Ha-h]", x) for x in letters):
+            text = ", ".join(x.upper() for x in letters)
+        elif _RE_ANS_ORDER.fullmatch(raw):
+            d.order_key = [x.upper() for x in re.findall(r"[A-Ha-h]", raw)]
+            return
+        else:
+            kind = "ghép nối" if _RE_ANS_PAIRS.fullmatch(raw) else ""
+            c.errors.append(
+                f"không đọc được thuộc tính [<Ans={raw}>]"
+                + (
+                    f" (kiểu {kind} của HC-MIX chưa được hỗ trợ)"
+                    if kind
+                    else " (cần chữ cái A, B, C…)"
+                )
+            )
+            return
+    elif d.stmts:
+        text = raw
+    elif fold_chars(raw) in ("dung", "sai", "d", "s") and len(values) == 1:
+        d.single_tf = fold_chars(raw).startswith("d")
+        return
+    else:
+        text = " | ".join(values)
+    c.answer_text = text
+    c.answer_html = escape_text(text)
 
 
 def _kind(c: _Context) -> str:
     """Which builder reads the draft: the first rule that applies, in this order."""
     d, essay = c.d, c.forced == "tự luận"
+    if d.order_key and d.part not in (2, 3):
+        return "order_key"
+    if d.single_tf is not None and d.part not in (1, 3):
+        return "single_tf"
     if d.part == 1 or (d.part not in (2, 3) and d.options and not essay):
         return "choice"
-    if d.part == 2 or (d.part != 3 and d.stmts and not essay and _looks_true_false(c)):
+    tf = _looks_true_false(c) or "tf" in c.flags
+    if d.part == 2 or (d.part != 3 and d.stmts and not essay and tf):
         return "true_false"
     if d.part == 3:
         return "part_3"
@@ -204,6 +261,14 @@ def _choice_key(c: _Context) -> set[str]:
         c.errors.append(
             f"đáp án ghi {', '.join(sorted(key))} nhưng phương án được đánh dấu là {', '.join(sorted(marked))}"
         )
+    if not key and marked and c.forced != "nhiều đáp án" and _conflicting(d.options, marked):
+        c.errors.append(
+            "các phương án được đánh dấu bằng những cách khác nhau ("
+            + ", ".join(
+                f"{o.letter}: {_MARK_NAMES[min(o.marks)]}" for o in d.options if o.letter in marked
+            )
+            + ") — không rõ đáp án đúng, cần kiểm tra"
+        )
     correct = key or marked
     if not correct and d.late_key:
         correct = {d.late_key}
@@ -212,6 +277,18 @@ def _choice_key(c: _Context) -> set[str]:
         if found:
             correct = {found[-1]}
     return correct or set()
+
+
+_MARK_NAMES = {"*": "dấu *", "red": "tô đỏ", "u": "gạch chân"}
+
+
+def _conflicting(opts: list[Opt], marked: set[str]) -> bool:
+    """Several options marked, and no kind of mark shared by all of them (a red A and an
+    underlined C): never read as a multiple-response question."""
+    kinds = [o.marks for o in opts if o.letter in marked and o.marks]
+    if len(kinds) < 2:
+        return False
+    return not frozenset.intersection(*kinds)
 
 
 def _answer_line_letters(c: _Context) -> set[str] | None:
@@ -314,6 +391,30 @@ def _answer(q: ParsedQuestion, c: _Context) -> None:
     q.choices = [Choice(text=a, correct=True) for a in alternatives if plain_text(a)]
 
 
+def _order_key(q: ParsedQuestion, c: _Context) -> None:
+    """HC-MIX ``[<Ans=F-c-e-d-b-a>]``: the options in that order are an ordering question."""
+    d = c.d
+    by_letter = {o.letter: o for o in d.options}
+    order = d.order_key
+    missing = sorted(set(by_letter) - set(order)) + sorted(set(order) - set(by_letter))
+    if missing or len(set(order)) != len(order):
+        c.errors.append(f"thứ tự [<Ans={'-'.join(order)}>] không khớp các phương án")
+    q.qtype = QType.ORDERING
+    q.stem = c.stem_all
+    q.solution = c.solution
+    q.choices = [
+        Choice(text=join_html(by_letter[x].html), ident=x) for x in order if x in by_letter
+    ]
+
+
+def _single_tf(q: ParsedQuestion, c: _Context) -> None:
+    """HC-MIX ``[<Ans=Đúng>]`` / ``[<Ans=Sai>]`` under a stem: one statement, the stem."""
+    q.qtype = QType.TRUE_FALSE
+    q.stem = c.stem_all
+    q.solution = c.solution
+    q.choices = [Choice(text="", correct=bool(c.d.single_tf))]
+
+
 def _table_number(q: ParsedQuestion, c: _Context) -> None:
     q.qtype = QType.SHORT_NUMERIC
     q.numeric_answer, q.tolerance = numeric_key(str(c.table_key("num")))
@@ -326,9 +427,17 @@ def _cloze_question(q: ParsedQuestion, c: _Context) -> None:
     q.solution = c.solution
 
 
+_RE_OPTIONS_IN_TEXT = re.compile(r"(?<!\S)A\s*[.)].+?(?<!\S)B\s*[.)].+?(?<!\S)C\s*[.)]", re.S)
+
+
 def _essay(q: ParsedQuestion, c: _Context) -> None:
     q.qtype = QType.ESSAY
     q.stem = c.stem_all
+    if c.forced != "tự luận" and _RE_OPTIONS_IN_TEXT.search(plain_text(c.stem_all)):
+        c.errors.append(
+            "câu có các phương án A., B., C. trong nội dung nhưng không tách được thành "
+            "câu trắc nghiệm — cần kiểm tra (hoặc đánh dấu [tự luận] nếu đúng là câu tự luận)"
+        )
     if c.guide:
         q.marking_guide = c.guide
         q.solution = c.solution
@@ -345,6 +454,8 @@ _BUILDERS = {
     "table_number": _table_number,
     "cloze": _cloze_question,
     "essay": _essay,
+    "order_key": _order_key,
+    "single_tf": _single_tf,
 }
 
 

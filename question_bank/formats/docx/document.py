@@ -28,8 +28,13 @@ from question_bank.formats.docx.patterns import (
     QUESTION_WORDS,
     RE_ANSWER_HEADING,
     RE_ASSET,
+    RE_BR_LINE,
+    RE_CHILD,
     RE_CHOOSE,
+    RE_EN_INSTRUCTION,
+    RE_EN_RANGE,
     RE_END,
+    RE_GAP,
     RE_GROUP,
     RE_GROUP_END,
     RE_GROUP_FIRST,
@@ -41,13 +46,20 @@ from question_bank.formats.docx.patterns import (
     RE_POINTS,
     RE_QUESTION,
     RE_SECTION,
+    RE_SUBQUESTION,
     ROMAN,
     ROMAN_OUT,
     fold_chars,
     key_tokens,
     section_part,
 )
-from question_bank.formats.docx.question import Draft, Interpreter, collect_extras, join_html
+from question_bank.formats.docx.question import (
+    Draft,
+    Interpreter,
+    collect_extras,
+    inline_options_start,
+    join_html,
+)
 from question_bank.formats.docx.reader import Reader
 
 # ---------------------------------------------------------------------------------------
@@ -64,6 +76,9 @@ class _GroupState:
     last: int | None = None
     count: int = 0
     explicit: bool = False  # "Nhóm k" (ends at "Hết nhóm"), not an instruction line
+    head: list[str] = field(default_factory=list)  # "Câu 5." stem shared by "Câu 5.1", "Câu 5.2"
+    sub_of: str = ""
+    head_assets: dict[str, bytes] = field(default_factory=dict)
 
 
 class _Document:
@@ -95,7 +110,9 @@ class _Document:
             self.answer_line(line, folded)
             return
         rules = (self.section, self.answer_heading, self.key_line, self.group_line,
-                 self.question_line, self.instruction_line, self.end_line, self.kind_heading)  # fmt: skip
+                 self.subquestion_line, self.question_line, self.child_line,
+                 self.instruction_line, self.english_instruction, self.end_line,
+                 self.kind_heading)  # fmt: skip
         if any(rule(line, folded) for rule in rules):
             return
         if self.block is not None:
@@ -157,11 +174,73 @@ class _Document:
         m = RE_QUESTION.match(folded)
         return bool(m) and self.question_start(line, folded, m)
 
+    def subquestion_line(self, line: Line, folded: str) -> bool:
+        """``Câu 5.1``: a sub-question; the stem of an open ``Câu 5`` (no options yet)
+        becomes the shared stem of a group holding ``Câu 5.1``, ``Câu 5.2`` …"""
+        m = RE_SUBQUESTION.match(folded)
+        if m is None:
+            return False
+        parent, k = m.group(1), m.group(2)
+        block = self.block[0] if self.block is not None else None
+        group = self.group
+        if block is not None and block.number == parent and not block.options and not block.stmts:
+            self.block = None
+            self.close_group()
+            self.open_group(f"Câu {parent}", "")
+            group = self.group
+            group.head, group.sub_of = list(block.stem), parent
+            group.head_assets = dict(block.assets)
+            group.first = group.last = -1  # the next plain "Câu N" closes the group
+        elif group is None or group.sub_of != parent:
+            self.close_question()
+        number = f"{parent}.{k}"
+        self.start_block(line, number, self.ref(number), m.end(), (None, ""))
+        return True
+
+    def child_line(self, line: Line, folded: str) -> bool:
+        """HC-MIX ``Con k:``: a variant that replaces the question before it in another
+        paper (hoanchan.github.io/projects/hc-mix, "Câu con"); imported as its own question."""
+        m = RE_CHILD.match(folded)
+        if m is None:
+            return False
+        parent = self.block[0] if self.block is not None else None
+        if parent is None and self.drafts:
+            parent = self.drafts[-1]
+        if parent is None:
+            return False
+        base = parent.child_of or parent.ref
+        number = f"{parent.number.split('c')[0]}c{m.group(1)}"
+        self.start_block(line, number, f"{base} — câu con {m.group(1)}", m.end(), (None, ""))
+        self.block[0].child_of = base
+        return True
+
+    def english_instruction(self, line: Line, folded: str) -> bool:
+        """ "Read the following passage … numbered blanks from 1 to 5" opens a group for
+        those questions; "Mark the letter A, B, C or D … each of the following questions"
+        closes the previous one (the 2025 English paper)."""
+        if (
+            len(line.text) > 400
+            or not RE_EN_INSTRUCTION.match(folded)
+            or not ("following" in folded or "letter" in folded)
+        ):
+            return False
+        self.close_all()
+        rng = RE_EN_RANGE.search(folded)
+        if rng and any(
+            w in folded for w in ("passage", "text", "blank", "advertisement", "leaflet", "notice")
+        ):
+            first, last = int(rng.group(1)), int(rng.group(2))
+            self.open_group(_clean_title(line.text), "", (min(first, last), max(first, last)))
+        return True
+
     def instruction_line(self, line: Line, folded: str) -> bool:
         return "sau" in folded and "cau" in folded and self.group_instruction(line.text, folded)
 
     def end_line(self, line: Line, folded: str) -> bool:
-        """``--- HẾT ---``."""
+        """``--- HẾT ---`` (and a ``[<br>]`` separator line, dropped)."""
+        if RE_BR_LINE.match(line.text):
+            self.close_question()
+            return True
         if not RE_END.match(folded):
             return False
         self.close_all()
@@ -222,24 +301,32 @@ class _Document:
             else:
                 group.first = group.last = None  # renumbered: rely on Hết nhóm
         self.close_question()
+        ref = self.ref(number, QUESTION_WORDS[folded[m.start() :].lstrip()[0]])
+        self.start_block(line, number, ref, pos, (points, level))
+        return True
+
+    def start_block(self, line: Line, number: str, ref: str, pos: int, meta: tuple) -> None:
+        """A new question block whose heading line's content starts at ``pos``; options
+        written on the heading line ("Câu 3. Tính … A. 1 B. 2 C. 3 D. 4") are read as such."""
+        self.close_question()
         group = self.group
-        draft = Draft(
-            number=number,
-            part=self.part,
-            ref=self.ref(number, QUESTION_WORDS[folded[m.start() :].lstrip()[0]]),
-            group=group.key if group else "",
-        )
-        draft.points = points
-        draft.level = level
+        draft = Draft(number=number, part=self.part, ref=ref, group=group.key if group else "")
+        draft.points, draft.level = meta
+        draft.seq = len(self.drafts) + 1
         interp = Interpreter(draft, self.part)
         collect_extras(draft.assets, draft.reviews, line)
-        head = line.html(pos)
+        text = line.text
+        while pos < len(text) and text[pos].isspace():
+            pos += 1
+        start = inline_options_start(text, pos) if self.part not in (2, 3) else None
+        head = line.html(pos, start)
         if head:
             draft.stem.append(head)
+        if start is not None:
+            interp.options_from(line, start)
         self.block = (draft, interp)
         if group is not None:
             group.count += 1
-        return True
 
     def group_instruction(self, text: str, folded: str) -> bool:
         if text.lstrip().startswith(ZWSP):
@@ -278,9 +365,9 @@ class _Document:
             return
         self.close_question()
         self.group = None
-        assets: dict[str, bytes] = {}
+        assets: dict[str, bytes] = dict(group.head_assets)
         reviews: list[str] = []
-        parts = []
+        parts = list(group.head)
         for item in group.items:
             collect_extras(assets, reviews, item)
             html = item.html()
@@ -302,7 +389,8 @@ class _Document:
         draft, _ = self.block
         self.block = None
         self.drafts.append(draft)
-        self.by_number.setdefault(draft.n, []).append(draft)
+        if draft.n >= 0:
+            self.by_number.setdefault(draft.n, []).append(draft)
 
     # -- answers -----------------------------------------------------------------------------
     def add_keys(self, keys: list[tuple[int, str]]) -> None:
@@ -353,6 +441,8 @@ class _Document:
         self.close_group()
         result = self.result
         self.apply_keys()
+        _disambiguate(self.drafts)
+        self.gap_stems()
         valid_groups: set[str] = set()
         for draft in self.drafts:
             q, errors = build_question(draft)
@@ -377,6 +467,19 @@ class _Document:
                 )
         return result
 
+    def gap_stems(self) -> None:
+        """A question with options and no stem in a group whose passage has the gap "(N)"
+        of its number (a cloze passage of the 2025 English paper): "Chỗ trống (N)"."""
+        gaps: dict[str, set[str]] = {}
+        for _, group in self.groups:
+            found = set()
+            for m in RE_GAP.finditer(group.stimulus):
+                found.add(next(g for g in m.groups() if g))
+            gaps[group.key] = found
+        for d in self.drafts:
+            if d.group and d.options and not any(d.stem) and d.number in gaps.get(d.group, ()):
+                d.stem = [f"Chỗ trống ({d.number})"]
+
     def apply_keys(self) -> None:
         used: set[int] = set()
         for n, raw, part in self.keys:
@@ -397,6 +500,25 @@ class _Document:
                 continue
             used.add(id(target))
             target.table_key = (kind, value)
+
+
+def _disambiguate(drafts: list[Draft]) -> None:
+    """When numbering restarts (several "Câu 1"), every ref names its question unambiguously:
+    "Câu 1 (lần đánh số thứ 2, câu thứ 41 trong tệp)"."""
+    counts: dict[str, int] = {}
+    for d in drafts:
+        counts[d.ref] = counts.get(d.ref, 0) + 1
+    if all(n == 1 for n in counts.values()):
+        return
+    run, previous = 1, None
+    for i, d in enumerate(drafts, start=1):
+        n = d.n
+        if n >= 0:
+            if previous is not None and n <= previous:
+                run += 1
+            previous = n
+        if counts[d.ref] > 1:
+            d.ref = f"{d.ref} (lần đánh số thứ {run}, câu thứ {i} trong tệp)"
 
 
 def _accepts(d: Draft, kind: str) -> bool:

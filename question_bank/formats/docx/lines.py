@@ -96,6 +96,21 @@ class Line:
                 break
         return seen
 
+    def flagged_spans(self, flag: int) -> list[tuple[int, int]]:
+        """``[a, b)`` ranges of contiguous text carrying ``flag``, without the blanks at
+        their ends."""
+        spans: list[list[int]] = []
+        pos = 0
+        for text, fmt, html, _ in self.segs:
+            end = pos + len(text)
+            if html is None and fmt & flag:
+                if spans and spans[-1][1] == pos:
+                    spans[-1][1] = end
+                elif text.strip():
+                    spans.append([pos, end])
+            pos = end
+        return [self._trimmed(a, b) for a, b in spans]
+
     def html(self, a: int = 0, b: int | None = None, drop: int = 0) -> str:
         """The HTML of characters ``[a, b)`` without the blanks at either end: the
         formatting in :data:`RENDER` except ``drop``, objects as they are, ``$…$`` as math."""

@@ -32,6 +32,7 @@ BLOCK_CONTAINERS = {W + t for t in ("customXml", "ins", "moveTo")}
 
 # Run formatting as bits.
 B, I, U, RED, SUB, SUP, STRIKE = 1, 2, 4, 8, 16, 32, 64  # noqa: E741 - run formatting bits
+BLUE = 128  # a blue run: a key mark in some mixing tools' files (never rendered)
 RENDER = B | I | U | SUB | SUP | STRIKE
 FORMAT_TAGS = ((B, "b"), (I, "i"), (U, "u"), (STRIKE, "s"), (SUB, "sub"), (SUP, "sup"))
 OBJ = "\ufffc"  # one character standing for an image or an equation in a line's text

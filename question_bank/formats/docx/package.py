@@ -9,7 +9,7 @@ from common.safefiles import SafeZip, parse_xml, resolve_member
 from question_bank.formats.base import (
     ImportRejected,
 )
-from question_bank.formats.docx.ooxml import PKG_REL, RED, STRIKE, SUB, SUP, B, I, U, W
+from question_bank.formats.docx.ooxml import BLUE, PKG_REL, RED, STRIKE, SUB, SUP, B, I, U, W
 
 # ---------------------------------------------------------------------------------------
 # Reading the package: relationships, styles, numbering, images
@@ -40,6 +40,23 @@ def _is_red(val: str | None) -> bool:
     return red
 
 
+def _is_blue(val: str) -> bool:
+    try:
+        r, g, b = int(val[0:2], 16), int(val[2:4], 16), int(val[4:6], 16)
+    except ValueError:
+        return False
+    return len(val) == 6 and b >= 0x99 and r <= 0x40 and g <= 0x80
+
+
+def _color_bits(val: str | None) -> tuple[int, int]:
+    """Red and blue text are the key marks of the mixing tools (HC-MIX: "đổi màu")."""
+    if _is_red(val):
+        return RED, BLUE
+    if val and _is_blue(val):
+        return BLUE, RED
+    return 0, RED | BLUE
+
+
 def _toggle(bit: int):
     return lambda el: (bit, 0) if _on(el) else (0, bit)
 
@@ -60,7 +77,7 @@ _PROPERTY_BITS = {
     W + "strike": _toggle(STRIKE),
     W + "dstrike": _toggle(STRIKE),
     W + "u": lambda el: (U, 0) if (el.get(W + "val") or "single") != "none" else (0, U),
-    W + "color": lambda el: (RED, 0) if _is_red(el.get(W + "val")) else (0, RED),
+    W + "color": lambda el: _color_bits(el.get(W + "val")),
     W + "vertAlign": _vert_align,
 }
 

@@ -62,7 +62,7 @@ RE_GUIDE = re.compile(
     r"\s*(?:[:.]|$)\s*"
 )
 RE_SOLUTION = re.compile(
-    r"\s*(?:(?:loi\s+giai|huong\s+dan\s+giai|giai\s+chi\s+tiet)(?:\s+chi\s+tiet)?\s*(?:[:.]|$)"
+    r"\s*(?:(?:loi\s+giai|huong\s+dan\s+giai|giai\s+chi\s+tiet|giai\s+thich)(?:\s+chi\s+tiet)?\s*(?:[:.]|$)"
     r"|(?:huong\s+dan|goi\s+y(?:\s+giai)?|giai|hdg|hd)\s*(?:[:]|$))\s*"
 )
 RE_PAIRS = re.compile(r"\s*(ghep\s+noi|noi\s+cot|sap\s+xep|thu\s+tu\s+dung)\s*:?\s*$")
@@ -90,10 +90,11 @@ _RE_KEY_TOKEN = re.compile(r"(\d{1,4})\s*[-.:)/]?\s*([A-H])(?![A-Za-z0-9])")
 _RE_KEY_SEP = re.compile(r"[\s,;|]*")
 RE_KEY_CELL = re.compile(r"\s*(?:[Cc]âu\s*)?(\d{1,4})\s*[-.:)/]?\s*(\S.*?)\s*")
 RE_MARKER = re.compile(
-    r"\[\s*(giữ thứ tự|cố định|nhiều đáp án|trả lời ngắn|tự luận|NB|TH|VD|VDC)\s*\]\s*",
+    r"\[\s*(giữ thứ tự|cố định|nhiều đáp án|trả lời ngắn|tự luận|TF|NB|TH|VD|VDC)\s*\]\s*",
     re.IGNORECASE,
 )
 MARKER_LEVEL = {"nb": "biet", "th": "hieu", "vd": "van_dung", "vdc": "van_dung_cao"}
+# Azota / OLM: ``[TF]`` in the stem marks a Đúng/Sai question.
 RE_CLOZE = re.compile(r"\[(\d{1,3}):\s*([^\[\]<>]*?)\s*\]")
 RE_CHOOSE = re.compile(
     r"(?:[Cc]họn|[Đđ]áp án(?: đúng)?(?: là)?:?)\s+(?:đáp án\s+|phương án\s+|câu\s+)?([A-H])(?![A-Za-z0-9])"
@@ -101,6 +102,23 @@ RE_CHOOSE = re.compile(
 _RE_TF_ITEM = re.compile(r"(?<![a-z])([a-h])\s*[).:\-]?\s*(dung|sai|d|s)(?![a-z])")
 _RE_TF_COMPACT = re.compile(r"[ds](?:[\s,;\-]*[ds])*")
 
+
+# HC-MIX (hoanchan.github.io/projects/hc-mix, "Biên soạn câu hỏi"): the property line
+# ``[<Ans=C>]`` / ``[<Ans=C , A>]`` (one or several lines), ``[<Ans=Sai>]``, ``[<Ans=Mèo con>]``,
+# ``[<Ans=F-c-e-d-b-a>]`` (ordering), ``[<Ans=1-A,2-C>]`` (matching). On original text.
+RE_ANS_LINE = re.compile(r"\s*\[<\s*Ans\s*=\s*(.*?)\s*>\]\s*$", re.IGNORECASE | re.S)
+# ``[<$>]`` before each option (a generator's Word output; no tool documents it) and a
+# ``[<br>]`` separator line: the option marker and a line to drop.
+RE_DOLLAR_OPT = re.compile(r"\s*\[<\$>\]\s*")
+RE_BR_LINE = re.compile(r"\s*\[<br\s*/?>\]\s*$", re.IGNORECASE)
+# HC-MIX "câu con" (a variant that replaces the question in another paper): "Con 2:".
+RE_CHILD = re.compile(r"\s*con\s*(\d{1,3})\s*[.:)]")
+# "Câu 5.1" / "Câu 5.2": sub-questions under the shared stem of "Câu 5".
+RE_SUBQUESTION = re.compile(r"\s*(?:cau|bai)\s*(\d{1,5})\s*\.\s*(\d{1,2})(?!\d)\s*[.:)]?")
+# English papers (the 2025 format): instruction lines before passages and item sets.
+RE_EN_INSTRUCTION = re.compile(r"\s*(?:read\s+the\s+following|mark\s+the\s+letter|choose\s+the)\b")
+RE_EN_RANGE = re.compile(r"\b(\d{1,3})\s*(?:to|-|–|—)\s*(\d{1,3})\b")
+RE_GAP = re.compile(r"\((\d{1,3})\)\s*(?:_{2,}|…|\.{3,})|_{2,}\s*\((\d{1,3})\)|\((\d{1,3})\)")
 
 RE_ASSET = re.compile(r'src="asset:([^"]+)"')
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}

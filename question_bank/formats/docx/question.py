@@ -11,9 +11,12 @@ import re
 from dataclasses import dataclass, field
 
 from question_bank.formats.docx.lines import Line, Table
-from question_bank.formats.docx.ooxml import RED, B, U
+from question_bank.formats.docx.ooxml import BLUE, RED, B, U
 from question_bank.formats.docx.patterns import (
+    RE_ANS_LINE,
     RE_ANSWER,
+    RE_BR_LINE,
+    RE_DOLLAR_OPT,
     RE_FIXED,
     RE_GUIDE,
     RE_OPT,
@@ -41,6 +44,8 @@ class Opt:
     bold: bool = False
     fixed: bool = False
     full: str = ""  # the whole line, for statements that turn out to be essay sub-parts
+    blue: bool = False  # letter or whole option in blue (a key only where nothing is red)
+    marks: frozenset = frozenset()  # how it is marked: "*", "u" (underline), "red"
 
 
 @dataclass
@@ -65,10 +70,16 @@ class Draft:
     table_key: tuple[str, object] | None = None
     late_solution: list[str] = field(default_factory=list)
     late_key: str = ""
+    ans_lines: list[str] = field(default_factory=list)  # HC-MIX "[<Ans=…>]" values
+    child_of: str = ""  # HC-MIX "Con k": the ref of the question it replaces
+    keep_order: bool = False  # the options are parts of a sentence (error identification)
+    seq: int = 0  # position among the file's questions (1-based), for messages
+    order_key: list[str] = field(default_factory=list)  # HC-MIX "[<Ans=F-c-e-d-b-a>]"
+    single_tf: bool | None = None  # HC-MIX "[<Ans=Đúng>]" without statements
 
     @property
     def n(self) -> int:
-        return int(self.number)
+        return int(self.number) if self.number.isdigit() else -1
 
 
 def join_html(parts: list[str]) -> str:
@@ -88,10 +99,12 @@ def collect_extras(draft_assets: dict, reviews: list, item) -> None:
             reviews.append(reason)
 
 
-def _split_options(line: Line) -> list[tuple[re.Match, int, int]]:
-    """Option matches on a line that starts with one: (match, text start, text end)."""
+def _split_options(line: Line, start: int | None = None) -> list[tuple[re.Match, int, int]]:
+    """Option matches on a line that starts with one (or from ``start``): (match, text
+    start, text end)."""
     text = line.text
-    start = len(text) - len(text.lstrip())
+    if start is None:
+        start = len(text) - len(text.lstrip())
     first = RE_OPT.match(text, start)
     if first is None:
         return []
@@ -110,19 +123,65 @@ def _split_options(line: Line) -> list[tuple[re.Match, int, int]]:
     return out
 
 
-def _make_opt(line: Line, m: re.Match, a: int, b: int) -> Opt:
-    letter_pos = m.start(2)
+def _marks(line: Line, letter_pos: int, a: int, b: int, star: bool) -> tuple[set, bool, int]:
+    """How an option (letter at ``letter_pos``, text ``[a, b)``) is marked: the kinds of
+    mark ("*", "u", "red"), blue, and the formatting to drop from its HTML."""
     fmt = line.fmt_at(letter_pos)
-    marked = bool(m.group(1)) or bool(fmt & (U | RED))
+    kinds = {"*"} if star else set()
     drop = 0
+    if fmt & U:
+        kinds.add("u")
+    if fmt & RED:
+        kinds.add("red")
     if line.all_flag(a, b, U):
-        marked = True
+        kinds.add("u")
         drop = U
     elif line.all_flag(a, b, RED):
-        marked = True
+        kinds.add("red")
+    blue = bool(fmt & BLUE) or line.all_flag(a, b, BLUE)
+    return kinds, blue, drop
+
+
+def _make_opt(line: Line, m: re.Match, a: int, b: int, letter: str | None = None) -> Opt:
+    at = m.start(2) if letter is None else a
+    star = letter is None and bool(m.group(1))
+    fmt = line.fmt_at(at)
+    kinds, blue, drop = _marks(line, at, a, b, star)
     html = line.html(a, b, drop)
-    fixed = bool(m.group(3)) or bool(RE_FIXED.search(fold_chars(plain_text(html))))
-    return Opt(m.group(2).upper(), [html] if html else [], marked, bool(fmt & B), fixed)
+    fixed = bool(letter is None and m.group(3)) or bool(
+        RE_FIXED.search(fold_chars(plain_text(html)))
+    )
+    opt = Opt(
+        letter or m.group(2).upper(), [html] if html else [], bool(kinds), bool(fmt & B), fixed
+    )
+    opt.blue = blue
+    opt.marks = frozenset(kinds)
+    return opt
+
+
+def inline_options_start(text: str, start: int) -> int | None:
+    """Where options written on the "Câu N." line begin ("Câu 3. Tính … A. 1 B. 2 C. 3
+    D. 4"): an ``A.`` after a space, followed by ``B.`` and ``C.`` in order (or by ``B.``
+    after a tab / two spaces); None when the line has no such run of options."""
+    for m in RE_OPT.finditer(text, start):
+        if m.group(2) != "A":
+            continue
+        found = _split_options(_TextOnly(text), m.start())
+        letters = [x[0].group(2) for x in found]
+        if letters[:3] == ["A", "B", "C"]:
+            return m.start()
+        if letters == ["A", "B"]:
+            before = text[: found[1][0].start()]
+            if before.endswith("\t") or before.endswith("  "):
+                return m.start()
+    return None
+
+
+class _TextOnly:
+    __slots__ = ("text",)
+
+    def __init__(self, text: str):
+        self.text = text
 
 
 class Interpreter:
@@ -133,6 +192,7 @@ class Interpreter:
         self.part = part
         self.state = "stem"
         self.resume = "stem"
+        self.last_stem: Line | None = None
 
     def feed(self, item) -> None:
         d = self.d
@@ -188,14 +248,25 @@ class Interpreter:
         if self.state == "pairs":
             self.pair_line(line)
             return
+        if self.error_identification(line):
+            return
         if self.options_line(line) or self.statement_line(line):
             return
+        if self.state == "stem":
+            self.last_stem = line
+            if self.labelled_parts(line):
+                return
         self.add_html(line.html())
 
     def heading(self, line: Line, folded: str) -> bool:
         """``Hướng dẫn chấm:``, ``Lời giải:``, ``Đáp án:`` switch the state; what follows
         on the line is the first content of the new part."""
         d = self.d
+        if m := RE_ANS_LINE.match(line.text):
+            d.ans_lines.append(m.group(1))
+            return True
+        if RE_BR_LINE.match(line.text):
+            return True
         if m := RE_GUIDE.match(folded):
             self.state = "guide"
             rest = line.html(m.end())
@@ -228,8 +299,69 @@ class Interpreter:
         self.state = self.resume
         return False
 
+    def error_identification(self, line: Line) -> bool:
+        """A line of letters only ("A   B   C   D") under a stem line with as many underlined
+        parts: the parts are the options (an error-identification item)."""
+        m = _RE_LETTER_ROW.fullmatch(line.text)
+        prev = self.last_stem
+        if m is None or self.d.options or prev is None or self.state != "stem":
+            return False
+        letters = re.findall(r"[A-H]", line.text)
+        if letters != [chr(ord("A") + i) for i in range(len(letters))]:
+            return False
+        spans = prev.flagged_spans(U)
+        if len(spans) != len(letters):
+            return False
+        self._parts(prev, spans)
+        return True
+
+    def labelled_parts(self, line: Line) -> bool:
+        """A stem line whose underlined parts are each followed by "(A)", "(B)" …: the parts
+        are the options; the line stays in the stem as written."""
+        if self.d.options or self.part in (2, 3):
+            return False
+        spans = line.flagged_spans(U)
+        if len(spans) < 3:
+            return False
+        for i, (_, b) in enumerate(spans):
+            m = _RE_PART_LABEL.match(line.text, b)
+            if m is None or m.group(1) != chr(ord("A") + i):
+                return False
+        self.add_html(line.html())
+        self._parts(line, spans)
+        return True
+
+    def _parts(self, line: Line, spans: list[tuple[int, int]]) -> None:
+        for i, (a, b) in enumerate(spans):
+            opt = Opt(chr(ord("A") + i), [line.html(a, b, U)])
+            opt.blue = line.all_flag(a, b, BLUE)
+            opt.marked = line.all_flag(a, b, RED)
+            opt.marks = frozenset({"red"} if opt.marked else ())
+            self.d.options.append(opt)
+        self.d.keep_order = True
+
+    def options_from(self, line: Line, start: int) -> None:
+        """Options written after the stem on the "Câu N." line."""
+        for m, a, b in _split_options(line, start):
+            self.d.options.append(_make_opt(line, m, a, b))
+        self.state = "options"
+
+    def dollar_option(self, line: Line) -> bool:
+        """``[<$>] text``: the next option (its letter is its position)."""
+        m = RE_DOLLAR_OPT.match(line.text)
+        if m is None or self.part in (2, 3):
+            return False
+        letter = chr(ord("A") + len(self.d.options))
+        if letter > "H":
+            return False
+        self.d.options.append(_make_opt(line, m, m.end(), len(line.text), letter))
+        self.state = "options"
+        return True
+
     def options_line(self, line: Line) -> bool:
         """``A. …`` (one or several options on the line)."""
+        if self.dollar_option(line):
+            return True
         first = line.text.lstrip()[:1]
         if self.part in (2, 3) or not first or first not in "ABCDEFGH*":
             return False
@@ -278,18 +410,18 @@ class Interpreter:
         d.pairs.append(([line.html(start, arrow)], [line.html(arrow + width)]))
 
 
+_RE_LETTER_ROW = re.compile(r"\s*\(?A\)?(?:\s+\(?[B-H]\)?){2,7}\s*")
+_RE_PART_LABEL = re.compile(r"\s*\(([A-H])\)")
+
+
 def _make_statement(line: Line, m: re.Match) -> Opt:
-    text = line.text
     fmt = line.fmt_at(m.start(2))
     a = m.end()
-    marked = bool(m.group(1)) or bool(fmt & (U | RED))
-    drop = 0
-    if line.all_flag(a, len(text), U):
-        marked, drop = True, U
-    elif line.all_flag(a, len(text), RED):
-        marked = True
+    kinds, blue, drop = _marks(line, m.start(2), a, len(line.text), bool(m.group(1)))
     html = line.html(a, None, drop)
-    opt = Opt(m.group(2), [html] if html else [], marked, bool(fmt & B))
+    opt = Opt(m.group(2), [html] if html else [], bool(kinds), bool(fmt & B))
+    opt.blue = blue
+    opt.marks = frozenset(kinds)
     opt.full = line.html()
     return opt
 
