@@ -47,6 +47,7 @@ class ResourceType(models.TextChoices):
     AUDIO = "audio", _("Âm thanh")
     IMAGE = "image", _("Hình ảnh")
     LINK = "link", _("Liên kết")
+    PACKAGE = "package", _("Gói bài giảng (SCORM/H5P)")
 
 
 # Dublin Core type vocabulary (DCMI Type) for each resource type, used by OAI-PMH.
@@ -58,6 +59,7 @@ DCMI_TYPES = {
     ResourceType.AUDIO: "Sound",
     ResourceType.IMAGE: "StillImage",
     ResourceType.LINK: "InteractiveResource",
+    ResourceType.PACKAGE: "InteractiveResource",
 }
 
 
@@ -160,6 +162,16 @@ class LibraryItem(
         _("tệp"), storage=private_storage, upload_to=library_upload_to, blank=True, max_length=255
     )
     external_url = models.URLField(_("đường dẫn ngoài"), blank=True)
+    # An e-lecture package played in place from the content origin (resource type
+    # "Gói bài giảng"); its rules are the package's own (content.permissions).
+    package = models.ForeignKey(
+        "content.ElearningPackage",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="library_items",
+        verbose_name=_("gói bài giảng"),
+    )
     file_kind = models.CharField(_("định dạng"), max_length=10, blank=True, editable=False)
     file_size = models.PositiveBigIntegerField(_("dung lượng (byte)"), default=0, editable=False)
     # Covers are shown on listings and cards, so they are public by path, under a name with
@@ -206,7 +218,12 @@ class LibraryItem(
             heading=_("Thông tin (Dublin Core)"),
         ),
         MultiFieldPanel(
-            [FieldPanel("file"), FieldPanel("external_url"), FieldPanel("cover")],
+            [
+                FieldPanel("file"),
+                FieldPanel("external_url"),
+                FieldPanel("package"),
+                FieldPanel("cover"),
+            ],
             heading=_("Tệp hoặc liên kết"),
         ),
         MultiFieldPanel(
@@ -291,7 +308,10 @@ class LibraryItem(
             self.grade_min = self.grade_max
         if self.grade_min and self.grade_max and self.grade_min > self.grade_max:
             errors["grade_max"] = _("“Đến lớp” phải lớn hơn hoặc bằng “Từ lớp”.")
-        if not self.file and not self.external_url:
+        if self.resource_type == ResourceType.PACKAGE:
+            if not self.package_id:
+                errors["package"] = _("Tài nguyên loại “Gói bài giảng” cần chọn một gói.")
+        elif not self.file and not self.external_url:
             errors["file"] = _("Cần tải lên một tệp hoặc nhập đường dẫn ngoài.")
         if self.resource_type == "link" and not self.external_url:
             errors["external_url"] = _("Tài nguyên loại “Liên kết” cần đường dẫn.")

@@ -36,7 +36,7 @@ def library_item_detail(*, user, item_id: int) -> LibraryItem | None:
     """One item ``user`` may open (published in their area, or theirs to edit), with its
     subject and topics; None otherwise."""
     item = (
-        LibraryItem.objects.select_related("subject")
+        LibraryItem.objects.select_related("subject", "package")
         .prefetch_related("topics")
         .filter(pk=item_id)
         .first()

@@ -24,6 +24,7 @@ from wagtail.search.backends import get_search_backend
 from common.serving import serve_file
 from common.textsearch import vietnamese_query
 from content import curation, feedback, permissions, selectors, signals
+from content.blocks import package_embed_context
 from content.feedback_models import Comment
 from content.forms import CommentForm, RatingForm, TakedownForm
 from content.library_models import (
@@ -152,6 +153,8 @@ def library_item(request, pk):
         **feedback_part,
         # The reader's saved position (from lms; none for a visitor).
         **(signals.learner_context_for(request, item=item) if reader else {}),
+        # An e-lecture package plays in place (its own rules decide who sees it).
+        **(package_embed_context(item.package, {"request": request}) if item.package_id else {}),
     }
     return render(request, "content/library/item.html", context)
 
