@@ -319,11 +319,13 @@ class _Document:
         while pos < len(text) and text[pos].isspace():
             pos += 1
         start = inline_options_start(text, pos) if self.part not in (2, 3) else None
-        head = line.html(pos, start)
-        if head:
-            draft.stem.append(head)
         if start is not None:
+            head = line.html(pos, start)
+            if head:
+                draft.stem.append(head)
             interp.options_from(line, start)
+        else:
+            interp.head_line(line, pos)
         self.block = (draft, interp)
         if group is not None:
             group.count += 1

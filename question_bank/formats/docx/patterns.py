@@ -114,7 +114,7 @@ RE_BR_LINE = re.compile(r"\s*\[<br\s*/?>\]\s*$", re.IGNORECASE)
 # HC-MIX "câu con" (a variant that replaces the question in another paper): "Con 2:".
 RE_CHILD = re.compile(r"\s*con\s*(\d{1,3})\s*[.:)]")
 # "Câu 5.1" / "Câu 5.2": sub-questions under the shared stem of "Câu 5".
-RE_SUBQUESTION = re.compile(r"\s*(?:cau|bai)\s*(\d{1,5})\s*\.\s*(\d{1,2})(?!\d)\s*[.:)]?")
+RE_SUBQUESTION = re.compile(r"\s*(?:cau|bai)\s*(\d{1,5})\.(\d{1,2})(?![\d,])\s*[.:)]?")
 # English papers (the 2025 format): instruction lines before passages and item sets.
 RE_EN_INSTRUCTION = re.compile(r"\s*(?:read\s+the\s+following|mark\s+the\s+letter|choose\s+the)\b")
 RE_EN_RANGE = re.compile(r"\b(\d{1,3})\s*(?:to|-|–|—)\s*(\d{1,3})\b")

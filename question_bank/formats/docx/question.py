@@ -163,18 +163,19 @@ def inline_options_start(text: str, start: int) -> int | None:
     """Where options written on the "Câu N." line begin ("Câu 3. Tính … A. 1 B. 2 C. 3
     D. 4"): an ``A.`` after a space, followed by ``B.`` and ``C.`` in order (or by ``B.``
     after a tab / two spaces); None when the line has no such run of options."""
+    best = None
     for m in RE_OPT.finditer(text, start):
         if m.group(2) != "A":
             continue
         found = _split_options(_TextOnly(text), m.start())
         letters = [x[0].group(2) for x in found]
         if letters[:3] == ["A", "B", "C"]:
-            return m.start()
-        if letters == ["A", "B"]:
+            best = m.start()
+        elif letters == ["A", "B"]:
             before = text[: found[1][0].start()]
             if before.endswith("\t") or before.endswith("  "):
-                return m.start()
-    return None
+                best = m.start()
+    return best  # the last "A." that starts a run: "Cho điểm A. … A. M  B. N"
 
 
 class _TextOnly:
@@ -315,7 +316,15 @@ class Interpreter:
         self._parts(prev, spans)
         return True
 
-    def labelled_parts(self, line: Line) -> bool:
+    def head_line(self, line: Line, pos: int) -> None:
+        """The stem on the "Câu N." line itself (from ``pos``)."""
+        self.last_stem = line
+        if not self.labelled_parts(line, pos):
+            head = line.html(pos)
+            if head:
+                self.d.stem.append(head)
+
+    def labelled_parts(self, line: Line, pos: int = 0) -> bool:
         """A stem line whose underlined parts are each followed by "(A)", "(B)" …: the parts
         are the options; the line stays in the stem as written."""
         if self.d.options or self.part in (2, 3):
@@ -327,7 +336,7 @@ class Interpreter:
             m = _RE_PART_LABEL.match(line.text, b)
             if m is None or m.group(1) != chr(ord("A") + i):
                 return False
-        self.add_html(line.html())
+        self.add_html(line.html(pos))
         self._parts(line, spans)
         return True
 
