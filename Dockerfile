@@ -27,7 +27,8 @@ RUN npm ci --ignore-scripts --no-audit --no-fund && mkdir -p vendor/katex/contri
 FROM python:3.11-slim-bookworm
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
 # Chromium prints papers, marking guides and answer sheets to PDF (Celery worker).
-RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core chromium \
+# libreoffice-draw-nogui: Word imports turn WMF/EMF equation previews into PNG (question_bank/formats/docx/wmf.py)
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core chromium libreoffice-draw-nogui \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /srv/app
 COPY pyproject.toml README.md ./

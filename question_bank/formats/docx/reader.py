@@ -8,9 +8,13 @@ review note when they need a person's eye.
 
 from __future__ import annotations
 
+import hashlib
+import posixpath
 import re
 
 from common.vietnamese import nfc
+from question_bank.formats.base import ImportRejected
+from question_bank.formats.docx import wmf
 from question_bank.formats.docx.lines import Cell, Line, Table, escape_text
 from question_bank.formats.docx.mathtype import (
     MAX_OLE_BYTES,
@@ -47,23 +51,9 @@ from question_bank.formats.docx.ooxml import (
     W,
 )
 from question_bank.formats.docx.package import Package, run_masks, val_int
+from question_bank.formats.docx.symbol_fonts import decode_char, decode_text, table_for
 
 MATHTYPE_REVIEW = "Công thức MathType không chuyển được, đang hiển thị ảnh — cần kiểm tra"
-
-
-_SYMBOL_FONT = {
-    0x22: "∀", 0x24: "∃", 0x27: "∋", 0x2D: "−", 0x44: "Δ", 0x46: "Φ", 0x47: "Γ", 0x4C: "Λ",
-    0x50: "Π", 0x51: "Θ", 0x53: "Σ", 0x57: "Ω", 0x58: "Ξ", 0x59: "Ψ", 0x5C: "∴", 0x5E: "⊥",
-    0x61: "α", 0x62: "β", 0x63: "χ", 0x64: "δ", 0x65: "ε", 0x66: "φ", 0x67: "γ", 0x68: "η",
-    0x69: "ι", 0x6A: "ϕ", 0x6B: "κ", 0x6C: "λ", 0x6D: "μ", 0x6E: "ν", 0x70: "π", 0x71: "θ",
-    0x72: "ρ", 0x73: "σ", 0x74: "τ", 0x75: "υ", 0x77: "ω", 0x78: "ξ", 0x79: "ψ", 0x7A: "ζ",
-    0xA2: "′", 0xA3: "≤", 0xA5: "∞", 0xAB: "↔", 0xAC: "←", 0xAD: "↑", 0xAE: "→", 0xAF: "↓",
-    0xB0: "°", 0xB1: "±", 0xB2: "″", 0xB3: "≥", 0xB4: "×", 0xB5: "∝", 0xB6: "∂", 0xB7: "•",
-    0xB8: "÷", 0xB9: "≠", 0xBA: "≡", 0xBB: "≈", 0xBC: "…", 0xC6: "∅", 0xC7: "∩", 0xC8: "∪",
-    0xC9: "⊃", 0xCA: "⊇", 0xCB: "⊄", 0xCC: "⊂", 0xCD: "⊆", 0xCE: "∈", 0xCF: "∉", 0xD0: "∠",
-    0xD1: "∇", 0xD6: "√", 0xD7: "⋅", 0xD8: "¬", 0xD9: "∧", 0xDA: "∨", 0xDB: "⇔", 0xDC: "⇐",
-    0xDE: "⇒", 0xE5: "∑", 0xF2: "∫",
-}  # fmt: skip
 
 
 def _style_px(style: str | None) -> tuple[int | None, int | None]:
@@ -96,6 +86,8 @@ class Reader:
     def __init__(self, pkg: Package):
         self.pkg = pkg
         self.styles = pkg.styles
+        self.metafiles: dict[bytes, bytes] | None = None  # metafile digest → PNG
+        self.metafile_note = wmf.NOT_SHOWN
 
     def items(self, parent):
         for child in parent:
@@ -171,6 +163,7 @@ class Reader:
 
     def run(self, r, base: int, segs: list) -> None:
         fmt = base
+        font = None  # a symbol font (Wingdings, Symbol …) whose characters need mapping
         for c in r:
             tag = c.tag
             if tag == W_RPR:
@@ -178,8 +171,11 @@ class Reader:
                 if style is not None:  # a character style adds its own formatting
                     fmt |= self.styles.flags(style) & ~self.styles.base
                 fmt = (fmt & ~off) | on
+                font = _symbol_font(c)
             elif tag == W_T:
                 text = c.text
+                if text and font is not None:
+                    text = decode_text(font, text)
                 if text:
                     _add_text(segs, text if text.isascii() else nfc(text), fmt)
             elif tag in _RUN_CHARS:
@@ -239,12 +235,38 @@ class Reader:
             )
             return
         name, data = info
+        if wmf.is_metafile_name(name):
+            name, data = self.metafile(name, data)
         attrs = ""
         if width:
             attrs += f' width="{int(width)}"'
         if height:
             attrs += f' height="{int(height)}"'
         segs.append((OBJ, 0, f'<img src="asset:{name}"{attrs}>', (name, data, reason)))
+        if wmf.is_metafile_name(name):  # not converted: no browser shows it, say so
+            segs.append(("", 0, "", (None, None, self.metafile_note)))
+
+    def metafile(self, name: str, data: bytes) -> tuple[str, bytes]:
+        """A WMF/EMF picture as PNG (every metafile of the file converted in one batch the
+        first time one is met, :mod:`.wmf`); the metafile itself when it cannot be."""
+        if self.metafiles is None:
+            blobs = {}
+            for member in self.pkg.zf.namelist():
+                if wmf.is_metafile_name(member) and self.pkg.zf.size(member) <= wmf.MAX_BYTES:
+                    try:
+                        blobs[member] = self.pkg.zf.read(member)
+                    except ImportRejected:
+                        continue
+            converted, self.metafile_note = wmf.convert(blobs)
+            self.metafiles = {
+                hashlib.sha256(blobs[m]).digest(): png for m, png in converted.items()
+            }
+        png = self.metafiles.get(hashlib.sha256(data).digest())
+        if png is None:
+            return name, data
+        stem = posixpath.splitext(name)[0]
+        new = f"{stem}.png" if f"{stem}.png" not in self.pkg.names.values() else f"{stem}_wmf.png"
+        return new, png
 
     def drawing(self, d, segs: list) -> None:
         blip = next(d.iter(DML + "blip"), None)
@@ -378,13 +400,19 @@ def _symbol(el) -> str:
         code = int(raw, 16)
     except ValueError:
         return ""
-    private = code >= 0xF000  # Symbol/Wingdings characters live in the private use area
-    if private:
-        code -= 0xF000
-    font = (el.get(W + "font") or "").lower()
-    if "symbol" in font or (private and code in _SYMBOL_FONT):
-        return _SYMBOL_FONT.get(code, chr(code))
-    return chr(code)
+    return decode_char(el.get(W + "font"), code)
+
+
+def _symbol_font(rpr) -> str | None:
+    """The run's font when it is a symbol font (Wingdings, Symbol …)."""
+    fonts = rpr.find(W + "rFonts")
+    if fonts is None:
+        return None
+    for attr in ("ascii", "hAnsi", "cs"):
+        font = fonts.get(W + attr)
+        if font and table_for(font) is not None:
+            return font
+    return None
 
 
 def _add_text(segs: list, text: str, fmt: int) -> None:

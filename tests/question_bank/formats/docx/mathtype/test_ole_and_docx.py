@@ -17,7 +17,7 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from lxml import etree
 
-from question_bank.formats.docx import MATHTYPE_REVIEW, export, parse
+from question_bank.formats.docx import MATHTYPE_REVIEW, export, parse, wmf
 from question_bank.formats.docx.mathtype import (
     MAX_OLE_BYTES,
     MtefError,
@@ -196,7 +196,7 @@ def test_an_unconvertible_or_missing_equation_keeps_its_picture_and_is_flagged()
     questions = by_stem(parse(data, filename="mathtype.docx"))
     for name in ("chia dài", "hỏng", "thiếu"):
         q = questions[name]
-        assert q.needs_review == [MATHTYPE_REVIEW]
+        assert q.needs_review == [MATHTYPE_REVIEW, wmf.NOT_SHOWN]  # WMF_BYTES is no real WMF
         assert MATHTYPE_REVIEW.startswith("Công thức MathType không chuyển được, đang hiển thị ảnh")
         [(asset, preview)] = q.assets.items()
         assert preview == WMF_BYTES and f'src="asset:{asset}"' in q.stem
@@ -207,7 +207,7 @@ def test_a_huge_embedded_object_is_not_read():
     noise = random.Random(21).randbytes(MAX_OLE_BYTES)  # incompressible: not a zip bomb
     data = exam({"lớn": (ole_file(ole_stream(FRACTION)) + noise, "Equation.DSMT4")})
     [q] = parse(data, filename="huge.docx").questions
-    assert q.needs_review == [MATHTYPE_REVIEW]
+    assert q.needs_review == [MATHTYPE_REVIEW, wmf.NOT_SHOWN]
     assert "\\(" not in q.stem
 
 
@@ -215,7 +215,8 @@ def test_other_embedded_objects_are_not_read_as_equations():
     data = exam({"excel": (ole_file(ole_stream(FRACTION)), "Excel.Sheet.12")})
     [q] = parse(data, filename="excel.docx").questions
     assert q.needs_review == [
-        "Đối tượng nhúng Excel.Sheet.12 được giữ dưới dạng ảnh — cần kiểm tra"
+        "Đối tượng nhúng Excel.Sheet.12 được giữ dưới dạng ảnh — cần kiểm tra",
+        wmf.NOT_SHOWN,
     ]
     assert "\\(" not in q.stem
 
