@@ -6,7 +6,7 @@ near-duplicates (same normalised text) inside the file and against the bank. Sav
 re-parses the same bytes, refuses if there is any error, and writes in one transaction.
 """
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
@@ -166,6 +166,30 @@ def build_preview(
     return preview, result
 
 
+def _leave_out(result: ParseResult, refs: set[str]) -> list[dict]:
+    """Drop the questions named in ``refs`` and their problems; what was left out and why."""
+    if not refs:
+        return []
+    reasons: dict[str, list[str]] = {}
+    kept = []
+    for p in result.problems:
+        if p.where in refs:
+            reasons.setdefault(p.where, []).append(p.message)
+        else:
+            kept.append(p)
+    result.problems = kept
+    questions = []
+    for q in result.questions:
+        if q.ref in refs:
+            reasons.setdefault(q.ref, [])
+        else:
+            questions.append(q)
+    result.questions = questions
+    used = {q.group for q in questions if q.group}
+    result.groups = [g for g in result.groups if g.key in used]
+    return [{"where": ref, "reasons": reasons.get(ref, [])} for ref in sorted(reasons)]
+
+
 @dataclass
 class ImportSummary:
     created: int
@@ -185,15 +209,22 @@ def import_commit(
     topic=None,
     progress: Callable[[int, int], None] | None = None,
     import_job=None,
+    leave_out: Collection[str] = (),
 ) -> ImportSummary:
     """Save every question of the file, or nothing. Raises ImportBlocked with the reasons.
-    Each question records ``import_job`` (an ``ImportJob``) when given."""
+    Each question records ``import_job`` (an ``ImportJob``) when given.
+
+    ``leave_out``: the refs ("Câu 3", "Câu 1 (lần đánh số thứ 2, câu thứ 41 trong tệp)") of
+    questions the teacher chose not to save; their problems no longer block the others, and
+    the audit entry records what was left out and why. Any other problem still saves nothing.
+    """
     if not permissions.can_edit_bank(user, bank):
         raise ImportBlocked(["Bạn không được thêm câu hỏi vào ngân hàng này."])
     try:
         result = parse_checked(filename, data, files=files)
     except ImportRejected as exc:
         raise ImportBlocked([str(exc)]) from exc
+    left_out = _leave_out(result, set(leave_out))
     if result.errors:
         raise ImportBlocked([str(p) for p in result.errors])
     if not result.questions:
@@ -237,6 +268,7 @@ def import_commit(
                     "filename": filename,
                     "created": len(created),
                     "job": import_job.pk if import_job else None,
+                    "left_out": left_out,
                 },
             )
             if progress:
