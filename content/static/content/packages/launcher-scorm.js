@@ -7,7 +7,8 @@
  *
  *   launcher -> parent  {hoclieu:1, type:"ready"}
  *   parent -> launcher  {hoclieu:1, type:"init", kind, sco, state}   (state: {cmi:{...}} or {})
- *   launcher -> parent  {hoclieu:1, type:"commit", sco, cmi, final}  (on Commit/Finish, when hidden)
+ *   launcher -> parent  {hoclieu:1, type:"commit", sco, cmi, final}  (on Commit/Finish, when
+ *                       hidden, and shortly after the SCO sets a value)
  *   parent -> launcher  {hoclieu:1, type:"saved", ok, error}
  *
  * The SCO is loaded only after "init" has filled the run-time, so its first GetValue
@@ -25,6 +26,12 @@
   var api = null;
   var finished = false;
   var lastSent = "";
+  var pending = null;
+  // Many SCOs (Rustici's golf examples, most authoring tools between slides) set the
+  // location and suspend data on every page but commit only when they terminate, from an
+  // unload handler: a message posted while the whole tab closes may never reach the
+  // parent. So a change is also sent shortly after the SCO makes it.
+  var SETTLE_MS = 800;
 
   function post(message) {
     message.hoclieu = 1;
@@ -94,6 +101,18 @@
     post(message);
   }
 
+  function commitSoon() {
+    if (pending !== null || finished) {
+      return;
+    }
+    pending = window.setTimeout(function () {
+      pending = null;
+      if (!finished) {
+        commit(false);
+      }
+    }, SETTLE_MS);
+  }
+
   function start(state) {
     var Runtime = is2004 ? window.Scorm2004API : window.Scorm12API;
     api = new Runtime({
@@ -110,10 +129,12 @@
     if (is2004) {
       window.API_1484_11 = api;
       api.on("Commit", function () { commit(false); });
+      api.on("SetValue.cmi.*", commitSoon);
       api.on("Terminate", function () { finished = true; commit(true); });
     } else {
       window.API = api;
       api.on("LMSCommit", function () { commit(false); });
+      api.on("LMSSetValue.cmi.*", commitSoon);
       api.on("LMSFinish", function () { finished = true; commit(true); });
     }
     frame.src = config.scoUrl;
