@@ -8,6 +8,8 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from curriculum.models import Topic
 from question_bank import permissions, services
+from question_bank.formats.docx import legacy
+from question_bank.formats.docx.legacy import OLE_MAGIC, legacy_problem
 from question_bank.formats.registry import EXPORTERS
 from question_bank.models import CognitiveLevel, QuestionBank
 
@@ -25,6 +27,23 @@ IMAGE_EXTENSIONS = frozenset(
 
 def _extension(name: str) -> str:
     return PurePosixPath((name or "").lower()).suffix
+
+
+def _refuse_legacy_word(upload) -> None:
+    """A .doc, an .rtf or a .docx that is really one of them (or has a password) is refused
+    with what to do (:mod:`question_bank.formats.docx.legacy`); not converted on the server."""
+    upload.seek(0)
+    head = upload.read(64)
+    data = None
+    if head[:8] == OLE_MAGIC:
+        upload.seek(0)
+        data = upload.read()
+    upload.seek(0)
+    problem = legacy_problem(head, data=data, name=upload.name)
+    if problem is None and _extension(upload.name) != ".docx":
+        problem = legacy.RTF if _extension(upload.name) == ".rtf" else legacy.DOC
+    if problem is not None:
+        raise forms.ValidationError(problem)
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -68,7 +87,10 @@ class ImportForm(forms.Form):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_UPLOAD:
             raise forms.ValidationError(_("Tệp lớn hơn 100 MB."))
-        if _extension(upload.name) not in IMPORT_EXTENSIONS:
+        ext = _extension(upload.name)
+        if ext in (".doc", ".rtf", ".docx"):
+            _refuse_legacy_word(upload)
+        if ext not in IMPORT_EXTENSIONS:
             raise forms.ValidationError(
                 _("Tệp “%(name)s” không phải tệp câu hỏi (.docx, .xml, .txt, .gift, .zip)."),
                 params={"name": upload.name},
