@@ -36,6 +36,28 @@ What is understood (Azota / McMIX / HC-MIX conventions and the 2025 exam format)
   Equation Editor 3.0 objects (LaTeX via :mod:`.mathtype`; one that cannot be converted
   stays its preview image and the question is flagged for review). Word's automatic
   list numbers ("Câu %1.", "%1.") are read as the text Word shows.
+* Mixing tools. HC-MIX (its own guide, hoanchan.github.io/projects/hc-mix "Biên soạn câu
+  hỏi", "Câu con"): ``[<Ans=C>]`` property lines (several lines or ``C, A`` → several keys;
+  ``[<Ans=c-b-a>]`` an ordering; ``[<Ans=Đúng>]``/``[<Ans=Sai>]`` under a bare stem a
+  one-statement Đúng/Sai; other text a short answer; ``1-A,2-B`` matching is reported),
+  ``Giải thích:`` → solution, ``Con k:`` a variant of the question before it (its own
+  question, named "Câu 3 — câu con 1" and flagged). Keys by the letter or the whole option
+  underlined, red, or — where nothing is red or underlined — blue; options marked in
+  different ways (a red A, an underlined C) are reported, never read as several keys.
+  ``[<$>]`` before each option (as a Word generator writes it; no tool documents it) and
+  ``[<br>]`` separator lines. ``[TF]`` in the stem (Azota/OLM style) makes ``a)``–``d)``
+  Đúng/Sai statements. Options on the ``Câu N.`` line after the stem ("Câu 3. Tính … A. 1
+  B. 2 C. 3 D. 4"). ``Câu 5.1``, ``Câu 5.2`` under ``Câu 5.``: a group whose stimulus is the
+  stem of Câu 5.
+* English papers (the 2025 format): "Read the following passage … blanks from 1 to 5" opens
+  a group for Questions 1–5 (a question with options and no stem is "Chỗ trống (N)");
+  "Mark the letter A, B, C or D …" closes it. Error identification: a sentence whose
+  underlined parts are followed by "(A)" … or by a line "A   B   C   D" → one choice whose
+  options are the parts, in order.
+* A question that reads as a choice item but cannot be split, or whose key is not
+  understood, is reported (never saved as an essay with its answer in the text). When the
+  numbering restarts, messages name the question by position: "Câu 1 (lần đánh số thứ 2,
+  câu thứ 41 trong tệp)".
 * A paragraph that starts with a zero-width space is plain content, whatever it looks like;
   the exporter protects such lines (a stem line "A. …", "1.A 2.B" …) that way.
 

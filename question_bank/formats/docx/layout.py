@@ -65,6 +65,7 @@ _SECTION_TITLES = {
 }
 _RE_CLOZE_LIKE = re.compile(r"\[\d{1,3}:[^\[\]]*\]")
 _RE_BLANK = re.compile(r"\{\{(\d+)\}\}")
+_RE_OPTIONS_LIKE = re.compile(r"(?<!\S)A\s*[.)].+?(?<!\S)B\s*[.)].+?(?<!\S)C\s*[.)]", re.S)
 
 
 def export_questions(
@@ -176,6 +177,7 @@ def _question(w: Writer, q: ParsedQuestion, number: int) -> None:
     if q.qtype == QType.CLOZE:
         stem = _RE_BLANK.sub(lambda m: _blank_text(q, int(m.group(1))), stem)
     w.html(stem, q.assets, heading=head)
+    _guard_inline_options(head)  # "Câu 3. … A. 1 B. 2 C. 3" would read as options on the line
     body = _BODIES.get(q.qtype)
     if body is not None:
         body(w, q)
@@ -201,8 +203,10 @@ def _markers(q: ParsedQuestion) -> list[str]:
         marks.append("nhiều đáp án")
     if q.qtype == QType.SHORT_TEXT and correct and _numeric(plain_text(correct[0].text)):
         marks.append("trả lời ngắn")
-    if q.qtype == QType.ESSAY and _RE_CLOZE_LIKE.search(q.stem or ""):
-        marks.append("tự luận")
+    if q.qtype == QType.ESSAY and (
+        _RE_CLOZE_LIKE.search(q.stem or "") or _RE_OPTIONS_LIKE.search(plain_text(q.stem or ""))
+    ):
+        marks.append("tự luận")  # else read back as a cloze, or flagged as a split-less choice
     return marks
 
 

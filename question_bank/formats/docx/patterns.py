@@ -233,4 +233,8 @@ def looks_structural(text: str) -> bool:
         return True
     if RE_OPT.match(stripped) or RE_STMT.match(stripped) or key_tokens(stripped, 1):
         return True
+    if any(rx.match(stripped) for rx in (RE_ANS_LINE, RE_DOLLAR_OPT, RE_BR_LINE)):
+        return True
+    if RE_CHILD.match(folded) or RE_SUBQUESTION.match(folded) or RE_EN_INSTRUCTION.match(folded):
+        return True
     return bool(RE_GROUP_START.match(folded)) and "sau" in folded and "cau" in folded
