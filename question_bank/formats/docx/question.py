@@ -168,6 +168,8 @@ def inline_options_start(text: str, start: int) -> int | None:
         if m.group(2) != "A":
             continue
         found = _split_options(_TextOnly(text), m.start())
+        if any(not text[a:b].strip() for _, a, b in found):
+            continue  # "các đỉnh A. B. C." names points, it does not list options
         letters = [x[0].group(2) for x in found]
         if letters[:3] == ["A", "B", "C"]:
             best = m.start()

@@ -191,6 +191,15 @@ def test_options_on_the_question_line():
     assert texts(q4) == ["M", "N"] and key(q4) == ["B"]
 
 
+def test_points_named_a_b_c_in_a_stem_are_not_options():
+    b = DocBuilder()
+    b.p("Câu 1. Cho tam giác có các đỉnh A. B. C. Chọn câu đúng.")
+    b.p(run("A", u=True), ". đều\tB. vuông")
+    (q,) = read(b).questions
+    assert "đỉnh A. B. C." in plain_text(q.stem)
+    assert texts(q) == ["đều", "vuông"] and key(q) == ["A"]
+
+
 def test_a_choice_item_that_cannot_be_split_is_flagged_not_an_essay():
     b = DocBuilder()
     b.p("Câu 1. Tính 1 + 2")
