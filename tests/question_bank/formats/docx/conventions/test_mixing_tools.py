@@ -359,3 +359,14 @@ def test_no_item_with_options_and_a_marked_key_becomes_an_essay():
     for q in r.questions:
         assert q.qtype != QType.ESSAY
     assert not any(re.search(r"\bA\.\s", plain_text(q.stem)) for q in r.questions)
+
+
+def test_no_essay_in_the_shared_test_files_hides_options_or_a_key():
+    from tests.question_bank.formats.docx_builder import error_exam, error_exam_2025, exam_2025
+
+    options = re.compile(r"(?<!\S)A\s*[.)].+?(?<!\S)B\s*[.)].+?(?<!\S)C\s*[.)]", re.S)
+    for data in (exam_2025(), error_exam(), error_exam_2025()):
+        for q in parse(data, filename="de.docx").questions:
+            if q.qtype == QType.ESSAY:
+                text = plain_text(q.stem)
+                assert not options.search(text) and "[<Ans" not in text, q.ref
