@@ -22,6 +22,10 @@ ACTIONS = {
     "question_bank.submit": (_("Gửi duyệt"), _("Đã gửi tổ chuyên môn duyệt")),
     "question_bank.import.upload": (_("Tải tệp câu hỏi lên"), _("Đã tải tệp câu hỏi lên")),
     "question_bank.import.confirm": (_("Xác nhận nhập câu hỏi"), _("Đã xác nhận nhập câu hỏi")),
+    "question_bank.import.leave_out": (
+        _("Chọn câu bỏ qua khi nhập"),
+        _("Đã chọn các câu hỏi không lưu khi nhập"),
+    ),
     "question_bank.import": (_("Nhập câu hỏi"), _("Đã nhập câu hỏi từ tệp")),
     "question_bank.paper.assemble": (_("Tạo đề"), _("Đã tạo đề từ ma trận")),
     "question_bank.paper.practice": (_("Tạo bài luyện tập"), _("Đã tạo bài luyện tập")),

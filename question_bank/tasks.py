@@ -10,6 +10,7 @@ from celery import shared_task
 from django.core.cache import cache
 
 from question_bank.import_jobs import ImportJob
+from question_bank.import_preview import preview_items
 from question_bank.importing import (
     ImportBlocked,
     Preview,
@@ -42,9 +43,10 @@ def import_preview_task(job_id: int) -> dict:
     if not job.upload:
         return {"state": job.state}  # already rejected, its files deleted
     ImportJob.objects.filter(pk=job.pk).update(state=ImportJob.State.PARSING)
+    result = None
     try:
         data, files = _read(job)
-        preview, _result = build_preview(job.filename, data, job.bank, job.created_by, files=files)
+        preview, result = build_preview(job.filename, data, job.bank, job.created_by, files=files)
     except Exception:
         # A file no parser survives is rejected like any other, not left half-read on disk.
         logger.exception("Question import %s: the file could not be read", job.pk)
@@ -52,13 +54,19 @@ def import_preview_task(job_id: int) -> dict:
             filename=job.filename, format="", errors=[f"Tệp {job.filename}: không đọc được tệp"]
         )
     report = preview.as_dict()
+    if result is not None:
+        # Each question as the student will see it, its doubts beside it (import_preview).
+        report.update(preview_items(result, preview.duplicates))
+    # A file with good questions waits for the teacher even when some have errors: they
+    # may leave those out on the preview page (the save re-checks everything).
+    readable = preview.ok or (result is not None and preview.total > 0)
     ImportJob.objects.filter(pk=job.pk).update(
-        state=ImportJob.State.PREVIEW if preview.ok else ImportJob.State.REJECTED,
+        state=ImportJob.State.PREVIEW if readable else ImportJob.State.REJECTED,
         format=preview.format,
         total=preview.total,
         report=report,
     )
-    if not preview.ok:
+    if not readable:
         import_job_files_delete(job=job)
     return report
 
@@ -88,6 +96,7 @@ def import_commit_task(job_id: int) -> dict:
             topic=job.default_topic,
             progress=progress,
             import_job=job,
+            leave_out=report.get("leave_out") or (),
         )
     except ImportBlocked as exc:
         report["commit_errors"] = exc.problems

@@ -5,6 +5,7 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.text import slugify
@@ -16,6 +17,7 @@ from question_bank.convert import questions_to_parsed
 from question_bank.formats.registry import export
 from question_bank.forms import ExportForm, ImportForm
 from question_bank.import_jobs import ImportJob
+from question_bank.import_preview import import_job_leave_out, item_context
 from question_bank.importing import import_job_confirm, import_job_create
 from question_bank.models import Question
 from question_bank.rendering import question_context
@@ -52,13 +54,27 @@ def import_job(request, pk):
         # The question list of the admin, filtered to what this import saved.
         questions_url = reverse(Question.snippet_viewset.get_url_name("list"))
         questions_url += "?" + urlencode({"import_job": job.pk})
+    report = job.report or {}
+    groups, shown = report.get("groups") or {}, set()
+    left_out = set(report.get("leave_out") or [])
+    editable = job.state == ImportJob.State.PREVIEW
+    items = [item_context(item, groups, shown) for item in report.get("items") or []]
+    rendered = [
+        render_to_string(
+            "question_bank/includes/import_item.html",
+            {**ctx, "editable": editable, "left_out": ctx["item"]["ref"] in left_out},
+        )
+        for ctx in items
+    ]
     return render(
         request,
         "question_bank/import_job.html",
         {
             "job": job,
             "questions_url": questions_url,
-            "report": job.report,
+            "report": report,
+            "items": rendered,
+            "doubtful": sum(1 for ctx in items if ctx["doubtful"]),
             "progress": progress,
             "refresh": job.state
             in (ImportJob.State.PENDING, ImportJob.State.PARSING, ImportJob.State.SAVING),
@@ -74,6 +90,15 @@ def import_confirm(request, pk):
             request,
             _("Lượt nhập này không thể xác nhận (trạng thái: %s).") % job.get_state_display(),
         )
+        return redirect("question_import_job", pk=job.pk)
+    # The questions the teacher left out on the preview page; a question with an error that
+    # is not left out stops the save here (and again in the save itself).
+    problems = import_job_leave_out(
+        user=request.user, job=job, refs=request.POST.getlist("leave_out")
+    )
+    if problems:
+        for problem in problems:
+            messages.error(request, problem)
         return redirect("question_import_job", pk=job.pk)
     import_job_confirm(user=request.user, job=job)
     return redirect("question_import_job", pk=job.pk)

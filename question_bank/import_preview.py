@@ -1,0 +1,223 @@
+"""The preview of an import, question by question, and the teacher's choice of what to save.
+
+When a file has been read (:func:`question_bank.tasks.import_preview_task`), every question
+is stored in the job's report as the student will see it: sanitised HTML with its pictures
+inlined (``data:`` URLs, which the admin's CSP allows), the type, the key, and each doubt
+or problem of that question in Vietnamese beside it. A question the parser could not build
+is an item too (its problems, no content), placed by its number among the others.
+
+On the page the teacher leaves out the questions they do not want (every question with an
+error must be left out, or fixed in the file) and saves the rest: the choice is kept in the
+report (``leave_out``) and the save re-reads the whole file, drops exactly those questions,
+re-checks everything else and writes in one transaction — or saves nothing.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+
+from django.core.exceptions import PermissionDenied
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from question_bank import audit, permissions
+from question_bank.convert import blanks_to_json
+from question_bank.formats.base import QTYPE_LABELS, ParseResult, QType
+from question_bank.html import clean_html, plain_text
+from question_bank.rendering import LETTERS, STATEMENT_LETTERS, _cloze_html
+
+MAX_ITEMS = 2000  # questions rendered on the page; a bigger file shows its counts only
+MAX_INLINE_BYTES = 8 * 1024 * 1024  # pictures inlined in the report, all questions together
+_ASSET = re.compile(r'src="asset:([^"]+)"')
+_SHOWN = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
+          ".webp": "image/webp", ".bmp": "image/bmp"}  # fmt: skip
+_NUMBER = re.compile(r"(?:Câu|Bài|Dòng|Question)\s+(\d+)", re.I)
+NOT_SHOWN_PICTURE = "[ảnh không hiển thị được trên trình duyệt]"
+
+
+class _Inliner:
+    """``src="asset:NAME"`` → a ``data:`` URL, within one budget for the whole report."""
+
+    def __init__(self):
+        self.left = MAX_INLINE_BYTES
+
+    def html(self, value: str, assets: dict[str, bytes]) -> str:
+        value = clean_html(value)
+        if "asset:" not in value:
+            return value
+
+        def replace(m: re.Match) -> str:
+            name = m.group(1)
+            data = assets.get(name)
+            mime = _SHOWN.get(("." + name.rsplit(".", 1)[-1]).lower()) if "." in name else None
+            if data is None or mime is None or len(data) > self.left:
+                return f'src="" alt="{NOT_SHOWN_PICTURE}" title="{name}"'
+            self.left -= len(data)
+            return f'src="data:{mime};base64,{base64.b64encode(data).decode()}"'
+
+        return _ASSET.sub(replace, value)
+
+
+def _sort_key(ref: str, position: int) -> tuple[int, int]:
+    m = _NUMBER.search(ref or "")
+    return (int(m.group(1)) if m else 10**9, position)
+
+
+def _question_item(q, position: int, inline: _Inliner) -> dict:
+    qtype = QType(q.qtype)
+    letters = STATEMENT_LETTERS if qtype == QType.TRUE_FALSE else LETTERS
+    stem = inline.html(q.stem, q.assets)
+    blanks = blanks_to_json(q.blanks)
+    if qtype == QType.CLOZE:
+        stem = _cloze_html(stem, blanks)
+    return {
+        "ref": q.ref,
+        "position": position,
+        "qtype": qtype.value,
+        "qtype_label": str(QTYPE_LABELS[qtype]),
+        "part": q.part,
+        "level": q.level,
+        "points": q.points,
+        "group": q.group,
+        "stem": stem,
+        "choices": [
+            {
+                "label": letters[i] if i < len(letters) else str(i + 1),
+                "text": inline.html(c.text, q.assets),
+                "match": inline.html(c.match, q.assets),
+                "correct": c.correct,
+                "feedback": inline.html(c.feedback, q.assets),
+            }
+            for i, c in enumerate(q.choices)
+        ],
+        "numeric_answer": q.numeric_answer,
+        "blanks": blanks,
+        "solution": inline.html(q.solution, q.assets),
+        "marking_guide": inline.html(q.marking_guide, q.assets),
+        "review": list(q.needs_review),
+        "problems": [],
+        "warnings": [],
+        "duplicates": [],
+    }
+
+
+def preview_items(result: ParseResult, duplicates: list[str] = ()) -> dict:
+    """Every question of ``result`` (and every question it could not build) for the page."""
+    inline = _Inliner()
+    items = [
+        _question_item(q, i, inline) for i, q in enumerate(result.questions[:MAX_ITEMS], start=1)
+    ]
+    by_ref = {}
+    for item in items:
+        by_ref.setdefault(item["ref"], item)
+    broken: dict[str, dict] = {}
+    for p in result.problems:
+        target = by_ref.get(p.where)
+        if target is None and p.severity == "error":
+            target = broken.get(p.where)
+            if target is None:
+                target = broken[p.where] = {"ref": p.where, "position": 0, "broken": True,
+                                            "problems": [], "warnings": [], "review": [],
+                                            "duplicates": []}  # fmt: skip
+        if target is None:
+            continue
+        target["problems" if p.severity == "error" else "warnings"].append(p.message)
+    for line in duplicates:
+        ref, _sep, message = line.partition(": ")
+        if ref in by_ref:
+            by_ref[ref]["duplicates"].append(message)
+    ordered = sorted(
+        [*items, *broken.values()],
+        key=lambda it: _sort_key(it["ref"], it["position"] or 10**9),
+    )
+    groups = {
+        g.key: {"title": g.title, "stimulus": inline.html(g.stimulus, g.assets)}
+        for g in result.groups
+    }
+    return {
+        "items": ordered,
+        "groups": groups,
+        "hidden": max(0, len(result.questions) - MAX_ITEMS),
+    }
+
+
+def item_context(item: dict, groups: dict, shown_groups: set) -> dict:
+    """Context for ``question_bank/includes/question.html`` (the student's view, key shown)
+    from one stored item; the HTML was sanitised when the item was built."""
+    choices = [
+        {
+            **c,
+            "text": mark_safe(c["text"]),  # noqa: S308 - clean_html in preview_items
+            "match": mark_safe(c["match"]),  # noqa: S308
+            "feedback": mark_safe(c["feedback"]),  # noqa: S308
+        }
+        for c in item.get("choices", [])
+    ]
+    group = groups.get(item.get("group") or "")
+    stimulus = ""
+    if group and item["group"] not in shown_groups:
+        shown_groups.add(item["group"])
+        stimulus = mark_safe(group["stimulus"])  # noqa: S308
+    qtype = item.get("qtype", "")
+    return {
+        "item": item,
+        "q": {"pk": f"import-{item.get('position')}", "points": item.get("points")},
+        "qtype": qtype,
+        "qtype_label": item.get("qtype_label", ""),
+        "stimulus": stimulus,
+        "stem": mark_safe(item.get("stem", "")),  # noqa: S308
+        "items": choices,
+        "premises": [c for c in choices if plain_text(c["text"])],
+        "matches": sorted({c["match"] for c in choices if c["match"]}, key=str)
+        if qtype == QType.MATCHING
+        else [],
+        "show_key": True,
+        "solution": mark_safe(item.get("solution", "")),  # noqa: S308
+        "marking_guide": mark_safe(item.get("marking_guide", "")),  # noqa: S308
+        "numeric_answer": item.get("numeric_answer", ""),
+        "accepted": [c for c in choices if c["correct"]],
+        "blanks": item.get("blanks", []),
+        "doubtful": bool(item.get("broken") or item.get("problems") or item.get("review")),
+    }
+
+
+def unresolved(report: dict, leave_out: set[str]) -> list[str]:
+    """The questions with an error that are not left out: a save would save nothing."""
+    refs = {it["ref"] for it in report.get("items", []) if it.get("problems")}
+    refs.update(e.split(": ", 1)[0] for e in report.get("errors", []) if ": " in e)
+    return sorted(refs - leave_out, key=lambda r: _sort_key(r, 0))
+
+
+def import_job_leave_out(*, user, job, refs) -> list[str]:
+    """Record which questions of a previewed job the teacher leaves out; returns the
+    problems that still stop the save (then nothing is recorded)."""
+    if not permissions.can_use_import_job(user, job):
+        raise PermissionDenied(_("Bạn không được xác nhận lượt nhập này."))
+    report = dict(job.report or {})
+    known = {it["ref"] for it in report.get("items", [])}
+    known.update(e.split(": ", 1)[0] for e in report.get("errors", []) if ": " in e)
+    chosen = sorted({r for r in refs if r in known}, key=lambda r: _sort_key(r, 0))
+    left = unresolved(report, set(chosen))
+    if left:
+        return [
+            _("%(ref)s còn lỗi: hãy bỏ qua câu này hoặc sửa tệp rồi tải lên lại.") % {"ref": r}
+            for r in left
+        ]
+    saved = report.get("total", 0) - len([r for r in chosen if r in _good_refs(report)])
+    if saved <= 0:
+        return [_("Bạn đã bỏ qua mọi câu hỏi: không có câu nào để lưu.")]
+    report["leave_out"] = chosen
+    type(job).objects.filter(pk=job.pk).update(report=report)
+    job.report = report
+    audit.log_entry(
+        job.bank,
+        "question_bank.import.leave_out",
+        user=user,
+        data={"job": job.pk, "leave_out": chosen},
+    )
+    return []
+
+
+def _good_refs(report: dict) -> set[str]:
+    return {it["ref"] for it in report.get("items", []) if not it.get("broken")}
