@@ -183,10 +183,10 @@ def item_context(item: dict, groups: dict, shown_groups: set) -> dict:
 
 
 def unresolved(report: dict, leave_out: set[str]) -> list[str]:
-    """The questions with an error that are not left out: a save would save nothing."""
+    """The questions with an error that are not left out: a save would save nothing. An
+    error of the whole file (no question named) cannot be left out."""
     refs = {it["ref"] for it in report.get("items", []) if it.get("problems")}
-    refs.update(e.split(": ", 1)[0] for e in report.get("errors", []) if ": " in e)
-    return sorted(refs - leave_out, key=lambda r: _sort_key(r, 0))
+    return sorted(refs - (leave_out - {""}), key=lambda r: _sort_key(r, 0))
 
 
 def import_job_leave_out(*, user, job, refs) -> list[str]:
@@ -196,12 +196,13 @@ def import_job_leave_out(*, user, job, refs) -> list[str]:
         raise PermissionDenied(_("Bạn không được xác nhận lượt nhập này."))
     report = dict(job.report or {})
     known = {it["ref"] for it in report.get("items", [])}
-    known.update(e.split(": ", 1)[0] for e in report.get("errors", []) if ": " in e)
     chosen = sorted({r for r in refs if r in known}, key=lambda r: _sort_key(r, 0))
     left = unresolved(report, set(chosen))
     if left:
         return [
             _("%(ref)s còn lỗi: hãy bỏ qua câu này hoặc sửa tệp rồi tải lên lại.") % {"ref": r}
+            if r
+            else _("Tệp có lỗi chung (không thuộc câu nào): hãy sửa tệp rồi tải lên lại.")
             for r in left
         ]
     saved = report.get("total", 0) - len([r for r in chosen if r in _good_refs(report)])
