@@ -6,6 +6,7 @@
 // static/content/packages/launcher*.js) runs scorm-again or h5p-standalone and talks to
 // this page by postMessage only, objects with `hoclieu: 1` and a `type`:
 //   launcher → here  ready | commit {sco, cmi, final} | xapi {statement} | userdata {key, data}
+//                    | size {height} (H5P: the frame takes its content's height)
 //   here → launcher  init {kind, sco, state} | saved {ok, error}
 // Messages are taken only from the frame's own window and the content origin; answers go
 // to that origin only. Saves are POSTed with the session cookie and X-CSRFToken (the
@@ -130,7 +131,7 @@
     const iframe = document.createElement("iframe");
     iframe.setAttribute("sandbox", "allow-scripts allow-same-origin allow-forms allow-popups allow-modals");
     iframe.setAttribute("allow", "fullscreen; autoplay");
-    iframe.setAttribute("allowfullscreen", "");
+    iframe.setAttribute("allowfullscreen", ""); // older Safari knows only this one
     iframe.setAttribute("referrerpolicy", "no-referrer");
     iframe.setAttribute("title", session.title || "Gói bài giảng");
     iframe.setAttribute("data-testid", "package-frame");
@@ -241,6 +242,17 @@
     return scos.some(function (item) { return item.id === sco; }) ? sco : player.sco;
   }
 
+  // H5P content is as tall as it is (like H5P's own embeds); a SCO keeps its fixed frame.
+  const SIZE_MIN = 120;
+  const SIZE_MAX = 20000;
+  function resize(player, height) {
+    if (!player.session || player.session.kind !== "h5p" || typeof height !== "number") return;
+    if (!isFinite(height)) return;
+    const pixels = Math.round(Math.min(Math.max(height, SIZE_MIN), SIZE_MAX));
+    player.iframe.style.minHeight = "0";
+    player.iframe.style.height = pixels + "px";
+  }
+
   function handle(player, data) {
     const session = player.session;
     if (data.type === "ready") {
@@ -251,6 +263,8 @@
       save(player, session.urls.xapi, { statement: data.statement });
     } else if (data.type === "userdata") {
       save(player, session.urls.userdata, { key: data.key, data: data.data });
+    } else if (data.type === "size") {
+      resize(player, data.height);
     }
   }
 

@@ -8,6 +8,7 @@
  *   parent -> launcher  {hoclieu:1, type:"init", kind, state}  (state: {userData:{"0/state": "…"}, finished})
  *   launcher -> parent  {hoclieu:1, type:"xapi", statement}    (answered/completed/… with a result)
  *   launcher -> parent  {hoclieu:1, type:"userdata", key:"<subContentId>/<dataType>", data}
+ *   launcher -> parent  {hoclieu:1, type:"size", height}       (the content's height in px)
  *   parent -> launcher  {hoclieu:1, type:"saved", ok, error}
  *
  * The player starts only after "init", with the stored user data as H5P core expects it
@@ -36,6 +37,26 @@
   function say(text) {
     statusLine.textContent = text || "";
     statusLine.hidden = !text;
+    reportSize();
+  }
+
+  // "Chưa lưu được tiến độ: <the server's reason>." without a second full stop.
+  function sentence(text) {
+    return /[.!?…]$/.test(text) ? text : text + ".";
+  }
+
+  // H5P sizes its own frame to the content (once it starts, see h5p-frame.js); the
+  // parent sizes ours from this, so a phone shows the whole task without a second
+  // scroll bar (a tall content makes the main page scroll, as H5P embeds do).
+  var lastHeight = 0;
+  function reportSize() {
+    var height = Math.ceil(
+      container.getBoundingClientRect().height + (statusLine.hidden ? 0 : statusLine.offsetHeight)
+    );
+    if (height > 0 && Math.abs(height - lastHeight) > 1) {
+      lastHeight = height;
+      post({ type: "size", height: height });
+    }
   }
 
   // {"0/state": "…"} (the bridge's shape) -> {0: {state: "…"}} (H5P core's).
@@ -123,6 +144,8 @@
       h5pJsonPath: config.base,
       frameJs: config.frameJs,
       frameCss: config.frameCss,
+      // Runs in H5P's frame before the content starts (a stand-in for denied storage).
+      customJs: [config.runtime + "content/packages/h5p-frame.js"],
       frame: false,
       copyright: false,
       export: false,
@@ -140,6 +163,10 @@
         if (wins.length && wins[0].H5P.externalDispatcher) {
           wins[0].H5P.externalDispatcher.on("xAPI", onXAPI);
         }
+        if (window.ResizeObserver) {
+          new window.ResizeObserver(reportSize).observe(container);
+        }
+        reportSize();
       },
       function () {
         say("Không mở được gói H5P này: gói có thể thiếu thư viện.");
@@ -160,7 +187,7 @@
       window.clearInterval(readyTimer);
       start(data.state || {});
     } else if (data.type === "saved") {
-      say(data.ok ? "" : "Chưa lưu được tiến độ: " + (data.error || "lỗi không rõ") + ".");
+      say(data.ok ? "" : sentence("Chưa lưu được tiến độ: " + (data.error || "lỗi không rõ")));
     }
   }
 

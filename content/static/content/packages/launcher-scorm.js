@@ -43,6 +43,11 @@
     statusLine.hidden = !text;
   }
 
+  // "Chưa lưu được tiến độ: <the server's reason>." without a second full stop.
+  function sentence(text) {
+    return /[.!?…]$/.test(text) ? text : text + ".";
+  }
+
   // The stored CMI of the last session, made ready for a new one: entry says whether the
   // learner resumes, and what only described the last session (exit, session time) goes.
   function resumeState(state) {
@@ -152,7 +157,7 @@
       window.clearInterval(readyTimer);
       start(data.state || {});
     } else if (data.type === "saved") {
-      say(data.ok ? "" : "Chưa lưu được tiến độ: " + (data.error || "lỗi không rõ") + ".");
+      say(data.ok ? "" : sentence("Chưa lưu được tiến độ: " + (data.error || "lỗi không rõ")));
     }
   }
 
