@@ -26,6 +26,7 @@ import signal
 import struct
 import subprocess
 import tempfile
+import threading
 from pathlib import Path
 
 from django.core.cache import cache
@@ -126,11 +127,19 @@ def crop(png: bytes) -> bytes | None:
     return out.getvalue()
 
 
+def _profile() -> Path:
+    """LibreOffice's settings folder, kept per process and thread (a fresh one costs about
+    1,5 s per call; two soffice at once must not share one)."""
+    name = f"hoclieu-soffice-{os.getuid()}-{os.getpid()}-{threading.get_ident()}"
+    return Path(tempfile.gettempdir()) / name
+
+
 def _run(program: str, workdir: Path, names: list[str]) -> None:
     """One ``soffice`` call for every file; the whole process group dies at the timeout."""
-    profile = workdir / "profile"
+    profile = _profile()
     size = f'{{"PixelWidth":{{"type":"long","value":"{PAGE_PX[0]}"}},'
-    size += f'"PixelHeight":{{"type":"long","value":"{PAGE_PX[1]}"}}}}'
+    size += f'"PixelHeight":{{"type":"long","value":"{PAGE_PX[1]}"}},'
+    size += '"Compression":{"type":"long","value":"1"}}'  # the page is cropped and re-encoded
     args = [
         program,
         "--headless",
@@ -189,6 +198,9 @@ def convert(blobs: dict[str, bytes]) -> tuple[dict[str, bytes], str]:
             (workdir / f"p{i}{ext}").write_bytes(data)
             files.append(f"p{i}{ext}")
         _run(program, workdir, files)
+        if not any((workdir / "out").iterdir()):
+            # Nothing at all came out: start the next call with a fresh profile.
+            shutil.rmtree(_profile(), ignore_errors=True)
         for i, (name, (digest, _data)) in enumerate(todo.items()):
             out = workdir / "out" / f"p{i}.png"
             png = crop(out.read_bytes()) if out.is_file() else None
