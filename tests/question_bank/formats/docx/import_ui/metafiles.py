@@ -29,3 +29,24 @@ def wmf(width: int = 200, height: int = 100, color: int = 0x0000FF) -> bytes:
     for (word,) in struct.iter_unpack("<H", placeable):
         checksum ^= word
     return placeable + struct.pack("<H", checksum) + header + body
+
+
+def emf(width: int = 200, height: int = 100, color: int = 0x0000FF) -> bytes:
+    """A tiny valid EMF ([MS-EMF]): header, a solid brush, a rectangle, end of file."""
+    body = [
+        struct.pack("<IIIII", 39, 24, 1, 0, color) + struct.pack("<I", 0),  # CREATEBRUSHINDIRECT
+        struct.pack("<III", 37, 12, 1),  # EMR_SELECTOBJECT
+        struct.pack("<II4i", 43, 24, 10, 10, width - 10, height - 10),  # EMR_RECTANGLE
+        struct.pack("<IIIII", 14, 20, 0, 16, 20),  # EMR_EOF
+    ]
+    size = 88 + sum(map(len, body))
+    header = struct.pack(
+        "<II4i4iIIIIHHIIIiiii",
+        1, 88,  # EMR_HEADER, its size
+        0, 0, width, height,  # bounds (device units)
+        0, 0, width * 26, height * 26,  # frame (0,01 mm)
+        0x464D4520, 0x10000, size, 1 + len(body), 2, 0,  # " EMF", version, bytes, records
+        0, 0, 0,  # description, palette
+        1024, 768, 270, 203,  # reference device: pixels, millimetres
+    )  # fmt: skip
+    return header + b"".join(body)

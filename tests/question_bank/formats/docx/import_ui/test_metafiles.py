@@ -9,6 +9,7 @@ import pytest
 from PIL import Image
 
 from question_bank.formats.docx import MATHTYPE_REVIEW, parse, wmf
+from tests.question_bank.formats.docx.import_ui.metafiles import emf as make_emf
 from tests.question_bank.formats.docx.import_ui.metafiles import wmf as make_wmf
 from tests.question_bank.formats.docx_builder import WMF_BYTES, DocBuilder, run
 
@@ -120,3 +121,15 @@ def test_a_blank_render_is_not_a_picture():
     Image.new("RGB", (50, 50), "white").save(blank, "PNG")
     assert wmf.crop(blank.getvalue()) is None
     assert wmf.crop(b"not a png") is None
+
+
+@needs_draw
+def test_an_emf_preview_becomes_png_too():
+    b = DocBuilder()
+    para = b.p("Câu 1. Tính ")
+    b.ole_equation(para, make_emf(), ext="emf")
+    b.p("A. 1\t", run("B.", u=True), " 2\tC. 3\tD. 4")
+    [q] = parse(b.bytes(), filename="emf.docx").questions
+    [(name, data)] = q.assets.items()
+    assert name.endswith(".png") and data.startswith(b"\x89PNG")
+    assert q.needs_review == [MATHTYPE_REVIEW]
