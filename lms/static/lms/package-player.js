@@ -68,6 +68,10 @@
     player.holder = part(root, "[data-package-frame]", "div", "package-frame");
     player.holder.setAttribute("data-package-frame", "");
     player.holder.style.width = "100%";
+    // The lesson block is a <figure>: its default 40 px side margins left a phone a
+    // 290 px package. The package takes the text's width instead.
+    const figure = root.closest("figure");
+    if (figure) figure.style.margin = "1rem 0";
     players.push(player);
     load(player, null);
   }
