@@ -45,6 +45,9 @@ def test_upload_then_page_with_table_of_contents_and_publish(client, people):
     for text in ("Hàm số bậc hai", "Đồ thị", "Bảng biến thiên", "Tài liệu đọc thêm", "Bản nháp"):
         assert text in page
     assert "limitConditions" in page  # recorded, not enforced
+    # The teacher reaches the learners' results and a preview of each version.
+    assert reverse("lms-package-results", args=[package.current_id]) in page
+    assert reverse("lms-package-play", args=[package.current_id]) in page
     listing = client.get(reverse("elearning_packages")).content.decode()
     assert "Hàm số bậc hai" in listing and "SCORM 2004" in listing
     client.post(reverse("elearning_package_publish", args=[package.pk]), {"action": "publish"})
