@@ -27,11 +27,14 @@
   var finished = false;
   var lastSent = "";
   var pending = null;
+  var firstChange = 0;
   // Many SCOs (Rustici's golf examples, most authoring tools between slides) set the
   // location and suspend data on every page but commit only when they terminate, from an
   // unload handler: a message posted while the whole tab closes may never reach the
-  // parent. So a change is also sent shortly after the SCO makes it.
-  var SETTLE_MS = 800;
+  // parent. So changes are also sent once the SCO has been quiet for SETTLE_MS, and at
+  // least every MAX_WAIT_MS while it keeps writing (each commit is a row in lms' log).
+  var SETTLE_MS = 1500;
+  var MAX_WAIT_MS = 10000;
 
   function post(message) {
     message.hoclieu = 1;
@@ -107,15 +110,22 @@
   }
 
   function commitSoon() {
-    if (pending !== null || finished) {
+    if (finished) {
       return;
     }
+    var now = Date.now();
+    if (pending === null) {
+      firstChange = now;
+    } else {
+      window.clearTimeout(pending);
+    }
+    var wait = Math.max(0, Math.min(SETTLE_MS, firstChange + MAX_WAIT_MS - now));
     pending = window.setTimeout(function () {
       pending = null;
       if (!finished) {
         commit(false);
       }
-    }, SETTLE_MS);
+    }, wait);
   }
 
   function start(state) {
