@@ -20,6 +20,7 @@ from question_bank.formats.base import (
 )
 from question_bank.formats.docx.answer_tables import classify_key, table_keys
 from question_bank.formats.docx.build import build_question, with_assets
+from question_bank.formats.docx.legacy import legacy_problem
 from question_bank.formats.docx.lines import Line, Table
 from question_bank.formats.docx.ooxml import ZWSP, W
 from question_bank.formats.docx.package import Package
@@ -574,10 +575,9 @@ def _structural(table: Table) -> bool:
 def parse_document(data: bytes, filename: str) -> ParseResult:
     """Read a Word question file (the conventions are in the package docstring)."""
     label = f"Tệp {filename}: " if filename else ""
-    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        raise ImportRejected(
-            f"{label}đây là tệp Word 97–2003 (.doc) — hãy mở bằng Word và lưu lại dạng .docx"
-        )
+    legacy = legacy_problem(data[:64], data=data, name=filename)
+    if legacy is not None:  # .doc, .rtf, a password-protected .docx (legacy.py)
+        raise ImportRejected(f"{label}{legacy}")
     if data[:2] != b"PK":
         raise ImportRejected(f"{label}không phải tệp Word .docx (tệp .docx là một tệp nén zip)")
     zf = SafeZip(data, name=filename)
