@@ -12,7 +12,7 @@ import pytest
 from lms.packages.models import PackageAttempt
 from tests.browser import packages_support
 from tests.browser.conftest import PHONE, chromium_context
-from tests.browser.packages_support import DESKTOP, shot
+from tests.browser.packages_support import DESKTOP, shot, wait_for
 from tests.browser.test_exam_widgets import _sign_in
 from tests.content.packages.origin.conftest import upload
 from tests.lms.packages.helpers import make_world
@@ -109,3 +109,47 @@ def test_drag_text_on_a_phone_scores_three_of_three(origins):
         expect(row).to_contain_text(world.student.full_name)
         expect(row).to_contain_text("3/3")
         shot(page, "h5p-results-desktop")
+
+
+def test_drag_text_resumes_with_the_words_where_the_student_left_them(origins):
+    """H5P core saves the content's state every saveFreq seconds with H5P.setUserData in its
+    own frame; the launcher forwards it to lms, and the next visit starts from it."""
+    from playwright.sync_api import expect
+
+    world = make_world()
+    version = upload(world.teacher, "h5p/H5P.DragText.h5p")
+    base = origins
+    with chromium_context(viewport=DESKTOP, locale="vi-VN") as context:
+        _sign_in(context, base, world.student)
+        page = context.new_page()
+        page.goto(f"{base}/hoc/goi/{version.pk}/")
+        content = page.frame_locator("[data-testid=package-frame]").frame_locator(
+            "iframe.h5p-iframe"
+        )
+        gaps = content.locator(".h5p-drag-dropzone-container .ui-droppable")
+        gaps.first.wait_for(timeout=30000)
+        for gap_index, word in enumerate(ANSWERS[:2]):
+            content.locator(".ui-draggable", has_text=word).first.drag_to(gaps.nth(gap_index))
+        saved = wait_for(
+            lambda: (
+                PackageAttempt.objects.filter(user=world.student)
+                .exclude(h5p_user_data={})
+                .values_list("h5p_user_data", flat=True)
+                .first()
+            ),
+            timeout=20,
+            page=page,
+        )
+        assert saved and '"droppable":1' in saved["0/state"], saved
+        page.close(run_before_unload=True)
+
+        page = context.new_page()
+        page.goto(f"{base}/hoc/goi/{version.pk}/")
+        content = page.frame_locator("[data-testid=package-frame]").frame_locator(
+            "iframe.h5p-iframe"
+        )
+        gaps = content.locator(".h5p-drag-dropzone-container .ui-droppable")
+        expect(gaps.nth(0)).to_contain_text("blue", timeout=30000)
+        expect(gaps.nth(1)).to_contain_text("red")
+        expect(gaps.nth(2)).to_have_text("")
+        shot(page, "h5p-resumed-desktop")

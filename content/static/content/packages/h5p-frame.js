@@ -9,6 +9,10 @@
  * queue); the exception stopped H5P.init half-way, before it hooked up the frame's resizing,
  * so the content was cut off. Nothing of a student's progress lives here (the parent page
  * stores it on the main site), so a storage that lasts as long as the page is enough.
+ *
+ * It also hands the content's resume state to the launcher: H5P core in this frame saves
+ * it with its own H5P.setUserData (every saveFreq seconds), which the launcher cannot wrap
+ * from outside before the frame has started.
  */
 (function () {
   "use strict";
@@ -42,4 +46,26 @@
       // Leave it: H5P then fails as before, and the launcher says so.
     }
   });
+
+  function watchUserData() {
+    var H5P = window.H5P;
+    var launcher = window.parent;
+    var report = launcher && launcher !== window ? launcher.hoclieuH5PUserData : null;
+    if (!H5P || typeof H5P.setUserData !== "function" || typeof report !== "function") {
+      return;
+    }
+    if (H5P.setUserData.hoclieuWrapped) {
+      return;
+    }
+    var original = H5P.setUserData;
+    var wrapped = function (contentId, dataId, data, extras) {
+      var result = original.apply(this, arguments);
+      report(contentId, (extras && extras.subContentId) || 0, dataId, data);
+      return result;
+    };
+    wrapped.hoclieuWrapped = true;
+    H5P.setUserData = wrapped;
+  }
+
+  watchUserData();
 })();

@@ -96,6 +96,17 @@
     return wins;
   }
 
+  // Called after H5P.setUserData, by our wrapper here or by h5p-frame.js in H5P's frame.
+  function userDataSet(contentId, sub, dataId, data) {
+    try {
+      var stored = H5PIntegration.contents["cid-" + contentId].contentUserData[sub][dataId];
+      report(sub + "/" + dataId, stored);
+    } catch (error) {
+      report(sub + "/" + dataId, JSON.stringify(data));
+    }
+  }
+  window.hoclieuH5PUserData = userDataSet;
+
   function watchUserData(H5P) {
     var original = H5P.setUserData;
     if (typeof original !== "function" || original.hoclieuWrapped) {
@@ -103,13 +114,7 @@
     }
     var wrapped = function (contentId, dataId, data, extras) {
       var result = original.apply(this, arguments);
-      var sub = (extras && extras.subContentId) || 0;
-      try {
-        var stored = H5PIntegration.contents["cid-" + contentId].contentUserData[sub][dataId];
-        report(sub + "/" + dataId, stored);
-      } catch (error) {
-        report(sub + "/" + dataId, JSON.stringify(data));
-      }
+      userDataSet(contentId, (extras && extras.subContentId) || 0, dataId, data);
       return result;
     };
     wrapped.hoclieuWrapped = true;
