@@ -2,16 +2,20 @@
 basic calls", one SCO of 15 pages with its own Previous/Next buttons and a knowledge check)
 placed in a lesson page plays from the content origin; the student goes forward some
 pages, the tab is closed mid-way, the lesson reopened resumes at the stored ``cmi.location``;
-the knowledge check's score and the completion reach lms and the teacher's results."""
+the knowledge check's score and the completion reach lms and the teacher's results.
+Also: a SCO of a multi-SCO 2004 package that ends with adl.nav.request "continue" gets the
+next SCO."""
 
 import pytest
 
 from content.models import HomePage, LessonPage
+from content.packages.services import package_publish, package_upload
 from lms.packages.models import PackageAttempt
 from tests.browser import packages_support
 from tests.browser.conftest import PHONE, chromium_context
 from tests.browser.packages_support import DESKTOP, shot, wait_for
 from tests.browser.test_exam_widgets import _sign_in
+from tests.content.packages.helpers import make_zip
 from tests.content.packages.origin.conftest import upload
 from tests.content.test_pages import publish_under
 from tests.lms.packages.helpers import make_world
@@ -141,3 +145,75 @@ def test_golf_in_a_lesson_resumes_where_the_student_left_and_reports_its_score(o
         expect(row).to_contain_text("Đã hoàn thành")
         expect(page.locator("thead")).to_contain_text("điểm do gói tự báo")
         shot(page, "golf-results-desktop")
+
+
+FLOW_MANIFEST = """<?xml version="1.0" encoding="UTF-8"?>
+<manifest identifier="vn.hoclieu.flow" version="1"
+  xmlns="http://www.imsglobal.org/xsd/imscp_v1p1"
+  xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_v1p3"
+  xmlns:imsss="http://www.imsglobal.org/xsd/imsss">
+  <metadata><schema>ADL SCORM</schema><schemaversion>2004 4th Edition</schemaversion></metadata>
+  <organizations default="khoa">
+    <organization identifier="khoa"><title>Hàm số bậc hai</title>
+      <item identifier="sco1" identifierref="r1"><title>Đồ thị</title></item>
+      <item identifier="sco2" identifierref="r2"><title>Bảng biến thiên</title></item>
+      <imsss:sequencing><imsss:controlMode choice="true" flow="true"/></imsss:sequencing>
+    </organization>
+  </organizations>
+  <resources>
+    <resource identifier="r1" type="webcontent" adlcp:scormType="sco" href="do-thi.html">
+      <file href="do-thi.html"/><file href="sco.js"/></resource>
+    <resource identifier="r2" type="webcontent" adlcp:scormType="sco" href="bbt.html">
+      <file href="bbt.html"/><file href="sco.js"/></resource>
+  </resources>
+</manifest>"""
+
+FLOW_PAGE = """<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>{title}</title>
+</head><body><h1>{title}</h1><button id="tiep" type="button">Phần tiếp theo</button>
+<script src="sco.js"></script></body></html>"""
+
+# Like most authoring tools' "next" button in a multi-SCO course: the SCO completes, asks
+# the LMS to continue and terminates; delivering the next SCO is the LMS's part.
+FLOW_JS = """
+var api = (function (w) { while (w && !w.API_1484_11 && w.parent !== w) { w = w.parent; }
+  return w.API_1484_11; })(window);
+api.Initialize("");
+document.body.setAttribute("data-loaded", "1");
+document.getElementById("tiep").addEventListener("click", function () {
+  api.SetValue("cmi.completion_status", "completed");
+  api.SetValue("adl.nav.request", "continue");
+  api.Terminate("");
+});
+"""
+
+
+def test_a_sco_asking_to_continue_opens_the_next_sco(origins):
+    from playwright.sync_api import expect
+
+    world = make_world()
+    archive = make_zip(
+        {
+            "imsmanifest.xml": FLOW_MANIFEST,
+            "do-thi.html": FLOW_PAGE.format(title="Đồ thị"),
+            "bbt.html": FLOW_PAGE.format(title="Bảng biến thiên"),
+            "sco.js": FLOW_JS,
+        },
+        name="ham-so.zip",
+    )
+    version = package_upload(user=world.teacher, uploaded_file=archive, title="Hàm số")
+    package_publish(user=world.teacher, package=version.package)
+    base = origins
+    with chromium_context(viewport=PHONE, is_mobile=True, locale="vi-VN") as context:
+        _sign_in(context, base, world.student)
+        page = context.new_page()
+        page.goto(f"{base}/hoc/goi/{version.pk}/")
+        sco = page.frame_locator("[data-testid=package-frame]").frame_locator("#hoclieu-sco")
+        expect(sco.locator("h1")).to_have_text("Đồ thị", timeout=20000)
+        sco.locator("body[data-loaded='1']").wait_for()
+        sco.locator("#tiep").click()
+        expect(sco.locator("h1")).to_have_text("Bảng biến thiên", timeout=15000)
+        current = page.locator("[data-package-toc] [aria-current=step]")
+        expect(current).to_have_text("Bảng biến thiên")
+        shot(page, "scorm2004-flow-phone")
+    first = PackageAttempt.objects.get(user=world.student, version=version, sco="sco1")
+    assert first.completion_status == "completed"

@@ -5,7 +5,7 @@
 // frames the launcher on the content origin in a sandboxed iframe. The launcher (content/
 // static/content/packages/launcher*.js) runs scorm-again or h5p-standalone and talks to
 // this page by postMessage only, objects with `hoclieu: 1` and a `type`:
-//   launcher → here  ready | commit {sco, cmi, final} | xapi {statement} | userdata {key, data}
+//   launcher → here  ready | commit {sco, cmi, final, nav?} | xapi {statement} | userdata {key, data}
 //                    | size {height} (H5P: the frame takes its content's height)
 //   here → launcher  init {kind, sco, state} | saved {ok, error}
 // Messages are taken only from the frame's own window and the content origin; answers go
@@ -182,7 +182,10 @@
       button.textContent = item.title;
       button.dataset.sco = item.id;
       if (item.level) button.style.marginLeft = Math.min(item.level, 4) + "rem";
-      if (item.id === session.sco) button.setAttribute("aria-current", "step");
+      if (item.id === session.sco) {
+        button.setAttribute("aria-current", "step");
+        button.style.fontWeight = "700"; // the SCO being played, visibly too
+      }
       button.addEventListener("click", function () {
         if (item.id !== player.sco) load(player, item.id);
       });
@@ -257,12 +260,32 @@
     player.iframe.style.height = pixels + "px";
   }
 
+  // A SCORM 2004 SCO that ends with adl.nav.request "continue", "previous" or
+  // "{target=ID}choice" asks for another SCO: the next or previous one in the table of
+  // contents, or the one named. (Leniently: the organisation's flow/choice controls and
+  // the other sequencing rules are not evaluated.) exit/exitAll/suspendAll keep the page.
+  function navTarget(player, nav) {
+    const scos = (player.session && player.session.scos) || [];
+    if (typeof nav !== "string" || scos.length < 2) return null;
+    const index = scos.findIndex(function (item) { return item.id === player.sco; });
+    if (nav === "continue") return index >= 0 && index + 1 < scos.length ? scos[index + 1].id : null;
+    if (nav === "previous") return index > 0 ? scos[index - 1].id : null;
+    const choice = /^\{target=([^}]+)\}(?:choice|jump)$/.exec(nav);
+    if (choice && scos.some(function (item) { return item.id === choice[1]; })) return choice[1];
+    return null;
+  }
+
   function handle(player, data) {
     const session = player.session;
     if (data.type === "ready") {
       reply(player, { type: "init", kind: session.kind, sco: player.sco, state: session.state || {} });
     } else if (data.type === "commit") {
       save(player, session.urls.commit, { sco: knownSco(player, data.sco), cmi: data.cmi, final: !!data.final });
+      const target = data.final ? navTarget(player, data.nav) : null;
+      if (target) {
+        // Once the leaving SCO's last commit is saved, the next one opens in the frame.
+        player.queue = player.queue.then(function () { load(player, target); });
+      }
     } else if (data.type === "xapi") {
       save(player, session.urls.xapi, { statement: data.statement });
     } else if (data.type === "userdata") {

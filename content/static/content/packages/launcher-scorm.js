@@ -96,9 +96,10 @@
     lastSent = text;
     var message = { type: "commit", sco: config.sco.id, cmi: cmi, final: !!final };
     if (is2004) {
+      // Read from the data model itself: after Terminate, GetValue answers "" (error 123).
       var nav = "";
       try {
-        nav = api.GetValue("adl.nav.request");
+        nav = (api.adl && api.adl.nav && api.adl.nav.request) || "";
       } catch (error) {
         nav = "";
       }
