@@ -12,6 +12,7 @@ import hashlib
 import posixpath
 import re
 
+from common.safefiles import resolve_member
 from common.vietnamese import nfc
 from question_bank.formats.base import ImportRejected
 from question_bank.formats.docx import wmf
@@ -87,9 +88,13 @@ class Reader:
         self.pkg = pkg
         self.styles = pkg.styles
         self.metafiles: dict[bytes, bytes] | None = None  # metafile digest → PNG
+        self.body = None
+        self.latex: dict[str, str | None] = {}  # OLE part → LaTeX (None: not convertible)
         self.metafile_note = wmf.NOT_SHOWN
 
     def items(self, parent):
+        if self.body is None:
+            self.body = parent  # the first call reads the body (metafile batches scan it)
         for child in parent:
             tag = child.tag
             if tag == W_P:
@@ -247,16 +252,18 @@ class Reader:
             segs.append(("", 0, "", (None, None, self.metafile_note)))
 
     def metafile(self, name: str, data: bytes) -> tuple[str, bytes]:
-        """A WMF/EMF picture as PNG (every metafile of the file converted in one batch the
-        first time one is met, :mod:`.wmf`); the metafile itself when it cannot be."""
+        """A WMF/EMF picture as PNG; the metafile itself when it cannot be converted.
+
+        The first time one is met, every metafile the body will show is converted in one
+        batch (:mod:`.wmf`): the pictures, and the previews of the OLE objects that do not
+        become LaTeX — not the previews of the equations that do."""
         if self.metafiles is None:
             blobs = {}
-            for member in self.pkg.zf.namelist():
-                if wmf.is_metafile_name(member) and self.pkg.zf.size(member) <= wmf.MAX_BYTES:
-                    try:
-                        blobs[member] = self.pkg.zf.read(member)
-                    except ImportRejected:
-                        continue
+            for member in self._shown_metafiles():
+                try:
+                    blobs[member] = self.pkg.zf.read(member)
+                except (ImportRejected, KeyError):
+                    continue
             converted, self.metafile_note = wmf.convert(blobs)
             self.metafiles = {
                 hashlib.sha256(blobs[m]).digest(): png for m, png in converted.items()
@@ -267,6 +274,35 @@ class Reader:
         stem = posixpath.splitext(name)[0]
         new = f"{stem}.png" if f"{stem}.png" not in self.pkg.names.values() else f"{stem}_wmf.png"
         return new, png
+
+    def _shown_metafiles(self) -> set[str]:
+        """The package parts of the WMF/EMF pictures the body shows."""
+        if self.body is None:
+            return set()
+        hidden = set()  # previews of equations that become LaTeX (kept alive: same proxies)
+        for obj in self.body.iter(W + "object"):
+            ole = next(obj.iter(OFFICE + "OLEObject"), None)
+            prog = (ole.get("ProgID") or "") if ole is not None else ""
+            if ole is not None and is_equation_progid(prog) and self.mathtype(ole) is not None:
+                hidden.update(obj.iter(VML + "imagedata"))
+        rids = {
+            d.get(REL + "id") or d.get(REL + "pict")
+            for d in self.body.iter(VML + "imagedata")
+            if d not in hidden
+        }
+        rids.update(b.get(REL + "embed") for b in self.body.iter(DML + "blip"))
+        parts = set()
+        for rid in rids:
+            target, mode = self.pkg.rels.get(rid or "", ("", ""))
+            if not wmf.is_metafile_name(target) or mode.lower() == "external":
+                continue
+            try:
+                path = resolve_member("word/document.xml", target)
+            except ImportRejected:
+                continue
+            if path in self.pkg.zf and self.pkg.zf.size(path) <= wmf.MAX_BYTES:
+                parts.add(path)
+        return parts
 
     def drawing(self, d, segs: list) -> None:
         blip = next(d.iter(DML + "blip"), None)
@@ -333,13 +369,19 @@ class Reader:
     def mathtype(self, ole) -> str | None:
         """LaTeX of a MathType / Equation Editor object from its embedded equation stream;
         None when it cannot be converted (the preview picture is shown instead)."""
-        data = self.pkg.embedded(ole.get(REL + "id"), max_bytes=MAX_OLE_BYTES)
-        if data is None:
-            return None
-        try:
-            return ole_to_latex(data)
-        except MathTypeError:
-            return None
+        rid = ole.get(REL + "id") or ""
+        if rid in self.latex:
+            return self.latex[rid]
+        latex = None
+        data = self.pkg.embedded(rid, max_bytes=MAX_OLE_BYTES)
+        if data is not None:
+            try:
+                latex = ole_to_latex(data)
+            except MathTypeError:
+                latex = None
+        if rid:
+            self.latex[rid] = latex
+        return latex
 
     # -- tables --------------------------------------------------------------------------------
     def table(self, tbl) -> Table:

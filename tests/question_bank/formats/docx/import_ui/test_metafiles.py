@@ -133,3 +133,45 @@ def test_an_emf_preview_becomes_png_too():
     [(name, data)] = q.assets.items()
     assert name.endswith(".png") and data.startswith(b"\x89PNG")
     assert q.needs_review == [MATHTYPE_REVIEW]
+
+
+def test_only_the_previews_left_on_show_are_converted(monkeypatch):
+    """The preview of an equation that becomes LaTeX is never sent to the converter."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from lxml import etree
+
+    from tests.question_bank.formats.docx.mathtype.mtef_builder import eq, frac, ole_stream, v
+    from tests.question_bank.formats.docx.mathtype.ole_builder import ole_file
+    from tests.question_bank.formats.docx_builder import O_NS, R_NS, V_NS, W_NS
+
+    sent = []
+    monkeypatch.setattr(wmf, "converter", lambda: "/bin/true")
+    monkeypatch.setattr(wmf, "_run", lambda program, workdir, names: sent.extend(names))
+    b = DocBuilder()
+    for n, (ole, colour) in enumerate(
+        [(ole_file(ole_stream(eq(frac(v("1"), v("2"))))), 1), (b"garbage", 2)], start=1
+    ):
+        para = b.p(f"Câu {n}. Tính ")
+        rid = b._image_rel(make_wmf(color=colour), "wmf", "image/x-wmf")
+        part = Part(
+            PackURI(f"/word/embeddings/oleObject{n}.bin"),
+            "application/vnd.openxmlformats-officedocument.oleObject",
+            ole,
+            b.doc.part.package,
+        )
+        ole_rid = b.doc.part.relate_to(part, RT.OLE_OBJECT)
+        para._p.append(
+            etree.fromstring(
+                f'<w:r xmlns:w="{W_NS}" xmlns:r="{R_NS}" xmlns:v="{V_NS}" xmlns:o="{O_NS}">'
+                '<w:object><v:shape style="width:60pt;height:20pt">'
+                f'<v:imagedata r:id="{rid}"/></v:shape><o:OLEObject Type="Embed" '
+                f'ProgID="Equation.DSMT4" r:id="{ole_rid}"/></w:object></w:r>'
+            )
+        )
+        b.p("A. 1\t", run("B.", u=True), " 2\tC. 3\tD. 4")
+    first, second = parse(b.bytes(), filename="a.docx").questions
+    assert "\\dfrac{1}{2}" in first.stem and not first.assets
+    assert len(sent) == 1  # only the second question's preview
+    assert second.needs_review == [MATHTYPE_REVIEW, wmf.NOT_SHOWN]  # "/bin/true" made no PNG
