@@ -64,6 +64,34 @@ def _sort_key(ref: str, position: int) -> tuple[int, int]:
     return (int(m.group(1)) if m else 10**9, position)
 
 
+def _place(items: list[dict], broken: list[dict]) -> list[dict]:
+    """The questions in file order, each question that could not be built put after the
+    last one before it with the same prefix ("Phần II, ") and a smaller number."""
+    ordered = list(items)
+    for item in broken:
+        m = _NUMBER.search(item["ref"] or "")
+        if m is None:
+            ordered.append(item)
+            continue
+        prefix, number = item["ref"][: m.start()], int(m.group(1))
+        before = after = None
+        for i, other in enumerate(ordered):
+            o = _NUMBER.search(other["ref"] or "")
+            if o is None or other["ref"][: o.start()] != prefix:
+                continue
+            if int(o.group(1)) < number:
+                before = i
+            elif after is None:
+                after = i
+        if before is not None:
+            ordered.insert(before + 1, item)
+        elif after is not None:
+            ordered.insert(after, item)
+        else:
+            ordered.append(item)
+    return ordered
+
+
 def _question_item(q, position: int, inline: _Inliner) -> dict:
     qtype = QType(q.qtype)
     letters = STATEMENT_LETTERS if qtype == QType.TRUE_FALSE else LETTERS
@@ -127,10 +155,7 @@ def preview_items(result: ParseResult, duplicates: list[str] = ()) -> dict:
         ref, _sep, message = line.partition(": ")
         if ref in by_ref:
             by_ref[ref]["duplicates"].append(message)
-    ordered = sorted(
-        [*items, *broken.values()],
-        key=lambda it: _sort_key(it["ref"], it["position"] or 10**9),
-    )
+    ordered = _place(items, list(broken.values()))
     groups = {
         g.key: {"title": g.title, "stimulus": inline.html(g.stimulus, g.assets)}
         for g in result.groups
