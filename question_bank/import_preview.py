@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from question_bank import audit, permissions
 from question_bank.convert import blanks_to_json
 from question_bank.formats.base import QTYPE_LABELS, ParseResult, QType
+from question_bank.formats.docx import wmf
 from question_bank.html import clean_html, plain_text
 from question_bank.rendering import LETTERS, STATEMENT_LETTERS, _cloze_html
 
@@ -92,6 +93,15 @@ def _place(items: list[dict], broken: list[dict]) -> list[dict]:
     return ordered
 
 
+def _review(q) -> list[str]:
+    """The question's doubts, and a WMF/EMF picture no browser shows (any format)."""
+    review = list(q.needs_review)
+    shown = [n for n in q.assets if wmf.is_metafile_name(n)]
+    if shown and not any(r in review for r in (wmf.NOT_SHOWN, wmf.NO_CONVERTER)):
+        review.append(wmf.NOT_SHOWN)
+    return review
+
+
 def _question_item(q, position: int, inline: _Inliner) -> dict:
     qtype = QType(q.qtype)
     letters = STATEMENT_LETTERS if qtype == QType.TRUE_FALSE else LETTERS
@@ -123,7 +133,7 @@ def _question_item(q, position: int, inline: _Inliner) -> dict:
         "blanks": blanks,
         "solution": inline.html(q.solution, q.assets),
         "marking_guide": inline.html(q.marking_guide, q.assets),
-        "review": list(q.needs_review),
+        "review": _review(q),
         "problems": [],
         "warnings": [],
         "duplicates": [],

@@ -4,6 +4,7 @@ pictures inlined, HTML sanitised."""
 from __future__ import annotations
 
 from question_bank.formats.base import Choice, ParsedQuestion, ParseResult, Problem, QType
+from question_bank.formats.docx import wmf
 from question_bank.import_preview import NOT_SHOWN_PICTURE, preview_items
 from tests.question_bank.formats.docx_builder import PICTURE
 
@@ -48,6 +49,7 @@ def test_pictures_are_inlined_and_html_is_sanitised():
     [item] = preview_items(result)["items"]
     assert 'src="data:image/png;base64,' in item["stem"]
     assert NOT_SHOWN_PICTURE in item["stem"]
+    assert item["review"] == [wmf.NOT_SHOWN]  # whatever the format, the teacher is told
     assert "<script" not in item["stem"] and "onclick" not in item["stem"]
     assert [c["correct"] for c in item["choices"]] == [True, False]
     assert item["choices"][0]["label"] == "A"
