@@ -17,6 +17,7 @@ A picture that could not be converted keeps its metafile and the question says s
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import io
 import logging
@@ -127,11 +128,18 @@ def crop(png: bytes) -> bytes | None:
     return out.getvalue()
 
 
+_PROFILES: set[Path] = set()
+
+
 def _profile() -> Path:
     """LibreOffice's settings folder, kept per process and thread (a fresh one costs about
     1,5 s per call; two soffice at once must not share one)."""
     name = f"hoclieu-soffice-{os.getuid()}-{os.getpid()}-{threading.get_ident()}"
-    return Path(tempfile.gettempdir()) / name
+    path = Path(tempfile.gettempdir()) / name
+    if path not in _PROFILES:
+        _PROFILES.add(path)
+        atexit.register(shutil.rmtree, path, ignore_errors=True)  # ~0,5 MB each
+    return path
 
 
 def _run(program: str, workdir: Path, names: list[str]) -> None:
