@@ -38,7 +38,7 @@ def test_preview_page_typesets_math_and_shows_problems(live_server, tmp_path):
             page.goto(live_server.url + "/admin/ngan-hang-cau-hoi/nhap/")
             page.select_option("select[name=bank]", str(bank.pk))
             page.set_input_files("input[name=file]", str(docx))
-            page.click("form[enctype=\"multipart/form-data\"] button[type=submit]")
+            page.click('form[enctype="multipart/form-data"] button[type=submit]')
             page.wait_for_load_state()
             page.wait_for_selector("[data-testid=import-item]", timeout=30000)
             page.wait_for_selector(".import-item .katex", timeout=10000)
