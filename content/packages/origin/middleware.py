@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.urls import Resolver404, resolve
+from django.utils.html import escape
 
 from content.packages.origin import headers
 from content.packages.origin.access import Refused
@@ -47,8 +48,19 @@ def is_content_request(request) -> bool:
     return bool(origin) and _request_host(request) == content_host(origin)
 
 
+#: A refusal shows inside the player's frame, often on a phone: a small page that fits it.
+REFUSAL_PAGE = (
+    '<!doctype html><html lang="vi"><head><meta charset="utf-8">'
+    '<meta name="viewport" content="width=device-width, initial-scale=1">'
+    "<title>Không mở được gói bài giảng</title></head>"
+    '<body style="font:16px/1.5 system-ui,sans-serif;margin:1rem;color:#24292f">'
+    "<p>{message}</p></body></html>"
+)
+
+
 def refusal(status: int, message: str) -> HttpResponse:
-    response = HttpResponse(message, status=status, content_type="text/plain; charset=utf-8")
+    page = REFUSAL_PAGE.format(message=escape(message))
+    response = HttpResponse(page, status=status, content_type="text/html; charset=utf-8")
     response["Cache-Control"] = "no-store"
     return headers.apply(response)
 
