@@ -29,6 +29,8 @@ from pathlib import Path
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from accounts.models import Role, User
+from content.curation import library_item_publish, library_item_save
+from content.library_models import LibraryItem, ResourceType
 from content.models import LessonPage
 from content.packages.models import ElearningPackage
 from content.packages.services import package_publish, package_upload
@@ -107,7 +109,30 @@ def seed_packages() -> PackagesSummary | None:
         version = package_upload(user=teacher, uploaded_file=upload_file(spec), title=spec[2])
         packages.append(package_publish(user=teacher, package=version.package))
     _place(lesson.specific, packages, teacher)
+    _shelve(packages, teacher)
     return packages_summary()
+
+
+def _shelve(packages: list[ElearningPackage], teacher: User) -> None:
+    """Each package is also a library item ("Gói bài giảng"), published by the school's
+    librarian, so the shared library shows the type too."""
+    librarian = (
+        User.objects.filter(role=Role.LIBRARIAN, school=teacher.school_id).order_by("pk").first()
+    )
+    for package in packages:
+        item = LibraryItem(
+            title=package.title,
+            authors=teacher.get_full_name(),
+            resource_type=ResourceType.PACKAGE,
+            package=package,
+            description="Bài giảng tương tác: học ngay trên trang, tiến độ và điểm được lưu lại.",
+            grade_min=12,
+            grade_max=12,
+            year=2025,
+        )
+        item = library_item_save(item=item, user=teacher)
+        if librarian is not None:
+            library_item_publish(item=item, user=librarian)
 
 
 def packages_summary() -> PackagesSummary | None:
