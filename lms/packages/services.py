@@ -162,6 +162,13 @@ def _apply_result(attempt: PackageAttempt, verb: str, result: dict) -> None:
         attempt.completion_status = Completion.COMPLETED
     elif not attempt.completion_status:
         attempt.completion_status = Completion.INCOMPLETE
+    # H5P's result.duration is the time since the content opened in this page: the running
+    # session, folded into the total when the next session starts (as SCORM's session_time).
+    try:
+        seconds = cmi_rules.duration_seconds_2004(str(result.get("duration") or ""))
+    except CMIInvalid:
+        seconds = 0
+    attempt.open_session_seconds = max(attempt.open_session_seconds, seconds)
     success = result.get("success")
     if verb in ("passed", "failed"):
         attempt.success_status = verb

@@ -300,6 +300,29 @@ def test_xapi_answered_and_completed_give_the_score(world):
     assert "3/3" in results and world.student.full_name in results
 
 
+def test_h5p_time_is_the_durations_of_its_sessions(world):
+    """H5P's result.duration counts from the content's opening in the page: the running
+    session (its longest), added to the total when the next session starts."""
+    version = make_version(world.teacher, kind="h5p", edition="1.24")
+    client = client_for(world.student)
+    xapi = url("lms-package-xapi", version)
+    for duration in ("PT40S", "PT1M30.5S", "PT20S"):  # later answers, one page; then a glitch
+        body = statement("answered", 2, 3)
+        body["result"]["duration"] = duration
+        assert post_json(client, xapi, {"statement": body}).status_code == 200
+    attempt = PackageAttempt.objects.get(user=world.student, version=version)
+    assert (attempt.total_seconds, attempt.open_session_seconds) == (0, 90)
+    client.get(url("lms-package-session", version))  # the next session starts
+    body = statement("answered", 3, 3)
+    body["result"]["duration"] = "PT10S"
+    post_json(client, xapi, {"statement": body})
+    attempt.refresh_from_db()
+    assert (attempt.total_seconds, attempt.seconds) == (90, 100)
+    bad = statement("answered", 3, 3)
+    bad["result"]["duration"] = "mười giây"
+    assert post_json(client, xapi, {"statement": bad}).status_code == 200  # time ignored
+
+
 def test_h5p_user_data_is_restored_and_capped(world):
     version = make_version(world.teacher, kind="h5p", edition="1.24")
     client = client_for(world.student)
