@@ -211,13 +211,9 @@ def import_commit(
     import_job=None,
     leave_out: Collection[str] = (),
 ) -> ImportSummary:
-    """Save every question of the file, or nothing. Raises ImportBlocked with the reasons.
-    Each question records ``import_job`` (an ``ImportJob``) when given.
-
-    ``leave_out``: the refs ("Câu 3", "Câu 1 (lần đánh số thứ 2, câu thứ 41 trong tệp)") of
-    questions the teacher chose not to save; their problems no longer block the others, and
-    the audit entry records what was left out and why. Any other problem still saves nothing.
-    """
+    """Save every question of the file, or nothing (ImportBlocked with the reasons); each
+    records ``import_job`` when given. ``leave_out``: refs of questions the teacher chose not
+    to save, whose problems no longer block the rest (the audit entry records them and why)."""
     if not permissions.can_edit_bank(user, bank):
         raise ImportBlocked(["Bạn không được thêm câu hỏi vào ngân hàng này."])
     try:
