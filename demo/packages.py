@@ -26,14 +26,17 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from accounts.models import Role, User
 from content.curation import library_item_publish, library_item_save
+from content.files.covers import library_item_cover
 from content.library_models import LibraryItem, ResourceType
 from content.models import LessonPage
 from content.packages.models import ElearningPackage
 from content.packages.services import package_publish, package_upload
+from curriculum.models import Subject
 
 ROOT = Path(__file__).resolve().parent / "data" / "packages"
 #: (folder in ``demo/data/packages``, uploaded file name, title shown).
@@ -126,10 +129,14 @@ def _shelve(packages: list[ElearningPackage], teacher: User) -> None:
             resource_type=ResourceType.PACKAGE,
             package=package,
             description="Bài giảng tương tác: học ngay trên trang, tiến độ và điểm được lưu lại.",
+            subject=Subject.objects.filter(code="toan").first(),
             grade_min=12,
             grade_max=12,
             year=2025,
         )
+        # No file to draw a cover from: the drawn cover, as for the library's other items.
+        cover = library_item_cover(item)
+        item.cover.save(f"goi-bai-giang-{package.pk}.jpg", ContentFile(cover), save=False)
         item = library_item_save(item=item, user=teacher)
         if librarian is not None:
             library_item_publish(item=item, user=librarian)

@@ -295,9 +295,12 @@ def test_relative_times_in_the_admin():
     with translation.override("vi"):
         assert timesince_simple(now - dt.timedelta(minutes=4)) == "4\xa0phút trước"
         assert timesince_simple(now) == "vừa xong"
-        assert timesince_last_update(now - dt.timedelta(hours=3), show_time_prefix=True).startswith(
-            "lúc "
-        )
+        # Earlier today in the user's time zone shows the time (midnight counts as today at
+        # any hour, unlike "3 hours ago", which is yesterday from 00:00 to 03:00 in Hà Nội).
+        today = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
+        assert timesince_last_update(today, show_time_prefix=True) == "lúc 00:00"
+        yesterday = today - dt.timedelta(minutes=1)
+        assert not timesince_last_update(yesterday, show_time_prefix=True).startswith("lúc ")
 
 
 def test_workflow_notification_emails_are_in_vietnamese(world, settings):
