@@ -107,26 +107,39 @@ def _stream(request, storage, name: str, content_type: str):
     try:
         size = storage.size(name)
         modified = http_date(storage.get_modified_time(name).timestamp())
+        handle = storage.open(name, "rb")
     except (FileNotFoundError, NotImplementedError, OSError) as exc:
         raise Http404 from exc
+    response = ranged_response(
+        request, handle, size=size, validator=modified, content_type=content_type
+    )
+    response["Last-Modified"] = modified
+    return response
+
+
+def ranged_response(request, handle, *, size: int, validator: str, content_type: str):
+    """The open binary file ``handle`` (``size`` bytes) as the whole file (200), the one
+    byte range ``Range`` asks for (206), or 416 for a range outside it. ``If-Range`` is
+    compared with ``validator`` (the caller's ETag or Last-Modified date); the response
+    owns ``handle`` and closes it."""
     wanted = None
-    if request.headers.get("If-Range", modified) == modified:
+    if request.headers.get("If-Range", validator) == validator:
         wanted = requested_range(request.headers.get("Range", ""), size)
     if wanted == _UNSATISFIABLE:
+        handle.close()
         response = HttpResponse(status=416, content_type=content_type)
         response["Content-Range"] = f"bytes */{size}"
     elif wanted is None:
-        response = FileResponse(storage.open(name, "rb"), content_type=content_type)
+        response = FileResponse(handle, content_type=content_type)
         response["Content-Length"] = str(size)
     else:
         start, end = wanted
         response = StreamingHttpResponse(
-            _segment(storage, name, start, end - start + 1), status=206, content_type=content_type
+            _segment(handle, start, end - start + 1), status=206, content_type=content_type
         )
         response["Content-Range"] = f"bytes {start}-{end}/{size}"
         response["Content-Length"] = str(end - start + 1)
     response["Accept-Ranges"] = "bytes"
-    response["Last-Modified"] = modified
     return response
 
 
@@ -152,11 +165,11 @@ def requested_range(header: str, size: int):
     return start, min(int(last) if last else size - 1, size - 1)
 
 
-def _segment(storage, name: str, start: int, length: int):
-    with storage.open(name, "rb") as fh:
-        fh.seek(start)
+def _segment(handle, start: int, length: int):
+    with handle:
+        handle.seek(start)
         while length > 0:
-            data = fh.read(min(CHUNK, length))
+            data = handle.read(min(CHUNK, length))
             if not data:
                 break
             length -= len(data)

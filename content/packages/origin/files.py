@@ -2,22 +2,16 @@
 
 The files of a version never change (their folder is named by the archive's SHA-256), so
 the answer carries a strong ETag and a year of private cache; a Range request (iOS asks
-for video in ranges) gets 206 or 416, through :func:`common.serving.requested_range`.
+for video in ranges) gets 206 or 416, through :func:`common.serving.ranged_response` (as private media).
 """
 
 import hashlib
 import mimetypes
 from pathlib import PurePosixPath
 
-from django.http import (
-    FileResponse,
-    Http404,
-    HttpResponse,
-    HttpResponseNotModified,
-    StreamingHttpResponse,
-)
+from django.http import Http404, HttpResponseNotModified
 
-from common.serving import CHUNK, requested_range
+from common.serving import ranged_response
 from content.packages import storage
 from content.packages.origin import headers
 
@@ -94,34 +88,8 @@ def send(request, version, relpath: str):
         handle, size = storage.open_file(version, relpath)
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError, ValueError) as exc:
         raise Http404 from exc
-    wanted = None
-    if request.headers.get("If-Range", etag) == etag:
-        wanted = requested_range(request.headers.get("Range", ""), size)
-    if wanted == "unsatisfiable":
-        handle.close()
-        response = HttpResponse(status=416, content_type=content_type)
-        response["Content-Range"] = f"bytes */{size}"
-    elif wanted is None:
-        response = FileResponse(handle, content_type=content_type)
-        response["Content-Length"] = str(size)
-    else:
-        start, end = wanted
-        response = StreamingHttpResponse(
-            _segment(handle, start, end - start + 1), status=206, content_type=content_type
-        )
-        response["Content-Range"] = f"bytes {start}-{end}/{size}"
-        response["Content-Length"] = str(end - start + 1)
-    response["Accept-Ranges"] = "bytes"
+    response = ranged_response(
+        request, handle, size=size, validator=etag, content_type=content_type
+    )
     response["ETag"] = etag
     return headers.apply(response, content_type=content_type, cache_control=IMMUTABLE)
-
-
-def _segment(handle, start: int, length: int):
-    with handle:
-        handle.seek(start)
-        while length > 0:
-            data = handle.read(min(CHUNK, length))
-            if not data:
-                break
-            length -= len(data)
-            yield data
