@@ -8,15 +8,14 @@ as ``http://127.0.0.1:PORT`` (another host, so no cookie of the site reaches the
 """
 
 import json
-import time
-from pathlib import Path
 
 import pytest
 
-from config.csp import site_directives
 from content.packages.services import package_publish, package_upload
 from lms.packages.models import PackageAttempt
+from tests.browser import packages_support
 from tests.browser.conftest import PHONE, chromium_context
+from tests.browser.packages_support import DESKTOP, shot, wait_for
 from tests.browser.test_exam_widgets import _sign_in
 from tests.content.packages.helpers import SCORM12_MANIFEST, make_zip
 from tests.lms.packages.helpers import make_world
@@ -25,9 +24,7 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-SHOTS = Path("/work/notes/shots20")
-DESKTOP = {"width": 1280, "height": 900}
+origins = packages_support.origins  # the live server's two origins (a fixture)
 
 SCO_HTML = """<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><title>Bài 1</title></head>
@@ -88,25 +85,6 @@ SCO_JS = """
 """
 
 
-@pytest.fixture
-def origins(live_server, settings, tmp_path):
-    """The site on localhost, the content origin on 127.0.0.1, both on the live server."""
-    port = live_server.url.rsplit(":", 1)[1]
-    settings.PRIVATE_MEDIA_ROOT = str(tmp_path / "private-media")
-    settings.SITE_ORIGIN = f"http://localhost:{port}"
-    settings.CONTENT_ORIGIN = f"http://127.0.0.1:{port}"
-    settings.ALLOWED_HOSTS = ["localhost", "127.0.0.1"]
-    settings.CONTENT_SECURITY_POLICY = {
-        "DIRECTIVES": site_directives(content_origin=settings.CONTENT_ORIGIN)
-    }
-    return settings.SITE_ORIGIN
-
-
-def _shot(page, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"package-{name}.png"), full_page=True)
-
-
 def _upload(teacher):
     archive = make_zip(
         {
@@ -155,10 +133,7 @@ def test_scorm12_score_status_and_suspend_data_are_stored_and_restored(origins):
         assert len(attempt.suspend_data) == 4000
         # The status follows the SCO's LMSCommit; its LMSFinish (which closes the session
         # and adds its time once) is a later message: wait for it.
-        deadline = time.monotonic() + 15
-        while attempt.total_seconds != 90 and time.monotonic() < deadline:
-            time.sleep(0.2)
-            attempt.refresh_from_db()
+        wait_for(lambda: attempt.refresh_from_db() or attempt.total_seconds == 90, 15, page)
         assert (attempt.total_seconds, attempt.open_session_seconds) == (90, 0)
 
         sco = _open(page, base, version)  # the student comes back
@@ -187,7 +162,7 @@ def test_scorm12_score_status_and_suspend_data_are_stored_and_restored(origins):
         )
         attempt.refresh_from_db()
         assert len(attempt.suspend_data) == 4000
-        _shot(page, "player-phone")
+        shot(page, "player-phone")
     assert errors == []
 
     # The teacher, on a desktop: the results and the player (a preview, said so).
@@ -201,12 +176,12 @@ def test_scorm12_score_status_and_suspend_data_are_stored_and_restored(origins):
         expect(row).to_contain_text("8/10")
         expect(row).to_contain_text("Đã hoàn thành")
         expect(page.locator("thead")).to_contain_text("điểm do gói tự báo")
-        _shot(page, "results-desktop")
+        shot(page, "results-desktop")
         _open(page, base, version)
         expect(page.get_by_test_id("package-preview")).to_contain_text("xem thử")
         box = page.locator("[data-testid=package-frame]").bounding_box()
         assert box["height"] >= 0.7 * DESKTOP["height"]
-        _shot(page, "player-desktop")
+        shot(page, "player-desktop")
 
 
 def test_h5p_plays_and_its_score_reaches_the_server(origins):
@@ -233,7 +208,7 @@ def test_h5p_plays_and_its_score_reaches_the_server(origins):
         expect(page.get_by_test_id("package-status")).to_contain_text(
             "/3 (điểm do gói tự báo)", timeout=15000
         )
-        _shot(page, "h5p-phone")
+        shot(page, "h5p-phone")
     attempt = PackageAttempt.objects.get(user=world.student, version=version)
     assert attempt.score_max == 3
     # H5P's frame reads localStorage, which the browser denies a third-party frame; the
