@@ -32,6 +32,7 @@ from content.models import ELecturePage, LessonPage
 from content.permissions import can_view_material_page
 from content.practice import Embedding
 from content.views import library_item_or_404
+from lms.json_requests import BadRequest, json_object
 from lms.models import EventKind, LearningEvent
 from lms.permissions import answerable_questions, can_keep_records
 from lms.practice import (
@@ -64,22 +65,8 @@ SESSION_TRIES_KEPT = 200
 EVENT_DATA_SCHEMA = 2
 
 
-class _BadRequest(Exception):
-    pass
-
-
 def _is_int(value) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _json_body(request) -> dict:
-    try:
-        body = json.loads(request.body or b"{}")
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise _BadRequest(_("Dữ liệu gửi lên không phải JSON hợp lệ.")) from exc
-    if not isinstance(body, dict):
-        raise _BadRequest(_("Dữ liệu gửi lên phải là một đối tượng JSON."))
-    return body
 
 
 def _bad_request(message: str) -> JsonResponse:
@@ -140,10 +127,10 @@ def _hint_html(version, response, *, page, correct: bool, graded: bool, shown: b
 
 def _where(page, embedding: Embedding, section) -> tuple[str, int | None]:
     """(Event kind, section) of an answer through ``page``; 404 when the page does not
-    embed the question there; :class:`_BadRequest` without a section in an e-lecture."""
+    embed the question there; :class:`BadRequest` without a section in an e-lecture."""
     if isinstance(page, ELecturePage):
         if not _is_int(section):
-            raise _BadRequest(_("Thiếu số thứ tự phần của câu hỏi dừng."))
+            raise BadRequest(_("Thiếu số thứ tự phần của câu hỏi dừng."))
         if section not in embedding.sections:
             raise Http404
         return EventKind.CHECKPOINT_ANSWERED, section
@@ -157,8 +144,8 @@ def question_check(request, version_id: int):
     """Mark an answer to a question embedded in a lesson (practice) or e-lecture
     (checkpoint). Body: ``{"response", "page", "section", "checkpoint"}``."""
     try:
-        body = _json_body(request)
-    except _BadRequest as exc:
+        body = json_object(request)
+    except BadRequest as exc:
         return _bad_request(str(exc))
     if not _is_int(body.get("page")):
         return _bad_request(_("Thiếu mã trang chứa câu hỏi."))
@@ -170,7 +157,7 @@ def question_check(request, version_id: int):
     try:
         kind, section = _where(page, embedding, body.get("section"))
         response = check_response(version.data, body.get("response"), version_id=version.pk)
-    except (_BadRequest, ResponseInvalid) as exc:
+    except (BadRequest, ResponseInvalid) as exc:
         return _bad_request(str(exc))
     fraction = score(version.data, response)
     graded = version.data["qtype"] != QType.ESSAY
@@ -223,8 +210,8 @@ def electure_event(request, page_id: int):
     """Log a learner's progress in an e-lecture. Body: ``{"kind", "section"}``; 204."""
     page = _material_page(request.user, page_id, (ELecturePage,))
     try:
-        body = _json_body(request)
-    except _BadRequest as exc:
+        body = json_object(request)
+    except BadRequest as exc:
         return _bad_request(str(exc))
     kind, section = body.get("kind"), body.get("section")
     if kind not in ELECTURE_EVENTS:

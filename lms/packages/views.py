@@ -14,8 +14,6 @@ page says so.
 
 from __future__ import annotations
 
-import json
-
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
@@ -31,15 +29,12 @@ from accounts.signin import client_address
 from content.packages.models import PackageVersion
 from content.packages.origin.tokens import launch_token
 from content.packages.origin.urls import launcher_url
+from lms.json_requests import BadRequest, json_object
 from lms.packages import services
 from lms.packages.cmi import CMIInvalid
 from lms.packages.models import SELF_REPORTED
 from lms.packages.selectors import attempt_states, package_progress, package_results
 from lms.permissions import can_play_package, can_view_package_results, package_result_learners
-
-
-class _BadRequest(Exception):
-    pass
 
 
 def _version(version_id: int) -> PackageVersion:
@@ -68,22 +63,12 @@ def _json_door(view):
             return JsonResponse({"error": _("Không tìm thấy gói.")}, status=404)
         except PermissionDenied as exc:
             return JsonResponse({"error": str(exc) or _("Không có quyền.")}, status=403)
-        except (_BadRequest, CMIInvalid) as exc:
+        except (BadRequest, CMIInvalid) as exc:
             return JsonResponse({"ok": False, "error": str(exc)}, status=400)
 
     wrapped.__name__ = view.__name__
     wrapped.__doc__ = view.__doc__
     return wrapped
-
-
-def _body(request) -> dict:
-    try:
-        body = json.loads(request.body or b"{}")
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise _BadRequest(_("Dữ liệu gửi lên không phải JSON hợp lệ.")) from exc
-    if not isinstance(body, dict):
-        raise _BadRequest(_("Dữ liệu gửi lên phải là một đối tượng JSON."))
-    return body
 
 
 def _is_preview(user) -> bool:
@@ -108,7 +93,7 @@ def _chosen_sco(request, version, states_order: list[str]) -> str:
     asked = request.GET.get("sco")
     if asked is not None:
         if asked not in ids:
-            raise _BadRequest(_("Gói này không có SCO “%(sco)s”.") % {"sco": asked[:80]})
+            raise BadRequest(_("Gói này không có SCO “%(sco)s”.") % {"sco": asked[:80]})
         return asked
     recent = next((s for s in states_order if s in ids), None)
     return recent or (ids[0] if ids else "")
@@ -161,7 +146,7 @@ def package_session(request, version):
 @_json_door
 def package_cmi(request, version):
     """A SCORM commit ``{sco, cmi, final}`` → ``{ok, status}``, or 400 naming the limit."""
-    body = _body(request)
+    body = json_object(request)
     services.cmi_commit(
         user=request.user,
         version=version,
@@ -177,7 +162,7 @@ def package_cmi(request, version):
 @_json_door
 def package_xapi(request, version):
     """An H5P xAPI statement ``{statement}`` → ``{ok, status}``."""
-    body = _body(request)
+    body = json_object(request)
     services.xapi_record(
         user=request.user,
         version=version,
@@ -191,7 +176,7 @@ def package_xapi(request, version):
 @_json_door
 def package_userdata(request, version):
     """H5P user data ``{key, data}`` (a content's resume state) → ``{ok, status}``."""
-    body = _body(request)
+    body = json_object(request)
     services.userdata_save(
         user=request.user,
         version=version,
