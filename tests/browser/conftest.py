@@ -33,6 +33,7 @@ def chromium_context(**options):
                 executable_path=shutil.which("chromium"), headless=True, args=CHROMIUM_ARGS
             )
             context = browser.new_context(**options)
+            _drop_dead_connections()
             try:
                 yield context
             finally:
@@ -40,6 +41,22 @@ def chromium_context(**options):
                 browser.close()
     finally:
         os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+def _drop_dead_connections() -> None:
+    """Close this block's database connections that the server no longer answers.
+
+    Inside Playwright's event loop Django keeps the connections of this thread apart (asgiref
+    stores them per context while a loop runs), so a connection opened in an earlier browser
+    test outlives what closes the thread's own: after a test restarts PostgreSQL
+    (tests/lms/exams/test_faults_services.py) it is dead, and the next statement of a browser
+    test fails with "terminating connection due to administrator command".
+    """
+    from django.db import connections
+
+    for conn in connections.all(initialized_only=True):
+        if conn.connection is not None and not conn.in_atomic_block and not conn.is_usable():
+            conn.close()
 
 
 @pytest.fixture
