@@ -44,9 +44,12 @@ def log_entry(obj, action: str, *, user, data: dict | None = None) -> ModelLogEn
     return log(obj, action, user=user, data=data or {})
 
 
-def log_entries(objects: Iterable, action: str, *, user, data: dict | None = None) -> None:
+def log_entries(
+    objects: Iterable, action: str, *, user, data: dict | None = None, labels=None
+) -> None:
     """The same entry for many objects of one model, in one query (bulk imports, bulk
-    actions): the rows :func:`log_entry` would write one by one."""
+    actions): the rows :func:`log_entry` would write one by one. ``labels``: each object's
+    ``str()`` when the caller has it already."""
     objects = list(objects)
     if not objects:
         return
@@ -54,19 +57,20 @@ def log_entries(objects: Iterable, action: str, *, user, data: dict | None = Non
     context = get_active_log_context()
     user = user or context.user
     now = timezone.now()
+    labels = labels or [str(obj)[:255] for obj in objects]
     ModelLogEntry.objects.bulk_create(
         [
             ModelLogEntry(
                 content_type=content_type,
                 object_id=str(obj.pk),
-                label=str(obj)[:255],
+                label=label,
                 action=action,
                 timestamp=now,
                 data=data or {},
                 user=user,
                 uuid=context.uuid,
             )
-            for obj in objects
+            for obj, label in zip(objects, labels, strict=True)
         ],
         batch_size=500,
     )

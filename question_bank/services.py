@@ -438,15 +438,16 @@ def questions_bulk_save(
         return []
     _check_bulk_banks(questions, user)
     now = timezone.now()
-    bulk.questions_insert(questions)
-    revisions = bulk.revisions_create(questions, user, now)
+    children = bulk.questions_insert(questions)
+    labels = [str(q)[:255] for q in questions]  # the revision's and the log entry's
+    revisions = bulk.revisions_create(questions, children, labels, user, now)
     fields = ["latest_revision"]
     if approve:
         fields += bulk.revisions_publish(questions, revisions, user, now)
     elif submit:
         fields += bulk.workflows_start(questions, revisions, user)
-    Question.objects.bulk_update(questions, fields, batch_size=500)
-    audit.log_entries(questions, "wagtail.create", user=user)
+    bulk.questions_update(questions, fields)
+    audit.log_entries(questions, "wagtail.create", user=user, labels=labels)
     if index:
         # Index after the commit, on a worker: the import's transaction stays short and a
         # rolled-back import never reaches the search engine.
