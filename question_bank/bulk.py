@@ -18,7 +18,7 @@ from functools import cache
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import connection
+from django.db import connection, models
 from django.db.models import JSONField
 from django.utils.translation import gettext as _
 from modelcluster.models import get_all_child_m2m_relations, get_all_child_relations
@@ -91,6 +91,60 @@ def revision_content(question: Question, children: dict[str, list]) -> dict:
     return data
 
 
+# --- inserting --------------------------------------------------------------------------
+# Field classes whose value goes to the database as it is (no get_db_prep_save needed).
+_AS_IS = (
+    models.CharField, models.TextField, models.BooleanField, models.IntegerField,
+    models.FloatField, models.ForeignKey,
+)  # fmt: skip
+
+
+@cache
+def _columns(model) -> tuple:
+    """(column, attname, field or None when the value goes as it is, stamps on insert)."""
+    out = []
+    for f in model._meta.concrete_fields:
+        if f.primary_key:
+            continue
+        stamp = getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
+        prep = None if isinstance(f, _AS_IS) and not isinstance(f, models.AutoField) else f
+        out.append((f.column, f.attname, prep, stamp))
+    return tuple(out)
+
+
+def insert(model, objs: list) -> None:
+    """Insert ``objs`` and set their ids: on PostgreSQL ids taken from the table's sequence
+    in one query and the rows sent with ``COPY``; elsewhere ``bulk_create``."""
+    if not objs:
+        return
+    if connection.vendor != "postgresql":
+        model.objects.bulk_create(objs, batch_size=BATCH)
+        return
+    table = model._meta.db_table
+    columns = _columns(model)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+            [table, model._meta.pk.column, len(objs)],
+        )
+        ids = sorted(row[0] for row in cursor.fetchall())
+        names = ", ".join(connection.ops.quote_name(c) for c, *_ in columns)
+        pk = connection.ops.quote_name(model._meta.pk.column)
+        sql = f"COPY {connection.ops.quote_name(table)} ({pk}, {names}) FROM STDIN"
+        with cursor.cursor.copy(sql) as copy:
+            for obj, pk_value in zip(objs, ids, strict=True):
+                obj.pk = pk_value
+                row = [pk_value]
+                for _column, attname, field, stamp in columns:
+                    value = field.pre_save(obj, True) if stamp else getattr(obj, attname)
+                    if field is not None:
+                        value = field.get_db_prep_save(value, connection)
+                    row.append(getattr(value, "adapted", value))
+                copy.write_row(row)
+    for obj in objs:
+        obj._state.adding, obj._state.db = False, connection.alias
+
+
 # --- rows ------------------------------------------------------------------------------
 def _tags(names: set[str]) -> dict[str, Tag]:
     """The tags named, the missing ones created: two queries whatever their number."""
@@ -132,21 +186,21 @@ def questions_insert(questions: list[Question]) -> list[dict[str, list]]:
         (list(q.choices.all()), getattr(q, "_pending_tags", None) or [t.name for t in q.tags.all()])
         for q in questions
     ]
-    Question.objects.bulk_create(questions, batch_size=BATCH)
+    insert(Question, questions)
     choices, tag_names = [], set()
     for q, (qchoices, names) in zip(questions, kept, strict=True):
         for c in qchoices:
             c.question_id = q.pk
         choices.extend(qchoices)
         tag_names.update(names)
-    Choice.objects.bulk_create(choices, batch_size=BATCH)
+    insert(Choice, choices)
     tags = _tags(tag_names) if tag_names else {}
     tagged, children = [], []
     for q, (qchoices, names) in zip(questions, kept, strict=True):
         items = [QuestionTag(content_object=q, tag=tags[name]) for name in names]
         tagged.extend(items)
         children.append({"choices": qchoices, "tagged_items": items})
-    QuestionTag.objects.bulk_create(tagged, batch_size=BATCH)
+    insert(QuestionTag, tagged)
     for q, rows in zip(questions, children, strict=True):
         # In memory too, as the one-by-one save leaves them (the version's tags, the index).
         q.tagged_items = rows["tagged_items"]
@@ -169,7 +223,7 @@ def revisions_create(
         )
         for q, rows, label in zip(questions, children, labels, strict=True)
     ]
-    Revision.objects.bulk_create(revisions, batch_size=BATCH)
+    insert(Revision, revisions)
     for q, revision in zip(questions, revisions, strict=True):
         q.latest_revision = revision
     return revisions
@@ -193,7 +247,7 @@ def revisions_publish(questions: list[Question], revisions: list[Revision], user
                 approved_by=user,
             )
         )
-    QuestionVersion.objects.bulk_create(versions, batch_size=BATCH)
+    insert(QuestionVersion, versions)
     return ["live", "has_unpublished_changes", "status", "live_revision",
             "first_published_at", "last_published_at"]  # fmt: skip
 

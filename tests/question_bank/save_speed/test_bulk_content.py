@@ -69,8 +69,10 @@ def teacher():
 
 
 def _old_path(monkeypatch):
-    """The save as it was: modelcluster's serialisation, Django's bulk_update."""
+    """The save as it was: modelcluster's serialisation, Django's bulk_create (not COPY)
+    and bulk_update."""
     monkeypatch.setattr(bulk, "revision_content", lambda q, rows: q.serializable_data())
+    monkeypatch.setattr(bulk, "insert", lambda model, objs: model.objects.bulk_create(objs))
 
     def bulk_update(questions, fields):
         Question.objects.bulk_update(questions, fields, batch_size=500)
