@@ -60,21 +60,24 @@ def fix_kind(item: dict) -> str | None:
         return CHOICE
     if qtype == QType.TRUE_FALSE:
         return TRUE_FALSE
+    if qtype == QType.ESSAY and item.get("problems"):
+        return None  # what the reader could not read as anything else is fixed in the file
     if qtype in (QType.SHORT_TEXT, QType.SHORT_NUMERIC, QType.ESSAY):
         return SHORT
     return None
 
 
 def allowed_types(item: dict) -> list[QType]:
-    """The types the question's parts fit; an essay stays possible only if it was one."""
+    """The types the question's parts fit. An essay stays possible only if the file made
+    it one without a doubt: an item the reader could not build is never turned into one."""
     kind = fix_kind(item)
     types = {
         CHOICE: [QType.SINGLE_CHOICE, QType.MULTIPLE_RESPONSE],
         TRUE_FALSE: [QType.TRUE_FALSE],
         SHORT: [QType.SHORT_TEXT, QType.SHORT_NUMERIC],
     }.get(kind, [])
-    if types and item.get("qtype") == QType.ESSAY:
-        types.append(QType.ESSAY)
+    if types and item.get("qtype") == QType.ESSAY and not item.get("problems"):
+        types.append(QType.ESSAY)  # (an essay with options and problems: fix_kind)
     return types
 
 
