@@ -45,11 +45,18 @@ def log_entry(obj, action: str, *, user, data: dict | None = None) -> ModelLogEn
 
 
 def log_entries(
-    objects: Iterable, action: str, *, user, data: dict | None = None, labels=None
+    objects: Iterable,
+    action: str,
+    *,
+    user,
+    data: dict | None = None,
+    labels=None,
+    insert=None,
 ) -> None:
     """The same entry for many objects of one model, in one query (bulk imports, bulk
     actions): the rows :func:`log_entry` would write one by one. ``labels``: each object's
-    ``str()`` when the caller has it already."""
+    ``str()`` when the caller has it already; ``insert(model, rows)`` writes the rows
+    instead of ``bulk_create`` (the bulk save's COPY)."""
     objects = list(objects)
     if not objects:
         return
@@ -58,19 +65,20 @@ def log_entries(
     user = user or context.user
     now = timezone.now()
     labels = labels or [str(obj)[:255] for obj in objects]
-    ModelLogEntry.objects.bulk_create(
-        [
-            ModelLogEntry(
-                content_type=content_type,
-                object_id=str(obj.pk),
-                label=label,
-                action=action,
-                timestamp=now,
-                data=data or {},
-                user=user,
-                uuid=context.uuid,
-            )
-            for obj, label in zip(objects, labels, strict=True)
-        ],
-        batch_size=500,
-    )
+    entries = [
+        ModelLogEntry(
+            content_type=content_type,
+            object_id=str(obj.pk),
+            label=label,
+            action=action,
+            timestamp=now,
+            data=data or {},
+            user=user,
+            uuid=context.uuid,
+        )
+        for obj, label in zip(objects, labels, strict=True)
+    ]
+    if insert is not None:
+        insert(ModelLogEntry, entries)
+    else:
+        ModelLogEntry.objects.bulk_create(entries, batch_size=500)

@@ -292,16 +292,43 @@ def workflows_start(questions: list[Question], revisions: list[Revision], user) 
 
 
 def questions_update(questions: list[Question], fields: list[str]) -> None:
-    """Write ``fields`` of every question in one ``executemany`` (``bulk_update`` builds a
-    ``CASE`` over every row of a batch, slower than the rows it writes)."""
+    """Write ``fields`` of every question: on PostgreSQL one ``UPDATE … FROM unnest()`` per
+    batch when only the revision pointers differ between rows (as after a bulk save), else
+    one ``executemany`` (``bulk_update`` builds a ``CASE`` over every row of a batch, slower
+    than the rows it writes)."""
     meta = Question._meta
     columns = [meta.get_field(name) for name in fields]
-    sets = ", ".join(f"{connection.ops.quote_name(f.column)} = %s" for f in columns)
-    sql = f"UPDATE {connection.ops.quote_name(meta.db_table)} SET {sets} WHERE id = %s"  # noqa: S608 - our names
     rows = [
         [f.get_db_prep_save(getattr(q, f.attname), connection) for f in columns] + [q.pk]
         for q in questions
     ]
+    quote = connection.ops.quote_name
+    table = quote(meta.db_table)
+    pointers = [i for i, f in enumerate(columns) if f.name in ("latest_revision", "live_revision")]
+    same = all(
+        len({repr(row[i]) for row in rows}) == 1 for i in range(len(columns)) if i not in pointers
+    )
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql" and same and pointers:
+            sets = [
+                f"{quote(f.column)} = v.r{i}" if i in pointers else f"{quote(f.column)} = %s"
+                for i, f in enumerate(columns)
+            ]
+            arrays = ", ".join("%s::bigint[]" for _ in pointers)
+            names = ", ".join(f"r{i}" for i in pointers)
+            sql = (
+                f"UPDATE {table} AS t SET {', '.join(sets)} FROM unnest(%s::bigint[], {arrays}) "  # noqa: S608
+                f"AS v(id, {names}) WHERE t.id = v.id"
+            )
+            constants = [rows[0][i] for i in range(len(columns)) if i not in pointers]
+            for start in range(0, len(rows), 5000):
+                chunk = rows[start : start + 5000]
+                arrays_values = [[row[-1] for row in chunk]] + [
+                    [row[i] for row in chunk] for i in pointers
+                ]
+                cursor.execute(sql, constants + arrays_values)
+            return
+        sets = ", ".join(f"{quote(f.column)} = %s" for f in columns)
+        sql = f"UPDATE {table} SET {sets} WHERE id = %s"  # noqa: S608 - our names
         for start in range(0, len(rows), BATCH):
             cursor.executemany(sql, rows[start : start + BATCH])

@@ -447,7 +447,7 @@ def questions_bulk_save(
     elif submit:
         fields += bulk.workflows_start(questions, revisions, user)
     bulk.questions_update(questions, fields)
-    audit.log_entries(questions, "wagtail.create", user=user, labels=labels)
+    audit.log_entries(questions, "wagtail.create", user=user, labels=labels, insert=bulk.insert)
     if index:
         # Index after the commit, on a worker: the import's transaction stays short and a
         # rolled-back import never reaches the search engine.

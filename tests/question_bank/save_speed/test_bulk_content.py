@@ -5,7 +5,7 @@ submitted) equal those the old path (``serializable_data()`` content, ``bulk_upd
 writes for the same questions."""
 
 import pytest
-from wagtail.models import Revision
+from wagtail.models import ModelLogEntry, Revision
 
 from accounts.models import Role, User
 from question_bank import bulk, services
@@ -105,6 +105,8 @@ def _rows(bank) -> list[dict]:
                 "revision": _strip(revision.content) | {"bank": None},
                 "revision_str": revision.object_str,
                 "versions": [v | {"data": _strip(v["data"])} for v in version],
+                "log": list(ModelLogEntry.objects.filter(object_id=str(q.pk), content_type__model="question")
+                            .values_list("action", "label", "data", "user_id", "content_changed", "deleted")),
             }
         )  # fmt: skip
     return out
