@@ -18,7 +18,7 @@ from functools import cache
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import connection, models
+from django.db import connection, connections, models
 from django.db.models import JSONField
 from django.utils.translation import gettext as _
 from modelcluster.models import get_all_child_m2m_relations, get_all_child_relations
@@ -99,6 +99,11 @@ _AS_IS = (
 )  # fmt: skip
 
 
+# On PostgreSQL (only: SQLite needs them as text) psycopg adapts these itself, as
+# ``get_db_prep_save`` would leave them (aware datetimes, decimals, UUIDs).
+_AS_IS_ON_POSTGRES = (models.DateTimeField, models.DecimalField, models.UUIDField)
+
+
 @cache
 def _columns(model) -> tuple:
     """(column, attname, field or None when the value goes as it is, stamps on insert)."""
@@ -107,7 +112,7 @@ def _columns(model) -> tuple:
         if f.primary_key:
             continue
         stamp = getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
-        prep = None if isinstance(f, _AS_IS) and not isinstance(f, models.AutoField) else f
+        prep = None if isinstance(f, _AS_IS + _AS_IS_ON_POSTGRES) else f
         out.append((f.column, f.attname, prep, stamp))
     return tuple(out)
 
@@ -122,7 +127,8 @@ def insert(model, objs: list) -> None:
         return
     table = model._meta.db_table
     columns = _columns(model)
-    with connection.cursor() as cursor:
+    conn = connections[connection.alias]  # not the proxy: it is asked for every value
+    with conn.cursor() as cursor:
         cursor.execute(
             "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
             [table, model._meta.pk.column, len(objs)],
@@ -138,7 +144,7 @@ def insert(model, objs: list) -> None:
                 for _column, attname, field, stamp in columns:
                     value = field.pre_save(obj, True) if stamp else getattr(obj, attname)
                     if field is not None:
-                        value = field.get_db_prep_save(value, connection)
+                        value = field.get_db_prep_save(value, conn)
                     row.append(getattr(value, "adapted", value))
                 copy.write_row(row)
     for obj in objs:
