@@ -106,12 +106,13 @@ _AS_IS_ON_POSTGRES = (models.DateTimeField, models.DecimalField, models.UUIDFiel
 
 @cache
 def _columns(model) -> tuple:
-    """(column, attname, field or None when the value goes as it is, stamps on insert)."""
+    """(column, attname, field or None when the value goes as it is, field or None when it
+    stamps the time on insert)."""
     out = []
     for f in model._meta.concrete_fields:
         if f.primary_key:
             continue
-        stamp = getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
+        stamp = f if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False) else None
         prep = None if isinstance(f, _AS_IS + _AS_IS_ON_POSTGRES) else f
         out.append((f.column, f.attname, prep, stamp))
     return tuple(out)
@@ -142,7 +143,7 @@ def insert(model, objs: list) -> None:
                 obj.pk = pk_value
                 row = [pk_value]
                 for _column, attname, field, stamp in columns:
-                    value = field.pre_save(obj, True) if stamp else getattr(obj, attname)
+                    value = stamp.pre_save(obj, True) if stamp else getattr(obj, attname)
                     if field is not None:
                         value = field.get_db_prep_save(value, conn)
                     row.append(getattr(value, "adapted", value))
