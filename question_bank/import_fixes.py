@@ -100,11 +100,10 @@ def form_context(item: dict) -> dict | None:
     kind = fix_kind(original)
     if kind is None:
         return None
-    choices = item.get("choices", [])
     answers = (
         [item["numeric_answer"]]
         if item.get("qtype") == QType.SHORT_NUMERIC
-        else [plain_text(c["text"]) for c in choices if c.get("correct")]
+        else [plain_text(c["text"]) for c in item.get("choices", []) if c.get("correct")]
     )
     return {
         "kind": kind,
@@ -112,15 +111,26 @@ def form_context(item: dict) -> dict | None:
         "qtype": item.get("qtype"),
         "stem": to_source(item.get("stem", "")),
         "solution": to_source(item.get("solution", "")),
-        "choices": [
-            {"index": i, "label": c["label"], "text": to_source(c["text"]), "correct": c["correct"]}
-            for i, c in enumerate(choices)
-        ]
-        if kind != SHORT
-        else [],
+        "choices": _form_choices(original, item.get("fix")) if kind != SHORT else [],
         "answers": "\n".join(a for a in answers if a),
         "open": bool(item.get("fix") and item.get("problems")),
     }
+
+
+def _form_choices(original: dict, fix: dict | None) -> list[dict]:
+    """One row per option of the file, by its index there (an option the teacher emptied
+    keeps its row, empty), with the fix's text and key where there is a fix."""
+    texts = (fix or {}).get("choices")
+    key = (fix or {}).get("key")
+    return [
+        {
+            "index": i,
+            "label": c["label"],
+            "text": texts[i] if texts and i < len(texts) else to_source(c["text"]),
+            "correct": c["correct"] if key is None else _key_says(key, i),
+        }
+        for i, c in enumerate(original.get("choices", []))
+    ]
 
 
 # --- reading a fix from the form --------------------------------------------------------

@@ -111,12 +111,14 @@ def test_texts_are_sanitised_and_the_picture_kept(client, job, django_capture_on
     data["stem"] = data["stem"].replace("Hình nào", "<b onclick='x()'>Hình</b> nào") + (
         "<script>alert(1)</script>"
     )
-    data["choice_3"] = ""  # an emptied option is removed
+    data["choice_1"] = ""  # an emptied option is removed
     data["solution"] = "Hình 1 có bốn cạnh bằng nhau và bốn góc vuông."
     el = item_by_ref(post_fix(client, job, data).content.decode(), "Phần I, Câu 2")
     [img] = el.xpath(".//div[@class='stem']//img")
     assert img.get("src").startswith("data:image/png;base64,")
     assert len(el.xpath(".//ol[@class='options']/li")) == 3
+    again = fix_form(el)  # the form shows the option rows of the file, B emptied
+    assert again["choice_1"] == "" and again["choice_2"] == "hình 3" and again["key"] == ["0"]
     job.refresh_from_db()
     stored = job.report["fixes"]["2"]
     assert "<script" not in stored["stem"] and "onclick" not in stored["stem"]
@@ -129,7 +131,8 @@ def test_texts_are_sanitised_and_the_picture_kept(client, job, django_capture_on
     confirm(client, job, [], django_capture_on_commit_callbacks)
     saved = Question.objects.get(stem__contains="vuông")
     assert "<b>Hình</b>" in saved.stem and "<img" in saved.stem and "script" not in saved.stem
-    assert saved.choices.count() == 3 and "bốn góc vuông" in saved.solution
+    texts = [c.text for c in saved.choices.order_by("sort_order")]
+    assert texts == ["hình 1", "hình 3", "hình 4"] and "bốn góc vuông" in saved.solution
 
 
 def test_a_fix_taken_back_and_the_left_out_boxes_kept(client, job):
