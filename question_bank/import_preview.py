@@ -3,13 +3,16 @@
 When a file has been read (:func:`question_bank.tasks.import_preview_task`), every question
 is stored in the job's report as the student will see it: sanitised HTML with its pictures
 inlined (``data:`` URLs, which the admin's CSP allows), the type, the key, and each doubt
-or problem of that question in Vietnamese beside it. A question the parser could not build
-is an item too (its problems, no content), placed by its number among the others.
+or problem of that question in Vietnamese beside it. A question read whole but rejected for
+its errors is shown too, at its position in the file; one the parser could not build at all
+is an item with its problems and no content, placed by its number among the others.
 
-On the page the teacher leaves out the questions they do not want (every question with an
-error must be left out, or fixed in the file) and saves the rest: the choice is kept in the
-report (``leave_out``) and the save re-reads the whole file, drops exactly those questions,
-re-checks everything else and writes in one transaction — or saves nothing.
+On the page the teacher fixes a question in place (:mod:`question_bank.import_fixes`: key,
+type, texts; kept in the report under ``fixes`` by position) or leaves it out (every
+question with an error must be fixed or left out), and saves the rest: the choice is kept
+in the report (``leave_out``) and the save re-reads the whole file, applies the fixes,
+drops exactly the questions left out, re-checks everything and writes in one transaction —
+or saves nothing.
 """
 
 from __future__ import annotations
