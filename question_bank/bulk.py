@@ -121,49 +121,77 @@ _AS_IS_ON_POSTGRES = (models.DateTimeField, models.DecimalField, models.UUIDFiel
 
 
 @cache
-def _columns(model) -> tuple:
+def _columns(model, vendor: str) -> tuple:
     """(column, attname, field or None when the value goes as it is, field or None when it
     stamps the time on insert)."""
+    as_is = _AS_IS + (_AS_IS_ON_POSTGRES if vendor == "postgresql" else ())
     out = []
     for f in model._meta.concrete_fields:
         if f.primary_key:
             continue
         stamp = f if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False) else None
-        prep = None if isinstance(f, _AS_IS + _AS_IS_ON_POSTGRES) else f
+        prep = None if isinstance(f, as_is) else f
         out.append((f.column, f.attname, prep, stamp))
     return tuple(out)
 
 
-def insert(model, objs: list) -> None:
-    """Insert ``objs`` and set their ids: on PostgreSQL ids taken from the table's sequence
-    in one query and the rows sent with ``COPY``; elsewhere ``bulk_create``."""
-    if not objs:
-        return
-    if connection.vendor != "postgresql":
-        model.objects.bulk_create(objs, batch_size=BATCH)
-        return
-    table = model._meta.db_table
-    columns = _columns(model)
-    conn = connections[connection.alias]  # not the proxy: it is asked for every value
-    with conn.cursor() as cursor:
+def _ids(cursor, model, n: int) -> list[int]:
+    """``n`` fresh ids of the model's table: from its sequence on PostgreSQL; on SQLite past
+    the largest ever given (``sqlite_sequence``, as AUTOINCREMENT does; once the transaction
+    has written, SQLite keeps other writers out, and an id another writer took before that
+    fails the insert on its primary key: the save rolls back, nothing is overwritten)."""
+    table, pk = model._meta.db_table, model._meta.pk.column
+    if connection.vendor == "postgresql":
         cursor.execute(
             "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
-            [table, model._meta.pk.column, len(objs)],
+            [table, pk, n],
         )
-        ids = sorted(row[0] for row in cursor.fetchall())
-        names = ", ".join(connection.ops.quote_name(c) for c, *_ in columns)
-        pk = connection.ops.quote_name(model._meta.pk.column)
-        sql = f"COPY {connection.ops.quote_name(table)} ({pk}, {names}) FROM STDIN"
-        with cursor.cursor.copy(sql) as copy:
-            for obj, pk_value in zip(objs, ids, strict=True):
-                obj.pk = pk_value
-                row = [pk_value]
-                for _column, attname, field, stamp in columns:
-                    value = stamp.pre_save(obj, True) if stamp else getattr(obj, attname)
-                    if field is not None:
-                        value = field.get_db_prep_save(value, conn)
-                    row.append(getattr(value, "adapted", value))
-                copy.write_row(row)
+        return sorted(row[0] for row in cursor.fetchall())
+    quoted = connection.ops.quote_name(table)
+    cursor.execute(
+        f"SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = %s), 0), "  # noqa: S608
+        f"COALESCE((SELECT MAX({connection.ops.quote_name(pk)}) FROM {quoted}), 0))",
+        [table],
+    )
+    first = cursor.fetchone()[0] + 1
+    return list(range(first, first + n))
+
+
+def _rows(model, objs: list, ids: list[int], conn):
+    columns = _columns(model, conn.vendor)
+    for obj, pk_value in zip(objs, ids, strict=True):
+        obj.pk = pk_value
+        row = [pk_value]
+        for _column, attname, field, stamp in columns:
+            value = stamp.pre_save(obj, True) if stamp else getattr(obj, attname)
+            if field is not None:
+                value = field.get_db_prep_save(value, conn)
+            row.append(getattr(value, "adapted", value))
+        yield row
+
+
+def insert(model, objs: list) -> None:
+    """Insert ``objs`` and set their ids, taken in one query (:func:`_ids`); the rows go
+    with ``COPY`` on PostgreSQL, with one ``executemany`` on SQLite (``bulk_create``
+    elsewhere), the values prepared as ``bulk_create`` would."""
+    if not objs:
+        return
+    if connection.vendor not in ("postgresql", "sqlite"):
+        model.objects.bulk_create(objs, batch_size=BATCH)
+        return
+    conn = connections[connection.alias]  # not the proxy: it is asked for every value
+    quote = conn.ops.quote_name
+    names = ", ".join(quote(c) for c, *_ in _columns(model, conn.vendor))
+    head = f"{quote(model._meta.db_table)} ({quote(model._meta.pk.column)}, {names})"
+    with conn.cursor() as cursor:
+        rows = _rows(model, objs, _ids(cursor, model, len(objs)), conn)
+        if conn.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {head} FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        else:
+            marks = ", ".join(["%s"] * (len(_columns(model, conn.vendor)) + 1))
+            cursor.executemany(f"INSERT INTO {head} VALUES ({marks})", list(rows))  # noqa: S608
     for obj in objs:
         obj._state.adding, obj._state.db = False, connection.alias
 
