@@ -44,9 +44,19 @@ def log_entry(obj, action: str, *, user, data: dict | None = None) -> ModelLogEn
     return log(obj, action, user=user, data=data or {})
 
 
-def log_entries(objects: Iterable, action: str, *, user, data: dict | None = None) -> None:
+def log_entries(
+    objects: Iterable,
+    action: str,
+    *,
+    user,
+    data: dict | None = None,
+    labels=None,
+    insert=None,
+) -> None:
     """The same entry for many objects of one model, in one query (bulk imports, bulk
-    actions): the rows :func:`log_entry` would write one by one."""
+    actions): the rows :func:`log_entry` would write one by one. ``labels``: each object's
+    ``str()`` when the caller has it already; ``insert(model, rows)`` writes the rows
+    instead of ``bulk_create`` (the bulk save's COPY)."""
     objects = list(objects)
     if not objects:
         return
@@ -54,19 +64,21 @@ def log_entries(objects: Iterable, action: str, *, user, data: dict | None = Non
     context = get_active_log_context()
     user = user or context.user
     now = timezone.now()
-    ModelLogEntry.objects.bulk_create(
-        [
-            ModelLogEntry(
-                content_type=content_type,
-                object_id=str(obj.pk),
-                label=str(obj)[:255],
-                action=action,
-                timestamp=now,
-                data=data or {},
-                user=user,
-                uuid=context.uuid,
-            )
-            for obj in objects
-        ],
-        batch_size=500,
-    )
+    labels = labels or [str(obj)[:255] for obj in objects]
+    entries = [
+        ModelLogEntry(
+            content_type=content_type,
+            object_id=str(obj.pk),
+            label=label,
+            action=action,
+            timestamp=now,
+            data=data or {},
+            user=user,
+            uuid=context.uuid,
+        )
+        for obj, label in zip(objects, labels, strict=True)
+    ]
+    if insert is not None:
+        insert(ModelLogEntry, entries)
+    else:
+        ModelLogEntry.objects.bulk_create(entries, batch_size=500)

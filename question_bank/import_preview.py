@@ -3,25 +3,29 @@
 When a file has been read (:func:`question_bank.tasks.import_preview_task`), every question
 is stored in the job's report as the student will see it: sanitised HTML with its pictures
 inlined (``data:`` URLs, which the admin's CSP allows), the type, the key, and each doubt
-or problem of that question in Vietnamese beside it. A question the parser could not build
-is an item too (its problems, no content), placed by its number among the others.
+or problem of that question in Vietnamese beside it. A question read whole but rejected for
+its errors is shown too, at its position in the file; one the parser could not build at all
+is an item with its problems and no content, placed by its number among the others.
 
-On the page the teacher leaves out the questions they do not want (every question with an
-error must be left out, or fixed in the file) and saves the rest: the choice is kept in the
-report (``leave_out``) and the save re-reads the whole file, drops exactly those questions,
-re-checks everything else and writes in one transaction — or saves nothing.
+On the page the teacher fixes a question in place (:mod:`question_bank.import_fixes`: key,
+type, texts; kept in the report under ``fixes`` by position) or leaves it out (every
+question with an error must be fixed or left out), and saves the rest: the choice is kept
+in the report (``leave_out``) and the save re-reads the whole file, applies the fixes,
+drops exactly the questions left out, re-checks everything and writes in one transaction —
+or saves nothing.
 """
 
 from __future__ import annotations
 
 import base64
 import re
+from collections.abc import Mapping
 
 from django.core.exceptions import PermissionDenied
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from question_bank import audit, permissions
+from question_bank import audit, import_fixes, permissions
 from question_bank.convert import blanks_to_json
 from question_bank.formats.base import QTYPE_LABELS, ParseResult, QType
 from question_bank.formats.docx import wmf
@@ -38,26 +42,31 @@ NOT_SHOWN_PICTURE = "[ảnh không hiển thị được trên trình duyệt]"
 
 
 class _Inliner:
-    """``src="asset:NAME"`` → a ``data:`` URL, within one budget for the whole report."""
+    """``src="asset:NAME"`` → a ``data:`` URL, within one budget for the whole report. The
+    picture keeps its name (``data-asset``, added after sanitising) for the fix form."""
 
-    def __init__(self):
+    def __init__(self, shown: dict[str, str] | None = None):
         self.left = MAX_INLINE_BYTES
+        self.shown = shown  # name → data: URL already inlined (re-rendering a fixed item)
 
     def html(self, value: str, assets: dict[str, bytes]) -> str:
         value = clean_html(value)
         if "asset:" not in value:
             return value
+        return _ASSET.sub(lambda m: self._src(m.group(1), assets), value)
 
-        def replace(m: re.Match) -> str:
-            name = m.group(1)
-            data = assets.get(name)
-            mime = _SHOWN.get(("." + name.rsplit(".", 1)[-1]).lower()) if "." in name else None
-            if data is None or mime is None or len(data) > self.left:
-                return f'src="" alt="{NOT_SHOWN_PICTURE}" title="{name}"'
-            self.left -= len(data)
-            return f'src="data:{mime};base64,{base64.b64encode(data).decode()}"'
-
-        return _ASSET.sub(replace, value)
+    def _src(self, name: str, assets: dict[str, bytes]) -> str:
+        if self.shown is not None:
+            url = self.shown.get(name)
+            if url:
+                return f'src="{url}" data-asset="{name}"'
+            return f'src="" data-asset="{name}" alt="{NOT_SHOWN_PICTURE}" title="{name}"'
+        data = assets.get(name)
+        mime = _SHOWN.get(("." + name.rsplit(".", 1)[-1]).lower()) if "." in name else None
+        if data is None or mime is None or len(data) > self.left:
+            return f'src="" data-asset="{name}" alt="{NOT_SHOWN_PICTURE}" title="{name}"'
+        self.left -= len(data)
+        return f'src="data:{mime};base64,{base64.b64encode(data).decode()}" data-asset="{name}"'
 
 
 def _sort_key(ref: str, position: int) -> tuple[int, int]:
@@ -143,9 +152,9 @@ def _question_item(q, position: int, inline: _Inliner) -> dict:
 def preview_items(result: ParseResult, duplicates: list[str] = ()) -> dict:
     """Every question of ``result`` (and every question it could not build) for the page."""
     inline = _Inliner()
-    items = [
-        _question_item(q, i, inline) for i, q in enumerate(result.questions[:MAX_ITEMS], start=1)
-    ]
+    # Every question read, the rejected ones too (the teacher may fix them), by position.
+    everything = result.in_file_order()
+    items = [_question_item(q, i, inline) for i, q in enumerate(everything[:MAX_ITEMS], start=1)]
     by_ref = {}
     for item in items:
         by_ref.setdefault(item["ref"], item)
@@ -173,7 +182,7 @@ def preview_items(result: ParseResult, duplicates: list[str] = ()) -> dict:
     return {
         "items": ordered,
         "groups": groups,
-        "hidden": max(0, len(result.questions) - MAX_ITEMS),
+        "hidden": max(0, len(everything) - MAX_ITEMS),
     }
 
 
@@ -214,6 +223,7 @@ def item_context(item: dict, groups: dict, shown_groups: set) -> dict:
         "accepted": [c for c in choices if c["correct"]],
         "blanks": item.get("blanks", []),
         "doubtful": bool(item.get("broken") or item.get("problems") or item.get("review")),
+        "fix": import_fixes.form_context(item),
     }
 
 
@@ -256,4 +266,115 @@ def import_job_leave_out(*, user, job, refs) -> list[str]:
 
 
 def _good_refs(report: dict) -> set[str]:
-    return {it["ref"] for it in report.get("items", []) if not it.get("broken")}
+    """The questions counted in ``report["total"]``: built without an error, or fixed."""
+    return {
+        it["ref"]
+        for it in report.get("items", [])
+        if not it.get("broken") and not it.get("problems")
+    }
+
+
+# --- fixing a question on the page (import_fixes) ---------------------------------------
+class ImportFixRefused(ValueError):
+    """The fix cannot be made (the job is no longer previewed, no such question); Vietnamese."""
+
+
+def import_job_fix(
+    *, user, job, position: int, data: Mapping, reset: bool = False, leave_out=None
+) -> dict:
+    """Fix the question at ``position`` of a previewed job as the form ``data`` says (or,
+    with ``reset``, take it back as the file gives it): the fix is kept in the report and
+    the question shown with it. Returns the new item; its ``problems`` are the errors left
+    after the fix (empty: it will be saved). ``leave_out``: the questions ticked "Bỏ qua"
+    on the page meanwhile, kept so that the page shows them again (the save checks them)."""
+    if not permissions.can_use_import_job(user, job):
+        raise PermissionDenied(_("Bạn không được sửa lượt nhập này."))
+    if job.state != job.State.PREVIEW:
+        raise ImportFixRefused(_("Lượt nhập này không còn ở bước xem trước nên không sửa được."))
+    report = dict(job.report or {})
+    items = list(report.get("items") or [])
+    index = next(
+        (
+            i
+            for i, it in enumerate(items)
+            if it.get("position") == position and not it.get("broken")
+        ),
+        None,
+    )
+    if index is None:
+        raise ImportFixRefused(_("Không tìm thấy câu hỏi thứ %(n)s trong tệp.") % {"n": position})
+    current = items[index]
+    original = current.get("original") or current
+    if import_fixes.fix_kind(original) is None:
+        raise ImportFixRefused(
+            _("%(ref)s: dạng câu này không sửa được trên trang, hãy sửa tệp hoặc bỏ qua câu này.")
+            % {"ref": original["ref"]}
+        )
+    fixes = dict(report.get("fixes") or {})
+    if reset:
+        new, fix = original, None
+        fixes.pop(str(position), None)
+    else:
+        fix, fixed, errors = import_fixes.fix_checked(original, data)
+        new = _fixed_item(original, fixed, fix, errors)
+        fixes[str(position)] = fix
+    _retally(report, current, new)
+    items[index] = new
+    report.update(items=items, fixes=fixes)
+    if leave_out is not None:
+        known = {it["ref"] for it in items}
+        report["leave_out"] = sorted({r for r in leave_out if r in known}, key=_sort_key_ref)
+    type(job).objects.filter(pk=job.pk).update(report=report)
+    job.report = report
+    audit.log_entry(
+        job.bank,
+        import_fixes.FIX_ACTION,
+        user=user,
+        data={
+            "job": job.pk,
+            "position": position,
+            "where": original["ref"],
+            "fix": import_fixes.describe(fix) if fix else None,
+            "errors": new.get("problems", []),
+        },
+    )
+    return new
+
+
+def _sort_key_ref(ref: str) -> tuple[int, int]:
+    return _sort_key(ref, 0)
+
+
+def _fixed_item(original: dict, q, fix: dict, errors: list[str]) -> dict:
+    """The item of a fixed question: rendered again (its pictures as they were shown), the
+    file's problems kept as resolved, the fix's own errors beside it."""
+    item = _question_item(
+        q, original["position"], _Inliner(shown=import_fixes.pictures_of(original))
+    )
+    for key in ("ref", "part", "level", "points", "group", "review", "warnings", "duplicates"):
+        item[key] = original.get(key)
+    item.update(problems=errors, resolved=original.get("problems", []), fix=fix, original=original)
+    return item
+
+
+def _retally(report: dict, old: dict, new: dict) -> None:
+    """The counts of questions that will be saved, and the file's errors, after a fix."""
+    counts = dict(report.get("counts") or {})
+    total = report.get("total", 0)
+    for item, sign in ((old, -1), (new, 1)):
+        if not item.get("problems"):
+            total += sign
+            counts[item["qtype"]] = counts.get(item["qtype"], 0) + sign
+    counts = {k: v for k, v in counts.items() if v > 0}
+    report.update(
+        total=total,
+        counts=counts,
+        counts_labelled=[(str(QTYPE_LABELS[QType(k)]), v) for k, v in sorted(counts.items())],
+    )
+    ref = old["ref"]
+    before = [f"{ref}: {m}" for m in old.get("problems", [])]
+    errors = list(report.get("errors") or [])
+    at = next((i for i, e in enumerate(errors) if e in before), len(errors))
+    errors = [e for e in errors if e not in before]
+    errors[at:at] = [f"{ref}: {m}" for m in new.get("problems", [])]
+    report["errors"] = errors

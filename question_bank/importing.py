@@ -27,6 +27,7 @@ from question_bank.formats.base import (
 from question_bank.formats.registry import FORMAT_LABELS, parse_file
 from question_bank.html import fingerprint
 from question_bank.images import ImageError, normalise_image
+from question_bank.import_fixes import apply_fixes
 from question_bank.import_jobs import ImportJob
 from question_bank.models import (
     Choice,
@@ -104,26 +105,41 @@ def parse_checked(
 ) -> ParseResult:
     """Parse and add the common validation rules (a parser may have skipped some)."""
     result = parse_file(filename, data, files=files)
-    keep = []
-    checked_images: dict[int, str | None] = {}
-    for q in result.questions:
-        reasons = validate_question(q)
-        for name, blob in q.assets.items():
-            key = hash(blob)
-            if key not in checked_images:
-                try:
-                    normalise_image(name, blob)
-                    checked_images[key] = None
-                except ImageError as exc:
-                    checked_images[key] = str(exc)
-            if checked_images[key]:
-                reasons.append(checked_images[key])
+    check = QuestionCheck()
+    rejected = {id(q) for _i, q in result.rejected}
+    ordered = result.in_file_order()
+    keep, result.rejected = [], []
+    for i, q in enumerate(ordered):
+        reasons = [] if id(q) in rejected else check(q)
         if reasons:
             result.problems.extend(Problem(q.ref, r) for r in reasons)
+        if reasons or id(q) in rejected:
+            result.rejected.append((i, q))
         else:
             keep.append(q)
     result.questions = keep
     return result
+
+
+class QuestionCheck:
+    """The common rules of a question and its pictures (each picture checked once)."""
+
+    def __init__(self):
+        self.images: dict[int, str | None] = {}
+
+    def __call__(self, q) -> list[str]:
+        reasons = validate_question(q)
+        for name, blob in q.assets.items():
+            key = hash(blob)
+            if key not in self.images:
+                try:
+                    normalise_image(name, blob)
+                    self.images[key] = None
+                except ImageError as exc:
+                    self.images[key] = str(exc)
+            if self.images[key]:
+                reasons.append(self.images[key])
+        return reasons
 
 
 def build_preview(
@@ -185,8 +201,6 @@ def _leave_out(result: ParseResult, refs: set[str]) -> list[dict]:
         else:
             questions.append(q)
     result.questions = questions
-    used = {q.group for q in questions if q.group}
-    result.groups = [g for g in result.groups if g.key in used]
     return [{"where": ref, "reasons": reasons.get(ref, [])} for ref in sorted(reasons)]
 
 
@@ -195,6 +209,30 @@ class ImportSummary:
     created: int
     stimuli: int
     question_ids: list[int]
+
+
+def _to_save(filename, data, files, leave_out, fixes) -> tuple[ParseResult, list, list]:
+    """The file read again and checked, with the teacher's fixes applied and the questions
+    left out removed: (result, what was left out and why, the fixes applied); ImportBlocked
+    when a problem remains or nothing is left."""
+    try:
+        result = parse_checked(filename, data, files=files)
+    except ImportRejected as exc:
+        raise ImportBlocked([str(exc)]) from exc
+    refs = set(leave_out)
+    fixed = apply_fixes(
+        result,
+        {k: f for k, f in (fixes or {}).items() if f.get("ref") not in refs},
+        QuestionCheck(),
+    )
+    left_out = _leave_out(result, refs)
+    used = {q.group for q in result.questions if q.group}
+    result.groups = [g for g in result.groups if g.key in used]
+    if result.errors:
+        raise ImportBlocked([str(p) for p in result.errors])
+    if not result.questions:
+        raise ImportBlocked([f"Tệp {filename}: không tìm thấy câu hỏi nào"])
+    return result, left_out, fixed
 
 
 def import_commit(
@@ -210,21 +248,16 @@ def import_commit(
     progress: Callable[[int, int], None] | None = None,
     import_job=None,
     leave_out: Collection[str] = (),
+    fixes: Mapping[str, dict] | None = None,
 ) -> ImportSummary:
     """Save every question of the file, or nothing (ImportBlocked with the reasons); each
     records ``import_job`` when given. ``leave_out``: refs of questions the teacher chose not
-    to save, whose problems no longer block the rest (the audit entry records them and why)."""
+    to save, whose problems no longer block the rest (the audit entry records them and why).
+    ``fixes``: the preview page's fixes by position in the file (:mod:`.import_fixes`), each
+    checked again and recorded in the audit entry."""
     if not permissions.can_edit_bank(user, bank):
         raise ImportBlocked(["Bạn không được thêm câu hỏi vào ngân hàng này."])
-    try:
-        result = parse_checked(filename, data, files=files)
-    except ImportRejected as exc:
-        raise ImportBlocked([str(exc)]) from exc
-    left_out = _leave_out(result, set(leave_out))
-    if result.errors:
-        raise ImportBlocked([str(p) for p in result.errors])
-    if not result.questions:
-        raise ImportBlocked([f"Tệp {filename}: không tìm thấy câu hỏi nào"])
+    result, left_out, fixed = _to_save(filename, data, files, leave_out, fixes)
     total = len(result.questions)
     created: list[int] = []
     try:
@@ -265,6 +298,7 @@ def import_commit(
                     "created": len(created),
                     "job": import_job.pk if import_job else None,
                     "left_out": left_out,
+                    "fixes": fixed,
                 },
             )
             if progress:

@@ -420,6 +420,20 @@ def _check_bulk_banks(questions: list[Question], user) -> None:
         raise PermissionDenied(_("Bạn không được thêm câu hỏi vào ngân hàng này."))
 
 
+def _bulk_save_rows(questions: list[Question], user, *, approve: bool, submit: bool) -> None:
+    now = timezone.now()
+    children = bulk.questions_insert(questions)
+    labels = [str(q)[:255] for q in questions]  # the revision's and the log entry's
+    revisions = bulk.revisions_create(questions, children, labels, user, now)
+    fields = ["latest_revision"]
+    if approve:
+        fields += bulk.revisions_publish(questions, revisions, user, now)
+    elif submit:
+        fields += bulk.workflows_start(questions, revisions, user)
+    bulk.questions_update(questions, fields)
+    audit.log_entries(questions, "wagtail.create", user=user, labels=labels, insert=bulk.insert)
+
+
 @transaction.atomic
 def questions_bulk_save(
     *,
@@ -437,16 +451,8 @@ def questions_bulk_save(
     if not questions:
         return []
     _check_bulk_banks(questions, user)
-    now = timezone.now()
-    bulk.questions_insert(questions)
-    revisions = bulk.revisions_create(questions, user, now)
-    fields = ["latest_revision"]
-    if approve:
-        fields += bulk.revisions_publish(questions, revisions, user, now)
-    elif submit:
-        fields += bulk.workflows_start(questions, revisions, user)
-    Question.objects.bulk_update(questions, fields, batch_size=500)
-    audit.log_entries(questions, "wagtail.create", user=user)
+    with bulk.cyclic_gc_paused():
+        _bulk_save_rows(questions, user, approve=approve, submit=submit)
     if index:
         # Index after the commit, on a worker: the import's transaction stays short and a
         # rolled-back import never reaches the search engine.

@@ -97,6 +97,7 @@ def import_commit_task(job_id: int) -> dict:
             progress=progress,
             import_job=job,
             leave_out=report.get("leave_out") or (),
+            fixes=report.get("fixes") or {},
         )
     except ImportBlocked as exc:
         report["commit_errors"] = exc.problems

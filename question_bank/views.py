@@ -17,7 +17,12 @@ from question_bank.convert import questions_to_parsed
 from question_bank.formats.registry import export
 from question_bank.forms import ExportForm, ImportForm
 from question_bank.import_jobs import ImportJob
-from question_bank.import_preview import import_job_leave_out, item_context
+from question_bank.import_preview import (
+    ImportFixRefused,
+    import_job_fix,
+    import_job_leave_out,
+    item_context,
+)
 from question_bank.importing import import_job_confirm, import_job_create
 from question_bank.models import Question
 from question_bank.rendering import question_context
@@ -62,7 +67,13 @@ def import_job(request, pk):
     rendered = [
         render_to_string(
             "question_bank/includes/import_item.html",
-            {**ctx, "editable": editable, "left_out": ctx["item"]["ref"] in left_out},
+            {
+                **ctx,
+                "job": job,
+                "editable": editable,
+                "left_out": ctx["item"]["ref"] in left_out,
+            },
+            request=request,  # the fix forms carry the CSRF token
         )
         for ctx in items
     ]
@@ -102,6 +113,47 @@ def import_confirm(request, pk):
         return redirect("question_import_job", pk=job.pk)
     import_job_confirm(user=request.user, job=job)
     return redirect("question_import_job", pk=job.pk)
+
+
+@require_POST
+def import_fix(request, pk):
+    """Fix one question of a previewed import in place (its key, type, texts), or take the
+    fix back; the question's position in the file is in the form, like the ticked
+    "Bỏ qua" boxes the page sends along (import.js) so that they are not lost."""
+    job = _job_for(request, pk)
+    page = reverse("question_import_job", args=[job.pk])
+    position = request.POST.get("position", "")
+    if not position.isdigit():
+        messages.error(request, _("Không rõ câu hỏi cần sửa."))
+        return redirect(page)
+    reset = request.POST.get("action") == "reset"
+    sent = request.POST.get("leave_out_sent") == "1"
+    try:
+        item = import_job_fix(
+            user=request.user,
+            job=job,
+            position=int(position),
+            data=request.POST,
+            reset=reset,
+            leave_out=request.POST.getlist("leave_out") if sent else None,
+        )
+    except ImportFixRefused as exc:
+        messages.error(request, str(exc))
+        return redirect(page)
+    ref = item["ref"]
+    if reset:
+        messages.info(request, _("%(ref)s đã trở lại như trong tệp.") % {"ref": ref})
+    elif item["problems"]:
+        messages.error(
+            request,
+            _("%(ref)s sau khi sửa vẫn còn lỗi: %(errors)s.")
+            % {"ref": ref, "errors": "; ".join(item["problems"])},
+        )
+    else:
+        messages.success(
+            request, _("Đã sửa %(ref)s; câu này sẽ được lưu cùng các câu khác.") % {"ref": ref}
+        )
+    return redirect(f"{page}#cau-{item['position']}")
 
 
 def export_questions(request):

@@ -489,6 +489,7 @@ def question_bank_urls():
             views.import_confirm,
             name="question_import_confirm",
         ),
+        path("ngan-hang-cau-hoi/nhap/<int:pk>/sua/", views.import_fix, name="question_import_fix"),
         path("ngan-hang-cau-hoi/xuat/", views.export_questions, name="question_export"),
         path(
             "ngan-hang-cau-hoi/cau-hoi/<int:pk>/xem/",

@@ -74,6 +74,8 @@ def _finish(p: _Pending, answer: str | None, result: ParseResult) -> None:
         errors = validate_question(q)
     if errors:
         result.problems.append(Problem(ref, "; ".join(dict.fromkeys(errors))))
+        # Kept with its place among the questions read: the preview may fix it.
+        result.rejected.append((len(result.questions) + len(result.rejected), q))
     else:
         result.questions.append(q)
 

@@ -143,6 +143,10 @@ class ParseResult:
     questions: list[ParsedQuestion] = field(default_factory=list)
     groups: list[ParsedGroup] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # Questions read whole but kept out of ``questions`` by their errors (in ``problems``
+    # under their ref), each with its index among every question read in file order: the
+    # preview shows them and the teacher may fix them (question_bank.import_fixes).
+    rejected: list[tuple[int, ParsedQuestion]] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Problem]:
@@ -151,6 +155,22 @@ class ParseResult:
     @property
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "warning"]
+
+    def in_file_order(self) -> list[ParsedQuestion]:
+        """Every question read, built or rejected, in file order (a question's position
+        in the file is its index here plus one)."""
+        rejected = sorted(self.rejected, key=lambda pair: pair[0])
+        built = iter(self.questions)
+        ordered: list[ParsedQuestion] = []
+        for index, q in rejected:
+            while len(ordered) < index:
+                nxt = next(built, None)
+                if nxt is None:
+                    break
+                ordered.append(nxt)
+            ordered.append(q)
+        ordered.extend(built)
+        return ordered
 
     def counts_by_type(self) -> dict[str, int]:
         counts: dict[str, int] = {}

@@ -61,7 +61,8 @@ What is understood (Azota / McMIX / HC-MIX conventions and the 2025 exam format)
 * A paragraph that starts with a zero-width space is plain content, whatever it looks like;
   the exporter protects such lines (a stem line "A. …", "1.A 2.B" …) that way.
 
-Questions with errors are left out of ``result.questions`` and each error is a
+Questions with errors are left out of ``result.questions`` (kept in ``result.rejected`` with
+their place in the file, for the preview where the teacher may fix them) and each error is a
 :class:`Problem` whose ``where`` is the question's ref ("Câu 3", or "Phần II, Câu 3" when the
 file has sections).
 """

@@ -446,19 +446,20 @@ class _Document:
         self.apply_keys()
         _disambiguate(self.drafts)
         self.gap_stems()
-        valid_groups: set[str] = set()
-        for draft in self.drafts:
+        used_groups: set[str] = set()  # by a question, even one the teacher has to fix
+        for index, draft in enumerate(self.drafts):
             q, errors = build_question(draft)
+            with_assets(q, draft.assets)
+            if q.group:
+                used_groups.add(q.group)
             if errors:
                 for message in errors:
                     result.problems.append(Problem(where=draft.ref, message=message))
+                result.rejected.append((index, q))
                 continue
-            with_assets(q, draft.assets)
             result.questions.append(q)
-            if q.group:
-                valid_groups.add(q.group)
         for state, group in self.groups:
-            if group.key in valid_groups:
+            if group.key in used_groups:
                 result.groups.append(group)
             elif state.count == 0:
                 result.problems.append(

@@ -1,5 +1,10 @@
 """Moodle's Cloze (``multianswer``) codes ``{weight:TYPE:answers}``, read and written.
 
+Read into the cloze type: every MULTICHOICE variant (MC, MCV, MCH, MCS, MCVS, MCHS) and
+MULTIRESPONSE (MR…) as a drop-down, SHORTANSWER (SA, MW; SAC, MWC case-sensitive) as a typed
+text, NUMERICAL (NM, ``value:tolerance``) as a typed number. Any other kind (REGEXP,
+CALCULATED…) is an error naming the code; the question is not saved as something else.
+
 A Đúng/Sai cluster travels as a multianswer too: one ``MULTICHOICE`` drop-down
 (``=Đúng~Sai``) per statement after the marker ``<!--hoclieu:statements-->``.
 """
@@ -138,7 +143,11 @@ def parse_cloze_stem(html: str) -> tuple[str, list[Blank], list[str]]:
 
     def repl(m: re.Match) -> str:
         if m.group(2).upper() not in CLOZE_KINDS:
-            errors.append(f"kiểu chỗ trống “{m.group(2)}” không được hỗ trợ")
+            code = m.group(0) if len(m.group(0)) <= 80 else m.group(0)[:77] + "…}"
+            errors.append(
+                f"chỗ trống “{code}” có kiểu “{m.group(2)}” chưa được hỗ trợ (chỉ nhận "
+                "MULTICHOICE, MULTIRESPONSE, SHORTANSWER, NUMERICAL và các dạng viết tắt)"
+            )
             return m.group(0)
         blank, errs = parse_cloze_code(m.group(1), m.group(2), m.group(3))
         blanks.append(blank)

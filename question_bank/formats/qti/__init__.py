@@ -36,6 +36,11 @@ round-trips):
   second the answers, ``directedPair`` values "premise answer". A premise paired with several
   answers becomes one premise per pair (flagged for review); unused answers become
   distractors (empty premise).
+
+Items of other tools: one with template variables (``templateDeclaration`` or
+``templateProcessing``) is refused by name ("câu hỏi có mẫu sinh số (template) chưa được hỗ
+trợ"); feedback goes where its outcome condition shows it (:mod:`.feedback`): shown only on a
+wrong answer, it is the wrong options' feedback, never the key's.
 """
 
 from __future__ import annotations

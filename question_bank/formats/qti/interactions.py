@@ -11,6 +11,7 @@ from lxml import etree
 
 from common.vietnamese import nfc
 from question_bank.formats.base import Blank, Choice, ParsedQuestion, QType
+from question_bank.formats.qti.feedback import Feedback
 from question_bank.formats.qti.metadata import Meta
 from question_bank.formats.qti.responses import Decl, set_keys, text_answers
 from question_bank.formats.qti.spec import INTERACTIONS, as_float
@@ -40,6 +41,7 @@ class InteractionReader(HtmlReader):
         super().__init__(path, fetch, self.q.assets)
         self.root = root
         self.meta = meta
+        self.feedbacks: list[Feedback] = []  # routed by the item reader
         self.decls = {
             d.ident: d for d in map(Decl.read, root.findall("responseDeclaration")) if d.ident
         }
@@ -84,7 +86,15 @@ class InteractionReader(HtmlReader):
     def _simple_choices(self, el: etree._Element, tag: str = "simpleChoice") -> list[Choice]:
         choices = []
         for sc in el.iter(tag):
-            feedback = [self.content(fb) for fb in sc.iter("feedbackInline", "feedbackBlock")]
+            feedback = []
+            for fb in sc.iter("feedbackInline", "feedbackBlock"):
+                own = fb.get("showHide", "show") != "hide" and fb.get("identifier", "") in (
+                    "", sc.get("identifier", ""),
+                )  # fmt: skip
+                if own:
+                    feedback.append(self.content(fb))
+                else:  # shown on another condition: routed with the item's feedback
+                    self.feedbacks.append(Feedback.of(fb, self.content(fb)))
             choices.append(
                 Choice(
                     text=self.content(sc),

@@ -14,10 +14,12 @@ from question_bank.formats.base import (
     QType,
     validate_question,
 )
+from question_bank.formats.qti.feedback import Feedback, wrong_only
+from question_bank.formats.qti.feedback import branches as feedback_rules
+from question_bank.formats.qti.feedback import targets as feedback_targets
 from question_bank.formats.qti.interactions import InteractionReader
 from question_bank.formats.qti.metadata import Meta
 from question_bank.formats.qti.spec import (
-    CHOICE_TYPES,
     INLINE,
     INTERACTIONS,
     SOLUTION_IDS,
@@ -76,8 +78,12 @@ class ItemReader(InteractionReader):
         if body is None:
             self.errors.append("không có phần nội dung (itemBody)")
             return None
-        if root.find("templateDeclaration") is not None:
-            self._note("câu dùng biến mẫu (templateDeclaration) — nội dung có thể thiếu số liệu")
+        if (
+            root.find("templateDeclaration") is not None
+            or root.find("templateProcessing") is not None
+        ):
+            self.errors.append("câu hỏi có mẫu sinh số (template) chưa được hỗ trợ")
+            return None
         if root.get("adaptive") == "true":
             self._note("câu thích ứng (adaptive) — chỉ nhập phần đầu")
         self._pull_feedback(body)
@@ -132,39 +138,38 @@ class ItemReader(InteractionReader):
 
     def _pull_feedback(self, body: etree._Element) -> None:
         """Feedback and scorer rubrics inside the itemBody leave the stem."""
-        self.feedback_blocks: list[tuple[str, str]] = []
         guides = []
-        for el in body.iter("feedbackBlock", "rubricBlock"):
+        for el in body.iter("feedbackBlock", "feedbackInline", "rubricBlock"):
             if el.tag == "rubricBlock":
                 if "candidate" in views(el):
                     continue
                 guides.append(self.content(el))
             elif not any(a.tag == "simpleChoice" for a in el.iterancestors()):
-                self.feedback_blocks.append((el.get("identifier", ""), self.content(el)))
+                self.feedbacks.append(Feedback.of(el, self.content(el)))
             self.replace[el] = ""
         self.q.marking_guide = join_html(guides)
 
     def _modal_feedback(self) -> None:
+        """Each feedback where QTI shows it (:mod:`.feedback`): the solution, an option's,
+        the right or the wrong options', the marking guide of an essay, or general."""
         q = self.q
-        by_ident = {c.ident: c for c in q.choices if c.ident}
+        rules = feedback_rules(self.root)
+        feedbacks = [Feedback.of(fb, self.content(fb)) for fb in self.root.findall("modalFeedback")]
         general, guide = [], []
-        feedbacks = [
-            (fb.get("identifier", ""), fb.get("title", ""), self.content(fb))
-            for fb in self.root.findall("modalFeedback")
-        ]
-        feedbacks += [(ident, "", text) for ident, text in self.feedback_blocks]
-        for ident, title, text in feedbacks:
-            if not text:
+        for fb in feedbacks + self.feedbacks:
+            if not fb.text:
                 continue
-            if ident in SOLUTION_IDS or _SOLUTION_TITLE.match(title):
-                q.solution = join_html([q.solution, text])
-            elif ident in by_ident and q.qtype in CHOICE_TYPES:
-                choice = by_ident[ident]
-                choice.feedback = join_html([choice.feedback, text])
-            elif q.qtype == QType.ESSAY and ident != "GENERAL":
-                guide.append(text)
+            if fb.ident in SOLUTION_IDS or _SOLUTION_TITLE.match(fb.title):
+                q.solution = join_html([q.solution, fb.text])
+            elif (choices := feedback_targets(fb, q.qtype, q.choices, rules)) is not None:
+                for choice in choices:
+                    choice.feedback = join_html([choice.feedback, fb.text])
+            elif q.qtype == QType.ESSAY and fb.ident != "GENERAL":
+                guide.append(fb.text)
             else:
-                general.append(text)
+                if wrong_only(fb, rules):
+                    self._note("phản hồi chỉ hiện khi trả lời sai đã thành nhận xét chung")
+                general.append(fb.text)
         q.general_feedback = join_html(general)
         q.marking_guide = join_html([q.marking_guide, *guide])
 
