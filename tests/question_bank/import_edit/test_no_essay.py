@@ -29,8 +29,10 @@ WORD_TESTS = ["tests/question_bank/formats/docx", "tests/question_bank/formats/t
 # The recording run uses the embedded database and no outside service, whatever this one uses.
 SERVICE_VARIABLES = (
     "DATABASE_URL",
+    "SEARCH_BACKEND",
     "SEARCH_URL",
     "CELERY_BROKER_URL",
+    "CELERY_RESULT_BACKEND",
     "HOCLIEU_REQUIRE_SERVICES",
     "PYTEST_ADDOPTS",
 )
