@@ -56,13 +56,16 @@ def read_item(
     question = reader.read()
     for warning in reader.warnings:
         result.problems.append(Problem(where, warning, severity="warning"))
-    if question is not None:
-        question.ref = where
-        errors = reader.errors + [e for e in validate_question(question) if e not in reader.errors]
-    else:
-        errors = reader.errors or ["không đọc được câu hỏi"]
+    if question is None:
+        for error in reader.errors or ["không đọc được câu hỏi"]:
+            result.give_up(where, error)
+        return
+    question.ref = where
+    errors = reader.errors + [
+        e for e in validate_question(question) if e not in reader.errors and e not in reader.said
+    ]
     if errors:
-        result.problems.extend(Problem(where, e) for e in errors)
+        result.reject(question, *errors)  # shown on the preview page, at its place
         return
     result.questions.append(question)
 
