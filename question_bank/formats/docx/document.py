@@ -22,6 +22,7 @@ from question_bank.formats.docx.answer_tables import classify_key, table_keys
 from question_bank.formats.docx.build import build_question, with_assets
 from question_bank.formats.docx.legacy import legacy_problem
 from question_bank.formats.docx.lines import Line, Table
+from question_bank.formats.docx.mcmix import loose_item, mcmix_line, placeholders
 from question_bank.formats.docx.ooxml import ZWSP, W
 from question_bank.formats.docx.package import Package
 from question_bank.formats.docx.patterns import (
@@ -29,7 +30,6 @@ from question_bank.formats.docx.patterns import (
     QUESTION_WORDS,
     RE_ANSWER_HEADING,
     RE_ASSET,
-    RE_BR_LINE,
     RE_CHILD,
     RE_CHOOSE,
     RE_EN_INSTRUCTION,
@@ -58,6 +58,7 @@ from question_bank.formats.docx.question import (
     Draft,
     Interpreter,
     collect_extras,
+    disambiguate,
     inline_options_start,
     join_html,
 )
@@ -80,6 +81,7 @@ class _GroupState:
     head: list[str] = field(default_factory=list)  # "Câu 5." stem shared by "Câu 5.1", "Câu 5.2"
     sub_of: str = ""
     head_assets: dict[str, bytes] = field(default_factory=dict)
+    mcmix: str = ""  # McMIX "[<sg>]": "content" until "[<egc>]", then "questions"
 
 
 class _Document:
@@ -97,6 +99,8 @@ class _Document:
         self.key_part: int | None = None
         self.late: Draft | None = None
         self.group_count = 0
+        self.mcmix_next = False  # after "[<br>]": the next line starts a question (mcmix.py)
+        self.loose: list = []  # lines outside any question, before the first "[<br>]"
 
     # -- stream ------------------------------------------------------------------------------
     def feed(self, item) -> None:
@@ -114,17 +118,18 @@ class _Document:
                  self.subquestion_line, self.question_line, self.child_line,
                  self.instruction_line, self.english_instruction, self.end_line,
                  self.kind_heading)  # fmt: skip
-        if any(rule(line, folded) for rule in rules):
+        if mcmix_line(self, line, folded) or any(rule(line, folded) for rule in rules):
             return
         if self.block is not None:
             self.block[1].feed(line)
-        elif self.group is not None:
+        elif not loose_item(self, line) and self.group is not None:
             self.group.items.append(line)
 
     # -- structural lines: each rule says whether the line was its kind ----------------------
     def close_all(self) -> None:
         self.close_question()
         self.close_group()
+        self.mcmix_next, self.loose = False, []
 
     def section(self, line: Line, folded: str) -> bool:
         """``PHẦN I`` …: the part (and so the type) of the questions that follow."""
@@ -238,10 +243,7 @@ class _Document:
         return "sau" in folded and "cau" in folded and self.group_instruction(line.text, folded)
 
     def end_line(self, line: Line, folded: str) -> bool:
-        """``--- HẾT ---`` (and a ``[<br>]`` separator line, dropped)."""
-        if RE_BR_LINE.match(line.text):
-            self.close_question()
-            return True
+        """``--- HẾT ---``."""
         if not RE_END.match(folded):
             return False
         self.close_all()
@@ -274,7 +276,7 @@ class _Document:
             return
         if self.block is not None:
             self.block[1].feed(table)
-        elif self.group is not None:
+        elif not loose_item(self, table) and self.group is not None:
             self.group.items.append(table)
 
     # -- pieces ------------------------------------------------------------------------------
@@ -310,6 +312,7 @@ class _Document:
         """A new question block whose heading line's content starts at ``pos``; options
         written on the heading line ("Câu 3. Tính … A. 1 B. 2 C. 3 D. 4") are read as such."""
         self.close_question()
+        self.mcmix_next, self.loose = False, []
         group = self.group
         draft = Draft(number=number, part=self.part, ref=ref, group=group.key if group else "")
         draft.points, draft.level = meta
@@ -444,7 +447,8 @@ class _Document:
         self.close_group()
         result = self.result
         self.apply_keys()
-        _disambiguate(self.drafts)
+        disambiguate(self.drafts)
+        placeholders(self.groups)
         self.gap_stems()
         used_groups: set[str] = set()  # by a question, even one the teacher has to fix
         for index, draft in enumerate(self.drafts):
@@ -504,25 +508,6 @@ class _Document:
                 continue
             used.add(id(target))
             target.table_key = (kind, value)
-
-
-def _disambiguate(drafts: list[Draft]) -> None:
-    """When numbering restarts (several "Câu 1"), every ref names its question unambiguously:
-    "Câu 1 (lần đánh số thứ 2, câu thứ 41 trong tệp)"."""
-    counts: dict[str, int] = {}
-    for d in drafts:
-        counts[d.ref] = counts.get(d.ref, 0) + 1
-    if all(n == 1 for n in counts.values()):
-        return
-    run, previous = 1, None
-    for i, d in enumerate(drafts, start=1):
-        n = d.n
-        if n >= 0:
-            if previous is not None and n <= previous:
-                run += 1
-            previous = n
-        if counts[d.ref] > 1:
-            d.ref = f"{d.ref} (lần đánh số thứ {run}, câu thứ {i} trong tệp)"
 
 
 def _accepts(d: Draft, kind: str) -> bool:

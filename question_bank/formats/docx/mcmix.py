@@ -1,0 +1,132 @@
+"""McMIX's question blocks and groups in a Word file, read by the document (:mod:`.document`).
+
+McMIX (the mixing tool of the MCTest authors) and the question banks that take its "đề thi
+chuẩn" write a question as its stem and options ended by a ``[<br>]`` line, with or without
+"Câu N"; a group of questions sharing a stem or a passage as::
+
+    [<sg>]
+    Read the passage. Questions {<1>} – {<3>} … a gap {<1>} ______ …
+    [<egc>]
+    (<1>) The first question of the group
+    A. …
+    [<br>]
+    (<2>) …
+    [</sg>]
+
+``[<sg>]`` opens the group, what follows up to ``[<egc>]`` is the shared content (the group's
+stimulus, read as written: no line in it starts a question), ``(<n>)`` numbers a question of
+the group, ``[</sg>]`` closes it. ``[<g0>]``…``[</g0>]`` (``[<g1>]``…) are read the same way:
+they are widely used in Word files for McMIX although no published guide was found for them.
+``{<n>}`` in the content becomes "(n)", so a cloze passage's gaps name their questions (a
+question of such a group with options and no stem is "Chỗ trống (n)").
+
+A question without "Câu N" starts on the first line after a ``[<br>]`` (or after
+``[<egc>]``); the first question of such a file is the text before the first ``[<br>]``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from question_bank.formats.docx.lines import Line
+from question_bank.formats.docx.patterns import (
+    RE_BR_LINE,
+    RE_EGC,
+    RE_MC_NUMBER,
+    RE_SG,
+    RE_SG_END,
+)
+
+_RE_PLACEHOLDER = re.compile(r"\{&lt;\s*(\d{1,3})\s*&gt;\}")
+
+
+class _Rest:
+    """The rest of a marker line (``[<sg>] Đọc đoạn văn sau…``) as a line of the content."""
+
+    __slots__ = ("line", "start")
+
+    def __init__(self, line: Line, start: int):
+        self.line, self.start = line, start
+
+    def html(self) -> str:
+        return self.line.html(self.start)
+
+    def extras(self):
+        return self.line.extras()
+
+
+def mcmix_line(doc, line: Line, folded: str) -> bool:
+    """The McMIX markers; inside a group's shared content, every line belongs to it."""
+    text = line.text
+    group = doc.group
+    if RE_BR_LINE.match(text):
+        question_break(doc)
+        return True
+    if m := RE_SG.match(text):
+        doc.close_all()
+        doc.open_group("", "")
+        doc.group.explicit = True
+        doc.group.mcmix = "content"
+        if text[m.end() :].strip():
+            doc.group.items.append(_Rest(line, m.end()))
+        return True
+    if RE_EGC.match(text) and group is not None and group.mcmix:
+        group.mcmix = "questions"
+        doc.close_question()
+        doc.mcmix_next = True
+        return True
+    if RE_SG_END.match(text):
+        doc.close_all()
+        doc.mcmix_next = True  # the next question has no "Câu N" either
+        return True
+    if group is not None and group.mcmix == "content":
+        group.items.append(line)
+        return True
+    if m := RE_MC_NUMBER.match(text):
+        number = m.group(1)
+        doc.start_block(line, number, doc.ref(number), m.end(), (None, ""))
+        return True
+    return False
+
+
+def question_break(doc) -> None:
+    """``[<br>]``: the question ends; the text before the first one, if no question was open,
+    is a question without "Câu N"; the next line starts another."""
+    loose, doc.loose = doc.loose, []
+    if doc.block is None and loose:
+        start_unnumbered(doc, loose[0])
+        for item in loose[1:]:
+            doc.block[1].feed(item)
+    doc.close_question()
+    doc.mcmix_next = True
+
+
+def loose_item(doc, item) -> bool:
+    """A line or table outside any question: after ``[<br>]`` it starts a question without
+    "Câu N"; before any, it is kept in case a ``[<br>]`` shows it was one."""
+    group = doc.group
+    if doc.mcmix_next and (group is None or group.mcmix):
+        if not isinstance(item, Line):
+            return False
+        start_unnumbered(doc, item)
+        return True
+    if group is None:
+        doc.loose.append(item)
+        return True
+    return False
+
+
+def start_unnumbered(doc, line) -> None:
+    number = str(len(doc.drafts) + 1)
+    if not isinstance(line, Line):  # a table first: an empty heading, the table in the stem
+        doc.start_block(Line([]), number, doc.ref(number), 0, (None, ""))
+        doc.block[1].feed(line)
+        return
+    doc.start_block(line, number, doc.ref(number), 0, (None, ""))
+
+
+def placeholders(groups) -> None:
+    """``{<n>}`` in a group's content → "(n)"."""
+    for _, group in groups:
+        if "{&lt;" in group.stimulus:
+            group.stimulus = _RE_PLACEHOLDER.sub(r"(\1)", group.stimulus)
