@@ -20,6 +20,7 @@ from question_bank.formats.base import (
 )
 from question_bank.formats.docx.answer_tables import classify_key, table_keys
 from question_bank.formats.docx.build import build_question, with_assets
+from question_bank.formats.docx.gaps import gap_options_line, gap_stems
 from question_bank.formats.docx.legacy import legacy_problem
 from question_bank.formats.docx.lines import Line, Table
 from question_bank.formats.docx.mcmix import loose_item, mcmix_line, placeholders
@@ -35,7 +36,6 @@ from question_bank.formats.docx.patterns import (
     RE_EN_INSTRUCTION,
     RE_EN_RANGE,
     RE_END,
-    RE_GAP,
     RE_GROUP,
     RE_GROUP_END,
     RE_GROUP_FIRST,
@@ -118,7 +118,11 @@ class _Document:
                  self.subquestion_line, self.question_line, self.child_line,
                  self.instruction_line, self.english_instruction, self.end_line,
                  self.kind_heading)  # fmt: skip
-        if mcmix_line(self, line, folded) or any(rule(line, folded) for rule in rules):
+        if (
+            mcmix_line(self, line, folded)
+            or gap_options_line(self, line, folded)
+            or any(rule(line, folded) for rule in rules)
+        ):
             return
         if self.block is not None:
             self.block[1].feed(line)
@@ -449,7 +453,7 @@ class _Document:
         self.apply_keys()
         disambiguate(self.drafts)
         placeholders(self.groups)
-        self.gap_stems()
+        gap_stems(self.groups, self.drafts)
         used_groups: set[str] = set()  # by a question, even one the teacher has to fix
         for index, draft in enumerate(self.drafts):
             q, errors = build_question(draft)
@@ -474,19 +478,6 @@ class _Document:
                     )
                 )
         return result
-
-    def gap_stems(self) -> None:
-        """A question with options and no stem in a group whose passage has the gap "(N)"
-        of its number (a cloze passage of the 2025 English paper): "Chỗ trống (N)"."""
-        gaps: dict[str, set[str]] = {}
-        for _, group in self.groups:
-            found = set()
-            for m in RE_GAP.finditer(group.stimulus):
-                found.add(next(g for g in m.groups() if g))
-            gaps[group.key] = found
-        for d in self.drafts:
-            if d.group and d.options and not any(d.stem) and d.number in gaps.get(d.group, ()):
-                d.stem = [f"Chỗ trống ({d.number})"]
 
     def apply_keys(self) -> None:
         used: set[int] = set()
