@@ -11,13 +11,9 @@ has no stem of its own: it is named "Chỗ trống (N)".
 
 from __future__ import annotations
 
-import re
-
 from question_bank.formats.docx.lines import Line
-from question_bank.formats.docx.patterns import RE_GAP
+from question_bank.formats.docx.patterns import RE_GAP, RE_GAP_OPTIONS
 from question_bank.formats.docx.question import inline_options_start
-
-_RE_GAP_OPTIONS = re.compile(r"\s*\(?(\d{1,3})\)?\s*[.):]?\s*(?=\*?#?[A-H]\s*[.)])")
 
 
 def gap_options_line(doc, line: Line, folded: str) -> bool:
@@ -25,7 +21,7 @@ def gap_options_line(doc, line: Line, folded: str) -> bool:
     group = doc.group
     if group is None or group.mcmix == "content":
         return False
-    m = _RE_GAP_OPTIONS.match(line.text)
+    m = RE_GAP_OPTIONS.match(line.text)
     if m is None or inline_options_start(line.text, m.end()) != m.end():
         return False
     number = m.group(1)

@@ -131,6 +131,9 @@ RE_EN_INSTRUCTION = re.compile(r"\s*(?:read\s+the\s+following|mark\s+the\s+lette
 RE_EN_RANGE = re.compile(r"\b(\d{1,3})\s*(?:to|-|–|—)\s*(\d{1,3})\b")
 RE_GAP = re.compile(r"\((\d{1,3})\)\s*(?:_{2,}|…|\.{3,})|_{2,}\s*\((\d{1,3})\)|\((\d{1,3})\)")
 
+# A cloze passage's options after the gap's number: "1. A. small  B. smaller" (gaps.py).
+RE_GAP_OPTIONS = re.compile(r"\s*\(?(\d{1,3})\)?\s*[.):]?\s*(?=\*?#?[A-H]\s*[.)])")
+
 RE_ASSET = re.compile(r'src="asset:([^"]+)"')
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 ROMAN_OUT = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -246,8 +249,9 @@ def looks_structural(text: str) -> bool:
         return True
     if any(
         rx.match(stripped)
-        for rx in (RE_ANS_LINE, RE_DOLLAR_OPT, RE_BR_LINE, RE_SG, RE_SG_END, RE_EGC, RE_MC_NUMBER)
-    ):
+        for rx in (RE_ANS_LINE, RE_DOLLAR_OPT, RE_BR_LINE, RE_SG, RE_SG_END, RE_EGC, RE_MC_NUMBER,
+                   RE_GAP_OPTIONS)
+    ):  # fmt: skip
         return True
     if RE_CHILD.match(folded) or RE_SUBQUESTION.match(folded) or RE_EN_INSTRUCTION.match(folded):
         return True
