@@ -43,14 +43,15 @@ a file for each):
   ``[1: =1,5 ± 0,1]`` a number) becomes ``{{1}}``.
 * Groups: ``Nhóm 1`` … ``Hết nhóm``, or "Dùng thông tin sau để trả lời câu 5 và câu 6",
   "Đọc đoạn văn sau và trả lời các câu từ 7 đến 10": the text before the first question is
-  the shared stimulus. ``Câu 5.1``, ``Câu 5.2`` under ``Câu 5.``: a group whose stimulus is
-  the stem of Câu 5.
+  the shared stimulus. ``Câu 5.1``, ``Câu 5.2`` — or ``Con 1:``, ``Con 2:`` — under a bare
+  ``Câu 5.`` (a stem, no options): a group whose stimulus is the stem of Câu 5 ("Câu 5.1",
+  "Câu 5, con 1").
 * HC-MIX (its own guide, hoanchan.github.io/projects/hc-mix "Biên soạn câu hỏi", "Câu con"):
   ``[<Ans=C>]`` property lines (several lines or ``C, A`` → several keys; ``[<Ans=c-b-a>]``
   an ordering; ``[<Ans=Đúng>]``/``[<Ans=Sai>]`` under a bare stem a one-statement Đúng/Sai;
   other text a short answer; ``1-A,2-B`` matching is reported), ``Giải thích:`` → solution,
-  ``Con k:`` a variant of the question before it (its own question, named "Câu 3 — câu con
-  1" and flagged). ``[<$>]`` before each option (as a Word generator writes it; no tool
+  ``Con k:`` after a whole question a variant of it (its own question, named "Câu 3 — câu
+  con 1" and flagged). ``[<$>]`` before each option (as a Word generator writes it; no tool
   documents it).
 * McMIX (:mod:`.mcmix`): ``[<br>]`` ends a question, which may have no "Câu N" (it is then
   "Câu k" by its position); ``[<sg>]`` shared content ``[<egc>]`` questions ``[</sg>]`` is a

@@ -18,7 +18,7 @@ from question_bank.formats.base import (
     ParseResult,
     Problem,
 )
-from question_bank.formats.docx.answer_tables import classify_key, table_keys
+from question_bank.formats.docx.answer_tables import apply_keys, table_keys
 from question_bank.formats.docx.build import build_question, with_assets
 from question_bank.formats.docx.gaps import gap_options_line, gap_stems
 from question_bank.formats.docx.legacy import legacy_problem
@@ -82,6 +82,7 @@ class _GroupState:
     sub_of: str = ""
     head_assets: dict[str, bytes] = field(default_factory=dict)
     mcmix: str = ""  # McMIX "[<sg>]": "content" until "[<egc>]", then "questions"
+    con: str = ""  # the ref of a bare "Câu N" whose "Con k:" lines are its sub-questions
 
 
 class _Document:
@@ -194,25 +195,41 @@ class _Document:
         block = self.block[0] if self.block is not None else None
         group = self.group
         if block is not None and block.number == parent and not block.options and not block.stmts:
-            self.block = None
-            self.close_group()
-            self.open_group(f"Câu {parent}", "")
-            group = self.group
-            group.head, group.sub_of = list(block.stem), parent
-            group.head_assets = dict(block.assets)
-            group.first = group.last = -1  # the next plain "Câu N" closes the group
+            self.share_stem(block)
         elif group is None or group.sub_of != parent:
             self.close_question()
         number = f"{parent}.{k}"
         self.start_block(line, number, self.ref(number), m.end(), (None, ""))
         return True
 
+    def share_stem(self, block: Draft) -> None:
+        """The stem of an open question without options becomes the shared stem of a group
+        holding its sub-questions (``Câu 5.1``, ``Câu 5.2`` … or ``Con 1:``, ``Con 2:`` …)."""
+        self.block = None
+        self.close_group()
+        self.open_group(f"Câu {block.number}", "")
+        group = self.group
+        group.head, group.sub_of = list(block.stem), block.number
+        group.head_assets = dict(block.assets)
+        group.first = group.last = -1  # the next plain "Câu N" closes the group
+
     def child_line(self, line: Line, folded: str) -> bool:
-        """HC-MIX ``Con k:``: a variant that replaces the question before it in another
-        paper (hoanchan.github.io/projects/hc-mix, "Câu con"); imported as its own question."""
+        """``Con k:`` under a bare ``Câu N`` (a stem, no options): its sub-questions, sharing
+        the stem. After a whole question, HC-MIX's "câu con": a variant that replaces it in
+        another paper (hoanchan.github.io/projects/hc-mix), imported as its own question."""
         m = RE_CHILD.match(folded)
         if m is None:
             return False
+        block = self.block[0] if self.block is not None else None
+        if block is not None and _bare(block):
+            self.share_stem(block)
+            self.group.con = block.ref
+        if self.group is not None and self.group.con:
+            number = f"{self.group.sub_of}.{m.group(1)}"
+            self.start_block(
+                line, number, f"{self.group.con}, con {m.group(1)}", m.end(), (None, "")
+            )
+            return True
         parent = self.block[0] if self.block is not None else None
         if parent is None and self.drafts:
             parent = self.drafts[-1]
@@ -450,7 +467,7 @@ class _Document:
         self.close_question()
         self.close_group()
         result = self.result
-        self.apply_keys()
+        apply_keys(self.keys, self.by_number, result.problems)
         disambiguate(self.drafts)
         placeholders(self.groups)
         gap_stems(self.groups, self.drafts)
@@ -479,34 +496,10 @@ class _Document:
                 )
         return result
 
-    def apply_keys(self) -> None:
-        used: set[int] = set()
-        for n, raw, part in self.keys:
-            kind, value = classify_key(raw)
-            if kind is None:
-                continue
-            candidates = [d for d in self.by_number.get(n, []) if _accepts(d, kind)]
-            same_part = [d for d in candidates if d.part == part]
-            pool = same_part or candidates
-            free = [d for d in pool if id(d) not in used]
-            target = (free or pool or [None])[0]
-            if target is None:
-                self.result.problems.append(
-                    Problem(
-                        where=f"Câu {n}", message="có trong bảng đáp án nhưng đề không có câu này"
-                    )
-                )
-                continue
-            used.add(id(target))
-            target.table_key = (kind, value)
 
-
-def _accepts(d: Draft, kind: str) -> bool:
-    if kind == "letters":
-        return bool(d.options) or d.part == 1
-    if kind == "tf":
-        return bool(d.stmts) or d.part == 2
-    return d.part == 3 or (not d.options and not d.stmts and d.part is None)
+def _bare(d: Draft) -> bool:
+    """Only a stem: no options, statements, answer or pairs."""
+    return not (d.options or d.stmts or d.ans_lines or d.pairs_kind or d.answer is not None)
 
 
 def _question_head(text: str, folded: str, pos: int) -> tuple[int, float | None, str] | None:
