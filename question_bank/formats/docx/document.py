@@ -415,6 +415,10 @@ class _Document:
             return
         draft, _ = self.block
         self.block = None
+        if draft.unconfirmed and _bare(draft):
+            if self.group is not None:  # an instruction line, not a question (mcmix.py)
+                self.group.count -= 1
+            return
         self.drafts.append(draft)
         if draft.n >= 0:
             self.by_number.setdefault(draft.n, []).append(draft)

@@ -21,7 +21,10 @@ they are widely used in Word files for McMIX although no published guide was fou
 question of such a group with options and no stem is "Chỗ trống (n)").
 
 A question without "Câu N" starts on the first line after a ``[<br>]`` (or after
-``[<egc>]``); the first question of such a file is the text before the first ``[<br>]``.
+``[<egc>]``, ``[</sg>]``); the first question of such a file is the text before the first
+``[<br>]``. Such a block is a question only when a ``[<br>]`` or ``[</sg>]`` ends it or it has
+options, statements or an answer: a line between a ``[<br>]`` and the next "Câu N" (an
+instruction to the candidates) is not taken for an essay.
 """
 
 from __future__ import annotations
@@ -76,6 +79,7 @@ def mcmix_line(doc, line: Line, folded: str) -> bool:
         doc.mcmix_next = True
         return True
     if RE_SG_END.match(text):
+        _confirm(doc)
         doc.close_all()
         doc.mcmix_next = True  # the next question has no "Câu N" either
         return True
@@ -97,6 +101,7 @@ def question_break(doc) -> None:
         start_unnumbered(doc, loose[0])
         for item in loose[1:]:
             doc.block[1].feed(item)
+    _confirm(doc)
     doc.close_question()
     doc.mcmix_next = True
 
@@ -117,12 +122,21 @@ def loose_item(doc, item) -> bool:
 
 
 def start_unnumbered(doc, line) -> None:
+    """A question without "Câu N", named by its position; it stays one only if a ``[<br>]``
+    (or ``[</sg>]``) ends it or it has options, statements or an answer — else it was a line
+    such as an instruction between a ``[<br>]`` and the next "Câu N" (see ``unconfirmed``)."""
     number = str(len(doc.drafts) + 1)
     if not isinstance(line, Line):  # a table first: an empty heading, the table in the stem
         doc.start_block(Line([]), number, doc.ref(number), 0, (None, ""))
         doc.block[1].feed(line)
-        return
-    doc.start_block(line, number, doc.ref(number), 0, (None, ""))
+    else:
+        doc.start_block(line, number, doc.ref(number), 0, (None, ""))
+    doc.block[0].unconfirmed = True
+
+
+def _confirm(doc) -> None:
+    if doc.block is not None:
+        doc.block[0].unconfirmed = False
 
 
 def placeholders(groups) -> None:

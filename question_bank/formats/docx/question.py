@@ -77,6 +77,7 @@ class Draft:
     seq: int = 0  # position among the file's questions (1-based), for messages
     order_key: list[str] = field(default_factory=list)  # HC-MIX "[<Ans=F-c-e-d-b-a>]"
     single_tf: bool | None = None  # HC-MIX "[<Ans=Đúng>]" without statements
+    unconfirmed: bool = False  # no "Câu N" (after "[<br>]"): a question once a "[<br>]" ends it
 
     @property
     def n(self) -> int:

@@ -143,3 +143,29 @@ def test_an_unmarked_mcmix_question_is_reported_not_an_essay():
     assert not r.questions
     (p,) = r.errors
     assert p.where == "Câu 1" and "không có đáp án đúng" in p.message
+
+
+def test_a_line_between_br_and_the_next_cau_n_is_not_a_question():
+    b = DocBuilder()
+    b.p("Câu 1. Hỏi một?")
+    _options(b, ["x", "y"], "A")
+    b.p("[<br>]")
+    b.p("Thí sinh trả lời các câu tiếp theo trong 10 phút.")
+    b.p("Câu 2. Hỏi hai?")
+    _options(b, ["x", "y"], "B")
+    b.p("[<br>]")
+    r = read(b)
+    assert not r.problems, messages(r)
+    assert [q.ref for q in r.questions] == ["Câu 1", "Câu 2"]
+    assert all(q.qtype == QType.SINGLE_CHOICE for q in r.questions)
+
+
+def test_an_unnumbered_essay_ended_by_br_is_kept():
+    b = DocBuilder()
+    b.p("Trình bày ý nghĩa của chiến thắng Điện Biên Phủ.")
+    b.p("Hướng dẫn chấm: nêu được ba ý.")
+    b.p("[<br>]")
+    r = read(b)
+    assert not r.problems, messages(r)
+    (q,) = r.questions
+    assert q.qtype == QType.ESSAY and "ba ý" in plain_text(q.marking_guide)
