@@ -40,6 +40,10 @@ from question_bank.formats.docx.patterns import (
     RE_SG_END,
 )
 
+FIRST_REVIEW = (
+    "câu đầu tiên không có “Câu 1”: mọi dòng từ đầu tệp tới phương án đầu tiên được đọc là "
+    "đề bài của nó (kể cả tiêu đề đề thi nếu có) — cần kiểm tra"
+)
 _RE_PLACEHOLDER = re.compile(r"\{&lt;\s*(\d{1,3})\s*&gt;\}")
 
 
@@ -101,6 +105,9 @@ def question_break(doc) -> None:
         start_unnumbered(doc, loose[0])
         for item in loose[1:]:
             doc.block[1].feed(item)
+        draft = doc.block[0]
+        if not doc.drafts and len(draft.stem) > 1:
+            draft.reviews.append(FIRST_REVIEW)
     _confirm(doc)
     doc.close_question()
     doc.mcmix_next = True

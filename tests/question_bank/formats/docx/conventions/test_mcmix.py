@@ -8,6 +8,7 @@ ends a question, ``[<sg>]`` … ``[<egc>]`` … ``[</sg>]`` a group with its sha
 
 from question_bank.formats.base import QType
 from question_bank.formats.docx import parse
+from question_bank.formats.docx.mcmix import FIRST_REVIEW
 from question_bank.html import plain_text
 from tests.question_bank.formats.docx_builder import DocBuilder, run
 
@@ -169,3 +170,19 @@ def test_an_unnumbered_essay_ended_by_br_is_kept():
     assert not r.problems, messages(r)
     (q,) = r.questions
     assert q.qtype == QType.ESSAY and "ba ý" in plain_text(q.marking_guide)
+
+
+def test_title_lines_before_a_first_unnumbered_question_are_flagged():
+    b = DocBuilder()
+    b.p(run("ĐỀ KIỂM TRA 15 PHÚT", b=True))
+    b.p("Thủ đô của Việt Nam là")
+    _options(b, ["Huế", "Hà Nội"], "B")
+    b.p("[<br>]")
+    b.p("Thủ đô của Lào là")
+    _options(b, ["Viêng Chăn", "Luông Pha Bang"], "A")
+    b.p("[<br>]")
+    r = read(b)
+    assert not r.problems, messages(r)
+    q1, q2 = r.questions
+    assert "ĐỀ KIỂM TRA" in plain_text(q1.stem)
+    assert q1.needs_review == [FIRST_REVIEW] and not q2.needs_review
