@@ -28,6 +28,7 @@ text is refused whole.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Mapping
 from decimal import Decimal
@@ -61,6 +62,8 @@ from question_bank.html import plain_text
 from question_bank.numeric import NumericAnswerError, format_numeric, parse_numeric
 
 FORMAT = "gift"
+UNREADABLE = "không đọc được câu hỏi này (lỗi đã được ghi lại để sửa); hãy bỏ qua câu này"
+logger = logging.getLogger(__name__)
 
 # Escaped characters are swapped for private-use characters while the structure is parsed.
 _ESCAPES = {
@@ -471,11 +474,12 @@ def parse(data: bytes, *, filename: str, files: Mapping[str, bytes] | None = Non
     for block in _blocks(text.split("\n")):
         try:
             new_category = _question(block, category, result)
-        except (
-            ValueError,
-            ArithmeticError,
-        ) as exc:  # one unreadable question must not sink the file
-            result.give_up(f"Dòng {block.line}", f"không đọc được câu hỏi ({exc})")
+        except (ValueError, ArithmeticError) as exc:  # one unreadable question must not sink
+            result.give_up(f"Dòng {block.line}", f"không đọc được câu hỏi ({exc})")  # the file
+            continue
+        except Exception:  # nor one this reader trips on (logged, to be fixed)
+            logger.exception("GIFT question at line %s could not be read", block.line)
+            result.give_up(f"Dòng {block.line}", UNREADABLE)
             continue
         if new_category is not None:
             category = new_category

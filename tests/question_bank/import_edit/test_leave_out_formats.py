@@ -304,3 +304,36 @@ def test_through_the_page_the_teacher_ticks_the_broken_and_saves_the_good(
     assert job.state == ImportJob.State.DONE, job.report
     assert job.report["created"] == len(good) == Question.objects.count()
     assert set(job.report["leave_out"]) == set(broken)
+
+
+def test_a_question_the_reader_trips_on_is_one_problem_not_the_file(monkeypatch):
+    """An unexpected failure inside one GIFT question or one QTI item (a reader's bug) is
+    that question's problem, at its place; the others are read (and it is logged)."""
+    from question_bank.formats import gift
+    from question_bank.formats.qti import reader as qti_reader
+
+    real_answers = gift._read_answers
+
+    def answers(q, body, *args):
+        if "Hà Nội" in body:
+            raise RuntimeError("boom")
+        return real_answers(q, body, *args)
+
+    monkeypatch.setattr(gift, "_read_answers", answers)
+    result = parse_checked("de.gift.txt", GIFT)
+    assert [p.message for p in result.problems if p.where == "Dòng 1"] == [gift.UNREADABLE]
+    assert result.unbuilt["Dòng 1"] == 0 and len(result.questions) == 1
+
+    real_read = qti_reader.ItemReader.read
+
+    def read(self):
+        if self.root.get("identifier") == "q4":
+            raise KeyError("boom")
+        return real_read(self)
+
+    monkeypatch.setattr(qti_reader.ItemReader, "read", read)
+    result = parse_checked("de.zip", qti_zip())
+    where = "Tệp items/q4.xml “tốt 2”"
+    assert [p.message for p in result.problems if p.where == where] == [qti_reader.UNREADABLE]
+    assert result.unbuilt[where] == 3  # after q1, q2 (rejected) and q3 (rejected)
+    assert [q.ref for q in result.questions] == [QTI_GOOD[0]]
