@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 
+from question_bank.formats.base import Problem
 from question_bank.formats.docx.lines import Line
 from question_bank.formats.docx.patterns import (
     RE_BR_LINE,
@@ -40,11 +41,16 @@ from question_bank.formats.docx.patterns import (
     RE_SG_END,
 )
 
+NO_EGC = (
+    "nhóm [<sg>] không có dòng [<egc>] đánh dấu hết phần nội dung chung, nên cả nhóm được đọc "
+    "là nội dung chung và không có câu hỏi nào — thêm dòng [<egc>] trước câu hỏi đầu tiên của nhóm"
+)
 FIRST_REVIEW = (
     "câu đầu tiên không có “Câu 1”: mọi dòng từ đầu tệp tới phương án đầu tiên được đọc là "
     "đề bài của nó (kể cả tiêu đề đề thi nếu có) — cần kiểm tra"
 )
 _RE_PLACEHOLDER = re.compile(r"\{&lt;\s*(\d{1,3})\s*&gt;\}")
+_RE_PLACEHOLDER_TEXT = re.compile(r"\{<\s*(\d{1,3})\s*>\}")
 
 
 class _Rest:
@@ -54,6 +60,10 @@ class _Rest:
 
     def __init__(self, line: Line, start: int):
         self.line, self.start = line, start
+
+    @property
+    def text(self) -> str:
+        return self.line.text[self.start :]
 
     def html(self) -> str:
         return self.line.html(self.start)
@@ -79,10 +89,13 @@ def mcmix_line(doc, line: Line, folded: str) -> bool:
         return True
     if RE_EGC.match(text) and group is not None and group.mcmix:
         group.mcmix = "questions"
+        group.title = _title(group.items)
         doc.close_question()
         doc.mcmix_next = True
         return True
     if RE_SG_END.match(text):
+        if group is not None and group.mcmix == "content":
+            doc.result.problems.append(Problem(where=_where(group), message=NO_EGC))
         _confirm(doc)
         doc.close_all()
         doc.mcmix_next = True  # the next question has no "Câu N" either
@@ -144,6 +157,17 @@ def start_unnumbered(doc, line) -> None:
 def _confirm(doc) -> None:
     if doc.block is not None:
         doc.block[0].unconfirmed = False
+
+
+def _where(group) -> str:
+    return f"Nhóm {group.key.rsplit('-', 1)[-1]}"
+
+
+def _title(items) -> str:
+    """The group's title: the start of its content's first line ("Questions (1) – (3) …")."""
+    first = next((t for it in items if (t := getattr(it, "text", "")).strip()), "")
+    title = _RE_PLACEHOLDER_TEXT.sub(r"(\1)", " ".join(first.split()))
+    return title if len(title) <= 80 else title[:79].rstrip() + "…"
 
 
 def placeholders(groups) -> None:

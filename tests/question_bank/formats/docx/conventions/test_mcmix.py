@@ -8,7 +8,7 @@ ends a question, ``[<sg>]`` … ``[<egc>]`` … ``[</sg>]`` a group with its sha
 
 from question_bank.formats.base import QType
 from question_bank.formats.docx import parse
-from question_bank.formats.docx.mcmix import FIRST_REVIEW
+from question_bank.formats.docx.mcmix import FIRST_REVIEW, NO_EGC
 from question_bank.html import plain_text
 from tests.question_bank.formats.docx_builder import DocBuilder, run
 
@@ -56,6 +56,7 @@ def test_sg_group_shares_its_content_with_its_numbered_questions():
     q1, q2, q3 = r.questions
     stimulus = plain_text(g.stimulus)
     assert "Questions (1) – (2) refer" in stimulus and "forest fires" in stimulus
+    assert g.title == "Questions (1) – (2) refer to the following passage."
     assert "Câu 1 trong đoạn văn" in stimulus and "[<" not in g.stimulus
     assert [q.group for q in (q1, q2, q3)] == [g.key, g.key, ""]
     assert plain_text(q1.stem).strip() == "The author's main purpose is to …"
@@ -133,6 +134,7 @@ def test_g0_group_markers_read_like_sg():
     assert [q.group for q in r.questions] == [g.key, g.key, ""]
     stimulus = plain_text(g.stimulus)
     assert "Dùng đoạn thông tin sau" in stimulus and "rơi tự do" in stimulus
+    assert g.title == "Dùng đoạn thông tin sau cho hai câu tiếp theo."
 
 
 def test_an_unmarked_mcmix_question_is_reported_not_an_essay():
@@ -186,3 +188,17 @@ def test_title_lines_before_a_first_unnumbered_question_are_flagged():
     q1, q2 = r.questions
     assert "ĐỀ KIỂM TRA" in plain_text(q1.stem)
     assert q1.needs_review == [FIRST_REVIEW] and not q2.needs_review
+
+
+def test_a_group_without_egc_is_reported():
+    b = DocBuilder()
+    b.p("[<sg>]")
+    b.p("Đoạn văn chung.")
+    b.p("(<1>) Câu hỏi bị nuốt vào nội dung chung")
+    _options(b, ["x", "y"], "A")
+    b.p("[</sg>]")
+    b.p("Câu 2. Câu sau nhóm")
+    _options(b, ["x", "y"], "B")
+    r = read(b)
+    assert [q.ref for q in r.questions] == ["Câu 2"]
+    assert [(p.where, p.message) for p in r.errors] == [("Nhóm 1", NO_EGC)]
