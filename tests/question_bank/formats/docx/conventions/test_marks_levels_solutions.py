@@ -60,6 +60,7 @@ def test_tf_marker_with_red_statements_and_a_level():
     [
         (run("C", color="FF0000"), ". 3"),  # red letter
         (run("C", color="0000FF"), ". 3"),  # blue letter (nothing red or underlined)
+        (run("C. 3", color="0070C0"),),  # the whole option blue
         (run("C", u=True), ". 3"),  # underlined letter
         (run("C. 3", u=True),),  # the whole option underlined
         (run("C. 3", color="C00000"),),  # the whole option red
