@@ -7,13 +7,24 @@
    preview picture and flags the question), "lost" is anything else (must be 0). With
    ``--katex`` every LaTeX is also rendered by KaTeX under node (if installed): a LaTeX KaTeX
    refuses counts as lost.
-2. A Word file of ``--questions`` questions with 5 MathType equations each is read by the
-   .docx importer (the preview's parse step): time and peak memory.
+2. A Toán Word file of ``--questions`` questions with 5 MathType equations each (one in
+   the stem, one per option; every equation its own object with its own WMF preview, as
+   Word stores them) goes through the real preview path in a throw-away database: the
+   import's read and checks with the duplicate search (``build_preview``) and the page's
+   rendering of every question (``preview_items``). Printed: the preview time, equations/s,
+   peak memory (Python's heap by tracemalloc, in a second pass, and the process's resident
+   set), and the shares of the file's equations converted / shown as a picture (their
+   preview converted to PNG by LibreOffice when installed) / lost.
 
-    .venv/bin/python benchmarks/mathtype_convert.py [--equations 2000] [--questions 200] [--katex]
+``--size full`` (the default) is the issue's file: 2,000 corpus equations and 200 questions
+with 1,000 equations; ``--size ci`` is 400 and 40 (well under a minute).
+
+    .venv/bin/python benchmarks/mathtype_convert.py [--size ci|full] [--equations N]
+        [--questions N] [--katex]
 """
 
 import argparse
+import gc
 import json
 import os
 import random
@@ -22,12 +33,18 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import tracemalloc
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+
+SIZES = {"ci": (400, 40), "full": (2000, 200)}  # (corpus equations, Word file questions)
+PER_QUESTION = 5
 
 
 def corpus(n: int, seed: int = 21) -> list[tuple[str, bytes]]:
@@ -140,42 +157,154 @@ def katex_failures(latex: list[str]) -> list[tuple[str, str]] | None:
     return [tuple(x) for x in json.loads(done.stdout or "[]")]
 
 
-def word_file(questions: int, per_question: int = 5) -> bytes:
+def word_file(questions: int) -> bytes:
+    """A Toán exam: each question has one equation in its stem and one per option, each its
+    own OLE object (a fresh equation of the corpus) with its own WMF preview."""
+    from tests.question_bank.formats.docx.import_ui.metafiles import wmf as make_wmf
     from tests.question_bank.formats.docx.mathtype import mtef_builder as m
     from tests.question_bank.formats.docx.mathtype.ole_builder import ole_file
     from tests.question_bank.formats.docx.mathtype.test_ole_and_docx import mathtype
     from tests.question_bank.formats.docx_builder import DocBuilder, run
 
-    eqs = [ole_file(m.ole_stream(mtef)) for _, mtef in corpus(per_question * 4)]
+    eqs = iter(corpus(questions * PER_QUESTION, seed=2025))
+    k = 0
+
+    def equation(para) -> None:
+        nonlocal k
+        k += 1
+        _name, mtef = next(eqs)
+        preview = make_wmf(width=120 + k % 200, color=k * 7919 % 0xFFFFFF)
+        mathtype(b, para, ole_file(m.ole_stream(mtef)), preview=preview)
+
     b = DocBuilder()
     for n in range(1, questions + 1):
         para = b.p(f"Câu {n}. Cho ")
-        for k in range(per_question - 4):
-            mathtype(b, para, eqs[(n + k) % len(eqs)])
+        equation(para)
         b.add(para, ". Tính giá trị.")
-        for k, letter in enumerate("ABCD"):
-            para = b.p(run(f"{letter}.", u=k == 1), " ")
-            mathtype(b, para, eqs[(n * 3 + k) % len(eqs)])
+        for i, letter in enumerate("ABCD"):
+            para = b.p(run(f"{letter}.", u=i == 1), " ")
+            equation(para)
     return b.bytes()
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--equations", type=int, default=2000)
-    parser.add_argument("--questions", type=int, default=200)
-    parser.add_argument("--katex", action="store_true", help="render every LaTeX with KaTeX")
-    args = parser.parse_args()
+def equation_shares(items: list[dict]) -> tuple[int, int]:
+    """(equations as LaTeX, equations as a picture) in the preview's questions."""
+    latex = pictures = 0
+    for item in items:
+        texts = [item.get("stem", "")] + [c["text"] for c in item.get("choices", [])]
+        latex += sum(t.count("\\(") for t in texts)
+        pictures += sum(t.count("<img") for t in texts)
+    return latex, pictures
 
-    import django
 
-    django.setup()
+class RssPeak:
+    """The process's resident set sampled every 5 ms: its peak above the start (lxml's and
+    Pillow's memory included, which tracemalloc does not see)."""
+
+    def __enter__(self):
+        self.base = self.peak = _rss()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+        return self
+
+    def _sample(self) -> None:
+        while not self._stop.wait(0.005):
+            self.peak = max(self.peak, _rss())
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+        self.peak = max(self.peak, _rss())
+
+
+def _rss() -> int:
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except OSError:  # not Linux: the high-water mark
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+def preview_once(data: bytes, bank, user) -> tuple[float, dict]:
+    from question_bank.import_preview import preview_items
+    from question_bank.importing import build_preview
+
+    start = time.perf_counter()
+    preview, result = build_preview("toan.docx", data, bank, user)
+    report = {**preview.as_dict(), **preview_items(result, preview.duplicates)}
+    return time.perf_counter() - start, report
+
+
+def word_preview(questions: int) -> None:
+    """The preview of the Word file: time, memory, shares (in a throw-away database)."""
+    from benchdb import bench_database
+
+    from accounts.models import Role, User
+    from question_bank import services
+    from question_bank.formats.docx import wmf
+
+    data = word_file(questions)
+    total = questions * PER_QUESTION
+    spent = [0.0, 0]  # LibreOffice: seconds, pictures
+    real_convert = wmf.convert
+
+    def timed_convert(blobs):
+        t = time.perf_counter()
+        try:
+            return real_convert(blobs)
+        finally:
+            spent[0] += time.perf_counter() - t
+            spent[1] += len(blobs)
+
+    wmf.convert = timed_convert
+    real_cached = wmf._cached
+    wmf._cached = lambda digest: None  # a file never seen: no PNG from an earlier run
+    with bench_database("mathtype_convert"):
+        user = User.objects.create_user("gv.toan", role=Role.TEACHER, full_name="GV Toán")
+        bank = services.bank_create(owner=user, name="Toán")
+        with RssPeak() as rss:
+            seconds, report = preview_once(data, bank, user)
+        png_seconds, pictures_sent = spent
+        del report
+        wmf._cached = real_cached  # the second pass (memory only) reuses the PNGs
+        gc.collect()
+        tracemalloc.start()
+        _s, report = preview_once(data, bank, user)
+        _current, heap = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+    latex, pictures = equation_shares(report["items"])
+    lost = total - latex - pictures
+    flagged = sum(1 for it in report["items"] if it.get("review"))
+    converter = "LibreOffice" if wmf.converter() else "no converter installed"
+    print(f"Word file: {questions} questions, {total} MathType equations, {len(data) // 1024} KB")
+    print(
+        f"  preview (read, checks, duplicates, every question rendered): {seconds:.2f} s, "
+        f"{total / seconds:.0f} equations/s; of which WMF → PNG ({converter}, "
+        f"{pictures_sent} pictures): {png_seconds:.2f} s; the rest "
+        f"{seconds - png_seconds:.2f} s ({total / max(seconds - png_seconds, 1e-9):.0f} equations/s)"
+    )
+    print(
+        f"  {report['total']} questions to save, {flagged} flagged for review, "
+        f"{len(report['errors'])} errors"
+    )
+    print(
+        f"  peak memory: resident set +{(rss.peak - rss.base) / 2**20:.0f} MB over "
+        f"{rss.base / 2**20:.0f} MB; Python heap {heap / 2**20:.1f} MB (tracemalloc, second pass)"
+    )
+    print(f"  converted to LaTeX : {latex} ({100 * latex / total:.1f} %)")
+    print(f"  shown as a picture : {pictures} ({100 * pictures / total:.1f} %)")
+    print(f"  lost               : {lost}" + ("  <- must be 0" if lost else ""))
+
+
+def corpus_rates(count: int, katex: bool) -> None:
     from tests.question_bank.formats.docx.mathtype import mtef_builder as m
     from tests.question_bank.formats.docx.mathtype.ole_builder import ole_file
 
-    items = corpus(args.equations)
+    items = corpus(count)
     objects = [(name, ole_file(m.ole_stream(mtef))) for name, mtef in items]
     converted, picture, lost, seconds = convert(objects)
-    if args.katex:
+    if katex:
         refused = katex_failures([latex for _, latex in converted])
         if refused is None:
             print("KaTeX check skipped: node or node_modules/katex missing")
@@ -187,30 +316,32 @@ def main() -> None:
             lost += [(n, f"KaTeX: {t}") for n, t in converted if t in bad]
             converted = [(n, t) for n, t in converted if t not in bad]
     total = len(items)
-    print(f"equations: {total}")
+    print(f"MTEF corpus: {total} equations (every construct, MathType 5 and Equation 3.0)")
     print(f"  converted to LaTeX : {len(converted)} ({100 * len(converted) / total:.1f} %)")
     print(f"  shown as a picture : {len(picture)} ({100 * len(picture) / total:.1f} %)")
     print(f"  lost               : {len(lost)}")
     for name, why in lost[:10]:
         print(f"    {name}: {why}")
-    print(f"  time: {1000 * seconds / total:.3f} ms per equation ({total / seconds:.0f} equations/s,"
+    print(f"  conversion: {total / seconds:.0f} equations/s ({1000 * seconds / total:.3f} ms each,"
           " OLE container included)")  # fmt: skip
 
-    from question_bank.formats.docx import parse
 
-    data = word_file(args.questions)
-    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    start = time.perf_counter()
-    result = parse(data, filename="bench.docx")
-    seconds = time.perf_counter() - start
-    rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    flagged = sum(1 for q in result.questions if q.needs_review)
-    print(
-        f"Word file: {args.questions} questions, {5 * args.questions} MathType equations, "
-        f"{len(data) // 1024} KB: read in {seconds:.2f} s; {len(result.questions)} questions, "
-        f"{flagged} flagged, {len(result.problems)} problems; peak memory "
-        f"{rss_after // 1024} MB (before {rss_before // 1024} MB)"
-    )
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", choices=sorted(SIZES), default="full")
+    parser.add_argument("--equations", type=int, help="corpus size, instead of --size's")
+    parser.add_argument("--questions", type=int, help="Word file questions, instead of --size's")
+    parser.add_argument("--katex", action="store_true", help="render every LaTeX with KaTeX")
+    args = parser.parse_args()
+    equations, questions = SIZES[args.size]
+
+    import django
+
+    django.setup()
+    started = time.perf_counter()
+    word_preview(args.questions or questions)
+    corpus_rates(args.equations or equations, args.katex)
+    print(f"(benchmark ran {time.perf_counter() - started:.0f} s)")
 
 
 if __name__ == "__main__":

@@ -5,7 +5,8 @@ is stored in the job's report as the student will see it: sanitised HTML with it
 inlined (``data:`` URLs, which the admin's CSP allows), the type, the key, and each doubt
 or problem of that question in Vietnamese beside it. A question read whole but rejected for
 its errors is shown too, at its position in the file; one the parser could not build at all
-is an item with its problems and no content, placed by its number among the others.
+is an item with its problems and no content, at the place its parser recorded
+(``ParseResult.unbuilt``: Moodle XML, GIFT, Aiken, QTI) or by its number among the others.
 
 On the page the teacher fixes a question in place (:mod:`question_bank.import_fixes`: key,
 type, texts; kept in the report under ``fixes`` by position) or leaves it out (every
@@ -74,32 +75,45 @@ def _sort_key(ref: str, position: int) -> tuple[int, int]:
     return (int(m.group(1)) if m else 10**9, position)
 
 
-def _place(items: list[dict], broken: list[dict]) -> list[dict]:
-    """The questions in file order, each question that could not be built put after the
-    last one before it with the same prefix ("Phần II, ") and a smaller number."""
+def _place(items: list[dict], broken: list[dict], unbuilt: Mapping[str, int]) -> list[dict]:
+    """The questions in file order, each question that could not be built at the place its
+    parser recorded (``ParseResult.unbuilt``: after that many questions read), else after
+    the last one before it with the same prefix ("Phần II, ") and a smaller number."""
     ordered = list(items)
     for item in broken:
-        m = _NUMBER.search(item["ref"] or "")
-        if m is None:
-            ordered.append(item)
-            continue
-        prefix, number = item["ref"][: m.start()], int(m.group(1))
-        before = after = None
-        for i, other in enumerate(ordered):
-            o = _NUMBER.search(other["ref"] or "")
-            if o is None or other["ref"][: o.start()] != prefix:
-                continue
-            if int(o.group(1)) < number:
-                before = i
-            elif after is None:
-                after = i
-        if before is not None:
-            ordered.insert(before + 1, item)
-        elif after is not None:
-            ordered.insert(after, item)
+        if item["ref"] in unbuilt:
+            after = unbuilt[item["ref"]]
+            at = next(
+                (i for i, o in enumerate(ordered) if o.get("position", 0) > after), len(ordered)
+            )
+            ordered.insert(at, item)
         else:
-            ordered.append(item)
+            _place_by_number(ordered, item)
     return ordered
+
+
+def _place_by_number(ordered: list[dict], item: dict) -> None:
+    """Put an item that could not be built after its neighbour by printed number."""
+    m = _NUMBER.search(item["ref"] or "")
+    if m is None:
+        ordered.append(item)
+        return
+    prefix, number = item["ref"][: m.start()], int(m.group(1))
+    before = after = None
+    for i, other in enumerate(ordered):
+        o = _NUMBER.search(other["ref"] or "")
+        if o is None or other["ref"][: o.start()] != prefix:
+            continue
+        if int(o.group(1)) < number:
+            before = i
+        elif after is None:
+            after = i
+    if before is not None:
+        ordered.insert(before + 1, item)
+    elif after is not None:
+        ordered.insert(after, item)
+    else:
+        ordered.append(item)
 
 
 def _review(q) -> list[str]:
@@ -174,7 +188,7 @@ def preview_items(result: ParseResult, duplicates: list[str] = ()) -> dict:
         ref, _sep, message = line.partition(": ")
         if ref in by_ref:
             by_ref[ref]["duplicates"].append(message)
-    ordered = _place(items, list(broken.values()))
+    ordered = _place(items, list(broken.values()), result.unbuilt)
     groups = {
         g.key: {"title": g.title, "stimulus": inline.html(g.stimulus, g.assets)}
         for g in result.groups

@@ -8,7 +8,8 @@
     ANSWER: B
 
 Every question is a SINGLE_CHOICE whose ``ref`` is ``"Dòng N"`` (its first line). A broken
-question gives one error :class:`Problem` naming its line, with every reason joined by "; ".
+question gives one error :class:`Problem` naming its line, with every reason joined by "; ",
+and is kept at its place in ``ParseResult.rejected`` for the preview page.
 A text line after the options of a question without ``ANSWER`` starts the next question
 (the unfinished one is reported "thiếu dòng ANSWER").
 """
@@ -23,7 +24,6 @@ from question_bank.formats.base import (
     Choice,
     ParsedQuestion,
     ParseResult,
-    Problem,
     QType,
     validate_question,
 )
@@ -73,9 +73,8 @@ def _finish(p: _Pending, answer: str | None, result: ParseResult) -> None:
     if not errors:
         errors = validate_question(q)
     if errors:
-        result.problems.append(Problem(ref, "; ".join(dict.fromkeys(errors))))
         # Kept with its place among the questions read: the preview may fix it.
-        result.rejected.append((len(result.questions) + len(result.rejected), q))
+        result.reject(q, "; ".join(dict.fromkeys(errors)))
     else:
         result.questions.append(q)
 
@@ -97,9 +96,7 @@ def parse(data: bytes, *, filename: str, files: Mapping[str, bytes] | None = Non
         blank_before, after_blank = after_blank, False
         if m := _ANSWER.match(line):
             if current is None:
-                result.problems.append(
-                    Problem(f"Dòng {number}", "dòng ANSWER không thuộc câu hỏi nào")
-                )
+                result.give_up(f"Dòng {number}", "dòng ANSWER không thuộc câu hỏi nào")
             else:
                 _finish(current, m.group(1).strip(), result)
                 current = None

@@ -147,6 +147,21 @@ class ParseResult:
     # under their ref), each with its index among every question read in file order: the
     # preview shows them and the teacher may fix them (question_bank.import_fixes).
     rejected: list[tuple[int, ParsedQuestion]] = field(default_factory=list)
+    # Questions that could not be built at all (an unknown type, an answer block that does
+    # not parse, a template item …): their ref → how many questions (built or rejected) come
+    # before them in the file, so the preview shows their errors at their place.
+    unbuilt: dict[str, int] = field(default_factory=dict)
+
+    def give_up(self, where: str, message: str) -> None:
+        """Record a question of the file that could not be built: its error, at its place."""
+        self.problems.append(Problem(where, message))
+        self.unbuilt.setdefault(where, len(self.questions) + len(self.rejected))
+
+    def reject(self, q: ParsedQuestion, *messages: str) -> None:
+        """Keep a question read whole but refused for its errors (``messages``), at its place
+        among the questions read: the preview shows it and the teacher may fix it."""
+        self.problems.extend(Problem(q.ref, m) for m in messages)
+        self.rejected.append((len(self.questions) + len(self.rejected), q))
 
     @property
     def errors(self) -> list[Problem]:

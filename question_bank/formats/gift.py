@@ -19,10 +19,16 @@ and these answer blocks:
   → CLOZE with one blank (choice, text or numeric); for other types a ``_____`` is inserted
   as Moodle does;
 * no block at all → a description: skipped with a warning.
+
+A question with errors is kept at its place in ``ParseResult.rejected`` (its type and
+answers as read: the preview page may give it its key); one whose answer block cannot be
+read is recorded at its place in ``ParseResult.unbuilt``. Only a file that is not UTF-8
+text is refused whole.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Mapping
 from decimal import Decimal
@@ -56,6 +62,8 @@ from question_bank.html import plain_text
 from question_bank.numeric import NumericAnswerError, format_numeric, parse_numeric
 
 FORMAT = "gift"
+UNREADABLE = "không đọc được câu hỏi này (lỗi đã được ghi lại để sửa); hãy bỏ qua câu này"
+logger = logging.getLogger(__name__)
 
 # Escaped characters are swapped for private-use characters while the structure is parsed.
 _ESCAPES = {
@@ -323,13 +331,11 @@ def _answer_block(text: str, ref: str, result: ParseResult) -> tuple[str, str, s
         return None
     end = text.find("}", start)
     if end < 0:
-        result.problems.append(Problem(ref, "thiếu dấu “}” đóng phần đáp án"))
+        result.give_up(ref, "thiếu dấu “}” đóng phần đáp án")
         return None
     before, body, after = text[:start], text[start + 1 : end], text[end + 1 :]
     if "{" in after or "}" in after or "}" in before:
-        result.problems.append(
-            Problem(ref, "có dấu ngoặc nhọn thừa; hãy viết \\{ hoặc \\} nếu đó là chữ trong đề")
-        )
+        result.give_up(ref, "có dấu ngoặc nhọn thừa; hãy viết \\{ hoặc \\} nếu đó là chữ trong đề")
         return None
     return before, body, after
 
@@ -417,7 +423,7 @@ def _finish(
     errors = list(dict.fromkeys(errors + validate_question(q)))
     result.problems += [Problem(q.ref, w, "warning") for w in dict.fromkeys(warnings)]
     if errors:
-        result.problems.append(Problem(q.ref, "; ".join(errors)))
+        result.reject(q, "; ".join(errors))  # shown on the preview page, at its place
     else:
         result.questions.append(q)
 
@@ -468,11 +474,12 @@ def parse(data: bytes, *, filename: str, files: Mapping[str, bytes] | None = Non
     for block in _blocks(text.split("\n")):
         try:
             new_category = _question(block, category, result)
-        except (
-            ValueError,
-            ArithmeticError,
-        ) as exc:  # one unreadable question must not sink the file
-            result.problems.append(Problem(f"Dòng {block.line}", f"không đọc được câu hỏi ({exc})"))
+        except (ValueError, ArithmeticError) as exc:  # one unreadable question must not sink
+            result.give_up(f"Dòng {block.line}", f"không đọc được câu hỏi ({exc})")  # the file
+            continue
+        except Exception:  # nor one this reader trips on (logged, to be fixed)
+            logger.exception("GIFT question at line %s could not be read", block.line)
+            result.give_up(f"Dòng {block.line}", UNREADABLE)
             continue
         if new_category is not None:
             category = new_category

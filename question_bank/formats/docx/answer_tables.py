@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from question_bank.formats.base import Problem
 from question_bank.formats.docx.lines import Table
 from question_bank.formats.docx.patterns import (
     RE_KEY_CELL,
@@ -119,3 +120,34 @@ def _column_pair_keys(rows: list[list[str]], lenient: bool) -> list[tuple[int, s
     if keys and (labelled or lenient):
         return keys
     return []
+
+
+def apply_keys(keys: list[tuple[int, str, int | None]], by_number: dict, problems: list) -> None:
+    """Each key ``(question number, raw key, part)`` of the answer tables and lines given to
+    the first question of that number (same part first) that can take a key of its kind and
+    has none yet; a number the paper lacks is a problem."""
+    used: set[int] = set()
+    for n, raw, part in keys:
+        kind, value = classify_key(raw)
+        if kind is None:
+            continue
+        candidates = [d for d in by_number.get(n, []) if _accepts(d, kind)]
+        same_part = [d for d in candidates if d.part == part]
+        pool = same_part or candidates
+        free = [d for d in pool if id(d) not in used]
+        target = (free or pool or [None])[0]
+        if target is None:
+            problems.append(
+                Problem(where=f"Câu {n}", message="có trong bảng đáp án nhưng đề không có câu này")
+            )
+            continue
+        used.add(id(target))
+        target.table_key = (kind, value)
+
+
+def _accepts(d, kind: str) -> bool:
+    if kind == "letters":
+        return bool(d.options) or d.part == 1
+    if kind == "tf":
+        return bool(d.stmts) or d.part == 2
+    return d.part == 3 or (not d.options and not d.stmts and d.part is None)

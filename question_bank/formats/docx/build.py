@@ -117,6 +117,8 @@ def _start(d: Draft) -> tuple[ParsedQuestion, _Context]:
         return ""
 
     stem_parts = [RE_MARKER.sub(marker, p).strip() for p in d.stem]
+    if stem_parts and d.stem[0].lstrip().startswith("["):  # "Câu 1 [NB]: …": the ":" goes too
+        stem_parts[0] = stem_parts[0].lstrip(".:) ")
     # Statement-looking lines ("a) …") that are not Đúng/Sai statements belong to the stem.
     extra = [RE_MARKER.sub(marker, x).strip() for s in d.stmts for x in (s.full, *s.html[1:])]
     # An answer is inline: a display equation in it is read as an inline one.
@@ -237,8 +239,16 @@ def _choice(q: ParsedQuestion, c: _Context) -> None:
         q.qtype = QType.MULTIPLE_RESPONSE
     else:
         q.qtype = QType.SINGLE_CHOICE
+    italic = {o.letter for o in d.options if o.italic}
+    if len(italic) == len(d.options):
+        italic = set()  # every letter in italics is the file's style, not a mark
     q.choices = [
-        Choice(text=join_html(o.html), correct=o.letter in correct, fixed=o.fixed, ident=o.letter)
+        Choice(
+            text=join_html(o.html),
+            correct=o.letter in correct,
+            fixed=o.fixed or o.letter in italic,
+            ident=o.letter,
+        )
         for o in d.options
     ]
     q.stem = c.stem_all

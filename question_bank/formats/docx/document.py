@@ -18,10 +18,12 @@ from question_bank.formats.base import (
     ParseResult,
     Problem,
 )
-from question_bank.formats.docx.answer_tables import classify_key, table_keys
+from question_bank.formats.docx.answer_tables import apply_keys, table_keys
 from question_bank.formats.docx.build import build_question, with_assets
+from question_bank.formats.docx.gaps import gap_options_line, gap_stems
 from question_bank.formats.docx.legacy import legacy_problem
 from question_bank.formats.docx.lines import Line, Table
+from question_bank.formats.docx.mcmix import loose_item, mcmix_line, placeholders
 from question_bank.formats.docx.ooxml import ZWSP, W
 from question_bank.formats.docx.package import Package
 from question_bank.formats.docx.patterns import (
@@ -29,13 +31,11 @@ from question_bank.formats.docx.patterns import (
     QUESTION_WORDS,
     RE_ANSWER_HEADING,
     RE_ASSET,
-    RE_BR_LINE,
     RE_CHILD,
     RE_CHOOSE,
     RE_EN_INSTRUCTION,
     RE_EN_RANGE,
     RE_END,
-    RE_GAP,
     RE_GROUP,
     RE_GROUP_END,
     RE_GROUP_FIRST,
@@ -58,6 +58,7 @@ from question_bank.formats.docx.question import (
     Draft,
     Interpreter,
     collect_extras,
+    disambiguate,
     inline_options_start,
     join_html,
 )
@@ -80,6 +81,8 @@ class _GroupState:
     head: list[str] = field(default_factory=list)  # "Câu 5." stem shared by "Câu 5.1", "Câu 5.2"
     sub_of: str = ""
     head_assets: dict[str, bytes] = field(default_factory=dict)
+    mcmix: str = ""  # McMIX "[<sg>]": "content" until "[<egc>]", then "questions"
+    con: str = ""  # the ref of a bare "Câu N" whose "Con k:" lines are its sub-questions
 
 
 class _Document:
@@ -97,6 +100,8 @@ class _Document:
         self.key_part: int | None = None
         self.late: Draft | None = None
         self.group_count = 0
+        self.mcmix_next = False  # after "[<br>]": the next line starts a question (mcmix.py)
+        self.loose: list = []  # lines outside any question, before the first "[<br>]"
 
     # -- stream ------------------------------------------------------------------------------
     def feed(self, item) -> None:
@@ -114,17 +119,22 @@ class _Document:
                  self.subquestion_line, self.question_line, self.child_line,
                  self.instruction_line, self.english_instruction, self.end_line,
                  self.kind_heading)  # fmt: skip
-        if any(rule(line, folded) for rule in rules):
+        if (
+            mcmix_line(self, line, folded)
+            or gap_options_line(self, line, folded)
+            or any(rule(line, folded) for rule in rules)
+        ):
             return
         if self.block is not None:
             self.block[1].feed(line)
-        elif self.group is not None:
+        elif not loose_item(self, line) and self.group is not None:
             self.group.items.append(line)
 
     # -- structural lines: each rule says whether the line was its kind ----------------------
     def close_all(self) -> None:
         self.close_question()
         self.close_group()
+        self.mcmix_next, self.loose = False, []
 
     def section(self, line: Line, folded: str) -> bool:
         """``PHẦN I`` …: the part (and so the type) of the questions that follow."""
@@ -185,25 +195,41 @@ class _Document:
         block = self.block[0] if self.block is not None else None
         group = self.group
         if block is not None and block.number == parent and not block.options and not block.stmts:
-            self.block = None
-            self.close_group()
-            self.open_group(f"Câu {parent}", "")
-            group = self.group
-            group.head, group.sub_of = list(block.stem), parent
-            group.head_assets = dict(block.assets)
-            group.first = group.last = -1  # the next plain "Câu N" closes the group
+            self.share_stem(block)
         elif group is None or group.sub_of != parent:
             self.close_question()
         number = f"{parent}.{k}"
         self.start_block(line, number, self.ref(number), m.end(), (None, ""))
         return True
 
+    def share_stem(self, block: Draft) -> None:
+        """The stem of an open question without options becomes the shared stem of a group
+        holding its sub-questions (``Câu 5.1``, ``Câu 5.2`` … or ``Con 1:``, ``Con 2:`` …)."""
+        self.block = None
+        self.close_group()
+        self.open_group(f"Câu {block.number}", "")
+        group = self.group
+        group.head, group.sub_of = list(block.stem), block.number
+        group.head_assets = dict(block.assets)
+        group.first = group.last = -1  # the next plain "Câu N" closes the group
+
     def child_line(self, line: Line, folded: str) -> bool:
-        """HC-MIX ``Con k:``: a variant that replaces the question before it in another
-        paper (hoanchan.github.io/projects/hc-mix, "Câu con"); imported as its own question."""
+        """``Con k:`` under a bare ``Câu N`` (a stem, no options): its sub-questions, sharing
+        the stem. After a whole question, HC-MIX's "câu con": a variant that replaces it in
+        another paper (hoanchan.github.io/projects/hc-mix), imported as its own question."""
         m = RE_CHILD.match(folded)
         if m is None:
             return False
+        block = self.block[0] if self.block is not None else None
+        if block is not None and _bare(block):
+            self.share_stem(block)
+            self.group.con = block.ref
+        if self.group is not None and self.group.con:
+            number = f"{self.group.sub_of}.{m.group(1)}"
+            self.start_block(
+                line, number, f"{self.group.con}, con {m.group(1)}", m.end(), (None, "")
+            )
+            return True
         parent = self.block[0] if self.block is not None else None
         if parent is None and self.drafts:
             parent = self.drafts[-1]
@@ -238,10 +264,7 @@ class _Document:
         return "sau" in folded and "cau" in folded and self.group_instruction(line.text, folded)
 
     def end_line(self, line: Line, folded: str) -> bool:
-        """``--- HẾT ---`` (and a ``[<br>]`` separator line, dropped)."""
-        if RE_BR_LINE.match(line.text):
-            self.close_question()
-            return True
+        """``--- HẾT ---``."""
         if not RE_END.match(folded):
             return False
         self.close_all()
@@ -274,7 +297,7 @@ class _Document:
             return
         if self.block is not None:
             self.block[1].feed(table)
-        elif self.group is not None:
+        elif not loose_item(self, table) and self.group is not None:
             self.group.items.append(table)
 
     # -- pieces ------------------------------------------------------------------------------
@@ -310,6 +333,7 @@ class _Document:
         """A new question block whose heading line's content starts at ``pos``; options
         written on the heading line ("Câu 3. Tính … A. 1 B. 2 C. 3 D. 4") are read as such."""
         self.close_question()
+        self.mcmix_next, self.loose = False, []
         group = self.group
         draft = Draft(number=number, part=self.part, ref=ref, group=group.key if group else "")
         draft.points, draft.level = meta
@@ -391,6 +415,10 @@ class _Document:
             return
         draft, _ = self.block
         self.block = None
+        if draft.unconfirmed and _bare(draft):
+            if self.group is not None:  # an instruction line, not a question (mcmix.py)
+                self.group.count -= 1
+            return
         self.drafts.append(draft)
         if draft.n >= 0:
             self.by_number.setdefault(draft.n, []).append(draft)
@@ -443,9 +471,10 @@ class _Document:
         self.close_question()
         self.close_group()
         result = self.result
-        self.apply_keys()
-        _disambiguate(self.drafts)
-        self.gap_stems()
+        apply_keys(self.keys, self.by_number, result.problems)
+        disambiguate(self.drafts)
+        placeholders(self.groups)
+        gap_stems(self.groups, self.drafts)
         used_groups: set[str] = set()  # by a question, even one the teacher has to fix
         for index, draft in enumerate(self.drafts):
             q, errors = build_question(draft)
@@ -471,66 +500,10 @@ class _Document:
                 )
         return result
 
-    def gap_stems(self) -> None:
-        """A question with options and no stem in a group whose passage has the gap "(N)"
-        of its number (a cloze passage of the 2025 English paper): "Chỗ trống (N)"."""
-        gaps: dict[str, set[str]] = {}
-        for _, group in self.groups:
-            found = set()
-            for m in RE_GAP.finditer(group.stimulus):
-                found.add(next(g for g in m.groups() if g))
-            gaps[group.key] = found
-        for d in self.drafts:
-            if d.group and d.options and not any(d.stem) and d.number in gaps.get(d.group, ()):
-                d.stem = [f"Chỗ trống ({d.number})"]
 
-    def apply_keys(self) -> None:
-        used: set[int] = set()
-        for n, raw, part in self.keys:
-            kind, value = classify_key(raw)
-            if kind is None:
-                continue
-            candidates = [d for d in self.by_number.get(n, []) if _accepts(d, kind)]
-            same_part = [d for d in candidates if d.part == part]
-            pool = same_part or candidates
-            free = [d for d in pool if id(d) not in used]
-            target = (free or pool or [None])[0]
-            if target is None:
-                self.result.problems.append(
-                    Problem(
-                        where=f"Câu {n}", message="có trong bảng đáp án nhưng đề không có câu này"
-                    )
-                )
-                continue
-            used.add(id(target))
-            target.table_key = (kind, value)
-
-
-def _disambiguate(drafts: list[Draft]) -> None:
-    """When numbering restarts (several "Câu 1"), every ref names its question unambiguously:
-    "Câu 1 (lần đánh số thứ 2, câu thứ 41 trong tệp)"."""
-    counts: dict[str, int] = {}
-    for d in drafts:
-        counts[d.ref] = counts.get(d.ref, 0) + 1
-    if all(n == 1 for n in counts.values()):
-        return
-    run, previous = 1, None
-    for i, d in enumerate(drafts, start=1):
-        n = d.n
-        if n >= 0:
-            if previous is not None and n <= previous:
-                run += 1
-            previous = n
-        if counts[d.ref] > 1:
-            d.ref = f"{d.ref} (lần đánh số thứ {run}, câu thứ {i} trong tệp)"
-
-
-def _accepts(d: Draft, kind: str) -> bool:
-    if kind == "letters":
-        return bool(d.options) or d.part == 1
-    if kind == "tf":
-        return bool(d.stmts) or d.part == 2
-    return d.part == 3 or (not d.options and not d.stmts and d.part is None)
+def _bare(d: Draft) -> bool:
+    """Only a stem: no options, statements, answer or pairs."""
+    return not (d.options or d.stmts or d.ans_lines or d.pairs_kind or d.answer is not None)
 
 
 def _question_head(text: str, folded: str, pos: int) -> tuple[int, float | None, str] | None:

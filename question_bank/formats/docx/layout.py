@@ -280,7 +280,7 @@ _BODIES = {
 }
 
 
-_RE_INLINE_OPTION = re.compile(r"(?<!\S)\*?[A-H]#?\s*[.)]")
+_RE_INLINE_OPTION = re.compile(r"(?<!\S)\*?#?[A-H]#?\s*[.)]")
 
 
 def _guard_inline_options(p) -> None:

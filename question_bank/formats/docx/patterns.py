@@ -84,17 +84,20 @@ RE_FIXED = re.compile(
 )
 
 # On original text.
-RE_OPT = re.compile(r"(?<!\S)(\*?)([A-H])(#?)\s*[.)]")
+# ``*`` before the letter: the key; ``#`` before or after it (``#D.``, ``D#.``): a fixed option.
+RE_OPT = re.compile(r"(?<!\S)(\*?#?|#\*)([A-H])(#?)\s*[.)]")
 RE_STMT = re.compile(r"\s*(\*?)([a-h])(#?)\s*[).]")
 _RE_KEY_TOKEN = re.compile(r"(\d{1,4})\s*[-.:)/]?\s*([A-H])(?![A-Za-z0-9])")
 _RE_KEY_SEP = re.compile(r"[\s,;|]*")
 RE_KEY_CELL = re.compile(r"\s*(?:[Cc]âu\s*)?(\d{1,4})\s*[-.:)/]?\s*(\S.*?)\s*")
 RE_MARKER = re.compile(
-    r"\[\s*(giữ thứ tự|cố định|nhiều đáp án|trả lời ngắn|tự luận|TF|NB|TH|VD|VDC)\s*\]\s*",
+    r"\[\s*(?:<|&lt;)?\s*(giữ thứ tự|cố định|nhiều đáp án|trả lời ngắn|tự luận|TF|NB|TH|VD|VDC)"
+    r"\s*(?:>|&gt;)?\s*\]\s*",
     re.IGNORECASE,
 )
 MARKER_LEVEL = {"nb": "biet", "th": "hieu", "vd": "van_dung", "vdc": "van_dung_cao"}
-# Azota / OLM: ``[TF]`` in the stem marks a Đúng/Sai question.
+# Azota / OLM: ``[TF]`` in the stem marks a Đúng/Sai question; ``[NB]`` … (also ``[<NB>]``)
+# the level.
 RE_CLOZE = re.compile(r"\[(\d{1,3}):\s*([^\[\]<>]*?)\s*\]")
 RE_CHOOSE = re.compile(
     r"(?:[Cc]họn|[Đđ]áp án(?: đúng)?(?: là)?:?)\s+(?:đáp án\s+|phương án\s+|câu\s+)?([A-H])(?![A-Za-z0-9])"
@@ -111,6 +114,14 @@ RE_ANS_LINE = re.compile(r"\s*\[<\s*Ans\s*=\s*(.*?)\s*>\]\s*$", re.IGNORECASE | 
 # ``[<br>]`` separator line: the option marker and a line to drop.
 RE_DOLLAR_OPT = re.compile(r"\s*\[<\$>\]\s*")
 RE_BR_LINE = re.compile(r"\s*\[<br\s*/?>\]\s*$", re.IGNORECASE)
+# McMIX ("đề thi chuẩn" of McMIX / MCTest, and the question banks that take it): ``[<sg>]`` opens
+# a group, ``[<egc>]`` ends its shared content, ``[</sg>]`` closes it (``[<g0>]``/``[</g0>]``
+# read the same); ``(<1>)`` numbers a question of the group; ``{<1>}`` in the content refers
+# to it (a gap of a cloze passage). On original text.
+RE_SG = re.compile(r"\s*\[<\s*(?:sg|g\d{0,2})\s*>\]\s*", re.IGNORECASE)
+RE_SG_END = re.compile(r"\s*\[<\s*/\s*(?:sg|g\d{0,2})\s*>\]\s*$", re.IGNORECASE)
+RE_EGC = re.compile(r"\s*\[<\s*egc\s*>\]\s*$", re.IGNORECASE)
+RE_MC_NUMBER = re.compile(r"\s*\(<\s*(\d{1,3})\s*>\)\s*[.:]?")
 # HC-MIX "câu con" (a variant that replaces the question in another paper): "Con 2:".
 RE_CHILD = re.compile(r"\s*con\s*(\d{1,3})\s*[.:)]")
 # "Câu 5.1" / "Câu 5.2": sub-questions under the shared stem of "Câu 5".
@@ -119,6 +130,9 @@ RE_SUBQUESTION = re.compile(r"\s*(?:cau|bai)\s*(\d{1,5})\.(\d{1,2})(?![\d,])\s*[
 RE_EN_INSTRUCTION = re.compile(r"\s*(?:read\s+the\s+following|mark\s+the\s+letter|choose\s+the)\b")
 RE_EN_RANGE = re.compile(r"\b(\d{1,3})\s*(?:to|-|–|—)\s*(\d{1,3})\b")
 RE_GAP = re.compile(r"\((\d{1,3})\)\s*(?:_{2,}|…|\.{3,})|_{2,}\s*\((\d{1,3})\)|\((\d{1,3})\)")
+
+# A cloze passage's options after the gap's number: "1. A. small  B. smaller" (gaps.py).
+RE_GAP_OPTIONS = re.compile(r"\s*\(?(\d{1,3})\)?\s*[.):]?\s*(?=\*?#?[A-H]\s*[.)])")
 
 RE_ASSET = re.compile(r'src="asset:([^"]+)"')
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -233,7 +247,11 @@ def looks_structural(text: str) -> bool:
         return True
     if RE_OPT.match(stripped) or RE_STMT.match(stripped) or key_tokens(stripped, 1):
         return True
-    if any(rx.match(stripped) for rx in (RE_ANS_LINE, RE_DOLLAR_OPT, RE_BR_LINE)):
+    if any(
+        rx.match(stripped)
+        for rx in (RE_ANS_LINE, RE_DOLLAR_OPT, RE_BR_LINE, RE_SG, RE_SG_END, RE_EGC, RE_MC_NUMBER,
+                   RE_GAP_OPTIONS)
+    ):  # fmt: skip
         return True
     if RE_CHILD.match(folded) or RE_SUBQUESTION.match(folded) or RE_EN_INSTRUCTION.match(folded):
         return True

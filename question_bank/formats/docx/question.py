@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from question_bank.formats.docx.lines import Line, Table
-from question_bank.formats.docx.ooxml import BLUE, RED, B, U
+from question_bank.formats.docx.ooxml import BLUE, RED, B, I, U
 from question_bank.formats.docx.patterns import (
     RE_ANS_LINE,
     RE_ANSWER,
@@ -46,6 +46,7 @@ class Opt:
     full: str = ""  # the whole line, for statements that turn out to be essay sub-parts
     blue: bool = False  # letter or whole option in blue (a key only where nothing is red)
     marks: frozenset = frozenset()  # how it is marked: "*", "u" (underline), "red"
+    italic: bool = False  # the letter alone in italics (fixed, where not every letter is)
 
 
 @dataclass
@@ -76,6 +77,7 @@ class Draft:
     seq: int = 0  # position among the file's questions (1-based), for messages
     order_key: list[str] = field(default_factory=list)  # HC-MIX "[<Ans=F-c-e-d-b-a>]"
     single_tf: bool | None = None  # HC-MIX "[<Ans=Đúng>]" without statements
+    unconfirmed: bool = False  # no "Câu N" (after "[<br>]"): a question once a "[<br>]" ends it
 
     @property
     def n(self) -> int:
@@ -89,6 +91,25 @@ def join_html(parts: list[str]) -> str:
     if len(parts) == 1:
         return parts[0]
     return "".join(p if p.startswith("<table") else f"<p>{p}</p>" for p in parts)
+
+
+def disambiguate(drafts: list[Draft]) -> None:
+    """When numbering restarts (several "Câu 1"), every ref names its question unambiguously:
+    "Câu 1 (lần đánh số thứ 2, câu thứ 41 trong tệp)"."""
+    counts: dict[str, int] = {}
+    for d in drafts:
+        counts[d.ref] = counts.get(d.ref, 0) + 1
+    if all(n == 1 for n in counts.values()):
+        return
+    run, previous = 1, None
+    for i, d in enumerate(drafts, start=1):
+        n = d.n
+        if n >= 0:
+            if previous is not None and n <= previous:
+                run += 1
+            previous = n
+        if counts[d.ref] > 1:
+            d.ref = f"{d.ref} (lần đánh số thứ {run}, câu thứ {i} trong tệp)"
 
 
 def collect_extras(draft_assets: dict, reviews: list, item) -> None:
@@ -144,18 +165,19 @@ def _marks(line: Line, letter_pos: int, a: int, b: int, star: bool) -> tuple[set
 
 def _make_opt(line: Line, m: re.Match, a: int, b: int, letter: str | None = None) -> Opt:
     at = m.start(2) if letter is None else a
-    star = letter is None and bool(m.group(1))
+    star = letter is None and "*" in m.group(1)
     fmt = line.fmt_at(at)
     kinds, blue, drop = _marks(line, at, a, b, star)
     html = line.html(a, b, drop)
-    fixed = bool(letter is None and m.group(3)) or bool(
-        RE_FIXED.search(fold_chars(plain_text(html)))
-    )
+    hashed = letter is None and ("#" in m.group(1) or bool(m.group(3)))
+    fixed = hashed or bool(RE_FIXED.search(fold_chars(plain_text(html))))
     opt = Opt(
         letter or m.group(2).upper(), [html] if html else [], bool(kinds), bool(fmt & B), fixed
     )
     opt.blue = blue
     opt.marks = frozenset(kinds)
+    # An italic letter (the option's text not italic): "không hoán vị" in McMIX-style guides.
+    opt.italic = letter is None and bool(fmt & I) and not line.all_flag(a, b, I)
     return opt
 
 
@@ -374,9 +396,9 @@ class Interpreter:
         if self.dollar_option(line):
             return True
         first = line.text.lstrip()[:1]
-        if self.part in (2, 3) or not first or first not in "ABCDEFGH*":
+        if self.part in (2, 3) or not first or first not in "ABCDEFGH*#":
             return False
-        if self.state == "stmts" and first not in ("A", "*"):
+        if self.state == "stmts" and first not in ("A", "*", "#"):
             return False
         opts = _split_options(line)
         if not opts:

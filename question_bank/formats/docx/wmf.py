@@ -7,8 +7,10 @@ Draw puts the picture on an A4 page rendered at twice the screen resolution; the
 then cropped to the picture with Pillow.
 
 Limits: a metafile larger than :data:`MAX_BYTES` or one whose header is not a metafile's is
-never handed to the converter; at most :data:`MAX_FILES` per file are converted, in a call
-that is killed after :func:`_timeout` seconds. Results are cached by the SHA-256 of the
+never handed to the converter; at most :data:`MAX_FILES` per file, :data:`MAX_TOTAL_BYTES`
+together, are converted, in one call whose whole process group is killed after
+:func:`_timeout` seconds (at most :data:`MAX_SECONDS`). Nothing else of a Word file (an OLE
+object's own bytes: MathType, Excel, ChemDraw …) is ever handed to a program. Results are cached by the SHA-256 of the
 metafile (Django's cache), so a file previewed and then saved is converted once.
 
 A picture that could not be converted keeps its metafile and the question says so
@@ -38,6 +40,8 @@ logger = logging.getLogger(__name__)
 METAFILE_EXTENSIONS = (".wmf", ".emf")
 MAX_BYTES = 2 * 1024 * 1024
 MAX_FILES = 400
+MAX_TOTAL_BYTES = 64 * 1024 * 1024  # one call's metafiles together
+MAX_SECONDS = 180.0
 CACHE_PREFIX = "qb:metafile-png:v1:"
 CACHE_SECONDS = 7 * 24 * 3600
 PAGE_PX = (1588, 2246)  # A4 at 192 dpi: twice the screen resolution
@@ -88,7 +92,7 @@ def converter() -> str | None:
 
 
 def _timeout(count: int) -> float:
-    return min(180.0, 30.0 + 0.5 * count)
+    return min(MAX_SECONDS, 30.0 + 0.5 * count)
 
 
 def _cached(digest: str) -> bytes | None:
@@ -183,6 +187,7 @@ def convert(blobs: dict[str, bytes]) -> tuple[dict[str, bytes], str]:
     the note for those that could not (:data:`NOT_SHOWN` or :data:`NO_CONVERTER`)."""
     done: dict[str, bytes] = {}
     todo: dict[str, tuple[str, bytes]] = {}
+    budget = MAX_TOTAL_BYTES
     for name, data in blobs.items():
         if len(data) > MAX_BYTES or not looks_like_metafile(data):
             continue
@@ -190,8 +195,9 @@ def convert(blobs: dict[str, bytes]) -> tuple[dict[str, bytes], str]:
         hit = _cached(digest)
         if hit:
             done[name] = hit
-        elif len(todo) < MAX_FILES:
+        elif len(todo) < MAX_FILES and len(data) <= budget:
             todo[name] = (digest, data)
+            budget -= len(data)
     if not todo:
         return done, NOT_SHOWN
     program = converter()

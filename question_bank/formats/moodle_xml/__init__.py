@@ -21,7 +21,11 @@ Every question also carries ``name``, ``defaultgrade`` → ``points``, ``idnumbe
 current category path (without ``$course$``/``top``) → ``category``; ``ref`` is
 ``Câu N (“name”)`` counting every non-category ``<question>``. A question with errors (grades
 Moodle refuses, fractions that do not add up, :func:`validate_question` rules …) gives one
-error :class:`Problem` with all its reasons and is left out of ``questions``.
+error :class:`Problem` with all its reasons and is kept out of ``questions`` in
+``ParseResult.rejected``, at its place, so the preview shows it (a multichoice without a
+100 % answer gets its key there); one of a type hoclieu does not read is recorded at its
+place (``ParseResult.unbuilt``). Either way the rest of the file can be saved once the
+teacher leaves it out; only an unsafe or non-Moodle file is refused whole.
 
 On export, a Đúng/Sai gap is a plain ``MULTICHOICE`` drop-down (not ``MULTICHOICE_S``) so
 that "Đúng" always comes before "Sai"; the importer reads any MULTICHOICE variant. A wrong

@@ -390,7 +390,7 @@ def _read_description(
         result.problems.append(Problem(ctx.ref, DESCRIPTION_MESSAGE, "warning"))
         return
     if ctx.errors:
-        result.problems.append(Problem(ctx.ref, "; ".join(ctx.errors)))
+        result.give_up(ctx.ref, "; ".join(ctx.errors))
         return
     title = name if name != meta.stimulus else ""
     result.groups.append(
@@ -425,7 +425,7 @@ def _report(q: ParsedQuestion, ctx: _Ctx, result: ParseResult) -> None:
     for w in dict.fromkeys(ctx.warnings):
         result.problems.append(Problem(ctx.ref, w, "warning"))
     if errors:
-        result.problems.append(Problem(ctx.ref, "; ".join(errors)))
+        result.reject(q, "; ".join(errors))  # shown on the preview page, at its place
         return
     result.questions.append(q)
 
@@ -435,7 +435,7 @@ def _read_question(el: etree._Element, n: int, category: list[str], result: Pars
     name = _child_text(el, "name/text")
     ref = _ref(n, name)
     if qtype not in _SUPPORTED:
-        result.problems.append(Problem(ref, UNSUPPORTED_MESSAGE.format(qtype=qtype or "?")))
+        result.give_up(ref, UNSUPPORTED_MESSAGE.format(qtype=qtype or "?"))
         return
     ctx = _Ctx(ref=ref)
     meta = read_hoclieu_tags([_child_text(t, "text") for t in el.findall("tags/tag")])
@@ -477,7 +477,7 @@ def _read_guarded(el: etree._Element, n: int, category: list[str], result: Parse
         _read_question(el, n, category, result)
     except Exception as exc:  # one unreadable question must not sink the file
         ref = _ref(n, _child_text(el, "name/text"))
-        result.problems.append(Problem(ref, f"không đọc được câu hỏi ({exc})"))
+        result.give_up(ref, f"không đọc được câu hỏi ({exc})")
 
 
 def parse(data: bytes, *, filename: str, files: Mapping[str, bytes] | None = None) -> ParseResult:

@@ -41,6 +41,13 @@ Items of other tools: one with template variables (``templateDeclaration`` or
 ``templateProcessing``) is refused by name ("câu hỏi có mẫu sinh số (template) chưa được hỗ
 trợ"); feedback goes where its outcome condition shows it (:mod:`.feedback`): shown only on a
 wrong answer, it is the wrong options' feedback, never the key's.
+
+A broken item does not sink the package: one read whole but with errors (a choice without
+``correctResponse`` keeps its options, without a key) is kept at its place in
+``ParseResult.rejected``, one that cannot be read (a template item, an unsupported
+interaction, a missing or malformed item file) is recorded at its place in
+``ParseResult.unbuilt``; the preview page shows both and the teacher saves the rest. Only an
+unsafe package (XXE, a zip bomb, a path outside it) or one without any item is refused whole.
 """
 
 from __future__ import annotations

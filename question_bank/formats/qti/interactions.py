@@ -19,6 +19,8 @@ from question_bank.formats.qti.xhtml import BLOCK_TAGS, HtmlReader, join_html
 from question_bank.html import plain_text
 from question_bank.numeric import NumericAnswerError, format_numeric
 
+NO_KEY = "không có đáp án đúng (correctResponse)"
+NO_KEY_MARKED = "không có đáp án đúng được đánh dấu"  # the common rule's words for the same
 _TRUE_FALSE_WORDS = ({"đúng", "sai"}, {"true", "false"}, {"đ", "s"})
 _STATEMENT_LABEL = re.compile(r"^(\s*(?:<[a-z][^>]*>\s*)*)([a-h])\s*[).]\s*")
 
@@ -42,6 +44,8 @@ class InteractionReader(HtmlReader):
         self.root = root
         self.meta = meta
         self.feedbacks: list[Feedback] = []  # routed by the item reader
+        # The common rules' messages this reader has already said in its own words.
+        self.said: set[str] = set()
         self.decls = {
             d.ident: d for d in map(Decl.read, root.findall("responseDeclaration")) if d.ident
         }
@@ -52,7 +56,8 @@ class InteractionReader(HtmlReader):
         """The key of an auto-scored interaction, or None after recording that it has none."""
         decl = self.decls.get(el.get("responseIdentifier", ""))
         if decl is None or not decl.keyed:
-            self.errors.append("không có đáp án đúng (correctResponse)")
+            self.errors.append(NO_KEY)
+            self.said.add(NO_KEY_MARKED)
             return None
         return decl
 
@@ -123,18 +128,19 @@ class InteractionReader(HtmlReader):
     # -- interaction types -------------------------------------------------------------------
 
     def _choice(self, el: etree._Element) -> bool:
+        """Options and their key; without a key the options are still read (the item is
+        refused for it, and the teacher may give the key on the preview page)."""
         decl = self._decl(el)
-        if decl is None:
-            return False
         q = self.q
-        if decl.cardinality in ("single", "multiple"):
+        if decl is not None and decl.cardinality in ("single", "multiple"):
             multiple = decl.cardinality == "multiple"
         else:
             multiple = el.get("maxChoices", "1") != "1"
         q.qtype = QType.MULTIPLE_RESPONSE if multiple else QType.SINGLE_CHOICE
         q.choices = self._simple_choices(el)
         q.keep_option_order = el.get("shuffle") == "false"
-        set_keys(q.choices, decl, multiple=multiple)
+        if decl is not None:
+            set_keys(q.choices, decl, multiple=multiple)
         self._prompt_in_stem(el)
         return True
 

@@ -156,13 +156,15 @@ class _Package:
         key = lookup(self.table, path)
         where = f"Tệp {path}"
         if key is None:
-            self.result.problems.append(Problem(where, "không có trong gói"))
+            self.result.give_up(where, "không có trong gói")
             return None
         root = self._parse_member(key, path)
-        if root is None:
+        if root is None:  # malformed: its error is recorded, and here is its place
+            placed = len(self.result.questions) + len(self.result.rejected)
+            self.result.unbuilt.setdefault(where, placed)
             return None
         if root.tag != "assessmentItem":
-            self.result.problems.append(Problem(where, _not_an_item(root.tag)))
+            self.result.give_up(where, _not_an_item(root.tag))
             return None
         return root
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable
 
 from lxml import etree
 
 from question_bank.formats.base import (
+    ImportRejected,
     ParsedQuestion,
     ParseResult,
     Problem,
@@ -29,6 +31,8 @@ from question_bank.formats.qti.spec import (
 )
 from question_bank.formats.qti.xhtml import join_html
 
+logger = logging.getLogger(__name__)
+UNREADABLE = "không đọc được câu hỏi này (lỗi đã được ghi lại để sửa); hãy bỏ qua câu này"
 _SOLUTION_TITLE = re.compile(r"^\s*(lời giải|hướng dẫn giải|solution|worked solution)\b", re.I)
 # The reader of each kind of block interaction that makes a question on its own.
 _BLOCK_READERS = {
@@ -53,16 +57,26 @@ def read_item(
     title = (root.get("title") or "").strip()
     where = f"{label} “{title}”" if title else label
     reader = ItemReader(root, path, fetch, meta or Meta())
-    question = reader.read()
+    try:
+        question = reader.read()
+    except ImportRejected:
+        raise  # unsafe content (a file outside the package …) refuses the whole package
+    except Exception:  # one item this reader trips on must not sink the package
+        logger.exception("QTI item %s could not be read", path)
+        result.give_up(where, UNREADABLE)
+        return
     for warning in reader.warnings:
         result.problems.append(Problem(where, warning, severity="warning"))
-    if question is not None:
-        question.ref = where
-        errors = reader.errors + [e for e in validate_question(question) if e not in reader.errors]
-    else:
-        errors = reader.errors or ["không đọc được câu hỏi"]
+    if question is None:
+        for error in reader.errors or ["không đọc được câu hỏi"]:
+            result.give_up(where, error)
+        return
+    question.ref = where
+    errors = reader.errors + [
+        e for e in validate_question(question) if e not in reader.errors and e not in reader.said
+    ]
     if errors:
-        result.problems.extend(Problem(where, e) for e in errors)
+        result.reject(question, *errors)  # shown on the preview page, at its place
         return
     result.questions.append(question)
 

@@ -231,6 +231,28 @@ def test_cau_n_m_sub_questions_share_the_stem_of_cau_n():
     assert key(r.questions[1]) == ["B"]
 
 
+def test_con_k_under_a_bare_stem_are_its_sub_questions():
+    b = DocBuilder()
+    b.p("Câu 7. Cho đoạn thông tin: một vật rơi tự do từ độ cao 45 m, g = 10 m/s².")
+    b.p("Con 1: Thời gian rơi là")
+    b.p("A. 2 s\t", run("B", u=True), ". 3 s")
+    b.p("Con 2: Vận tốc chạm đất là")
+    b.p(run("A", color="FF0000"), ". 30 m/s\tB. 45 m/s")
+    b.p("Câu 8. Câu thường, rồi một câu con HC-MIX thay thế nó.")
+    b.p(run("A", u=True), ". x\tB. y")
+    b.p("Con 1: Câu thay thế.")
+    b.p("A. x\t", run("B", u=True), ". y")
+    r = read(b)
+    assert not r.errors, messages(r)
+    refs = [q.ref for q in r.questions]
+    assert refs == ["Câu 7, con 1", "Câu 7, con 2", "Câu 8", "Câu 8 — câu con 1"]
+    (g,) = r.groups
+    assert "rơi tự do từ độ cao 45 m" in plain_text(g.stimulus)
+    assert [q.group for q in r.questions] == [g.key, g.key, "", ""]
+    assert [key(q) for q in r.questions] == [["B"], ["A"], ["A"], ["B"]]
+    assert not r.questions[0].needs_review and r.questions[3].needs_review
+
+
 # -- Đúng/Sai --------------------------------------------------------------------------------
 
 

@@ -120,9 +120,16 @@ def test_equation_prog_ids():
 OLE_CT = "application/vnd.openxmlformats-officedocument.oleObject"
 
 
-def mathtype(b: DocBuilder, para, bin_data: bytes | None, *, prog: str = "Equation.DSMT4"):
-    """Append a MathType object: WMF preview + OLE part (``bin_data``, or none at all)."""
-    image_rid = b._image_rel(WMF_BYTES, "wmf", "image/x-wmf")
+def mathtype(
+    b: DocBuilder,
+    para,
+    bin_data: bytes | None,
+    *,
+    prog: str = "Equation.DSMT4",
+    preview: bytes = WMF_BYTES,
+):
+    """Append a MathType object: WMF ``preview`` + OLE part (``bin_data``, or none at all)."""
+    image_rid = b._image_rel(preview, "wmf", "image/x-wmf")
     rid_attr = ""
     if bin_data is not None:
         b._media += 1
