@@ -100,6 +100,12 @@ def import_job_files_delete(*, job) -> None:
     type(job).objects.filter(pk=job.pk).update(upload="", extra_files=[])
 
 
+ORPHAN_MESSAGE = (
+    "ngữ liệu chung của câu này (đoạn văn, hình, bảng) không đọc được; hãy bỏ qua cả câu này"
+    " hoặc sửa ngữ liệu trong tệp"
+)
+
+
 def parse_checked(
     filename: str, data: bytes, *, files: Mapping[str, bytes] | None = None
 ) -> ParseResult:
@@ -107,10 +113,14 @@ def parse_checked(
     result = parse_file(filename, data, files=files)
     check = QuestionCheck()
     rejected = {id(q) for _i, q in result.rejected}
+    groups = {g.key for g in result.groups}
     ordered = result.in_file_order()
     keep, result.rejected = [], []
     for i, q in enumerate(ordered):
         reasons = [] if id(q) in rejected else check(q)
+        if q.group and q.group not in groups and id(q) not in rejected:
+            # Its passage could not be read: never saved without it (left out, or the file fixed).
+            reasons.append(ORPHAN_MESSAGE)
         if reasons:
             result.problems.extend(Problem(q.ref, r) for r in reasons)
         if reasons or id(q) in rejected:

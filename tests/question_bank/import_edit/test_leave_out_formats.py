@@ -337,3 +337,46 @@ def test_a_question_the_reader_trips_on_is_one_problem_not_the_file(monkeypatch)
     assert [p.message for p in result.problems if p.where == where] == [qti_reader.UNREADABLE]
     assert result.unbuilt[where] == 3  # after q1, q2 (rejected) and q3 (rejected)
     assert [q.ref for q in result.questions] == [QTI_GOOD[0]]
+
+
+# --- a passage that cannot be read takes its questions with it -------------------------------
+def _tagged(xml: str, tag: str) -> str:
+    return xml.replace("</question>", f"<tags><tag><text>{tag}</text></tag></tags></question>")
+
+
+PASSAGE_BROKEN = (
+    '<?xml version="1.0" encoding="UTF-8"?><quiz>'
+    + _tagged(
+        '<question type="description"><name><text>đoạn văn</text></name>'
+        '<questiontext format="html"><text><![CDATA[<p>Đọc đoạn văn <img src="@@PLUGINFILE@@/hinh.png"></p>]]></text>'
+        '<file name="hinh.png" path="/" encoding="base64">không-phải-base64!</file></questiontext></question>',
+        "hoclieu:stimulus:g1",
+    )
+    + _tagged(
+        _mc("theo đoạn văn", "Ý chính của đoạn văn là", [(100, "A"), (0, "B")]), "hoclieu:group:g1"
+    )
+    + _mc("độc lập", "Thủ đô của Việt Nam là", [(100, "Hà Nội"), (0, "Huế")])
+    + "</quiz>"
+).encode()
+
+
+def test_a_question_whose_passage_cannot_be_read_is_never_saved_without_it(teacher_bank):
+    teacher, bank = teacher_bank
+    result = parse_checked("doan-van.xml", PASSAGE_BROKEN)
+    problems = {p.where: p.message for p in result.errors}
+    assert "Câu 1 (“đoạn văn”)" in problems, problems
+    assert "ngữ liệu chung của câu này" in problems["Câu 2 (“theo đoạn văn”)"]
+    with pytest.raises(ImportBlocked):  # the passage left out, its question still in
+        import_commit(
+            "doan-van.xml", PASSAGE_BROKEN, bank, teacher, leave_out=["Câu 1 (“đoạn văn”)"]
+        )
+    assert not Question.objects.exists()
+    summary = import_commit(
+        "doan-van.xml",
+        PASSAGE_BROKEN,
+        bank,
+        teacher,
+        leave_out=["Câu 1 (“đoạn văn”)", "Câu 2 (“theo đoạn văn”)"],
+    )
+    assert summary.created == 1 and summary.stimuli == 0
+    assert Question.objects.get().stimulus is None
