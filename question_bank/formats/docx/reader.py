@@ -55,6 +55,20 @@ from question_bank.formats.docx.package import Package, run_masks, val_int
 from question_bank.formats.docx.symbol_fonts import decode_char, decode_text, table_for
 
 MATHTYPE_REVIEW = "Công thức MathType không chuyển được, đang hiển thị ảnh — cần kiểm tra"
+OLE_UNREADABLE = "không đọc được đối tượng nhúng: thiếu trong tệp hoặc lớn hơn {size}"
+
+
+def _size(n: int) -> str:
+    """4 MB, 1 KB: the limits as a teacher reads them."""
+    return f"{n // (1024 * 1024)} MB" if n >= 1024 * 1024 else f"{max(1, n // 1024)} KB"
+
+
+def mathtype_review(why: str = "") -> str:
+    """The review note of an equation shown as its picture, with the converter's reason."""
+    if not why:
+        return MATHTYPE_REVIEW
+    why = why[:1].lower() + why[1:]
+    return f"Công thức MathType không chuyển được ({why}), đang hiển thị ảnh — cần kiểm tra"
 
 
 def _style_px(style: str | None) -> tuple[int | None, int | None]:
@@ -90,6 +104,7 @@ class Reader:
         self.metafiles: dict[bytes, bytes] | None = None  # metafile digest → PNG
         self.body = None
         self.latex: dict[str, str | None] = {}  # OLE part → LaTeX (None: not convertible)
+        self.latex_why: dict[str, str] = {}  # OLE part → why it is not convertible
         self.metafile_note = wmf.NOT_SHOWN
 
     def items(self, parent):
@@ -355,7 +370,8 @@ class Reader:
                     segs.append((OBJ, 0, "\\(" + escape_text(latex) + "\\)", None))
                 return
         if not prog or prog.lower().startswith("equation") or "mathtype" in prog.lower():
-            reason = MATHTYPE_REVIEW
+            rid = (ole.get(REL + "id") or "") if ole is not None else ""
+            reason = mathtype_review(self.latex_why.get(rid, ""))
         else:
             reason = f"Đối tượng nhúng {prog} được giữ dưới dạng ảnh — cần kiểm tra"
         data = next(obj.iter(VML + "imagedata"), None)
@@ -374,13 +390,17 @@ class Reader:
             return self.latex[rid]
         latex = None
         data = self.pkg.embedded(rid, max_bytes=MAX_OLE_BYTES)
-        if data is not None:
+        if data is None:
+            why = OLE_UNREADABLE.format(size=_size(MAX_OLE_BYTES))
+        else:
             try:
                 latex = ole_to_latex(data)
-            except MathTypeError:
-                latex = None
+            except MathTypeError as exc:
+                why = str(exc)
         if rid:
             self.latex[rid] = latex
+            if latex is None:
+                self.latex_why[rid] = why
         return latex
 
     # -- tables --------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from lxml import etree
 
-from question_bank.formats.docx import MATHTYPE_REVIEW, export, parse, wmf
+from question_bank.formats.docx import MATHTYPE_REVIEW, export, parse, reader, wmf
 from question_bank.formats.docx.mathtype import (
     MAX_OLE_BYTES,
     MtefError,
@@ -201,9 +201,15 @@ def test_an_unconvertible_or_missing_equation_keeps_its_picture_and_is_flagged()
         }
     )
     questions = by_stem(parse(data, filename="mathtype.docx"))
+    why = {  # the converter's reason is named in the note
+        "chia dài": "phép chia dài",
+        "hỏng": "đối tượng nhúng không phải tệp OLE hợp lệ",
+        "thiếu": "",  # no embedded part at all: nothing to say but the note
+    }
     for name in ("chia dài", "hỏng", "thiếu"):
         q = questions[name]
-        assert q.needs_review == [MATHTYPE_REVIEW, wmf.NOT_SHOWN]  # WMF_BYTES is no real WMF
+        note = reader.mathtype_review(why[name])
+        assert q.needs_review == [note, wmf.NOT_SHOWN]  # WMF_BYTES is no real WMF
         assert MATHTYPE_REVIEW.startswith("Công thức MathType không chuyển được, đang hiển thị ảnh")
         [(asset, preview)] = q.assets.items()
         assert preview == WMF_BYTES and f'src="asset:{asset}"' in q.stem
@@ -214,7 +220,8 @@ def test_a_huge_embedded_object_is_not_read():
     noise = random.Random(21).randbytes(MAX_OLE_BYTES)  # incompressible: not a zip bomb
     data = exam({"lớn": (ole_file(ole_stream(FRACTION)) + noise, "Equation.DSMT4")})
     [q] = parse(data, filename="huge.docx").questions
-    assert q.needs_review == [MATHTYPE_REVIEW, wmf.NOT_SHOWN]
+    why = "không đọc được đối tượng nhúng: thiếu trong tệp hoặc lớn hơn 4 MB"
+    assert q.needs_review == [reader.mathtype_review(why), wmf.NOT_SHOWN]
     assert "\\(" not in q.stem
 
 
