@@ -141,6 +141,7 @@ def gradebook_sheet(request, class_id: int, subject_id: int):
         "lock_reason": services.lock_reason(lock) if lock else "",
         "rows": sheet_rows(sheet, term, errors=errors, posted=posted),
         "errors": errors,
+        "form_error": errors.get("all", ""),
         "can_import": can_edit and lock is None,
         "can_view_class": permissions.can_view_class_gradebook(request.user, school_class),
     }
@@ -150,7 +151,7 @@ def gradebook_sheet(request, class_id: int, subject_id: int):
 def _service_errors(error: ValidationError) -> dict[str, str]:
     if hasattr(error, "error_dict"):
         return {k: " ".join(v) for k, v in error.message_dict.items()}
-    return {"__all__": " ".join(error.messages)}
+    return {"all": " ".join(error.messages)}
 
 
 @login_required
