@@ -42,7 +42,7 @@ def parse_mark(raw, rules: Rules) -> Decimal | None:
     if not rules.in_scale(value):
         raise BadValue(
             _("Điểm %(value)s nằm ngoài thang điểm %(min)s–%(max)s.")
-            % {"value": shown, "min": vn_mark(rules.scale_min), "max": vn_mark(rules.scale_max)}
+            % {"value": shown, "min": _bound(rules.scale_min), "max": _bound(rules.scale_max)}
         )
     if not rules.has_allowed_places(value):
         raise BadValue(
@@ -50,6 +50,13 @@ def parse_mark(raw, rules: Rules) -> Decimal | None:
             % {"value": shown, "places": rules.decimals}
         )
     return rules.round(value)
+
+
+def _bound(value: Decimal) -> str:
+    """A scale's end as people write it: 10 → "10", 2.5 → "2,5"."""
+    if value == value.to_integral():
+        return str(int(value))
+    return str(value).replace(".", ",")
 
 
 def parse_verdict(raw) -> bool | None:
