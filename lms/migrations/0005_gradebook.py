@@ -6,82 +6,216 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0003_must_change_password'),
-        ('curriculum', '0001_initial'),
-        ('lms', '0004_packages'),
+        ("accounts", "0003_must_change_password"),
+        ("curriculum", "0001_initial"),
+        ("lms", "0004_packages"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Mark',
+            name="Mark",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('term', models.PositiveSmallIntegerField(choices=[(1, 'Học kỳ I'), (2, 'Học kỳ II')], verbose_name='học kỳ')),
-                ('column', models.CharField(help_text='tx1…tx4, gk, ck', max_length=8, verbose_name='cột điểm')),
-                ('value', models.DecimalField(blank=True, decimal_places=1, max_digits=3, null=True, verbose_name='điểm')),
-                ('passed', models.BooleanField(blank=True, null=True, verbose_name='Đạt')),
-                ('source', models.CharField(choices=[('manual', 'Nhập tay'), ('import', 'Nhập từ tệp Excel'), ('fill', 'Lấy từ bài làm')], default='manual', max_length=8, verbose_name='nguồn')),
-                ('note', models.CharField(blank=True, max_length=200, verbose_name='ghi chú')),
-                ('entered_at', models.DateTimeField(verbose_name='nhập lúc')),
-                ('entered_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='người nhập')),
-                ('school_class', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='accounts.schoolclass', verbose_name='lớp')),
-                ('student', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='gradebook_marks', to=settings.AUTH_USER_MODEL, verbose_name='học sinh')),
-                ('subject', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='curriculum.subject', verbose_name='môn')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "term",
+                    models.PositiveSmallIntegerField(
+                        choices=[(1, "Học kỳ I"), (2, "Học kỳ II")], verbose_name="học kỳ"
+                    ),
+                ),
+                (
+                    "column",
+                    models.CharField(
+                        help_text="tx1…tx4, gk, ck", max_length=8, verbose_name="cột điểm"
+                    ),
+                ),
+                (
+                    "value",
+                    models.DecimalField(
+                        blank=True, decimal_places=1, max_digits=3, null=True, verbose_name="điểm"
+                    ),
+                ),
+                ("passed", models.BooleanField(blank=True, null=True, verbose_name="Đạt")),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("manual", "Nhập tay"),
+                            ("import", "Nhập từ tệp Excel"),
+                            ("fill", "Lấy từ bài làm"),
+                        ],
+                        default="manual",
+                        max_length=8,
+                        verbose_name="nguồn",
+                    ),
+                ),
+                ("note", models.CharField(blank=True, max_length=200, verbose_name="ghi chú")),
+                ("entered_at", models.DateTimeField(verbose_name="nhập lúc")),
+                (
+                    "entered_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="người nhập",
+                    ),
+                ),
+                (
+                    "school_class",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="accounts.schoolclass",
+                        verbose_name="lớp",
+                    ),
+                ),
+                (
+                    "student",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="gradebook_marks",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="học sinh",
+                    ),
+                ),
+                (
+                    "subject",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="curriculum.subject",
+                        verbose_name="môn",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'điểm',
-                'verbose_name_plural': 'sổ điểm',
+                "verbose_name": "điểm",
+                "verbose_name_plural": "sổ điểm",
             },
         ),
         migrations.CreateModel(
-            name='MarkChange',
+            name="MarkChange",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('old_value', models.DecimalField(decimal_places=1, max_digits=3, null=True)),
-                ('new_value', models.DecimalField(decimal_places=1, max_digits=3, null=True)),
-                ('old_passed', models.BooleanField(null=True)),
-                ('new_passed', models.BooleanField(null=True)),
-                ('source', models.CharField(choices=[('manual', 'Nhập tay'), ('import', 'Nhập từ tệp Excel'), ('fill', 'Lấy từ bài làm')], max_length=8)),
-                ('note', models.CharField(blank=True, max_length=200)),
-                ('at', models.DateTimeField()),
-                ('by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('mark', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='changes', to='lms.mark')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("old_value", models.DecimalField(decimal_places=1, max_digits=3, null=True)),
+                ("new_value", models.DecimalField(decimal_places=1, max_digits=3, null=True)),
+                ("old_passed", models.BooleanField(null=True)),
+                ("new_passed", models.BooleanField(null=True)),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("manual", "Nhập tay"),
+                            ("import", "Nhập từ tệp Excel"),
+                            ("fill", "Lấy từ bài làm"),
+                        ],
+                        max_length=8,
+                    ),
+                ),
+                ("note", models.CharField(blank=True, max_length=200)),
+                ("at", models.DateTimeField()),
+                (
+                    "by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "mark",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="changes",
+                        to="lms.mark",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'lịch sử sửa điểm',
-                'verbose_name_plural': 'lịch sử sửa điểm',
-                'ordering': ['at', 'pk'],
+                "verbose_name": "lịch sử sửa điểm",
+                "verbose_name_plural": "lịch sử sửa điểm",
+                "ordering": ["at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='TermLock',
+            name="TermLock",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('term', models.PositiveSmallIntegerField(choices=[(1, 'Học kỳ I'), (2, 'Học kỳ II')], verbose_name='học kỳ')),
-                ('reason', models.CharField(blank=True, max_length=200, verbose_name='lý do')),
-                ('locked_at', models.DateTimeField(verbose_name='khoá lúc')),
-                ('locked_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='người khoá')),
-                ('school', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='accounts.school', verbose_name='trường')),
-                ('school_year', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='accounts.schoolyear', verbose_name='năm học')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "term",
+                    models.PositiveSmallIntegerField(
+                        choices=[(1, "Học kỳ I"), (2, "Học kỳ II")], verbose_name="học kỳ"
+                    ),
+                ),
+                ("reason", models.CharField(blank=True, max_length=200, verbose_name="lý do")),
+                ("locked_at", models.DateTimeField(verbose_name="khoá lúc")),
+                (
+                    "locked_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="người khoá",
+                    ),
+                ),
+                (
+                    "school",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="accounts.school",
+                        verbose_name="trường",
+                    ),
+                ),
+                (
+                    "school_year",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="accounts.schoolyear",
+                        verbose_name="năm học",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'khoá sổ học kỳ',
-                'verbose_name_plural': 'khoá sổ học kỳ',
+                "verbose_name": "khoá sổ học kỳ",
+                "verbose_name_plural": "khoá sổ học kỳ",
             },
         ),
         migrations.AddIndex(
-            model_name='mark',
-            index=models.Index(fields=['student', 'term'], name='gradebook_student_term'),
+            model_name="mark",
+            index=models.Index(fields=["student", "term"], name="gradebook_student_term"),
         ),
         migrations.AddConstraint(
-            model_name='mark',
-            constraint=models.UniqueConstraint(fields=('school_class', 'subject', 'term', 'student', 'column'), name='uniq_gradebook_mark'),
+            model_name="mark",
+            constraint=models.UniqueConstraint(
+                fields=("school_class", "subject", "term", "student", "column"),
+                name="uniq_gradebook_mark",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='termlock',
-            constraint=models.UniqueConstraint(fields=('school', 'school_year', 'term'), name='uniq_gradebook_term_lock'),
+            model_name="termlock",
+            constraint=models.UniqueConstraint(
+                fields=("school", "school_year", "term"), name="uniq_gradebook_term_lock"
+            ),
         ),
     ]

@@ -75,8 +75,8 @@ def test_a_wrong_file_is_refused_whole_with_each_rows_reason(sch, teacher):
             ["2700000002", "Lê Văn Cường", 8, 7, 9, 8, 9],  # Bình's id with another name
             ["2700000003", "Lê Văn Cường", 11, 7, 9, 8, 9],  # outside 0–10
             ["", "Trần Văn Thiếu", 8, 7, 9, 8, 9],  # no id
+            ["2700000001", "Nguyễn Văn An", 8, 7.25, 9, 8, -1],  # 2 decimals, -1, repeated
         ]
-        + [["2700000001", "Nguyễn Văn An", 8, 7.25, 9, 8, -1]]  # 2 decimals, negative, repeat
     )
     response = _upload(teacher, sch, data)
     assert response.status_code == 400
