@@ -196,13 +196,17 @@ class OwnClass:
     levels: dict
 
 
-def own_marks(*, student: User) -> list[OwnClass]:
-    """The student's classes (latest school year first) with their subjects' marks."""
+def own_marks(*, student: User, school_class: SchoolClass | None = None) -> list[OwnClass]:
+    """The student's classes (latest school year first; only ``school_class`` when given)
+    with their subjects' marks."""
+    enrolments = Enrolment.objects.filter(student=student)
+    if school_class is not None:
+        enrolments = enrolments.filter(school_class=school_class)
     classes = [
         e.school_class
-        for e in Enrolment.objects.filter(student=student)
-        .select_related("school_class__school_year", "school_class__school")
-        .order_by("-school_class__school_year__start_date", "school_class__name")
+        for e in enrolments.select_related(
+            "school_class__school_year", "school_class__school", "school_class__homeroom_teacher"
+        ).order_by("-school_class__school_year__start_date", "school_class__name")
     ]
     taught = defaultdict(set)
     for class_id, subject_id in TeachingAssignment.objects.filter(

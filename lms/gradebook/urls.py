@@ -24,4 +24,9 @@ urlpatterns = [
         views.gradebook_import,
         name="gradebook_import",
     ),
+    path(
+        "lop/<int:class_id>/hoc-sinh/<int:student_id>/phieu-diem/",
+        views.gradebook_report_card,
+        name="gradebook_report_card",
+    ),
 ]

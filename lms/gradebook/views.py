@@ -20,12 +20,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from accounts.models import Role, SchoolClass, SchoolYear, TeachingAssignment
+from accounts.models import Role, SchoolClass, SchoolYear, TeachingAssignment, User
 from curriculum.models import Subject
 from lms import permissions
 from lms.gradebook import selectors, services
 from lms.gradebook.models import Term, TermLock
 from lms.gradebook.presenting import overview_rows, own_tables, sheet_rows, term_of
+from lms.gradebook.report_card import report_card_pdf
 from lms.gradebook.values import BadValue, parse_mark, parse_verdict
 from lms.gradebook.xlsx import ImportRefused, marks_import, sheet_xlsx
 
@@ -244,6 +245,41 @@ def gradebook_own(request):
         raise Http404
     tables = own_tables(selectors.own_marks(student=request.user))
     return render(request, TEMPLATES + "own.html", {"tables": tables})
+
+
+@login_required
+@require_GET
+def gradebook_report_card(request, class_id: int, student_id: int):
+    """A student's report card (PDF): for the student themself, and for those who see the
+    whole class (homeroom teacher, school admin)."""
+    user = request.user
+    if permissions.can_see_own_marks(user) and user.pk == student_id:
+        school_class = get_object_or_404(
+            SchoolClass.objects.select_related("school", "school_year"),
+            pk=class_id,
+            enrolments__student=user,
+        )
+        student = user
+    else:
+        school_class = _class(request, class_id)
+        if not permissions.can_view_class_gradebook(user, school_class):
+            raise Http404
+        student = get_object_or_404(
+            User.objects.filter(enrolments__school_class=school_class), pk=student_id
+        )
+    try:
+        pdf = report_card_pdf(student=student, school_class=school_class)
+    except RuntimeError:  # no Chromium (ChromiumMissing) or a failed print
+        return HttpResponse(
+            _("Máy chủ chưa cài trình in PDF (Chromium); hãy báo quản trị hệ thống."),
+            status=503,
+            content_type="text/plain; charset=utf-8",
+        )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    name = f"phieu-diem-{school_class.pk}-{student.pk}.pdf"
+    response["Content-Disposition"] = f'inline; filename="{name}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 # --- Term locks -----------------------------------------------------------------------------

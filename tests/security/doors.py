@@ -334,8 +334,12 @@ def _value_rows(world: World, pattern: str) -> list[dict] | None:
         (
             r"^hoc/so-diem/",
             [
-                {"class_id": o["class_b"].pk, "subject_id": _some_pk(Subject)},
-                {"class_id": 999_999, "subject_id": 999_999},
+                {
+                    "class_id": o["class_b"].pk,
+                    "subject_id": _some_pk(Subject),
+                    "student_id": o["student_b"].pk,
+                },
+                {"class_id": 999_999, "subject_id": 999_999, "student_id": 999_999},
             ],
         ),
         (r"^documents/authenticate_with_password/", [{"restriction_id": 999_999}]),
