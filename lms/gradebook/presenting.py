@@ -114,7 +114,7 @@ def own_tables(classes: list[OwnClass]) -> list[dict]:
     tables = []
     for own in classes:
         levels = {}
-        for period, label in ((1, _("Học kỳ I")), (2, _("Học kỳ II")), (YEAR, _("Cả năm"))):
+        for period, label in ((1, _("học kỳ I")), (2, _("học kỳ II")), (YEAR, _("cả năm"))):
             level = own.levels.get(period)
             levels[label] = level[1] if level else _("Chưa đủ điểm")
         tables.append(

@@ -43,6 +43,10 @@ class School:
 
 @pytest.fixture
 def sch(db) -> School:
+    return build_school()
+
+
+def build_school() -> School:
     s = School()
     s.school = make_school(name="Trường THPT Sổ Điểm")
     other = make_school(
