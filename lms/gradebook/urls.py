@@ -25,6 +25,11 @@ urlpatterns = [
         name="gradebook_import",
     ),
     path(
+        "lop/<int:class_id>/mon/<int:subject_id>/lay-diem-ca-thi/",
+        views.gradebook_fill_from_exam,
+        name="gradebook_fill_from_exam",
+    ),
+    path(
         "lop/<int:class_id>/hoc-sinh/<int:student_id>/phieu-diem/",
         views.gradebook_report_card,
         name="gradebook_report_card",

@@ -10,6 +10,8 @@ subject the user may not see, so ids cannot be probed. The writes are the servic
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -18,12 +20,13 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.models import Role, SchoolClass, SchoolYear, TeachingAssignment, User
 from curriculum.models import Subject
 from lms import permissions
 from lms.gradebook import selectors, services
+from lms.gradebook.exam_scores import fillable_sessions, session_scores
 from lms.gradebook.models import Term, TermLock
 from lms.gradebook.presenting import overview_rows, own_tables, sheet_rows, term_of
 from lms.gradebook.report_card import report_card_pdf
@@ -145,6 +148,9 @@ def gradebook_sheet(request, class_id: int, subject_id: int):
         "form_error": errors.get("all", ""),
         "can_import": can_edit and lock is None,
         "can_view_class": permissions.can_view_class_gradebook(request.user, school_class),
+        "sessions": list(fillable_sessions(request.user, school_class)[:30])
+        if can_edit and lock is None and not sheet.comment
+        else [],
     }
     return render(request, TEMPLATES + "sheet.html", context, status=400 if errors else 200)
 
@@ -153,6 +159,50 @@ def _service_errors(error: ValidationError) -> dict[str, str]:
     if hasattr(error, "error_dict"):
         return {k: " ".join(v) for k, v in error.message_dict.items()}
     return {"all": " ".join(error.messages)}
+
+
+@login_required
+@require_POST
+def gradebook_fill_from_exam(request, class_id: int, subject_id: int):
+    """Put an exam session's scores (out of 10) into a column of the term."""
+    school_class, subject = _class_subject(request, class_id, subject_id)
+    if not permissions.can_edit_gradebook(request.user, school_class, subject):
+        raise Http404
+    term = term_of(request.POST.get("hk"))
+    session = get_object_or_404(
+        fillable_sessions(request.user, school_class), pk=request.POST.get("ca_thi") or 0
+    )
+    found = session_scores(session=session, school_class=school_class)
+    url = reverse("gradebook_sheet", args=[school_class.pk, subject.pk]) + f"?hk={term}"
+    try:
+        changed = services.gradebook_column_fill(
+            user=request.user,
+            school_class=school_class,
+            subject=subject,
+            term=term,
+            column=request.POST.get("cot", ""),
+            scores=found.scores,
+            scale_max=Decimal(10),
+            note=session.title,
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(url)
+    messages.success(
+        request,
+        _(
+            "Đã lấy điểm của %(n)d học sinh từ “%(session)s” (%(changed)d điểm thay đổi); "
+            "%(pending)d bài chưa chấm xong tự luận, %(missing)d học sinh chưa có kết quả."
+        )
+        % {
+            "n": len(found.scores),
+            "session": session.title,
+            "changed": changed,
+            "pending": found.pending,
+            "missing": found.missing,
+        },
+    )
+    return redirect(url)
 
 
 @login_required
