@@ -247,6 +247,12 @@ def _is_school_admin_of(user, school_id) -> bool:
     )
 
 
+def keeps_gradebooks(user) -> bool:
+    """Whether the user's role keeps gradebooks at all (teachers, school admins,
+    superusers): their list of gradebooks opens, empty until they teach a class."""
+    return is_active(user) and (user.is_superuser or user.role in (Role.TEACHER, Role.SCHOOL_ADMIN))
+
+
 def gradebook_classes(user) -> QuerySet[SchoolClass]:
     """Classes of which the user sees at least one subject's gradebook."""
     if not is_active(user):

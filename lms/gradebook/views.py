@@ -62,9 +62,9 @@ def gradebook_home(request):
     user = request.user
     if permissions.can_see_own_marks(user):
         return redirect("gradebook_own")
-    classes = permissions.gradebook_classes(user)
-    if not classes.exists():
+    if not permissions.keeps_gradebooks(user):
         raise Http404
+    classes = permissions.gradebook_classes(user)
     teaching = (
         TeachingAssignment.objects.filter(teacher=user, subject__isnull=False)
         .select_related("school_class__school_year", "subject")

@@ -150,3 +150,38 @@ def test_a_locked_term_refuses_the_import_with_its_reason(sch, teacher):
     html = response.content.decode()
     assert "Học kỳ I năm học 2025-2026 đã khoá sổ" in html and "Đã nộp sổ cho Sở" in html
     assert not Mark.objects.exists()
+
+
+def test_a_subject_assessed_by_comment_imports_d_and_cd(sch, teacher):
+    an, binh = sch.students[:2]
+    data = _xlsx(
+        [
+            ["2700000001", "Nguyễn Văn An", "Đ", "Đạt", "đ", "CĐ"],
+            ["2700000002", "", "Đ", "x", "", ""],
+        ],
+        header=["Mã định danh", "Họ và tên", "ĐĐGtx1", "ĐĐGtx2", "ĐĐGgk", "ĐĐGck"],
+    )
+    url = f"/hoc/so-diem/lop/{sch.c10a1.pk}/mon/{sch.gdtc.pk}/nhap/"
+    response = teacher.post(url, {"hk": 1, "tep": SimpleUploadedFile("gdtc.xlsx", data)})
+    assert response.status_code == 400
+    assert "Dòng 3, cột HKI ĐĐGtx2: “x” không phải là Đạt (Đ) hay Chưa đạt (CĐ)." in (
+        response.content.decode()
+    )
+    assert not Mark.objects.exists()
+    data = _xlsx(
+        [
+            ["2700000001", "Nguyễn Văn An", "Đ", "Đạt", "đ", "CĐ"],
+            ["2700000002", "", "Đ", "", "", ""],
+        ],
+        header=["Mã định danh", "Họ và tên", "ĐĐGtx1", "ĐĐGtx2", "ĐĐGgk", "ĐĐGck"],
+    )
+    response = teacher.post(url, {"hk": 1, "tep": SimpleUploadedFile("gdtc.xlsx", data)})
+    assert response.status_code == 302
+    got = {(m.student_id, m.column): m.passed for m in Mark.objects.filter(subject=sch.gdtc)}
+    assert got == {
+        (an.pk, "tx1"): True,
+        (an.pk, "tx2"): True,
+        (an.pk, "gk"): True,
+        (an.pk, "ck"): False,
+        (binh.pk, "tx1"): True,
+    }

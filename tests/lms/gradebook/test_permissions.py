@@ -105,7 +105,7 @@ TABLE = {
         locks=200,
     ),
     "other_admin": dict(
-        home=404,
+        home=200,
         **{"class": 404},
         toan=404,
         su=404,
@@ -224,3 +224,12 @@ def test_school_admins_see_but_do_not_edit_and_lock_only_their_school(sch):
         )
         assert response.status_code == 404
     assert not TermLock.objects.filter(term=2).exists()
+
+
+def test_the_lists_name_only_ones_own_classes(sch):
+    html = _client(sch.other_admin).get("/hoc/so-diem/").content.decode()
+    assert "10A1" not in html and "chưa được phân công" in html
+    html = _client(sch.other_teacher).get("/hoc/so-diem/").content.decode()
+    assert "10A2" in html and "10A1" not in html
+    html = _client(sch.admin).get("/hoc/so-diem/").content.decode()
+    assert "10A1" in html and "10A2" in html
