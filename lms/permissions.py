@@ -5,7 +5,7 @@ and of the bank (:mod:`question_bank.permissions`); every learner endpoint asks 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from accounts.models import Enrolment, Role, SchoolClass, User
+from accounts.models import Enrolment, Role, School, SchoolClass, TeachingAssignment, User
 from accounts.permissions import (
     STAFF_ROLES,
     colleagues,
@@ -231,3 +231,99 @@ def package_result_learners(user, package) -> QuerySet[User]:
     return students.filter(
         Q(school__in=visible_schools(user)) | Q(pk__in=visible_people(user).values("pk"))
     )
+
+
+# --- The gradebook (lms.gradebook) --------------------------------------------------------
+# A subject teacher edits the marks of the class × subject they teach (TeachingAssignment);
+# the homeroom teacher sees the whole class but edits only their own subjects; a student
+# sees only their own marks; a school admin sees their school's gradebooks and locks its
+# terms; superusers see everything. Nobody else (department admins, librarians, the exam
+# board) sees a gradebook.
+def _is_school_admin_of(user, school_id) -> bool:
+    return (
+        user.role == Role.SCHOOL_ADMIN
+        and user.school_id is not None
+        and user.school_id == school_id
+    )
+
+
+def keeps_gradebooks(user) -> bool:
+    """Whether the user's role keeps gradebooks at all (teachers, school admins,
+    superusers): their list of gradebooks opens, empty until they teach a class."""
+    return is_active(user) and (user.is_superuser or user.role in (Role.TEACHER, Role.SCHOOL_ADMIN))
+
+
+def gradebook_classes(user) -> QuerySet[SchoolClass]:
+    """Classes of which the user sees at least one subject's gradebook."""
+    if not is_active(user):
+        return SchoolClass.objects.none()
+    if user.is_superuser:
+        return SchoolClass.objects.all()
+    if user.role == Role.SCHOOL_ADMIN and user.school_id:
+        return SchoolClass.objects.filter(school_id=user.school_id)
+    if user.role == Role.TEACHER:
+        return SchoolClass.objects.filter(
+            Q(homeroom_teacher=user)
+            | Q(pk__in=TeachingAssignment.objects.filter(teacher=user).values("school_class_id"))
+        )
+    return SchoolClass.objects.none()
+
+
+def can_view_class_gradebook(user, school_class) -> bool:
+    """The whole class's gradebook (every subject): its homeroom teacher, the school's
+    admin, superusers."""
+    if not is_active(user):
+        return False
+    return (
+        user.is_superuser
+        or _is_school_admin_of(user, school_class.school_id)
+        or (user.role == Role.TEACHER and school_class.homeroom_teacher_id == user.pk)
+    )
+
+
+def can_edit_gradebook(user, school_class, subject) -> bool:
+    """Entering marks of ``subject`` in ``school_class``: its subject teacher only."""
+    if not is_active(user) or user.role != Role.TEACHER:
+        return False
+    return TeachingAssignment.objects.filter(
+        teacher=user, school_class=school_class, subject=subject
+    ).exists()
+
+
+def can_view_gradebook(user, school_class, subject) -> bool:
+    """One subject's gradebook of a class: who edits it and who sees the whole class."""
+    return can_view_class_gradebook(user, school_class) or can_edit_gradebook(
+        user, school_class, subject
+    )
+
+
+def editable_gradebook_subjects(user, school_class) -> set[int]:
+    """Ids of the subjects whose marks the user enters in ``school_class``."""
+    if not is_active(user) or user.role != Role.TEACHER:
+        return set()
+    return set(
+        TeachingAssignment.objects.filter(
+            teacher=user, school_class=school_class, subject__isnull=False
+        ).values_list("subject_id", flat=True)
+    )
+
+
+def can_see_own_marks(user) -> bool:
+    """A student's "Điểm của em" page (their own marks, nobody else's)."""
+    return is_active(user) and user.role == Role.STUDENT
+
+
+def gradebook_lock_schools(user) -> QuerySet[School]:
+    """Schools whose terms the user locks and unlocks: a school admin's own; all for
+    superusers."""
+    if not is_active(user):
+        return School.objects.none()
+    if user.is_superuser:
+        return School.objects.all()
+    if user.role == Role.SCHOOL_ADMIN and user.school_id:
+        return School.objects.filter(pk=user.school_id)
+    return School.objects.none()
+
+
+def can_lock_terms(user, school) -> bool:
+    return gradebook_lock_schools(user).filter(pk=school.pk).exists()

@@ -17,4 +17,6 @@ urlpatterns = [
     ),
     # E-lecture packages (SCORM/H5P): the player, its session and tracking, the results.
     path("goi/", include("lms.packages.urls")),
+    # The gradebook of Thông tư 22 (sổ điểm).
+    path("so-diem/", include("lms.gradebook.urls")),
 ]

@@ -19,3 +19,14 @@ def exam_board_menu_item():
     return ExamBoardMenuItem(
         _("Thi trực tuyến"), reverse("exam_board"), icon_name="tasks", order=235
     )
+
+
+@hooks.register("register_log_actions")
+def register_gradebook_log_actions(actions):
+    actions.register_action(
+        "lms.gradebook.save", _("Ghi sổ điểm"), _("Đã ghi điểm vào sổ điểm của lớp")
+    )
+    actions.register_action("lms.gradebook.lock", _("Khoá sổ điểm"), _("Đã khoá sổ điểm học kỳ"))
+    actions.register_action(
+        "lms.gradebook.unlock", _("Mở khoá sổ điểm"), _("Đã mở khoá sổ điểm học kỳ")
+    )

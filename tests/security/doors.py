@@ -19,6 +19,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.models import Locale, Page, Site, Task, Workflow
 
+from curriculum.models import Subject
 from tests.security.world import SEARCH_WORD, World
 
 #: A query that is one typo away from a confidential stem's marker ("did you mean" must
@@ -328,6 +329,19 @@ def _value_rows(world: World, pattern: str) -> list[dict] | None:
         ),
         (r"^admin/goi-bai-giang/", [{"pk": o[k].pk} for k in ("pkg_b", "pkg_pub_b")]),
         (r"^hoc/bai-giang/", [{"page_id": p.pk} for p in _targets_of(world, Page)]),
+        # The gradebook: Sở B's class (its name and its student are forbidden markers) with
+        # the world's subject, and an id that does not exist.
+        (
+            r"^hoc/so-diem/",
+            [
+                {
+                    "class_id": o["class_b"].pk,
+                    "subject_id": _some_pk(Subject),
+                    "student_id": o["student_b"].pk,
+                },
+                {"class_id": 999_999, "subject_id": 999_999, "student_id": 999_999},
+            ],
+        ),
         (r"^documents/authenticate_with_password/", [{"restriction_id": 999_999}]),
         (
             r"^_util/authenticate_with_password/",

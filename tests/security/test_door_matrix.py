@@ -122,6 +122,8 @@ def test_markers_reach_those_who_may_see_them(world):
         ),
         (built.owners["teacher_b"], f"/thi/quan-ly/{o['exam_session_b'].pk}/", w.EXAM_SESSION_B),
         (o["student_b"], "/thi/", w.EXAM_SESSION_B),
+        # The gradebook: Sở B's class is its homeroom teacher's to see.
+        (built.owners["teacher_b"], f"/hoc/so-diem/lop/{o['class_b'].pk}/", w.STUDENT_B),
     ]
     for user, url, marker in checks:
         client.force_login(user)
