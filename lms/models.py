@@ -108,3 +108,8 @@ from lms.revision.models import (  # noqa: E402, F401
     SkillCard,
     SkillReview,
 )
+from lms.assignments.models import (  # noqa: E402, F401
+    Assignment,
+    AssignmentStudent,
+    Notification,
+)

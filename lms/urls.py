@@ -17,4 +17,6 @@ urlpatterns = [
     ),
     # E-lecture packages (SCORM/H5P): the player, its session and tracking, the results.
     path("goi/", include("lms.packages.urls")),
+    # Assignments (giao bài), the student's "Việc cần làm", progress (lms.assignments).
+    path("giao-bai/", include("lms.assignments.urls")),
 ]
