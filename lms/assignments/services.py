@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from wagtail.log_actions import log
 
+from accounts.models import TeachingAssignment
 from lms import permissions
 from lms.assignments.models import (
     PAPER_KINDS,
@@ -202,7 +203,7 @@ def assignment_create(*, user, data: AssignmentInput) -> Assignment:
         raise ValidationError({"school_class": _("Lớp này chưa có học sinh nào.")})
     assignment = Assignment(school_class=data.school_class, created_by=user)
     _copy(assignment, data)
-    assignment.subject_id = _subject_id(data)
+    assignment.subject_id = _subject_id(user, data)
     assignment.session = _session_for(user, data, students)
     assignment.save()
     AssignmentStudent.objects.bulk_create(
@@ -214,14 +215,26 @@ def assignment_create(*, user, data: AssignmentInput) -> Assignment:
     return assignment
 
 
-def _subject_id(data: AssignmentInput):
+def _subject_id(user, data: AssignmentInput):
+    """The work's subject; else the subject the teacher teaches the class, if only one."""
     for work in (data.page, data.library_item, data.package):
         subject_id = getattr(work, "subject_id", None)
         if subject_id:
             return subject_id
     if data.paper is not None:
-        return data.paper.items.values_list("version__question__subject_id", flat=True).first()
-    return None
+        found = (
+            data.paper.items.exclude(version__question__subject_id=None)
+            .values_list("version__question__subject_id", flat=True)
+            .first()
+        )
+        if found:
+            return found
+    taught = set(
+        TeachingAssignment.objects.filter(teacher=user, school_class=data.school_class)
+        .exclude(subject_id=None)
+        .values_list("subject_id", flat=True)
+    )
+    return taught.pop() if len(taught) == 1 else None
 
 
 def started_student_ids(assignment: Assignment) -> set[int]:
@@ -309,7 +322,7 @@ def assignment_update(*, user, assignment: Assignment, data: AssignmentInput) ->
         assignment.save(update_fields=["session"])
         old.delete()
     if work_changed:
-        assignment.subject_id = _subject_id(data)
+        assignment.subject_id = _subject_id(user, data)
         assignment.session = _session_for(user, data, students)
     assignment.save()
     assignment.students.filter(student_id__in=removed).delete()
