@@ -51,7 +51,7 @@ class Assignment(models.Model):
     instructions = models.TextField(_("hướng dẫn"), blank=True)
     school_class = models.ForeignKey(
         "accounts.SchoolClass",
-        on_delete=models.PROTECT,
+        on_delete=models.CASCADE,
         related_name="+",
         verbose_name=_("lớp"),
     )
@@ -70,7 +70,7 @@ class Assignment(models.Model):
     kind = models.CharField(_("loại bài"), max_length=14, choices=WorkKind.choices)
     page = models.ForeignKey(
         "wagtailcore.Page",
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
@@ -78,7 +78,7 @@ class Assignment(models.Model):
     )
     library_item = models.ForeignKey(
         "content.LibraryItem",
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
@@ -94,16 +94,18 @@ class Assignment(models.Model):
     )
     package = models.ForeignKey(
         "content.ElearningPackage",
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
         verbose_name=_("gói bài giảng"),
     )
+    #: The work's content may be deleted later (the assignment then names no work; its
+    #: students' records stay); a paper cannot, while a session runs on it.
     #: The exam engine's sitting of ``paper`` for this assignment's students.
     session = models.OneToOneField(
         "lms.ExamSession",
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="assignment",
