@@ -6,105 +6,329 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0003_must_change_password'),
-        ('content', '0004_library_item_package'),
-        ('curriculum', '0001_initial'),
-        ('lms', '0004_packages'),
-        ('question_bank', '0002_scales_and_scoring'),
+        ("accounts", "0003_must_change_password"),
+        ("content", "0004_library_item_package"),
+        ("curriculum", "0001_initial"),
+        ("lms", "0004_packages"),
+        ("question_bank", "0002_scales_and_scoring"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='candidate',
-            name='closes_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='kết thúc riêng lúc'),
+            model_name="candidate",
+            name="closes_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="kết thúc riêng lúc"),
         ),
         migrations.AddField(
-            model_name='candidate',
-            name='extra_minutes',
-            field=models.PositiveSmallIntegerField(default=0, verbose_name='thêm thời gian (phút)'),
+            model_name="candidate",
+            name="extra_minutes",
+            field=models.PositiveSmallIntegerField(default=0, verbose_name="thêm thời gian (phút)"),
         ),
         migrations.CreateModel(
-            name='Assignment',
+            name="Assignment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=255, verbose_name='tên bài giao')),
-                ('instructions', models.TextField(blank=True, verbose_name='hướng dẫn')),
-                ('audience', models.CharField(choices=[('class', 'Cả lớp'), ('group', 'Một nhóm trong lớp'), ('students', 'Học sinh được chọn')], default='class', max_length=10, verbose_name='giao cho')),
-                ('group_name', models.CharField(blank=True, max_length=60, verbose_name='tên nhóm')),
-                ('kind', models.CharField(choices=[('lesson', 'Bài học / bài giảng điện tử'), ('library_item', 'Tài liệu thư viện'), ('practice', 'Bộ luyện tập'), ('test', 'Bài kiểm tra trực tuyến'), ('package', 'Gói bài giảng (SCORM/H5P)')], max_length=14, verbose_name='loại bài')),
-                ('opens_at', models.DateTimeField(verbose_name='mở từ')),
-                ('due_at', models.DateTimeField(blank=True, null=True, verbose_name='hạn nộp')),
-                ('late_policy', models.CharField(choices=[('accept', 'Vẫn nhận bài nộp muộn (ghi là muộn)'), ('refuse', 'Không nhận bài sau hạn nộp')], default='accept', max_length=8, verbose_name='nộp muộn')),
-                ('duration_minutes', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='thời gian làm bài (phút)')),
-                ('attempts_allowed', models.PositiveSmallIntegerField(default=1, verbose_name='số lần làm')),
-                ('score_rule', models.CharField(choices=[('highest', 'Lần cao nhất'), ('last', 'Lần cuối'), ('average', 'Trung bình các lần')], default='highest', max_length=8, verbose_name='tính điểm theo')),
-                ('release_policy', models.CharField(choices=[('immediate', 'Ngay khi nộp bài'), ('on_close', 'Khi ca thi kết thúc'), ('manual', 'Khi hội đồng công bố')], default='immediate', max_length=12, verbose_name='công bố kết quả')),
-                ('review_policy', models.CharField(choices=[('score', 'Chỉ điểm'), ('answers', 'Điểm và bài làm'), ('keys', 'Điểm, bài làm, đáp án và lời giải')], default='answers', max_length=10, verbose_name='học sinh được xem')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('library_item', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='content.libraryitem', verbose_name='tài liệu')),
-                ('package', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='content.elearningpackage', verbose_name='gói bài giảng')),
-                ('page', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='bài học / bài giảng')),
-                ('paper', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='question_bank.paper', verbose_name='đề / bộ luyện tập')),
-                ('school_class', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='accounts.schoolclass', verbose_name='lớp')),
-                ('session', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='assignment', to='lms.examsession')),
-                ('subject', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='curriculum.subject', verbose_name='môn học')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=255, verbose_name="tên bài giao")),
+                ("instructions", models.TextField(blank=True, verbose_name="hướng dẫn")),
+                (
+                    "audience",
+                    models.CharField(
+                        choices=[
+                            ("class", "Cả lớp"),
+                            ("group", "Một nhóm trong lớp"),
+                            ("students", "Học sinh được chọn"),
+                        ],
+                        default="class",
+                        max_length=10,
+                        verbose_name="giao cho",
+                    ),
+                ),
+                (
+                    "group_name",
+                    models.CharField(blank=True, max_length=60, verbose_name="tên nhóm"),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("lesson", "Bài học / bài giảng điện tử"),
+                            ("library_item", "Tài liệu thư viện"),
+                            ("practice", "Bộ luyện tập"),
+                            ("test", "Bài kiểm tra trực tuyến"),
+                            ("package", "Gói bài giảng (SCORM/H5P)"),
+                        ],
+                        max_length=14,
+                        verbose_name="loại bài",
+                    ),
+                ),
+                ("opens_at", models.DateTimeField(verbose_name="mở từ")),
+                ("due_at", models.DateTimeField(blank=True, null=True, verbose_name="hạn nộp")),
+                (
+                    "late_policy",
+                    models.CharField(
+                        choices=[
+                            ("accept", "Vẫn nhận bài nộp muộn (ghi là muộn)"),
+                            ("refuse", "Không nhận bài sau hạn nộp"),
+                        ],
+                        default="accept",
+                        max_length=8,
+                        verbose_name="nộp muộn",
+                    ),
+                ),
+                (
+                    "duration_minutes",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="thời gian làm bài (phút)"
+                    ),
+                ),
+                (
+                    "attempts_allowed",
+                    models.PositiveSmallIntegerField(default=1, verbose_name="số lần làm"),
+                ),
+                (
+                    "score_rule",
+                    models.CharField(
+                        choices=[
+                            ("highest", "Lần cao nhất"),
+                            ("last", "Lần cuối"),
+                            ("average", "Trung bình các lần"),
+                        ],
+                        default="highest",
+                        max_length=8,
+                        verbose_name="tính điểm theo",
+                    ),
+                ),
+                (
+                    "release_policy",
+                    models.CharField(
+                        choices=[
+                            ("immediate", "Ngay khi nộp bài"),
+                            ("on_close", "Khi ca thi kết thúc"),
+                            ("manual", "Khi hội đồng công bố"),
+                        ],
+                        default="immediate",
+                        max_length=12,
+                        verbose_name="công bố kết quả",
+                    ),
+                ),
+                (
+                    "review_policy",
+                    models.CharField(
+                        choices=[
+                            ("score", "Chỉ điểm"),
+                            ("answers", "Điểm và bài làm"),
+                            ("keys", "Điểm, bài làm, đáp án và lời giải"),
+                        ],
+                        default="answers",
+                        max_length=10,
+                        verbose_name="học sinh được xem",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "library_item",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="content.libraryitem",
+                        verbose_name="tài liệu",
+                    ),
+                ),
+                (
+                    "package",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="content.elearningpackage",
+                        verbose_name="gói bài giảng",
+                    ),
+                ),
+                (
+                    "page",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                        verbose_name="bài học / bài giảng",
+                    ),
+                ),
+                (
+                    "paper",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="question_bank.paper",
+                        verbose_name="đề / bộ luyện tập",
+                    ),
+                ),
+                (
+                    "school_class",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="accounts.schoolclass",
+                        verbose_name="lớp",
+                    ),
+                ),
+                (
+                    "session",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="assignment",
+                        to="lms.examsession",
+                    ),
+                ),
+                (
+                    "subject",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="curriculum.subject",
+                        verbose_name="môn học",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'bài giao',
-                'verbose_name_plural': 'bài giao',
-                'ordering': ['due_at', 'pk'],
+                "verbose_name": "bài giao",
+                "verbose_name_plural": "bài giao",
+                "ordering": ["due_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='AssignmentStudent',
+            name="AssignmentStudent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('due_at', models.DateTimeField(blank=True, null=True, verbose_name='hạn nộp riêng')),
-                ('extra_minutes', models.PositiveSmallIntegerField(default=0, verbose_name='thêm thời gian (phút)')),
-                ('assignment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='students', to='lms.assignment')),
-                ('student', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='assigned_work', to=settings.AUTH_USER_MODEL, verbose_name='học sinh')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "due_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="hạn nộp riêng"),
+                ),
+                (
+                    "extra_minutes",
+                    models.PositiveSmallIntegerField(
+                        default=0, verbose_name="thêm thời gian (phút)"
+                    ),
+                ),
+                (
+                    "assignment",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="students",
+                        to="lms.assignment",
+                    ),
+                ),
+                (
+                    "student",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="assigned_work",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="học sinh",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'học sinh được giao',
-                'verbose_name_plural': 'học sinh được giao',
+                "verbose_name": "học sinh được giao",
+                "verbose_name_plural": "học sinh được giao",
             },
         ),
         migrations.CreateModel(
-            name='Notification',
+            name="Notification",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('new_work', 'Bài mới được giao'), ('mark_returned', 'Bài đã được chấm')], max_length=16, verbose_name='loại')),
-                ('title', models.CharField(max_length=255, verbose_name='tiêu đề')),
-                ('body', models.TextField(blank=True, verbose_name='nội dung')),
-                ('url', models.CharField(blank=True, max_length=500, verbose_name='đường dẫn')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('read_at', models.DateTimeField(blank=True, null=True, verbose_name='đã đọc lúc')),
-                ('assignment', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='lms.assignment')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notifications', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("new_work", "Bài mới được giao"),
+                            ("mark_returned", "Bài đã được chấm"),
+                        ],
+                        max_length=16,
+                        verbose_name="loại",
+                    ),
+                ),
+                ("title", models.CharField(max_length=255, verbose_name="tiêu đề")),
+                ("body", models.TextField(blank=True, verbose_name="nội dung")),
+                ("url", models.CharField(blank=True, max_length=500, verbose_name="đường dẫn")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("read_at", models.DateTimeField(blank=True, null=True, verbose_name="đã đọc lúc")),
+                (
+                    "assignment",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="lms.assignment",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="notifications",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'thông báo',
-                'verbose_name_plural': 'thông báo',
-                'ordering': ['-created_at', '-pk'],
+                "verbose_name": "thông báo",
+                "verbose_name_plural": "thông báo",
+                "ordering": ["-created_at", "-pk"],
             },
         ),
         migrations.AddIndex(
-            model_name='assignment',
-            index=models.Index(fields=['school_class', 'due_at'], name='lms_assignm_school__1973d9_idx'),
+            model_name="assignment",
+            index=models.Index(
+                fields=["school_class", "due_at"], name="lms_assignm_school__1973d9_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='assignmentstudent',
-            constraint=models.UniqueConstraint(fields=('assignment', 'student'), name='uniq_assignment_student'),
+            model_name="assignmentstudent",
+            constraint=models.UniqueConstraint(
+                fields=("assignment", "student"), name="uniq_assignment_student"
+            ),
         ),
         migrations.AddIndex(
-            model_name='notification',
-            index=models.Index(fields=['user', 'read_at'], name='lms_notific_user_id_f1bde6_idx'),
+            model_name="notification",
+            index=models.Index(fields=["user", "read_at"], name="lms_notific_user_id_f1bde6_idx"),
         ),
     ]
