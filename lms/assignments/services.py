@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from wagtail.log_actions import log
 
 from accounts.models import TeachingAssignment
+from content.models import ELecturePage, LessonPage
 from lms import permissions
 from lms.assignments.models import (
     PAPER_KINDS,
@@ -95,6 +96,18 @@ _WORK_FIELD = {
 }
 
 
+def _may_give(user, name: str, work) -> bool:
+    """The same rule that narrows the form's choices (:mod:`lms.permissions`)."""
+    if name == "page":
+        return any(
+            permissions.assignable_pages(user, model).filter(pk=work.pk).exists()
+            for model in (LessonPage, ELecturePage)
+        )
+    if name == "library_item":
+        return permissions.assignable_library_items(user).filter(pk=work.pk).exists()
+    return permissions.assignable_packages(user).filter(pk=work.pk).exists()
+
+
 def _check_work(user, data: AssignmentInput) -> None:
     """The work named by ``kind`` is there, of the right type, and the user may give it;
     the dates and the number of attempts make sense."""
@@ -102,7 +115,10 @@ def _check_work(user, data: AssignmentInput) -> None:
         errors = _paper_errors(user, data)
     else:
         name, message = _WORK_FIELD[WorkKind(data.kind)]
-        errors = {name: str(message)} if getattr(data, name) is None else {}
+        work = getattr(data, name)
+        errors = {name: str(message)} if work is None else {}
+        if work is not None and not _may_give(user, name, work):
+            errors[name] = _("Bạn không được giao học liệu này.")
     if data.due_at and data.due_at <= data.opens_at:
         errors["due_at"] = _("Hạn nộp phải sau thời điểm mở bài.")
     if data.late_policy == LatePolicy.REFUSE and not data.due_at:

@@ -4,6 +4,8 @@ work, notifications). Thin: parse, ask :mod:`lms.permissions`, call the service,
 An assignment or class the user may not see answers 404, so nobody can probe ids.
 """
 
+from decimal import Decimal
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -19,7 +21,7 @@ from lms import permissions
 from lms.assignments import progress, selectors, services
 from lms.assignments.forms import AssignmentForm, OverrideForm, initial_from
 from lms.assignments.models import PAPER_KINDS, Assignment
-from lms.assignments.status import statuses
+from lms.assignments.status import THOUSANDTH, statuses
 from lms.exams.models import ReleasePolicy
 from lms.permissions import results_released
 from lms.practice import score_text
@@ -137,6 +139,11 @@ def assignment_progress(request, assignment_id: int):
     return TemplateResponse(request, T + "progress.html", _progress_context(request, assignment))
 
 
+def _decimal(value) -> str | None:
+    """A score as a decimal string with 3 places (the same on every database)."""
+    return None if value is None else str(Decimal(value).quantize(THOUSANDTH))
+
+
 @login_required
 @require_GET
 def assignment_progress_json(request, assignment_id: int):
@@ -151,8 +158,8 @@ def assignment_progress_json(request, assignment_id: int):
                     "id": r.student.pk,
                     "name": r.student.full_name or r.student.username,
                     "status": r.work.status,
-                    "score": None if r.work.score is None else str(r.work.score),
-                    "max": None if r.work.max_score is None else str(r.work.max_score),
+                    "score": _decimal(r.work.score),
+                    "max": _decimal(r.work.max_score),
                     "attempts": r.work.attempts,
                     "seconds": r.work.seconds,
                 }
