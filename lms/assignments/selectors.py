@@ -4,10 +4,12 @@ asks :mod:`lms.permissions` for the rows it may show; none grows in queries with
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -18,6 +20,8 @@ from lms.exams.models import Candidate
 
 #: How many finished pieces of work the to-do list still shows.
 DONE_SHOWN = 20
+#: Work due longer ago than this leaves the list (a school year's list stays short).
+WINDOW_DAYS = 180
 
 
 @dataclass
@@ -38,7 +42,8 @@ def _with_related(queryset):
 def todo(*, user, now=None) -> tuple[list[TodoItem], list[TodoItem]]:
     """(to do: by due date, soonest first, no due date last; done: latest due first)."""
     now = now or timezone.now()
-    assignments = list(_with_related(permissions.own_assignments(user, now=now)))
+    recent = Q(due_at__isnull=True) | Q(due_at__gte=now - dt.timedelta(days=WINDOW_DAYS))
+    assignments = list(_with_related(permissions.own_assignments(user, now=now).filter(recent)))
     own = dict(
         AssignmentStudent.objects.filter(
             student=user, assignment__in=[a.pk for a in assignments]

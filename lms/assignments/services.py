@@ -456,6 +456,30 @@ def _notify_new_work(assignment: Assignment, students: list) -> None:
         transaction.on_commit(lambda: _send_new_work(title, body, url, addresses))
 
 
+def mark_returned_notify(*, assignment: Assignment, students: list, comment: str = "") -> None:
+    """Tell students their work was marked and returned (called by marking once it returns
+    a mark: the caller has checked its own permission). In-app, and an email after commit."""
+    title = _("Bài đã chấm: %(title)s") % {"title": assignment.title}
+    body = comment.strip()[:500] or _("Giáo viên đã chấm và trả bài.")
+    url = reverse("assignment_work", kwargs={"assignment_id": assignment.pk})
+    Notification.objects.bulk_create(
+        [
+            Notification(
+                user=s,
+                kind=Notification.Kind.MARK_RETURNED,
+                title=title,
+                body=body,
+                url=url,
+                assignment=assignment,
+            )
+            for s in students
+        ]
+    )
+    addresses = [s.email for s in students if s.email]
+    if addresses:
+        transaction.on_commit(lambda: _send_new_work(title, body, url, addresses))
+
+
 def _send_new_work(title: str, body: str, url: str, addresses: list[str]) -> None:
     site = getattr(settings, "WAGTAILADMIN_BASE_URL", "") or ""
     text = _("%(body)s\n\nXem và làm bài tại: %(url)s") % {"body": body, "url": site + url}
@@ -479,6 +503,7 @@ __all__ = [
     "assignment_create",
     "assignment_release",
     "assignment_update",
+    "mark_returned_notify",
     "notifications_read",
     "override_set",
 ]

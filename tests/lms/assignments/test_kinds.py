@@ -4,6 +4,7 @@ page keeps what was given; the JSON door; notifications and emails."""
 
 import datetime as dt
 import json
+from decimal import Decimal
 
 import pytest
 from django.core import mail
@@ -14,12 +15,15 @@ from wagtail.models import Page
 from accounts.models import Role
 from content.curation import library_item_publish
 from content.models import ELecturePage
+from content.packages.models import ElearningPackage, PackageVersion
 from lms.assignments import services
 from lms.assignments.models import Assignment
 from lms.assignments.progress import student_rows
+from lms.assignments.status import assignment_scores
 from lms.exams import services as exams
 from lms.exams.models import ExamSession
 from lms.models import EventKind, LearningEvent
+from lms.packages.models import PackageAttempt
 from question_bank.assembly.models import Paper
 from tests.accounts.factories import make_school, make_user
 from tests.content.library_helpers import make_item
@@ -179,3 +183,86 @@ def test_work_the_teacher_may_not_see_is_refused_by_the_service():
         give(world, paper=stranger_paper)
     assert "Bạn không được giao đề này." in str(refused.value)
     assert not Assignment.objects.exists()
+
+
+def test_a_package_is_read_from_its_attempts_and_scores_for_the_gradebook():
+    world = make_world(students=3)
+    package = ElearningPackage.objects.create(
+        title="Gói phép cộng",
+        kind="scorm12",
+        owner=world.teacher,
+        school=world.school_class.school,
+        status="published",
+    )
+    version = PackageVersion.objects.create(
+        package=package,
+        number=1,
+        kind="scorm12",
+        edition="1.2",
+        content_hash=f"{package.pk:064d}",
+        storage_prefix=f"packages/{package.pk:064d}/",
+        launch="index.html",
+        structure={"scos": [{"id": "sco1", "title": "Trang 1", "href": "index.html"}]},
+        file_count=1,
+        size=1,
+        uploaded_by=world.teacher,
+    )
+    package.current = version
+    package.save(update_fields=["current"])
+    assignment = give(world, kind="package", paper=None, package=package)
+    done, started, idle = world.students
+    PackageAttempt.objects.create(
+        user=done,
+        version=version,
+        sco="sco1",
+        completion_status="completed",
+        completed_at=timezone.now(),
+        score_raw=Decimal("7.5"),
+        score_max=Decimal("10"),
+        total_seconds=300,
+    )
+    PackageAttempt.objects.create(
+        user=started, version=version, sco="sco1", completion_status="incomplete"
+    )
+    works = {r.student.pk: r.work for r in student_rows(assignment)}
+    assert [works[s.pk].status for s in (done, started, idle)] == ["done", "in_progress", "new"]
+    assert works[done.pk].seconds == 300
+    assert assignment_scores(assignment) == {done.pk: (Decimal("7.5"), Decimal("10"))}
+
+
+def test_a_returned_mark_tells_the_student(client, django_capture_on_commit_callbacks):
+    world = make_world(students=2)
+    assignment = give(world)
+    marked, other = world.students
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.mark_returned_notify(
+            assignment=assignment, students=[marked], comment="Trình bày rõ ràng."
+        )
+    assert [m.to for m in mail.outbox] == [[marked.email]]
+    client.force_login(marked)
+    page = client.get("/hoc/giao-bai/thong-bao/").content.decode()
+    assert "Bài đã chấm: Luyện tập phép cộng" in page and "Trình bày rõ ràng." in page
+    client.force_login(other)
+    assert "Bài đã chấm" not in client.get("/hoc/giao-bai/thong-bao/").content.decode()
+
+
+def test_work_due_long_ago_leaves_the_list(client):
+    world = make_world(students=1)
+    now = timezone.now()
+    give(
+        world,
+        title="Bài năm ngoái",
+        opens_at=now - dt.timedelta(days=400),
+        due_at=now - dt.timedelta(days=200),
+    )
+    give(
+        world,
+        title="Bài tuần trước",
+        opens_at=now - dt.timedelta(days=10),
+        due_at=now - dt.timedelta(days=7),
+    )
+    client.force_login(world.students[0])
+    html = client.get("/hoc/giao-bai/viec-can-lam/").content.decode()
+    assert "Bài tuần trước" in html and "Quá hạn" in html
+    assert "Bài năm ngoái" not in html
