@@ -118,7 +118,7 @@ def _paper_maxima(assignments) -> dict[int, Decimal]:
     return {r["paper_id"]: r["total"] or Decimal(0) for r in rows}
 
 
-def _paper_work(assignments, student_ids, now) -> dict[tuple[int, int], StudentWork]:
+def _paper_work(assignments, student_ids) -> dict[tuple[int, int], StudentWork]:
     by_session = {a.session_id: a for a in assignments if a.kind in PAPER_KINDS and a.session_id}
     if not by_session:
         return {}
@@ -238,7 +238,7 @@ def statuses(
     now = now or timezone.now()
     student_ids = sorted({sid for _aid, sid in overrides})
     found: dict[tuple[int, int], StudentWork] = {}
-    found.update(_paper_work(assignments, student_ids, now))
+    found.update(_paper_work(assignments, student_ids))
     found.update(_event_work(assignments, student_ids))
     found.update(_package_work(assignments, student_ids))
     hand_marked = _hand_marked(found)
