@@ -87,6 +87,11 @@ class ReadingPosition(models.Model):
 
 
 # The exam tables live in their own module; imported here so Django registers them.
+from lms.assignments.models import (  # noqa: E402, F401
+    Assignment,
+    AssignmentStudent,
+    Notification,
+)
 from lms.exams.models import (  # noqa: E402, F401
     AnswerLog,
     Attempt,

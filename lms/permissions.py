@@ -19,9 +19,12 @@ from content.permissions import (
     can_edit_package,
     can_view_package,
     can_work_on_page,
+    choosable_packages,
+    visible_library_items,
     visible_material_pages,
 )
 from content.practice import Embedding, page_embeddings
+from lms.assignments.models import Assignment, Notification
 from lms.exams.models import Candidate, ExamRoom, ExamSession, ReleasePolicy
 from question_bank.assembly.models import Paper
 from question_bank.permissions import choosable_questions, visible_papers
@@ -327,3 +330,93 @@ def gradebook_lock_schools(user) -> QuerySet[School]:
 
 def can_lock_terms(user, school) -> bool:
     return gradebook_lock_schools(user).filter(pk=school.pk).exists()
+
+
+# --- Assignments (lms.assignments) --------------------------------------------------------
+def taught_classes(user) -> QuerySet[SchoolClass]:
+    """Classes a teacher gives work to and follows: those they teach
+    (:class:`accounts.models.TeachingAssignment`); every class for a superuser. A homeroom
+    teacher who does not teach the class, an admin or the exam board: none."""
+    if not is_active(user):
+        return SchoolClass.objects.none()
+    if user.is_superuser:
+        return SchoolClass.objects.all()
+    if user.role != Role.TEACHER:
+        return SchoolClass.objects.none()
+    return SchoolClass.objects.filter(
+        pk__in=TeachingAssignment.objects.filter(teacher=user).values("school_class_id")
+    )
+
+
+def can_assign_to(user, school_class) -> bool:
+    return taught_classes(user).filter(pk=school_class.pk).exists()
+
+
+def followed_assignments(user) -> QuerySet[Assignment]:
+    """Assignments whose progress the user sees: every one of the classes they teach."""
+    return Assignment.objects.filter(school_class__in=taught_classes(user).values("pk"))
+
+
+def can_follow_assignment(user, assignment) -> bool:
+    return followed_assignments(user).filter(pk=assignment.pk).exists()
+
+
+def editable_assignments(user) -> QuerySet[Assignment]:
+    """Assignments the user may edit: their own, while they still teach the class."""
+    followed = followed_assignments(user)
+    return followed if user.is_superuser else followed.filter(created_by=user)
+
+
+def can_edit_assignment(user, assignment) -> bool:
+    return editable_assignments(user).filter(pk=assignment.pk).exists()
+
+
+def own_assignments(user, *, now=None) -> QuerySet[Assignment]:
+    """The work given to a student, once open (nobody else's, whoever asks)."""
+    if not is_active(user) or user.role != Role.STUDENT:
+        return Assignment.objects.none()
+    now = now or timezone.now()
+    return Assignment.objects.filter(students__student=user, opens_at__lte=now)
+
+
+def class_students_for_assignment(user, school_class) -> QuerySet[User]:
+    """Students an assignment of ``school_class`` may be given to: the class's, when the
+    user teaches it."""
+    if not can_assign_to(user, school_class):
+        return User.objects.none()
+    return User.objects.filter(
+        role=Role.STUDENT,
+        is_active=True,
+        pk__in=Enrolment.objects.filter(school_class=school_class).values("student_id"),
+    )
+
+
+def assignable_papers(user):
+    """Papers (practice sets, tests) a teacher may give: those they may open and run."""
+    if not can_run_sessions(user):
+        return visible_papers(user).none()
+    return (
+        visible_papers(user)
+        .filter(variants__isnull=False)
+        .exclude(created_by__role=Role.STUDENT)
+        .distinct()
+    )
+
+
+def assignable_pages(user, model):
+    """Live lessons or e-lectures the user sees."""
+    return visible_material_pages(user, model)
+
+
+def assignable_library_items(user):
+    return visible_library_items(user)
+
+
+def assignable_packages(user):
+    return choosable_packages(user)
+
+
+def own_notifications(user) -> QuerySet[Notification]:
+    if not is_active(user):
+        return Notification.objects.none()
+    return Notification.objects.filter(user=user)

@@ -19,4 +19,6 @@ urlpatterns = [
     path("goi/", include("lms.packages.urls")),
     # The gradebook of Thông tư 22 (sổ điểm).
     path("so-diem/", include("lms.gradebook.urls")),
+    # Assignments (giao bài), the student's "Việc cần làm", progress (lms.assignments).
+    path("giao-bai/", include("lms.assignments.urls")),
 ]

@@ -30,3 +30,15 @@ def register_gradebook_log_actions(actions):
     actions.register_action(
         "lms.gradebook.unlock", _("Mở khoá sổ điểm"), _("Đã mở khoá sổ điểm học kỳ")
     )
+
+
+@hooks.register("register_log_actions")
+def register_assignment_log_actions(actions):
+    actions.register_action("lms.assignment.create", _("Giao bài"), _("Đã giao bài"))
+    actions.register_action("lms.assignment.edit", _("Sửa bài giao"), _("Đã sửa bài giao"))
+    actions.register_action(
+        "lms.assignment.override", _("Gia hạn cho học sinh"), _("Đã đặt hạn riêng cho học sinh")
+    )
+    actions.register_action(
+        "lms.assignment.release", _("Công bố kết quả bài giao"), _("Đã công bố kết quả")
+    )

@@ -157,6 +157,10 @@ class Candidate(models.Model):
     #: None: not yet marked by the invigilator; True present; False absent.
     present = models.BooleanField(_("có mặt"), null=True, blank=True)
     checked_in_at = models.DateTimeField(_("đã xác minh lúc"), null=True, blank=True)
+    #: This candidate's own end of the session (a new due date given to one student) and
+    #: extra minutes on every attempt (lms.assignments' per-student overrides).
+    closes_at = models.DateTimeField(_("kết thúc riêng lúc"), null=True, blank=True)
+    extra_minutes = models.PositiveSmallIntegerField(_("thêm thời gian (phút)"), default=0)
 
     class Meta:
         verbose_name = _("thí sinh")

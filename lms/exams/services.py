@@ -214,15 +214,20 @@ def identity_matches(student: User, typed: str) -> bool:
     return bool(student.date_of_birth) and _typed_date(typed) == student.date_of_birth
 
 
-def check_entry_window(session: ExamSession, *, now=None, starting: bool = True) -> None:
+def check_entry_window(
+    session: ExamSession, *, now=None, starting: bool = True, candidate=None
+) -> None:
+    """Refuses (ExamRefused) outside the session's window; a candidate's own end of the
+    session (:attr:`Candidate.closes_at`) replaces the session's for them."""
     now = now or timezone.now()
+    closes_at = (candidate.closes_at if candidate else None) or session.closes_at
     if session.opens_at and now < session.opens_at:
         raise ExamRefused(
             _("Ca thi chưa mở. Giờ mở cửa: %(at)s.")
             % {"at": timezone.localtime(session.opens_at).strftime("%H:%M %d/%m/%Y")},
             "not_open",
         )
-    if session.closes_at and now >= session.closes_at:
+    if closes_at and now >= closes_at:
         raise ExamRefused(_("Ca thi đã kết thúc."), "closed")
     if starting and session.last_entry_at and now > session.last_entry_at:
         raise ExamRefused(_("Đã hết giờ vào phòng thi: không thể bắt đầu bài làm."), "late")
@@ -254,7 +259,7 @@ def check_in(*, user, candidate: Candidate, access_code: str, identity: str, ip=
 
 def _check_in(candidate: Candidate, *, access_code: str, identity: str, ip) -> Candidate:
     session = candidate.session
-    check_entry_window(session, starting=not candidate.attempts.exists())
+    check_entry_window(session, starting=not candidate.attempts.exists(), candidate=candidate)
     if candidate.present is False:
         raise ExamRefused(_("Giám thị đã ghi bạn vắng mặt. Hãy gặp giám thị phòng thi."), "absent")
     room = candidate.room
@@ -274,14 +279,18 @@ def _check_in(candidate: Candidate, *, access_code: str, identity: str, ip) -> C
 
 # --- Attempts ----------------------------------------------------------------------------
 def attempt_deadline(attempt: Attempt, session: ExamSession) -> dt.datetime | None:
+    """Start + duration (+ the candidate's extra minutes) + extensions, capped by the end
+    of the session (the candidate's own end when they have one)."""
+    candidate = attempt.candidate
     ends = []
     if session.duration_minutes:
+        minutes = session.duration_minutes + candidate.extra_minutes
         ends.append(
-            attempt.started_at
-            + dt.timedelta(minutes=session.duration_minutes, seconds=attempt.extension_seconds)
+            attempt.started_at + dt.timedelta(minutes=minutes, seconds=attempt.extension_seconds)
         )
-    if session.closes_at:
-        ends.append(session.closes_at + dt.timedelta(seconds=attempt.extension_seconds))
+    closes_at = candidate.closes_at or session.closes_at
+    if closes_at:
+        ends.append(closes_at + dt.timedelta(seconds=attempt.extension_seconds))
     return min(ends) if ends else None
 
 
@@ -289,7 +298,7 @@ def _new_attempt(candidate: Candidate, session: ExamSession, *, device: str, ip)
     done = candidate.attempts.count()
     if done >= session.attempts_allowed:
         raise ExamRefused(_("Bạn đã làm bài này đủ số lần cho phép."), "attempts")
-    check_entry_window(session)
+    check_entry_window(session, candidate=candidate)
     identity = session.kind == ExamSession.Kind.EXAM and session.require_identity
     if identity and candidate.checked_in_at is None:
         raise ExamRefused(_("Hãy xác minh danh tính trước khi làm bài."), "check_in")

@@ -149,7 +149,9 @@ def candidate_entry(request, candidate_id: int):
             return _entry(request, candidate, error=refused.message, status=400)
         return redirect("exam_entry", candidate_id=candidate.pk)
     try:
-        services.check_entry_window(candidate.session, starting=not candidate.attempts.exists())
+        services.check_entry_window(
+            candidate.session, starting=not candidate.attempts.exists(), candidate=candidate
+        )
     except services.ExamRefused as refused:
         return _entry(request, candidate, error=refused.message, status=400)
     return redirect("exam_take", candidate_id=candidate.pk)

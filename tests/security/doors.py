@@ -342,6 +342,11 @@ def _value_rows(world: World, pattern: str) -> list[dict] | None:
                 {"class_id": 999_999, "subject_id": 999_999, "student_id": 999_999},
             ],
         ),
+        # Assignments: class B (taught by school B's teacher) and its assignment.
+        (
+            r"^hoc/giao-bai/",
+            [{"class_id": o["class_b"].pk, "assignment_id": o["assignment_b"].pk}],
+        ),
         (r"^documents/authenticate_with_password/", [{"restriction_id": 999_999}]),
         (
             r"^_util/authenticate_with_password/",
@@ -494,6 +499,16 @@ def _post_doors(world: World) -> list[Door]:
     for action, body in _PACKAGE_POSTS.items():
         pattern = f"hoc/goi/<int:version_id>/{action}/"
         doors_.append(Door(pattern, f"/hoc/goi/{version}/{action}/", "POST", body))
+    # Assignments: school B's class and assignment, posted to by every role (refused with
+    # a 404 that names nothing; the JSON body is no form, so nothing is saved either).
+    class_b, assignment_b = o["class_b"].pk, o["assignment_b"].pk
+    for pattern, url in (
+        ("hoc/giao-bai/lop/<int:class_id>/giao/", f"/hoc/giao-bai/lop/{class_b}/giao/"),
+        ("hoc/giao-bai/<int:assignment_id>/sua/", f"/hoc/giao-bai/{assignment_b}/sua/"),
+        ("hoc/giao-bai/<int:assignment_id>/gia-han/", f"/hoc/giao-bai/{assignment_b}/gia-han/"),
+        ("hoc/giao-bai/<int:assignment_id>/cong-bo/", f"/hoc/giao-bai/{assignment_b}/cong-bo/"),
+    ):
+        doors_.append(Door(pattern, url, "POST", "{}"))
     return doors_
 
 

@@ -36,11 +36,12 @@ from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from accounts.models import Role
+from accounts.models import Role, TeachingAssignment
 from content import feedback
 from content.curation import library_item_publish, takedown
 from content.models import HomePage, LessonPage
 from curriculum.models import Subject
+from lms.assignments import services as assignment_services
 from lms.exams import codes, saving
 from lms.exams import services as exams
 from lms.exams.delivery import variant_items
@@ -103,6 +104,7 @@ EXAM_SESSION_B = "xmkexamsessionb"
 EXAM_PAPER_B = "xmkexampaperb"
 EXAM_STEM_B = "xmkexamstemb"
 EXAM_ANSWER_B = "xmkexamanswerb"
+ASSIGNMENT_B = "xmkassignmentb"
 
 CONFIDENTIAL = frozenset(
     {
@@ -138,6 +140,7 @@ OTHER_SCHOOL = frozenset(
         EXAM_PAPER_B,
         EXAM_STEM_B,
         EXAM_ANSWER_B,
+        ASSIGNMENT_B,
     }
 )
 #: School A's exam session: its title, its paper's title and questions, a candidate's answer.
@@ -274,6 +277,7 @@ def build_world() -> World:
     _private_bank(world, subject)
     _other_school(world)
     _exams(world)
+    _assignments_b(world)
     return world
 
 
@@ -575,6 +579,26 @@ def _exams(world: World) -> None:
         exam_attempt_b=attempt_b,
         exam_slot_b=slot_b,
     )
+
+
+def _assignments_b(world: World) -> None:
+    """School B's teacher gives class B its live lesson to read (the title is forbidden;
+    class B's student gets a notification naming it)."""
+    teacher_b = world.owners["teacher_b"]
+    class_b = world.objects["class_b"]
+    TeachingAssignment.objects.create(teacher=teacher_b, school_class=class_b)
+    assignment = assignment_services.assignment_create(
+        user=teacher_b,
+        data=assignment_services.AssignmentInput(
+            title=f"{ASSIGNMENT_B} Đọc bài trường B",
+            school_class=class_b,
+            kind="lesson",
+            page=world.objects["page_b"],
+            opens_at=timezone.now() - dt.timedelta(hours=1),
+            due_at=timezone.now() + dt.timedelta(days=1),
+        ),
+    )
+    world.objects["assignment_b"] = assignment
 
 
 def protected_files(world: World) -> list:
