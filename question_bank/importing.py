@@ -3,7 +3,9 @@
 The preview lists how many questions of each type were found, every problem as
 "Câu 12: không có đáp án đúng được đánh dấu", the questions flagged for review, and
 near-duplicates (same normalised text) inside the file and against the bank. Saving
-re-parses the same bytes, refuses if there is any error, and writes in one transaction.
+takes the preview's reading of the same bytes (:mod:`.import_reading`; or reads them
+again), checks everything again, refuses if there is any error, and writes in one
+transaction.
 """
 
 from collections.abc import Callable, Collection, Mapping
@@ -15,7 +17,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from common.db import statistics_refresh_on_commit
-from question_bank import audit, permissions, services
+from question_bank import audit, import_reading, permissions, services
 from question_bank.formats.base import (
     QTYPE_LABELS,
     ImportRejected,
@@ -24,7 +26,7 @@ from question_bank.formats.base import (
     QType,
     validate_question,
 )
-from question_bank.formats.registry import FORMAT_LABELS, parse_file
+from question_bank.formats.registry import FORMAT_LABELS
 from question_bank.html import fingerprint
 from question_bank.images import ImageError, normalise_image
 from question_bank.import_fixes import apply_fixes
@@ -107,10 +109,16 @@ ORPHAN_MESSAGE = (
 
 
 def parse_checked(
-    filename: str, data: bytes, *, files: Mapping[str, bytes] | None = None
+    filename: str,
+    data: bytes,
+    *,
+    files: Mapping[str, bytes] | None = None,
+    reading_key: str = "",
+    keep: bool = False,
 ) -> ParseResult:
-    """Parse and add the common validation rules (a parser may have skipped some)."""
-    result = parse_file(filename, data, files=files)
+    """Parse and add the common validation rules (a parser may have skipped some).
+    ``reading_key``/``keep``: the reading kept between preview and save (:mod:`.import_reading`)."""
+    result = import_reading.read(filename, data, files=files, key=reading_key, keep=keep)
     check = QuestionCheck()
     rejected = {id(q) for _i, q in result.rejected}
     groups = {g.key for g in result.groups}
@@ -153,10 +161,10 @@ class QuestionCheck:
 
 
 def build_preview(
-    filename: str, data: bytes, bank: QuestionBank, user, *, files=None
+    filename: str, data: bytes, bank: QuestionBank, user, *, files=None, reading_key: str = ""
 ) -> tuple[Preview, ParseResult | None]:
     try:
-        result = parse_checked(filename, data, files=files)
+        result = parse_checked(filename, data, files=files, reading_key=reading_key, keep=True)
     except ImportRejected as exc:
         return Preview(filename=filename, format="", errors=[str(exc)]), None
     preview = Preview(filename=filename, format=result.format)
@@ -221,12 +229,12 @@ class ImportSummary:
     question_ids: list[int]
 
 
-def _to_save(filename, data, files, leave_out, fixes) -> tuple[ParseResult, list, list]:
+def _to_save(filename, data, files, leave_out, fixes, key) -> tuple[ParseResult, list, list]:
     """The file read again and checked, with the teacher's fixes applied and the questions
     left out removed: (result, what was left out and why, the fixes applied); ImportBlocked
     when a problem remains or nothing is left."""
     try:
-        result = parse_checked(filename, data, files=files)
+        result = parse_checked(filename, data, files=files, reading_key=key)
     except ImportRejected as exc:
         raise ImportBlocked([str(exc)]) from exc
     refs = set(leave_out)
@@ -259,25 +267,25 @@ def import_commit(
     import_job=None,
     leave_out: Collection[str] = (),
     fixes: Mapping[str, dict] | None = None,
+    reading_key: str = "",
 ) -> ImportSummary:
     """Save every question of the file, or nothing (ImportBlocked with the reasons); each
     records ``import_job`` when given. ``leave_out``: refs of questions the teacher chose not
     to save, whose problems no longer block the rest (the audit entry records them and why).
     ``fixes``: the preview page's fixes by position in the file (:mod:`.import_fixes`), each
-    checked again and recorded in the audit entry."""
+    checked again and recorded in the audit entry. ``reading_key``: the preview's reading."""
     if not permissions.can_edit_bank(user, bank):
         raise ImportBlocked(["Bạn không được thêm câu hỏi vào ngân hàng này."])
-    result, left_out, fixed = _to_save(filename, data, files, leave_out, fixes)
+    result, left_out, fixed = _to_save(filename, data, files, leave_out, fixes, reading_key)
     total = len(result.questions)
     created: list[int] = []
     try:
         with transaction.atomic():
             cache: dict = {}
             lookup = services.Lookup(bank)
-            stimuli = {
-                g.key: services.stimulus_create(group=g, bank=bank, user=user, image_cache=cache)
-                for g in result.groups
-            }
+            stimuli = services.stimuli_create(
+                groups=result.groups, bank=bank, user=user, image_cache=cache
+            )
             built = []
             for i, parsed in enumerate(result.questions, start=1):
                 built.append(
@@ -315,6 +323,7 @@ def import_commit(
                 progress(total, total)
     except ImportRejected as exc:
         raise ImportBlocked([str(exc)]) from exc
+    import_reading.forget(reading_key)
     # A bulk load: fresh planner statistics once committed (common.db).
     statistics_refresh_on_commit(tables=[Question, Choice, QuestionTag, QuestionVersion, Stimulus])
     return ImportSummary(created=len(created), stimuli=len(result.groups), question_ids=created)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Revision
 
 from common.sharing import SharingScope
+from common.vietnamese import nfc
 from curriculum.models import LearningOutcome, Subject, Topic
 from question_bank import audit, bulk, permissions
 from question_bank.convert import blanks_to_json, question_snapshot
@@ -117,6 +118,26 @@ def stimulus_create(
     )
     audit.log_entry(stimulus, "wagtail.create", user=user)
     return stimulus
+
+
+def stimuli_create(
+    *, groups: list[ParsedGroup], bank: QuestionBank, user, image_cache: dict | None = None
+) -> dict[str, Stimulus]:
+    """The stimuli of an import (group key → Stimulus), written in bulk with their
+    ``wagtail.create`` entries: the rows :func:`stimulus_create` writes one by one. The
+    caller (the importer, in its transaction) has checked that ``user`` edits the bank."""
+    stimuli = {
+        g.key: Stimulus(
+            bank=bank,
+            title=nfc(g.title[:255]).strip(),
+            content=clean_html(store_assets(bank, g.stimulus, g.assets, image_cache)),
+        )
+        for g in groups
+    }
+    objs = list(stimuli.values())
+    bulk.insert(Stimulus, objs)
+    audit.log_entries(objs, "wagtail.create", user=user, insert=bulk.insert)
+    return stimuli
 
 
 @transaction.atomic

@@ -9,6 +9,7 @@ import logging
 from celery import shared_task
 from django.core.cache import cache
 
+from question_bank import import_reading
 from question_bank.import_jobs import ImportJob
 from question_bank.import_preview import preview_items
 from question_bank.importing import (
@@ -46,7 +47,14 @@ def import_preview_task(job_id: int) -> dict:
     result = None
     try:
         data, files = _read(job)
-        preview, result = build_preview(job.filename, data, job.bank, job.created_by, files=files)
+        preview, result = build_preview(
+            job.filename,
+            data,
+            job.bank,
+            job.created_by,
+            files=files,
+            reading_key=import_reading.job_key(job),
+        )
     except Exception:
         # A file no parser survives is rejected like any other, not left half-read on disk.
         logger.exception("Question import %s: the file could not be read", job.pk)
@@ -98,6 +106,7 @@ def import_commit_task(job_id: int) -> dict:
             import_job=job,
             leave_out=report.get("leave_out") or (),
             fixes=report.get("fixes") or {},
+            reading_key=import_reading.job_key(job),
         )
     except ImportBlocked as exc:
         report["commit_errors"] = exc.problems

@@ -193,3 +193,37 @@ def test_new_tags_are_created_once_with_unique_slugs(teacher):
     tags = {t.name: t.slug for t in Tag.objects.all()}
     assert tags["Đạo hàm"] != tags["Dao ham"] and len(set(tags.values())) == len(tags)
     assert QuestionTag.objects.filter(content_object__bank=bank).count() == 6
+
+
+def test_stimuli_in_bulk_equal_those_written_one_by_one(teacher):
+    from django.contrib.contenttypes.models import ContentType
+
+    from question_bank.models import Stimulus
+
+    groups = [
+        ParsedGroup("g1", "<p>Đoạn văn <script>x()</script>một</p>", "  Đoạn 1  "),
+        ParsedGroup("g2", "<p>Bảng số liệu</p>", ""),
+    ]
+    fast_bank, old_bank = make_bank(teacher, name="Nhanh"), make_bank(teacher, name="Cũ")
+    fast = services.stimuli_create(groups=groups, bank=fast_bank, user=teacher)
+    old = {g.key: services.stimulus_create(group=g, bank=old_bank, user=teacher) for g in groups}
+    assert list(fast) == list(old) == ["g1", "g2"]
+
+    def rows(bank):
+        stimuli = list(Stimulus.objects.filter(bank=bank).order_by("pk"))
+        assert all(s.created_at is not None for s in stimuli)
+        entries = ModelLogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(Stimulus),
+            object_id__in=[str(s.pk) for s in stimuli],
+            action="wagtail.create",
+        ).order_by("object_id")
+        return (
+            [(s.title, s.content) for s in stimuli],
+            [(e.label, e.user_id, e.content_type_id) for e in entries],
+        )
+
+    assert rows(fast_bank) == rows(old_bank)
+    assert rows(fast_bank)[0][0] == ("Đoạn 1", "<p>Đoạn văn một</p>")
+    assert {s.pk for s in fast.values()} == set(
+        Stimulus.objects.filter(bank=fast_bank).values_list("pk", flat=True)
+    )
