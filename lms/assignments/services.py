@@ -437,23 +437,7 @@ def _notify_new_work(assignment: Assignment, students: list) -> None:
         else _("không có hạn")
     )
     body = _("Lớp %(cls)s · hạn nộp %(due)s") % {"cls": assignment.school_class.name, "due": due}
-    url = reverse("assignment_work", kwargs={"assignment_id": assignment.pk})
-    Notification.objects.bulk_create(
-        [
-            Notification(
-                user=s,
-                kind=Notification.Kind.NEW_WORK,
-                title=title,
-                body=body,
-                url=url,
-                assignment=assignment,
-            )
-            for s in students
-        ]
-    )
-    addresses = [s.email for s in students if s.email]
-    if addresses:
-        transaction.on_commit(lambda: _send_new_work(title, body, url, addresses))
+    _notify(assignment, students, Notification.Kind.NEW_WORK, title, body)
 
 
 def mark_returned_notify(*, assignment: Assignment, students: list, comment: str = "") -> None:
@@ -461,17 +445,16 @@ def mark_returned_notify(*, assignment: Assignment, students: list, comment: str
     a mark: the caller has checked its own permission). In-app, and an email after commit."""
     title = _("Bài đã chấm: %(title)s") % {"title": assignment.title}
     body = comment.strip()[:500] or _("Giáo viên đã chấm và trả bài.")
+    _notify(assignment, students, Notification.Kind.MARK_RETURNED, title, body)
+
+
+def _notify(assignment: Assignment, students: list, kind: str, title: str, body: str) -> None:
+    """One in-app notice per student linking to the work, and after commit one email to those
+    who have an address (a failed email never undoes what was done)."""
     url = reverse("assignment_work", kwargs={"assignment_id": assignment.pk})
     Notification.objects.bulk_create(
         [
-            Notification(
-                user=s,
-                kind=Notification.Kind.MARK_RETURNED,
-                title=title,
-                body=body,
-                url=url,
-                assignment=assignment,
-            )
+            Notification(user=s, kind=kind, title=title, body=body, url=url, assignment=assignment)
             for s in students
         ]
     )
