@@ -115,6 +115,10 @@ def test_leave_one_out_fix_the_other_and_save_eleven(
     assert record["position"] == 12 and record["where"] == "Câu 12"
     assert record["qtype"] == "single_choice" and record["key"] == [2]
     assert "khác nhau" in record["resolved"][0]
+    # The job's page once saved: what was left out, no "nothing was saved" alarm.
+    done = client.get(f"{UPLOAD}{job.pk}/").content.decode()
+    assert "Đã nhập 11 câu hỏi." in done and "Câu 11" in done
+    assert "Chưa có câu hỏi nào được lưu" not in done and "import-errors" not in done
 
 
 def test_another_teacher_cannot_fix(client, teacher_bank, django_capture_on_commit_callbacks):
