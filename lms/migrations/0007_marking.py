@@ -6,82 +6,201 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('curriculum', '0001_initial'),
-        ('lms', '0006_assignments'),
+        ("curriculum", "0001_initial"),
+        ("lms", "0006_assignments"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='GradebookLink',
+            name="GradebookLink",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('term', models.PositiveSmallIntegerField(verbose_name='học kỳ')),
-                ('column', models.CharField(max_length=8, verbose_name='cột điểm')),
-                ('set_at', models.DateTimeField(verbose_name='đặt lúc')),
-                ('written_at', models.DateTimeField(blank=True, null=True, verbose_name='ghi sổ lúc')),
-                ('assignment', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='gradebook_link', to='lms.assignment')),
-                ('set_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('subject', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='curriculum.subject', verbose_name='môn')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("term", models.PositiveSmallIntegerField(verbose_name="học kỳ")),
+                ("column", models.CharField(max_length=8, verbose_name="cột điểm")),
+                ("set_at", models.DateTimeField(verbose_name="đặt lúc")),
+                (
+                    "written_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="ghi sổ lúc"),
+                ),
+                (
+                    "assignment",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="gradebook_link",
+                        to="lms.assignment",
+                    ),
+                ),
+                (
+                    "set_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "subject",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="curriculum.subject",
+                        verbose_name="môn",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'cột sổ điểm của bài giao',
-                'verbose_name_plural': 'cột sổ điểm của bài giao',
+                "verbose_name": "cột sổ điểm của bài giao",
+                "verbose_name_plural": "cột sổ điểm của bài giao",
             },
         ),
         migrations.CreateModel(
-            name='Rubric',
+            name="Rubric",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='tên tiêu chí chấm')),
-                ('criteria', models.JSONField(default=dict, verbose_name='tiêu chí và mức')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='rubrics', to=settings.AUTH_USER_MODEL, verbose_name='giáo viên')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="tên tiêu chí chấm")),
+                ("criteria", models.JSONField(default=dict, verbose_name="tiêu chí và mức")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="rubrics",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="giáo viên",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'tiêu chí chấm',
-                'verbose_name_plural': 'tiêu chí chấm',
-                'ordering': ['title', 'pk'],
+                "verbose_name": "tiêu chí chấm",
+                "verbose_name_plural": "tiêu chí chấm",
+                "ordering": ["title", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='MarkReturn',
+            name="MarkReturn",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('returned_at', models.DateTimeField(verbose_name='trả bài lúc')),
-                ('assignment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='lms.assignment', verbose_name='bài giao')),
-                ('returned_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('student', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("returned_at", models.DateTimeField(verbose_name="trả bài lúc")),
+                (
+                    "assignment",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="lms.assignment",
+                        verbose_name="bài giao",
+                    ),
+                ),
+                (
+                    "returned_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "student",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'trả bài',
-                'verbose_name_plural': 'trả bài',
-                'constraints': [models.UniqueConstraint(fields=('assignment', 'student'), name='uniq_mark_return')],
+                "verbose_name": "trả bài",
+                "verbose_name_plural": "trả bài",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("assignment", "student"), name="uniq_mark_return"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ManualMark',
+            name="ManualMark",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slot', models.PositiveSmallIntegerField()),
-                ('points', models.DecimalField(decimal_places=3, max_digits=6, verbose_name='điểm')),
-                ('comment', models.TextField(blank=True, verbose_name='nhận xét')),
-                ('reason', models.CharField(blank=True, max_length=300, verbose_name='lý do sửa điểm')),
-                ('levels', models.JSONField(blank=True, default=dict, verbose_name='mức đã chọn')),
-                ('marked_at', models.DateTimeField(verbose_name='chấm lúc')),
-                ('assignment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='lms.assignment', verbose_name='bài giao')),
-                ('attempt', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='lms.attempt', verbose_name='lần làm')),
-                ('marker', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('rubric', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='lms.rubric', verbose_name='tiêu chí chấm')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slot", models.PositiveSmallIntegerField()),
+                (
+                    "points",
+                    models.DecimalField(decimal_places=3, max_digits=6, verbose_name="điểm"),
+                ),
+                ("comment", models.TextField(blank=True, verbose_name="nhận xét")),
+                (
+                    "reason",
+                    models.CharField(blank=True, max_length=300, verbose_name="lý do sửa điểm"),
+                ),
+                ("levels", models.JSONField(blank=True, default=dict, verbose_name="mức đã chọn")),
+                ("marked_at", models.DateTimeField(verbose_name="chấm lúc")),
+                (
+                    "assignment",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="lms.assignment",
+                        verbose_name="bài giao",
+                    ),
+                ),
+                (
+                    "attempt",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="lms.attempt",
+                        verbose_name="lần làm",
+                    ),
+                ),
+                (
+                    "marker",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "rubric",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="lms.rubric",
+                        verbose_name="tiêu chí chấm",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'lịch sử chấm tay',
-                'verbose_name_plural': 'lịch sử chấm tay',
-                'ordering': ['marked_at', 'pk'],
-                'indexes': [models.Index(fields=['attempt', 'slot'], name='marking_attempt_slot')],
+                "verbose_name": "lịch sử chấm tay",
+                "verbose_name_plural": "lịch sử chấm tay",
+                "ordering": ["marked_at", "pk"],
+                "indexes": [models.Index(fields=["attempt", "slot"], name="marking_attempt_slot")],
             },
         ),
     ]
