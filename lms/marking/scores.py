@@ -8,10 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from lms.assignments.models import Assignment
+from lms.assignments.models import Assignment, WorkKind
 from lms.assignments.status import StudentWork, statuses
 
 TEN = Decimal(10)
+#: Work with a score, which a gradebook column can take.
+SCORED_KINDS = frozenset({WorkKind.PRACTICE, WorkKind.TEST, WorkKind.PACKAGE})
 
 
 @dataclass

@@ -17,7 +17,7 @@ from lms.exams.results import PART_NAMES, answer_text, key_text, vn
 from lms.gradebook.models import Term
 from lms.gradebook.values import column_label
 from lms.marking.models import GradebookLink, ManualMark, MarkReturn
-from lms.marking.scores import student_works
+from lms.marking.scores import SCORED_KINDS, student_works
 from question_bank.formats.base import QType
 
 #: The columns a mapping may name (the subject's own are checked when writing).
@@ -174,6 +174,7 @@ def gradebook_panel(user, assignment: Assignment) -> dict:
     editable = permissions.editable_gradebook_subjects(user, assignment.school_class)
     link = GradebookLink.objects.filter(assignment=assignment).select_related("subject").first()
     return {
+        "scored": assignment.kind in SCORED_KINDS,
         "link": link,
         "link_column": column_label(link.column) if link else "",
         "subjects": list(Subject.objects.filter(pk__in=editable).order_by("sort_order", "name")),

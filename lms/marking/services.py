@@ -28,7 +28,7 @@ from lms.gradebook import services as gradebook
 from lms.gradebook.models import Term
 from lms.marking.models import SCHEMA_VERSION, GradebookLink, ManualMark, MarkReturn, Rubric
 from lms.marking.rubrics import levels_chosen, rubric_parse
-from lms.marking.scores import column_scores, returnable_students
+from lms.marking.scores import SCORED_KINDS, column_scores, returnable_students
 
 MARK_ACTION = "lms.marking.mark"
 RETURN_ACTION = "lms.marking.return"
@@ -193,6 +193,8 @@ class FillOutcome:
 
 def _check_column(user, assignment: Assignment, subject, term: int, column: str) -> None:
     school_class = assignment.school_class
+    if assignment.kind not in SCORED_KINDS:
+        raise ValidationError({"assignment": _("Bài giao này không có điểm để ghi vào sổ điểm.")})
     if not permissions.can_edit_gradebook(user, school_class, subject):
         raise PermissionDenied(_("Bạn không dạy môn này ở lớp này nên không ghi sổ điểm được."))
     if term not in Term.values:
