@@ -308,4 +308,21 @@ def _fill_gradebook(school_class, students, rng) -> None:
         )
 
 
-__all__ = ["TEACHER_USERNAME", "seed_teaching_term"]
+def teaching_demo_line() -> str:
+    """One line of the seed's report: where the printed teacher's term of work shows."""
+    test = (
+        Assignment.objects.filter(created_by__username=TEACHER_USERNAME, kind="test")
+        .select_related("school_class")
+        .first()
+    )
+    if test is None:
+        return ""
+    cls = test.school_class
+    return (
+        f"Giao bài, chấm bài, sổ điểm: {TEACHER_USERNAME} (lớp {cls.name}) — "
+        f"/hoc/giao-bai/lop/{cls.pk}/, chấm bài /hoc/cham-bai/{test.pk}/, "
+        f"sổ điểm /hoc/so-diem/lop/{cls.pk}/."
+    )
+
+
+__all__ = ["TEACHER_USERNAME", "seed_teaching_term", "teaching_demo_line"]

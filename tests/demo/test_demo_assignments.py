@@ -10,7 +10,7 @@ from django.test import Client
 
 from accounts.models import User
 from demo import seed as demo_seed
-from demo.assignments import TEACHER_USERNAME
+from demo.assignments import TEACHER_USERNAME, teaching_demo_line
 from lms.assignments.models import Assignment, Notification
 from lms.exams.models import Attempt, EssayMark
 from lms.gradebook.models import Mark, MarkSource
@@ -69,6 +69,7 @@ def test_the_printed_teachers_class_has_a_term_of_work(seeded):
     assert all(Decimal(0) <= m.value <= Decimal(10) for m in filled)
     # One practice set is still to do: the students' "Việc cần làm" has it.
     assert any(a.due_at > a.opens_at and a.kind == "practice" for a in given)
+    assert f"/hoc/cham-bai/{test.pk}/" in teaching_demo_line()
     _pages_show_it(teacher, test)
 
 
