@@ -12,6 +12,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from curriculum.loader import curriculum_load_files
+from demo.assignments import seed_teaching_term
 from demo.exams import seed_exam_paper
 from demo.materials import seed_content
 from demo.packages import seed_packages
@@ -55,6 +56,8 @@ def seed_demo(
     progress("Học liệu, bài giảng điện tử và thư viện điện tử…")
     seed_lessons(seed=seed, questions=questions)  # after the bank: pages embed its questions
     seed_packages()  # a SCORM 1.2 and an H5P package, placed in a grade-12 lesson
+    progress("Một học kỳ giao bài, bài làm, chấm bài và sổ điểm HK I của lớp giáo viên gv001.01…")
+    seed_teaching_term(seed=seed)  # after the lessons and the bank: it gives them
     return DemoSummary(created=True, logins=logins())
 
 

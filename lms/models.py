@@ -105,6 +105,7 @@ from lms.exams.models import (  # noqa: E402, F401
     ScoreChange,
 )
 from lms.gradebook.models import Mark, MarkChange, TermLock  # noqa: E402, F401
+from lms.marking.models import GradebookLink, ManualMark, MarkReturn, Rubric  # noqa: E402, F401
 from lms.packages.models import PackageAttempt, PackageEvent  # noqa: E402, F401
 from lms.revision.models import (  # noqa: E402, F401
     OutcomeMastery,

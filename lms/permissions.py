@@ -26,6 +26,7 @@ from content.permissions import (
 from content.practice import Embedding, page_embeddings
 from lms.assignments.models import Assignment, Notification
 from lms.exams.models import Candidate, ExamRoom, ExamSession, ReleasePolicy
+from lms.marking.models import MarkReturn, Rubric
 from question_bank.assembly.models import Paper
 from question_bank.permissions import choosable_questions, visible_papers
 
@@ -108,11 +109,14 @@ def can_invigilate(user, room) -> bool:
 
 
 def markable_sessions(user) -> QuerySet[ExamSession]:
-    """Sessions whose essays the user may mark: as a named marker, or running them."""
+    """Sessions whose essays the user may mark: as a named marker, running them, or as a
+    teacher of the class an assignment's session was given to."""
     if not is_active(user):
         return ExamSession.objects.none()
     return ExamSession.objects.filter(
-        Q(markers=user) | Q(pk__in=manageable_sessions(user).values("pk"))
+        Q(markers=user)
+        | Q(pk__in=manageable_sessions(user).values("pk"))
+        | Q(assignment__in=markable_assignments(user).values("pk"))
     ).distinct()
 
 
@@ -420,3 +424,32 @@ def own_notifications(user) -> QuerySet[Notification]:
     if not is_active(user):
         return Notification.objects.none()
     return Notification.objects.filter(user=user)
+
+
+# --- Marking (lms.marking) -----------------------------------------------------------------
+def markable_assignments(user) -> QuerySet[Assignment]:
+    """Assignments whose answers the user marks and returns: those of the classes they
+    teach (the same teachers who follow the progress); none for anyone else."""
+    return followed_assignments(user)
+
+
+def can_mark_assignment(user, assignment) -> bool:
+    return markable_assignments(user).filter(pk=assignment.pk).exists()
+
+
+def own_rubrics(user) -> QuerySet[Rubric]:
+    """A teacher's own rubrics (reusable across their assignments); nobody else's."""
+    if not is_active(user) or not (user.is_superuser or user.role == Role.TEACHER):
+        return Rubric.objects.none()
+    return Rubric.objects.filter(owner=user)
+
+
+def can_keep_rubrics(user) -> bool:
+    return is_active(user) and (user.is_superuser or user.role == Role.TEACHER)
+
+
+def own_returns(user) -> QuerySet[MarkReturn]:
+    """The student's own returned work (nobody else's, whoever asks)."""
+    if not is_active(user) or user.role != Role.STUDENT:
+        return MarkReturn.objects.none()
+    return MarkReturn.objects.filter(student=user)

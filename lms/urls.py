@@ -21,4 +21,6 @@ urlpatterns = [
     path("so-diem/", include("lms.gradebook.urls")),
     # Assignments (giao bài), the student's "Việc cần làm", progress (lms.assignments).
     path("giao-bai/", include("lms.assignments.urls")),
+    # Marking (chấm bài) of assignments: queue, rubrics, returning work, the gradebook link.
+    path("cham-bai/", include("lms.marking.urls")),
 ]

@@ -42,3 +42,13 @@ def register_assignment_log_actions(actions):
     actions.register_action(
         "lms.assignment.release", _("Công bố kết quả bài giao"), _("Đã công bố kết quả")
     )
+
+
+@hooks.register("register_log_actions")
+def register_marking_log_actions(actions):
+    actions.register_action("lms.marking.mark", _("Chấm bài"), _("Đã chấm một câu của bài làm"))
+    actions.register_action("lms.marking.return", _("Trả bài"), _("Đã trả bài cho học sinh"))
+    actions.register_action(
+        "lms.marking.gradebook", _("Ghi bài giao vào sổ điểm"), _("Đã ghi điểm bài giao vào sổ")
+    )
+    actions.register_action("lms.marking.rubric", _("Lưu tiêu chí chấm"), _("Đã lưu tiêu chí chấm"))

@@ -23,6 +23,7 @@ from lms.assignments.forms import AssignmentForm, OverrideForm, initial_from
 from lms.assignments.models import PAPER_KINDS, Assignment
 from lms.assignments.status import THOUSANDTH, statuses
 from lms.exams.models import ReleasePolicy
+from lms.marking import selectors as marking
 from lms.permissions import results_released
 from lms.practice import score_text
 
@@ -127,6 +128,8 @@ def _progress_context(request, assignment: Assignment) -> dict:
             and not assignment.session.released_at
         ),
         "override_form": OverrideForm(),
+        "can_mark": assignment.kind in PAPER_KINDS,
+        "gradebook": marking.gradebook_panel(request.user, assignment),
     }
 
 
@@ -245,6 +248,7 @@ def assignment_work(request, assignment_id: int):
         "score": score_text(work.score) if work.score is not None else "",
         "max_score": score_text(work.max_score) if work.max_score else "",
         "work_url": selectors.work_url(assignment, request.user),
+        "feedback": marking.student_feedback(assignment=assignment, student=request.user),
     }
     return TemplateResponse(request, T + "work.html", context)
 

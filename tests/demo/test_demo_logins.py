@@ -41,7 +41,7 @@ def test_the_seed_prints_a_short_report_ending_with_logins_that_all_sign_in(caps
         assert noise not in everything, noise
     assert logged == []
     assert len(everything.splitlines()) < 60
-    assert any(line.startswith("[1/5]") for line in report)
+    assert any(line.startswith("[1/6]") for line in report)
     assert any("Thư thông báo:" in line for line in report)  # counted, kept in a file
 
     # The report ends with the logins: every role, its password and where it signs in.

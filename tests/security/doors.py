@@ -342,6 +342,19 @@ def _value_rows(world: World, pattern: str) -> list[dict] | None:
                 {"class_id": 999_999, "subject_id": 999_999, "student_id": 999_999},
             ],
         ),
+        # Marking: school B's assignment, an attempt and essay slot of school B's exam
+        # (not the assignment's: 404 even for school B's teacher) and school B's rubric.
+        (
+            r"^hoc/cham-bai/",
+            [
+                {
+                    "assignment_id": o["assignment_b"].pk,
+                    "attempt_id": o["exam_attempt_b"].pk,
+                    "slot": o["exam_slot_b"],
+                    "rubric_id": o["rubric_b"].pk,
+                }
+            ],
+        ),
         # Assignments: class B (taught by school B's teacher) and its assignment.
         (
             r"^hoc/giao-bai/",
@@ -507,6 +520,18 @@ def _post_doors(world: World) -> list[Door]:
         ("hoc/giao-bai/<int:assignment_id>/sua/", f"/hoc/giao-bai/{assignment_b}/sua/"),
         ("hoc/giao-bai/<int:assignment_id>/gia-han/", f"/hoc/giao-bai/{assignment_b}/gia-han/"),
         ("hoc/giao-bai/<int:assignment_id>/cong-bo/", f"/hoc/giao-bai/{assignment_b}/cong-bo/"),
+    ):
+        doors_.append(Door(pattern, url, "POST", "{}"))
+    # Marking: school B's assignment and rubric, posted to by every role (404, nothing saved).
+    attempt_b, slot_b, rubric_b = o["exam_attempt_b"].pk, o["exam_slot_b"], o["rubric_b"].pk
+    for pattern, url in (
+        (
+            "hoc/cham-bai/<int:assignment_id>/bai/<int:attempt_id>/cau/<int:slot>/",
+            f"/hoc/cham-bai/{assignment_b}/bai/{attempt_b}/cau/{slot_b}/",
+        ),
+        ("hoc/cham-bai/<int:assignment_id>/tra-bai/", f"/hoc/cham-bai/{assignment_b}/tra-bai/"),
+        ("hoc/cham-bai/<int:assignment_id>/so-diem/", f"/hoc/cham-bai/{assignment_b}/so-diem/"),
+        ("hoc/cham-bai/tieu-chi/<int:rubric_id>/", f"/hoc/cham-bai/tieu-chi/{rubric_b}/"),
     ):
         doors_.append(Door(pattern, url, "POST", "{}"))
     return doors_

@@ -45,6 +45,7 @@ from lms.assignments import services as assignment_services
 from lms.exams import codes, saving
 from lms.exams import services as exams
 from lms.exams.delivery import variant_items
+from lms.marking import services as marking_services
 from question_bank.assembly.models import Paper
 from question_bank.formats.base import Choice, ParsedQuestion, QType
 from question_bank.import_jobs import ImportJob
@@ -599,6 +600,11 @@ def _assignments_b(world: World) -> None:
         ),
     )
     world.objects["assignment_b"] = assignment
+    world.objects["rubric_b"] = marking_services.rubric_save(
+        user=teacher_b,
+        title=f"{ASSIGNMENT_B} Tiêu chí chấm trường B",
+        text=f"{ASSIGNMENT_B} Nội dung: Đủ = 1; Thiếu = 0",
+    )
 
 
 def protected_files(world: World) -> list:

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.test.utils import override_settings
 
 from common.db import statistics_refresh
+from demo.assignments import teaching_demo_line
 from demo.exams import exam_demo_line
 from demo.materials import content_summary
 from demo.packages import packages_demo_line
@@ -68,10 +69,10 @@ class Command(BaseCommand):
                 "khẩu công khai. Chỉ chạy seed_demo với config.settings.dev "
                 "(the demo seed is refused by these settings)."
             )
-        steps = iter(range(1, 6))
+        steps = iter(range(1, 7))
 
         def progress(step: str) -> None:
-            self.stdout.write(f"[{next(steps)}/5] {step}")
+            self.stdout.write(f"[{next(steps)}/6] {step}")
 
         with _quiet_seed() as sent:
             # One bulk rebuild of the search index instead of a task per object.
@@ -89,6 +90,8 @@ class Command(BaseCommand):
         )
         self.stdout.write(content_summary().line())
         if line := packages_demo_line():
+            self.stdout.write(line)
+        if line := teaching_demo_line():
             self.stdout.write(line)
         self.stdout.write(
             f"Tìm kiếm: {sum(report['documents'].values())} tài liệu được lập chỉ mục "

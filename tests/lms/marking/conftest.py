@@ -1,0 +1,1 @@
+from tests.lms.exams.conftest import _fresh_exam_caches  # noqa: F401 - autouse fixture
