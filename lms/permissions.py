@@ -5,7 +5,16 @@ and of the bank (:mod:`question_bank.permissions`); every learner endpoint asks 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from accounts.models import Enrolment, Role, School, SchoolClass, TeachingAssignment, User
+from accounts.models import (
+    Department,
+    DistrictOffice,
+    Enrolment,
+    Role,
+    School,
+    SchoolClass,
+    TeachingAssignment,
+    User,
+)
 from accounts.permissions import (
     STAFF_ROLES,
     colleagues,
@@ -26,6 +35,7 @@ from content.permissions import (
 from content.practice import Embedding, page_embeddings
 from lms.assignments.models import Assignment, Notification
 from lms.exams.models import Candidate, ExamRoom, ExamSession, ReleasePolicy
+from lms.surveys.models import Audience, Survey
 from question_bank.assembly.models import Paper
 from question_bank.permissions import choosable_questions, visible_papers
 
@@ -420,3 +430,151 @@ def own_notifications(user) -> QuerySet[Notification]:
     if not is_active(user):
         return Notification.objects.none()
     return Notification.objects.filter(user=user)
+
+
+# --- Reports (lms.reports) -------------------------------------------------------------------
+# A school admin sees their school's reports; a department admin those of their area's
+# schools (a district office's admin: its schools; the Sở's: the province); superusers
+# every school. Teachers, librarians, the exam board and students see none.
+def report_schools(user) -> QuerySet[School]:
+    if not is_active(user):
+        return School.objects.none()
+    if user.is_superuser or user.role in (Role.DEPARTMENT_ADMIN, Role.SCHOOL_ADMIN):
+        return visible_schools(user)
+    return School.objects.none()
+
+
+def can_view_reports(user) -> bool:
+    return is_active(user) and (
+        user.is_superuser or user.role in (Role.DEPARTMENT_ADMIN, Role.SCHOOL_ADMIN)
+    )
+
+
+def online_period_classes(user) -> QuerySet[SchoolClass]:
+    """Classes whose online periods the user records: the classes a teacher teaches, the
+    classes of a school admin's school; all for superusers."""
+    if not is_active(user):
+        return SchoolClass.objects.none()
+    if user.is_superuser:
+        return SchoolClass.objects.all()
+    if user.role == Role.SCHOOL_ADMIN and user.school_id:
+        return SchoolClass.objects.filter(school_id=user.school_id)
+    return taught_classes(user)
+
+
+def can_record_online_periods(user, school_class) -> bool:
+    return online_period_classes(user).filter(pk=school_class.pk).exists()
+
+
+def progress_classes(user) -> QuerySet[SchoolClass]:
+    """Classes whose students × learning outcomes and completion the user sees: those a
+    teacher teaches or is the homeroom teacher of, a school admin's school's; all for
+    superusers. Department admins see schools' figures, not students' (none)."""
+    if not is_active(user):
+        return SchoolClass.objects.none()
+    if user.is_superuser:
+        return SchoolClass.objects.all()
+    if user.role == Role.SCHOOL_ADMIN and user.school_id:
+        return SchoolClass.objects.filter(school_id=user.school_id)
+    if user.role == Role.TEACHER:
+        return SchoolClass.objects.filter(
+            Q(homeroom_teacher=user)
+            | Q(pk__in=TeachingAssignment.objects.filter(teacher=user).values("school_class_id"))
+        )
+    return SchoolClass.objects.none()
+
+
+# --- Satisfaction surveys (lms.surveys) ------------------------------------------------------
+#: Which role answers a survey of each audience.
+AUDIENCE_ROLES = {Audience.TEACHERS: Role.TEACHER, Audience.STUDENTS: Role.STUDENT}
+
+
+def can_make_surveys(user) -> bool:
+    """Department admins (of a Sở or a district office), school admins, superusers."""
+    return is_active(user) and (
+        user.is_superuser
+        or (user.role == Role.DEPARTMENT_ADMIN and bool(user.department_id))
+        or (user.role == Role.SCHOOL_ADMIN and bool(user.school_id))
+    )
+
+
+def managed_surveys(user) -> QuerySet[Survey]:
+    """Surveys whose drafts, publication and results the user manages: those of their area
+    (a school admin: their school's; a district office: its own and its schools'; a Sở:
+    every one of the department); all for superusers."""
+    if not can_make_surveys(user):
+        return Survey.objects.none()
+    if user.is_superuser:
+        return Survey.objects.all()
+    if user.role == Role.SCHOOL_ADMIN:
+        return Survey.objects.filter(school_id=user.school_id)
+    if user.district_office_id:
+        return Survey.objects.filter(
+            Q(district_office_id=user.district_office_id)
+            | Q(school__district_office_id=user.district_office_id)
+        )
+    return Survey.objects.filter(department_id=user.department_id)
+
+
+def survey_scopes(user) -> dict[tuple, str]:
+    """(department, district office, school) ids → label of the scopes the user may publish
+    a survey to: a school admin their school; a district office's admin it and its schools;
+    a Sở's admin the Sở, its district offices and its schools; all for superusers."""
+    if not can_make_surveys(user):
+        return {}
+    scopes: dict[tuple, str] = {}
+    if user.is_superuser or (user.role == Role.DEPARTMENT_ADMIN and not user.district_office_id):
+        departments = Department.objects.all()
+        offices = DistrictOffice.objects.all()
+        if not user.is_superuser:
+            departments = departments.filter(pk=user.department_id)
+            offices = offices.filter(department_id=user.department_id)
+        for d in departments:
+            scopes[(d.pk, None, None)] = str(d)
+        for o in offices:
+            scopes[(o.department_id, o.pk, None)] = str(o)
+    elif user.role == Role.DEPARTMENT_ADMIN:
+        office = user.district_office
+        scopes[(office.department_id, office.pk, None)] = str(office)
+    for school in visible_schools(user):
+        scopes[(school.department_id, school.district_office_id, school.pk)] = str(school)
+    return scopes
+
+
+def can_manage_survey(user, survey) -> bool:
+    return managed_surveys(user).filter(pk=survey.pk).exists()
+
+
+def survey_scope_q(user) -> Q:
+    """Surveys whose scope holds the user (their school, its district office, its Sở)."""
+    school_id, district_id, department_id = user_area(user)
+    if not department_id:
+        return Q(pk__in=[])
+    rule = Q(department_id=department_id, district_office__isnull=True, school__isnull=True)
+    if district_id:
+        rule |= Q(district_office_id=district_id, school__isnull=True)
+    if school_id:
+        rule |= Q(school_id=school_id)
+    return rule
+
+
+def open_surveys(user, *, now=None) -> QuerySet[Survey]:
+    """Published surveys for the user's role and area, not yet closed."""
+    if not is_active(user):
+        return Survey.objects.none()
+    audiences = [a for a, role in AUDIENCE_ROLES.items() if role == user.role]
+    if not audiences:
+        return Survey.objects.none()
+    now = now or timezone.now()
+    return Survey.objects.filter(
+        survey_scope_q(user),
+        Q(closes_at__isnull=True) | Q(closes_at__gt=now),
+        audience__in=audiences,
+        published_at__isnull=False,
+        published_at__lte=now,
+    )
+
+
+def surveys_to_answer(user) -> QuerySet[Survey]:
+    """Open surveys the user has not answered yet (the header's link counts them)."""
+    return open_surveys(user).exclude(participations__user=user)

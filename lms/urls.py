@@ -21,4 +21,8 @@ urlpatterns = [
     path("so-diem/", include("lms.gradebook.urls")),
     # Assignments (giao bài), the student's "Việc cần làm", progress (lms.assignments).
     path("giao-bai/", include("lms.assignments.urls")),
+    # Reports of the school and the department, a class's progress (lms.reports).
+    path("bao-cao/", include("lms.reports.urls")),
+    # Satisfaction surveys (lms.surveys).
+    path("khao-sat/", include("lms.surveys.urls")),
 ]

@@ -42,3 +42,12 @@ def register_assignment_log_actions(actions):
     actions.register_action(
         "lms.assignment.release", _("Công bố kết quả bài giao"), _("Đã công bố kết quả")
     )
+
+
+@hooks.register("register_log_actions")
+def register_report_survey_log_actions(actions):
+    actions.register_action(
+        "lms.reports.online_periods", _("Ghi tiết dạy trực tuyến"), _("Đã ghi số tiết trực tuyến")
+    )
+    actions.register_action("lms.survey.create", _("Tạo khảo sát"), _("Đã tạo khảo sát"))
+    actions.register_action("lms.survey.publish", _("Công bố khảo sát"), _("Đã công bố khảo sát"))
