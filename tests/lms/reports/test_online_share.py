@@ -98,12 +98,9 @@ def test_recording_a_week_again_replaces_it(area):
         mode="online",
         periods=3,
     )
-    (row,) = [
-        r
-        for r in selectors.online_share(
-            schools=a.secondary.__class__.objects.filter(pk=a.secondary.pk), school_year=a.year
-        )
-    ]
+    (row,) = selectors.online_share(
+        schools=a.secondary.__class__.objects.filter(pk=a.secondary.pk), school_year=a.year
+    )
     assert row.online == 3
 
 
