@@ -201,7 +201,7 @@ def build(schools: int, students: int, events: int, seed: int) -> dict:
             cursor.execute(f"UPDATE {table} SET created_at = now() - (id % 56) * interval '1 day'")  # noqa: S608 - our table name
         else:
             cursor.execute(
-                f"UPDATE {table} SET created_at = datetime(created_at, '-' || (id % 56) || ' days')"  # noqa: S608, E501
+                f"UPDATE {table} SET created_at = datetime(created_at, '-' || (id % 56) || ' days')"  # noqa: S608
             )
     return {"teacher": teacher, "admin": admin, "class": measured, "schools": school_rows}
 
