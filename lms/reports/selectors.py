@@ -20,8 +20,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db.models import Count, DateField, Q, Sum
-from django.db.models.functions import TruncWeek
+from django.db.models import Case, Count, IntegerField, Q, Sum, Value, When
 
 from accounts.models import Role, SchoolClass, TeachingAssignment
 from lms.assignments.models import Assignment
@@ -125,8 +124,13 @@ def week_start(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
 
-def _week(field_name: str, tz) -> TruncWeek:
-    return TruncWeek(field_name, tzinfo=tz, output_field=DateField())
+def _week_index(field_name: str, bounds: list[dt.datetime]) -> Case:
+    """The number of the week a time falls in (0 = the first), as a plain SQL CASE over
+    the weeks' bounds: no time-zone function per row, on any database."""
+    return Case(
+        *(When(**{f"{field_name}__lt": bound}, then=Value(i)) for i, bound in enumerate(bounds)),
+        output_field=IntegerField(),
+    )
 
 
 def active_per_week(*, schools, end: dt.date, weeks: int = 8) -> list[WeekRow]:
@@ -136,25 +140,27 @@ def active_per_week(*, schools, end: dt.date, weeks: int = 8) -> list[WeekRow]:
     online periods recorded that week.
 
     Students are counted in the database (one grouped query, a row per week); teachers'
-    (week, teacher) pairs are few and are joined across their sources here."""
+    (week, teacher) pairs are few and are joined across their four sources here: five
+    queries whatever the number of schools, people or events."""
     tz = ZoneInfo(settings.TIME_ZONE)
     first = week_start(end) - dt.timedelta(weeks=weeks - 1)
-    start = dt.datetime.combine(first, dt.time.min, tzinfo=tz)
-    stop = dt.datetime.combine(week_start(end) + dt.timedelta(days=7), dt.time.min, tzinfo=tz)
-    school_ids = list(schools.values_list("pk", flat=True))
     rows = [WeekRow(week=first + dt.timedelta(weeks=i)) for i in range(weeks)]
-    by_week = {r.week: r for r in rows}
+    bounds = [
+        dt.datetime.combine(r.week + dt.timedelta(days=7), dt.time.min, tzinfo=tz) for r in rows
+    ]
+    start = bounds[0] - dt.timedelta(days=7)
+    school_ids = list(schools.values_list("pk", flat=True))
     events = LearningEvent.objects.filter(
-        created_at__gte=start, created_at__lt=stop, user__school_id__in=school_ids
-    ).annotate(week=_week("created_at", tz))
+        created_at__gte=start, created_at__lt=bounds[-1], user__school_id__in=school_ids
+    ).annotate(week=_week_index("created_at", bounds))
     for r in (
         events.filter(user__role=Role.STUDENT)
         .values("week")
         .annotate(n=Count("user_id", distinct=True))
         .order_by()
     ):
-        by_week[_as_date(r["week"])].students = r["n"]
-    teachers: set[tuple[dt.date, int]] = set()
+        rows[r["week"]].students = r["n"]
+    teachers: set[tuple[int, int]] = set()
     sources = (
         (events, "created_at", "user"),
         (Assignment.objects.all(), "created_at", "created_by"),
@@ -164,18 +170,14 @@ def active_per_week(*, schools, end: dt.date, weeks: int = 8) -> list[WeekRow]:
     for qs, when, who in sources:
         if qs is not events:
             qs = qs.filter(
-                **{f"{when}__gte": start, f"{when}__lt": stop},
+                **{f"{when}__gte": start, f"{when}__lt": bounds[-1]},
                 school_class__school_id__in=school_ids,
-            ).annotate(week=_week(when, tz))
+            ).annotate(week=_week_index(when, bounds))
         pairs = qs.filter(**{f"{who}__role": Role.TEACHER}).values_list("week", f"{who}_id")
-        teachers |= {(_as_date(w), u) for w, u in pairs.distinct().order_by()}
+        teachers |= set(pairs.distinct().order_by())
     for week, _user in teachers:
-        by_week[week].teachers += 1
+        rows[week].teachers += 1
     return rows
-
-
-def _as_date(value) -> dt.date:
-    return value.date() if isinstance(value, dt.datetime) else value
 
 
 # --- Use of the shared materials --------------------------------------------------------------

@@ -1,13 +1,18 @@
 """A class's heatmap (students × learning outcomes, from the mastery numbers) and its
 lesson/e-lecture completion (from learning events)."""
 
+import datetime as dt
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
 from curriculum.models import CurriculumLesson, LearningOutcome, Topic
+from lms.assignments import services as assignment_services
 from lms.revision.models import OutcomeMastery
+from lms.services import learning_event_record
 from tests.accounts.factories import make_student_in
+from tests.lms.test_checkpoints import electure, with_feedback
 
 pytestmark = pytest.mark.django_db
 
@@ -65,3 +70,43 @@ def test_heatmap_queries_do_not_grow(client, area, django_assert_max_num_queries
             _mastery(s, o, 0.5, 2)
     with django_assert_max_num_queries(20):
         client.get(url)
+
+
+def test_completion_counts_sections_and_checkpoints_per_student(client, area):
+    a = area
+    q1 = with_feedback(a.teacher)
+    page = electure(q1, slug="bai-giang-bao-cao")  # two sections: one checkpoint, a summary
+    assignment_services.assignment_create(
+        user=a.teacher,
+        data=assignment_services.AssignmentInput(
+            title="Xem bài giảng",
+            school_class=a.c10a1,
+            kind="lesson",
+            page=page,
+            opens_at=timezone.now() - dt.timedelta(hours=1),
+            due_at=timezone.now() + dt.timedelta(days=1),
+        ),
+    )
+    s1, s2, _s3 = a.students
+    version = q1.versions.get()
+    learning_event_record(user=s1, kind="section_completed", page=page, section=0)
+    learning_event_record(user=s1, kind="section_completed", page=page, section=0)
+    for _ in range(2):  # answered twice: one checkpoint
+        learning_event_record(
+            user=s1, kind="checkpoint_answered", page=page, section=0, question_version=version
+        )
+    for section in (0, 1):
+        learning_event_record(user=s2, kind="section_completed", page=page, section=section)
+    client.force_login(a.homeroom)
+    completion = client.get(reverse("report_class_progress", args=[a.c10a1.pk])).context[
+        "completion"
+    ]
+    assert [p.pk for p in completion.pages] == [page.pk]
+    cells = {student.pk: row[0] for student, row in completion.rows()}
+    assert (cells[s1.pk].text, cells[s1.pk].checkpoints, cells[s1.pk].completed) == (
+        "1/2",
+        1,
+        False,
+    )
+    assert (cells[s2.pk].text, cells[s2.pk].checkpoints, cells[s2.pk].completed) == ("2/2", 0, True)
+    assert (cells[_s3.pk].text, cells[_s3.pk].completed) == ("0/2", False)

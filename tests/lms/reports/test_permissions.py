@@ -2,12 +2,14 @@
 class progress page; and query counts that do not grow with rows."""
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
 from lms.models import LearningEvent
+from lms.reports.selectors import active_per_week
 from lms.reports.services import online_periods_record
 from tests.accounts.factories import make_student_in
 
@@ -136,3 +138,21 @@ def test_class_progress_student_refused(client, area):
     assert client.get(reverse("report_class_progress", args=[area.c10a1.pk])).status_code == 404
     assert client.get(reverse("reports_home")).status_code == 403
     assert client.get(reverse("report_online_periods")).status_code == 403
+
+
+def test_weeks_start_on_monday_in_vietnam_time(area):
+    """An event at 00:30 on a Monday in Hà Nội (17:30 UTC on the Sunday) is the new week's."""
+    a = area
+    monday = dt.date(2025, 10, 13)
+    at = dt.datetime(2025, 10, 13, 0, 30, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+    event = LearningEvent.objects.create(user=a.students[0], kind="view")
+    LearningEvent.objects.filter(pk=event.pk).update(created_at=at)
+    before = LearningEvent.objects.create(user=a.students[1], kind="view")
+    LearningEvent.objects.filter(pk=before.pk).update(created_at=at - dt.timedelta(hours=1))
+    rows = active_per_week(
+        schools=a.secondary.__class__.objects.filter(pk=a.secondary.pk), end=monday, weeks=2
+    )
+    assert [(r.week, r.students) for r in rows] == [
+        (dt.date(2025, 10, 6), 1),
+        (monday, 1),
+    ]
