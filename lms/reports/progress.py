@@ -10,13 +10,16 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Count
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from accounts.models import Role, User
 from curriculum.models import LearningOutcome
 from lms.assignments.models import Assignment
 from lms.models import EventKind, LearningEvent
-from lms.revision.mastery import band
+from lms.revision.mastery import BANDS, band
 from lms.revision.models import OutcomeMastery
 
 #: At most this many outcomes are columns (the most practised first); a subject narrows.
@@ -36,6 +39,18 @@ class Cell:
     def percent(self) -> int | None:
         return None if self.value is None else round(self.value * 100)
 
+    def html(self, words: dict) -> str:
+        """The cell's ``<td>``: numbers, and the band's code and label escaped once per
+        page in ``words`` (a large table is thousands of cells)."""
+        b = self.band
+        hidden = f'<span class="visually-hidden"> {words[b.code]}</span>'
+        if self.value is None:
+            return f'<td class="heat--{b.code}" data-band="{b.code}">–{hidden}</td>'
+        return (
+            f'<td class="heat--{b.code}" data-band="{b.code}">{self.percent}%<br>'
+            f"<small>{self.answers} {words['answers']}</small>{hidden}</td>"
+        )
+
 
 @dataclass
 class Heatmap:
@@ -47,6 +62,14 @@ class Heatmap:
         empty = Cell(None, 0)
         for student in self.students:
             yield student, [self.cells.get((student.pk, o.pk), empty) for o in self.outcomes]
+
+    def html_rows(self):
+        """(student, the row's cells as HTML): built here, not cell by cell in the template
+        (a 45 × 40 table is 1,800 cells)."""
+        words = {code: escape(b.label) for code, b in BANDS.items()}
+        words["answers"] = escape(_("câu"))
+        for student, cells in self.rows():
+            yield student, mark_safe("".join(c.html(words) for c in cells))  # noqa: S308
 
 
 def class_students(school_class) -> list[User]:
@@ -94,6 +117,13 @@ class PageCompletion:
         total = "?" if self.sections is None else str(self.sections)
         return f"{self.sections_done}/{total}"
 
+    def html(self, words: dict) -> str:
+        done = "✓ " if self.completed else ""
+        return (
+            f"<td>{done}{self.text} {words['sections']} · {self.checkpoints} "
+            f"{words['checkpoints']}</td>"
+        )
+
 
 @dataclass
 class Completion:
@@ -105,6 +135,11 @@ class Completion:
         empty = {p.pk: PageCompletion(0, _sections(p), 0, False) for p in self.pages}
         for student in self.students:
             yield student, [self.cells.get((student.pk, p.pk), empty[p.pk]) for p in self.pages]
+
+    def html_rows(self):
+        words = {"sections": escape(_("phần")), "checkpoints": escape(_("câu dừng"))}
+        for student, cells in self.rows():
+            yield student, mark_safe("".join(c.html(words) for c in cells))  # noqa: S308
 
 
 def _sections(page) -> int | None:
