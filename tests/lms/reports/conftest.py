@@ -47,6 +47,7 @@ class Area:
     department_admin: object = None
     district_admin: object = None
     librarian: object = None
+    exam_board: object = None
     students: list = field(default_factory=list)
     other_student: object = None
 
@@ -82,6 +83,7 @@ def area(db) -> Area:
         role=Role.DEPARTMENT_ADMIN, school=None, department=dept, district_office=office_p
     )
     a.librarian = make_user(role=Role.LIBRARIAN, school=a.secondary)
+    a.exam_board = make_user(role=Role.EXAM_BOARD, school=a.secondary)
     a.c3a = make_class(school=a.primary, name="3A", grade=3, school_year=a.year)
     a.c10a1 = make_class(
         school=a.secondary, name="10A1", grade=10, school_year=a.year, homeroom_teacher=a.homeroom

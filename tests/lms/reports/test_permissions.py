@@ -29,6 +29,7 @@ def _user(a, role):
         ("students", None),
         ("teacher", 403),
         ("librarian", 403),
+        ("exam_board", 403),
         ("admin", 200),
         ("department_admin", 200),
         ("district_admin", 200),
@@ -126,6 +127,7 @@ def test_report_queries_do_not_grow(client, area, django_assert_max_num_queries)
         ("department_admin", 404),
         ("other_admin", 404),
         ("librarian", 404),
+        ("exam_board", 404),
     ],
 )
 def test_class_progress_doors(client, area, role, status):

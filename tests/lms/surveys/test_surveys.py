@@ -2,10 +2,12 @@
 lines named), publication, who sees a survey, one answer per person, anonymity (no user
 link), results with counts and the XLSX export; every role at every door."""
 
+import datetime as dt
 import io
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from lms.surveys.models import Survey, SurveyParticipation, SurveyResponse
@@ -174,6 +176,7 @@ def test_results_counts_and_export(client, area):
         ("other_admin", 200, 404),
         ("teacher", 403, 404),
         ("librarian", 403, 404),
+        ("exam_board", 403, 404),
     ],
 )
 def test_manage_doors(client, area, role, manage, results, django_assert_max_num_queries):
@@ -196,3 +199,37 @@ def test_student_cannot_manage(client, area):
     assert client.get(reverse("survey_manage")).status_code == 403
     assert client.get(reverse("survey_results", args=[survey.pk])).status_code == 404
     assert client.post(reverse("survey_publish", args=[survey.pk])).status_code == 404
+
+
+def test_district_survey_reaches_its_schools_only_until_it_closes(client, area):
+    a = area
+    client.force_login(a.district_admin)
+    labels = [
+        v for _k, v in client.get(reverse("survey_create")).context["form"].fields["scope"].choices
+    ]
+    assert a.primary.name in labels and a.secondary.name not in labels
+    office = str(a.primary.district_office)
+    survey = _make(client, a.district_admin, office, audience="teachers")
+    assert (survey.district_office_id, survey.school_id) == (a.primary.district_office_id, None)
+    client.force_login(a.primary_teacher)
+    assert client.get(reverse("survey_answer", args=[survey.pk])).status_code == 200
+    client.force_login(a.teacher)  # the secondary school is another district office's
+    assert client.get(reverse("survey_answer", args=[survey.pk])).status_code == 404
+    survey.closes_at = timezone.now() - dt.timedelta(minutes=1)
+    survey.save()
+    client.force_login(a.primary_teacher)
+    assert client.get(reverse("survey_answer", args=[survey.pk])).status_code == 404
+    assert _answer(client, a.primary_teacher, survey).status_code == 404
+    assert not SurveyParticipation.objects.exists()
+
+
+def test_home_page_links_the_waiting_surveys(client, area):
+    a = area
+    survey = _make(client, a.admin, a.secondary)
+    client.force_login(a.students[0])
+    home = client.get("/")
+    assert home.status_code == 200
+    assert "Khảo sát đang chờ bạn trả lời: 1" in home.content.decode()
+    assert _answer(client, a.students[0], survey).status_code == 302
+    client.force_login(a.students[0])
+    assert "Khảo sát đang chờ bạn trả lời" not in client.get("/").content.decode()
