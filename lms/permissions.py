@@ -486,7 +486,11 @@ def progress_classes(user) -> QuerySet[SchoolClass]:
 
 # --- Satisfaction surveys (lms.surveys) ------------------------------------------------------
 #: Which role answers a survey of each audience.
-AUDIENCE_ROLES = {Audience.TEACHERS: Role.TEACHER, Audience.STUDENTS: Role.STUDENT}
+AUDIENCE_ROLES = {
+    Audience.TEACHERS: Role.TEACHER,
+    Audience.STUDENTS: Role.STUDENT,
+    Audience.PARENTS: Role.STUDENT,  # parents answer with their child's account
+}
 
 
 def can_make_surveys(user) -> bool:

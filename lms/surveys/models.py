@@ -16,6 +16,9 @@ from django.utils.translation import gettext_lazy as _
 class Audience(models.TextChoices):
     TEACHERS = "teachers", _("Giáo viên")
     STUDENTS = "students", _("Học sinh")
+    # Parents have no accounts of their own: they answer signed in with their child's
+    # account (one answer per child), as schools ask them to for other online forms.
+    PARENTS = "parents", _("Phụ huynh (trả lời bằng tài khoản của con)")
 
 
 class QuestionKind(models.TextChoices):

@@ -233,3 +233,16 @@ def test_home_page_links_the_waiting_surveys(client, area):
     assert _answer(client, a.students[0], survey).status_code == 302
     client.force_login(a.students[0])
     assert "Khảo sát đang chờ bạn trả lời" not in client.get("/").content.decode()
+
+
+def test_parents_answer_with_their_childs_account(client, area):
+    a = area
+    survey = _make(client, a.admin, a.secondary, audience="parents")
+    client.force_login(a.students[0])
+    page = client.get(reverse("survey_answer", args=[survey.pk]))
+    assert page.status_code == 200 and "dành cho phụ huynh" in page.content.decode()
+    client.force_login(a.teacher)
+    assert client.get(reverse("survey_answer", args=[survey.pk])).status_code == 404
+    assert _answer(client, a.students[0], survey).status_code == 302
+    assert _answer(client, a.students[0], survey).status_code == 400
+    assert SurveyResponse.objects.filter(survey=survey).count() == 1
