@@ -107,6 +107,7 @@ from lms.exams.models import (  # noqa: E402, F401
 from lms.gradebook.models import Mark, MarkChange, TermLock  # noqa: E402, F401
 from lms.marking.models import GradebookLink, ManualMark, MarkReturn, Rubric  # noqa: E402, F401
 from lms.packages.models import PackageAttempt, PackageEvent  # noqa: E402, F401
+from lms.reports.models import OnlinePeriods  # noqa: E402, F401
 from lms.revision.models import (  # noqa: E402, F401
     OutcomeMastery,
     QuestionStat,
@@ -114,4 +115,11 @@ from lms.revision.models import (  # noqa: E402, F401
     RevisionPack,
     SkillCard,
     SkillReview,
+)
+from lms.surveys.models import (  # noqa: E402, F401
+    Survey,
+    SurveyAnswer,
+    SurveyParticipation,
+    SurveyQuestion,
+    SurveyResponse,
 )

@@ -23,4 +23,8 @@ urlpatterns = [
     path("giao-bai/", include("lms.assignments.urls")),
     # Marking (chấm bài) of assignments: queue, rubrics, returning work, the gradebook link.
     path("cham-bai/", include("lms.marking.urls")),
+    # Reports of the school and the department, a class's progress (lms.reports).
+    path("bao-cao/", include("lms.reports.urls")),
+    # Satisfaction surveys (lms.surveys).
+    path("khao-sat/", include("lms.surveys.urls")),
 ]

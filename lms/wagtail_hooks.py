@@ -52,3 +52,12 @@ def register_marking_log_actions(actions):
         "lms.marking.gradebook", _("Ghi bài giao vào sổ điểm"), _("Đã ghi điểm bài giao vào sổ")
     )
     actions.register_action("lms.marking.rubric", _("Lưu tiêu chí chấm"), _("Đã lưu tiêu chí chấm"))
+
+
+@hooks.register("register_log_actions")
+def register_report_survey_log_actions(actions):
+    actions.register_action(
+        "lms.reports.online_periods", _("Ghi tiết dạy trực tuyến"), _("Đã ghi số tiết trực tuyến")
+    )
+    actions.register_action("lms.survey.create", _("Tạo khảo sát"), _("Đã tạo khảo sát"))
+    actions.register_action("lms.survey.publish", _("Công bố khảo sát"), _("Đã công bố khảo sát"))

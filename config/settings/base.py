@@ -91,6 +91,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "lms.assignments.context_processors.learner",
+                "lms.surveys.context_processors.surveys",
             ],
         },
     },

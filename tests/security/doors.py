@@ -360,6 +360,10 @@ def _value_rows(world: World, pattern: str) -> list[dict] | None:
             r"^hoc/giao-bai/",
             [{"class_id": o["class_b"].pk, "assignment_id": o["assignment_b"].pk}],
         ),
+        # Reports: class B's progress (its students' names are forbidden markers).
+        (r"^hoc/bao-cao/", [{"class_id": o["class_b"].pk}, {"class_id": 999_999}]),
+        # Surveys: school B's published survey (its title, question and answer forbidden).
+        (r"^hoc/khao-sat/", [{"survey_id": o["survey_b"].pk}, {"survey_id": 999_999}]),
         (r"^documents/authenticate_with_password/", [{"restriction_id": 999_999}]),
         (
             r"^_util/authenticate_with_password/",
@@ -534,6 +538,15 @@ def _post_doors(world: World) -> list[Door]:
         ("hoc/cham-bai/tieu-chi/<int:rubric_id>/", f"/hoc/cham-bai/tieu-chi/{rubric_b}/"),
     ):
         doors_.append(Door(pattern, url, "POST", "{}"))
+    # Surveys: school B's survey, answered and published by every role (refused with a
+    # 404 naming nothing); the online periods form, posted for class B (not a choice).
+    survey_b = o["survey_b"].pk
+    for pattern, url, body in (
+        ("hoc/khao-sat/<int:survey_id>/", f"/hoc/khao-sat/{survey_b}/", "{}"),
+        ("hoc/khao-sat/<int:survey_id>/cong-bo/", f"/hoc/khao-sat/{survey_b}/cong-bo/", "{}"),
+        ("hoc/bao-cao/tiet-truc-tuyen/", "/hoc/bao-cao/tiet-truc-tuyen/", "{}"),
+    ):
+        doors_.append(Door(pattern, url, "POST", body))
     return doors_
 
 

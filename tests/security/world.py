@@ -46,6 +46,7 @@ from lms.exams import codes, saving
 from lms.exams import services as exams
 from lms.exams.delivery import variant_items
 from lms.marking import services as marking_services
+from lms.surveys import services as survey_services
 from question_bank.assembly.models import Paper
 from question_bank.formats.base import Choice, ParsedQuestion, QType
 from question_bank.import_jobs import ImportJob
@@ -106,6 +107,7 @@ EXAM_PAPER_B = "xmkexampaperb"
 EXAM_STEM_B = "xmkexamstemb"
 EXAM_ANSWER_B = "xmkexamanswerb"
 ASSIGNMENT_B = "xmkassignmentb"
+SURVEY_B = "xmksurveyb"
 
 CONFIDENTIAL = frozenset(
     {
@@ -142,6 +144,7 @@ OTHER_SCHOOL = frozenset(
         EXAM_STEM_B,
         EXAM_ANSWER_B,
         ASSIGNMENT_B,
+        SURVEY_B,
     }
 )
 #: School A's exam session: its title, its paper's title and questions, a candidate's answer.
@@ -279,6 +282,7 @@ def build_world() -> World:
     _other_school(world)
     _exams(world)
     _assignments_b(world)
+    _surveys_b(world)
     return world
 
 
@@ -605,6 +609,29 @@ def _assignments_b(world: World) -> None:
         title=f"{ASSIGNMENT_B} Tiêu chí chấm trường B",
         text=f"{ASSIGNMENT_B} Nội dung: Đủ = 1; Thiếu = 0",
     )
+
+
+def _surveys_b(world: World) -> None:
+    """School B's admin publishes a survey to its students (the title and the question are
+    forbidden); its student has answered it, naming themselves."""
+    school_b = world.objects["school_b"]
+    admin_b = make_user(role=Role.SCHOOL_ADMIN, school=school_b)
+    survey = survey_services.survey_create(
+        user=admin_b,
+        data=survey_services.SurveyInput(
+            title=f"{SURVEY_B} Khảo sát trường B",
+            audience="students",
+            anonymous=False,
+            scope=(school_b.department_id, school_b.district_office_id, school_b.pk),
+            questions=[survey_services.QuestionInput(kind="text", text=f"{SURVEY_B} câu hỏi")],
+        ),
+    )
+    survey_services.survey_publish(user=admin_b, survey=survey)
+    question = survey.questions.get()
+    survey_services.survey_answer(
+        user=world.objects["student_b"], survey=survey, answers={question.pk: f"{SURVEY_B} ý"}
+    )
+    world.objects["survey_b"] = survey
 
 
 def protected_files(world: World) -> list:

@@ -1,11 +1,16 @@
-"""What a learner may do with a material: which questions they may answer through a page,
-and whose records they keep. Built on the rules of the materials (:mod:`content.permissions`)
+"""Learning and exams: what a learner may do with a material: which questions they may
+answer through a page, and whose records they keep. Built on the rules of the materials (:mod:`content.permissions`)
 and of the bank (:mod:`question_bank.permissions`); every learner endpoint asks these."""
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from accounts.models import Enrolment, Role, School, SchoolClass, TeachingAssignment, User
+from accounts.models import (
+    Enrolment,
+    Role,
+    SchoolClass,
+    User,
+)
 from accounts.permissions import (
     STAFF_ROLES,
     colleagues,
@@ -19,14 +24,10 @@ from content.permissions import (
     can_edit_package,
     can_view_package,
     can_work_on_page,
-    choosable_packages,
-    visible_library_items,
     visible_material_pages,
 )
 from content.practice import Embedding, page_embeddings
-from lms.assignments.models import Assignment, Notification
 from lms.exams.models import Candidate, ExamRoom, ExamSession, ReleasePolicy
-from lms.marking.models import MarkReturn, Rubric
 from question_bank.assembly.models import Paper
 from question_bank.permissions import choosable_questions, visible_papers
 
@@ -106,22 +107,6 @@ def invigilated_rooms(user) -> QuerySet[ExamRoom]:
 
 def can_invigilate(user, room) -> bool:
     return invigilated_rooms(user).filter(pk=room.pk).exists()
-
-
-def markable_sessions(user) -> QuerySet[ExamSession]:
-    """Sessions whose essays the user may mark: as a named marker, running them, or as a
-    teacher of the class an assignment's session was given to."""
-    if not is_active(user):
-        return ExamSession.objects.none()
-    return ExamSession.objects.filter(
-        Q(markers=user)
-        | Q(pk__in=manageable_sessions(user).values("pk"))
-        | Q(assignment__in=markable_assignments(user).values("pk"))
-    ).distinct()
-
-
-def can_mark(user, session) -> bool:
-    return markable_sessions(user).filter(pk=session.pk).exists()
 
 
 def own_candidacies(user) -> QuerySet[Candidate]:
@@ -238,218 +223,3 @@ def package_result_learners(user, package) -> QuerySet[User]:
     return students.filter(
         Q(school__in=visible_schools(user)) | Q(pk__in=visible_people(user).values("pk"))
     )
-
-
-# --- The gradebook (lms.gradebook) --------------------------------------------------------
-# A subject teacher edits the marks of the class × subject they teach (TeachingAssignment);
-# the homeroom teacher sees the whole class but edits only their own subjects; a student
-# sees only their own marks; a school admin sees their school's gradebooks and locks its
-# terms; superusers see everything. Nobody else (department admins, librarians, the exam
-# board) sees a gradebook.
-def _is_school_admin_of(user, school_id) -> bool:
-    return (
-        user.role == Role.SCHOOL_ADMIN
-        and user.school_id is not None
-        and user.school_id == school_id
-    )
-
-
-def keeps_gradebooks(user) -> bool:
-    """Whether the user's role keeps gradebooks at all (teachers, school admins,
-    superusers): their list of gradebooks opens, empty until they teach a class."""
-    return is_active(user) and (user.is_superuser or user.role in (Role.TEACHER, Role.SCHOOL_ADMIN))
-
-
-def gradebook_classes(user) -> QuerySet[SchoolClass]:
-    """Classes of which the user sees at least one subject's gradebook."""
-    if not is_active(user):
-        return SchoolClass.objects.none()
-    if user.is_superuser:
-        return SchoolClass.objects.all()
-    if user.role == Role.SCHOOL_ADMIN and user.school_id:
-        return SchoolClass.objects.filter(school_id=user.school_id)
-    if user.role == Role.TEACHER:
-        return SchoolClass.objects.filter(
-            Q(homeroom_teacher=user)
-            | Q(pk__in=TeachingAssignment.objects.filter(teacher=user).values("school_class_id"))
-        )
-    return SchoolClass.objects.none()
-
-
-def can_view_class_gradebook(user, school_class) -> bool:
-    """The whole class's gradebook (every subject): its homeroom teacher, the school's
-    admin, superusers."""
-    if not is_active(user):
-        return False
-    return (
-        user.is_superuser
-        or _is_school_admin_of(user, school_class.school_id)
-        or (user.role == Role.TEACHER and school_class.homeroom_teacher_id == user.pk)
-    )
-
-
-def can_edit_gradebook(user, school_class, subject) -> bool:
-    """Entering marks of ``subject`` in ``school_class``: its subject teacher only."""
-    if not is_active(user) or user.role != Role.TEACHER:
-        return False
-    return TeachingAssignment.objects.filter(
-        teacher=user, school_class=school_class, subject=subject
-    ).exists()
-
-
-def can_view_gradebook(user, school_class, subject) -> bool:
-    """One subject's gradebook of a class: who edits it and who sees the whole class."""
-    return can_view_class_gradebook(user, school_class) or can_edit_gradebook(
-        user, school_class, subject
-    )
-
-
-def editable_gradebook_subjects(user, school_class) -> set[int]:
-    """Ids of the subjects whose marks the user enters in ``school_class``."""
-    if not is_active(user) or user.role != Role.TEACHER:
-        return set()
-    return set(
-        TeachingAssignment.objects.filter(
-            teacher=user, school_class=school_class, subject__isnull=False
-        ).values_list("subject_id", flat=True)
-    )
-
-
-def can_see_own_marks(user) -> bool:
-    """A student's "Điểm của em" page (their own marks, nobody else's)."""
-    return is_active(user) and user.role == Role.STUDENT
-
-
-def gradebook_lock_schools(user) -> QuerySet[School]:
-    """Schools whose terms the user locks and unlocks: a school admin's own; all for
-    superusers."""
-    if not is_active(user):
-        return School.objects.none()
-    if user.is_superuser:
-        return School.objects.all()
-    if user.role == Role.SCHOOL_ADMIN and user.school_id:
-        return School.objects.filter(pk=user.school_id)
-    return School.objects.none()
-
-
-def can_lock_terms(user, school) -> bool:
-    return gradebook_lock_schools(user).filter(pk=school.pk).exists()
-
-
-# --- Assignments (lms.assignments) --------------------------------------------------------
-def taught_classes(user) -> QuerySet[SchoolClass]:
-    """Classes a teacher gives work to and follows: those they teach
-    (:class:`accounts.models.TeachingAssignment`); every class for a superuser. A homeroom
-    teacher who does not teach the class, an admin or the exam board: none."""
-    if not is_active(user):
-        return SchoolClass.objects.none()
-    if user.is_superuser:
-        return SchoolClass.objects.all()
-    if user.role != Role.TEACHER:
-        return SchoolClass.objects.none()
-    return SchoolClass.objects.filter(
-        pk__in=TeachingAssignment.objects.filter(teacher=user).values("school_class_id")
-    )
-
-
-def can_assign_to(user, school_class) -> bool:
-    return taught_classes(user).filter(pk=school_class.pk).exists()
-
-
-def followed_assignments(user) -> QuerySet[Assignment]:
-    """Assignments whose progress the user sees: every one of the classes they teach."""
-    return Assignment.objects.filter(school_class__in=taught_classes(user).values("pk"))
-
-
-def can_follow_assignment(user, assignment) -> bool:
-    return followed_assignments(user).filter(pk=assignment.pk).exists()
-
-
-def editable_assignments(user) -> QuerySet[Assignment]:
-    """Assignments the user may edit: their own, while they still teach the class."""
-    followed = followed_assignments(user)
-    return followed if user.is_superuser else followed.filter(created_by=user)
-
-
-def can_edit_assignment(user, assignment) -> bool:
-    return editable_assignments(user).filter(pk=assignment.pk).exists()
-
-
-def own_assignments(user, *, now=None) -> QuerySet[Assignment]:
-    """The work given to a student, once open (nobody else's, whoever asks)."""
-    if not is_active(user) or user.role != Role.STUDENT:
-        return Assignment.objects.none()
-    now = now or timezone.now()
-    return Assignment.objects.filter(students__student=user, opens_at__lte=now)
-
-
-def class_students_for_assignment(user, school_class) -> QuerySet[User]:
-    """Students an assignment of ``school_class`` may be given to: the class's, when the
-    user teaches it."""
-    if not can_assign_to(user, school_class):
-        return User.objects.none()
-    return User.objects.filter(
-        role=Role.STUDENT,
-        is_active=True,
-        pk__in=Enrolment.objects.filter(school_class=school_class).values("student_id"),
-    )
-
-
-def assignable_papers(user):
-    """Papers (practice sets, tests) a teacher may give: those they may open and run."""
-    if not can_run_sessions(user):
-        return visible_papers(user).none()
-    return (
-        visible_papers(user)
-        .filter(variants__isnull=False)
-        .exclude(created_by__role=Role.STUDENT)
-        .distinct()
-    )
-
-
-def assignable_pages(user, model):
-    """Live lessons or e-lectures the user sees."""
-    return visible_material_pages(user, model)
-
-
-def assignable_library_items(user):
-    return visible_library_items(user)
-
-
-def assignable_packages(user):
-    return choosable_packages(user)
-
-
-def own_notifications(user) -> QuerySet[Notification]:
-    if not is_active(user):
-        return Notification.objects.none()
-    return Notification.objects.filter(user=user)
-
-
-# --- Marking (lms.marking) -----------------------------------------------------------------
-def markable_assignments(user) -> QuerySet[Assignment]:
-    """Assignments whose answers the user marks and returns: those of the classes they
-    teach (the same teachers who follow the progress); none for anyone else."""
-    return followed_assignments(user)
-
-
-def can_mark_assignment(user, assignment) -> bool:
-    return markable_assignments(user).filter(pk=assignment.pk).exists()
-
-
-def own_rubrics(user) -> QuerySet[Rubric]:
-    """A teacher's own rubrics (reusable across their assignments); nobody else's."""
-    if not is_active(user) or not (user.is_superuser or user.role == Role.TEACHER):
-        return Rubric.objects.none()
-    return Rubric.objects.filter(owner=user)
-
-
-def can_keep_rubrics(user) -> bool:
-    return is_active(user) and (user.is_superuser or user.role == Role.TEACHER)
-
-
-def own_returns(user) -> QuerySet[MarkReturn]:
-    """The student's own returned work (nobody else's, whoever asks)."""
-    if not is_active(user) or user.role != Role.STUDENT:
-        return MarkReturn.objects.none()
-    return MarkReturn.objects.filter(student=user)

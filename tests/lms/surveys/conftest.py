@@ -1,0 +1,1 @@
+from tests.lms.reports.conftest import area  # noqa: F401 - the same two schools
