@@ -111,13 +111,20 @@ def stimulus_create(
     Seeds and the importer (which checks the bank once for the whole file) pass none."""
     if user is not None and not permissions.can_edit_bank(user, bank):
         raise PermissionDenied(_("Bạn không được thêm ngữ liệu vào ngân hàng này."))
-    stimulus = Stimulus.objects.create(
-        bank=bank,
-        title=group.title[:255],
-        content=clean_html(store_assets(bank, group.stimulus, group.assets, image_cache)),
-    )
+    stimulus = _stimulus(group, bank, image_cache)
+    stimulus.save()
     audit.log_entry(stimulus, "wagtail.create", user=user)
     return stimulus
+
+
+def _stimulus(group: ParsedGroup, bank: QuestionBank, image_cache: dict | None) -> Stimulus:
+    """An unsaved stimulus of ``group``, its text as ``Stimulus.save`` leaves it (NFC, trimmed,
+    sanitised) so that a bulk insert, which skips ``save``, writes the same row."""
+    return Stimulus(
+        bank=bank,
+        title=nfc(group.title[:255]).strip(),
+        content=clean_html(store_assets(bank, group.stimulus, group.assets, image_cache)),
+    )
 
 
 def stimuli_create(
@@ -126,14 +133,7 @@ def stimuli_create(
     """The stimuli of an import (group key → Stimulus), written in bulk with their
     ``wagtail.create`` entries: the rows :func:`stimulus_create` writes one by one. The
     caller (the importer, in its transaction) has checked that ``user`` edits the bank."""
-    stimuli = {
-        g.key: Stimulus(
-            bank=bank,
-            title=nfc(g.title[:255]).strip(),
-            content=clean_html(store_assets(bank, g.stimulus, g.assets, image_cache)),
-        )
-        for g in groups
-    }
+    stimuli = {g.key: _stimulus(g, bank, image_cache) for g in groups}
     objs = list(stimuli.values())
     bulk.insert(Stimulus, objs)
     audit.log_entries(objs, "wagtail.create", user=user, insert=bulk.insert)

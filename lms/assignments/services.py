@@ -16,7 +16,6 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -36,7 +35,6 @@ from lms.assignments.models import (
     WorkKind,
 )
 from lms.exams import services as exams
-from lms.exams import versions
 from lms.exams.models import Attempt, Candidate, ExamSession
 from lms.exams.saving import forget_attempt_state
 from question_bank.assembly.models import Paper
@@ -264,34 +262,6 @@ def started_student_ids(assignment: Assignment) -> set[int]:
     )
 
 
-def _add_candidates(session: ExamSession, students: list) -> None:
-    """Seat students added after the session was made in its first room, after the others."""
-    if not students:
-        return
-    room = session.rooms.order_by("position", "pk").first()
-    taken = Candidate.objects.filter(session=session).aggregate(n=Max("seat"))["n"]
-    seat = -1 if taken is None else taken
-    variant_ids = list(session.paper.variants.order_by("position").values_list("pk", flat=True))
-    number = Candidate.objects.filter(session=session).count()
-    rows = []
-    for student in students:
-        seat += 1
-        number += 1
-        rows.append(
-            Candidate(
-                session=session,
-                student=student,
-                room=room,
-                seat=seat,
-                number=f"{number:06d}",
-                variant_id=versions.variant_for_seat(
-                    variant_ids, session_id=session.pk, room_id=room.pk if room else None, seat=seat
-                ),
-            )
-        )
-    Candidate.objects.bulk_create(rows)
-
-
 def _sync_session(assignment: Assignment, added: list, removed: set[int]) -> None:
     session = assignment.session
     window = _window(assignment)
@@ -303,7 +273,7 @@ def _sync_session(assignment: Assignment, added: list, removed: set[int]) -> Non
     session.release_policy = assignment.release_policy
     session.review_policy = assignment.review_policy
     session.save()
-    _add_candidates(session, added)
+    exams.candidates_add(session=session, students=added)
     # A student taken off keeps the attempts they made; one who never started goes.
     Candidate.objects.filter(
         session=session, student_id__in=removed, attempts__isnull=True

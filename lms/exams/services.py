@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -105,6 +106,21 @@ def _rooms_for(session: ExamSession, classes, students: list[User], room_size: i
     return rooms
 
 
+def _candidate(session, student, room, seat: int, number: int, variant_ids: list[int]) -> Candidate:
+    """A candidate at a seat: their number (six digits, in seating order) and the version
+    the seat gets."""
+    return Candidate(
+        session=session,
+        student=student,
+        room=room,
+        seat=seat,
+        number=f"{number:06d}",
+        variant_id=versions.variant_for_seat(
+            variant_ids, session_id=session.pk, room_id=room.pk if room else None, seat=seat
+        ),
+    )
+
+
 def _place_candidates(session: ExamSession, rooms, variant_ids: list[int]) -> None:
     number = 0
     for position, (name, students) in enumerate(rooms):
@@ -114,19 +130,26 @@ def _place_candidates(session: ExamSession, rooms, variant_ids: list[int]) -> No
         rows = []
         for seat, student in enumerate(students):
             number += 1
-            rows.append(
-                Candidate(
-                    session=session,
-                    student=student,
-                    room=room,
-                    seat=seat,
-                    number=f"{number:06d}",
-                    variant_id=versions.variant_for_seat(
-                        variant_ids, session_id=session.pk, room_id=room.pk, seat=seat
-                    ),
-                )
-            )
+            rows.append(_candidate(session, student, room, seat, number, variant_ids))
         Candidate.objects.bulk_create(rows)
+
+
+def candidates_add(*, session: ExamSession, students: list) -> None:
+    """Seat students added after the session was made in its first room, after the others,
+    numbered after them (an assignment's new students; the caller has checked its rights)."""
+    if not students:
+        return
+    room = session.rooms.order_by("position", "pk").first()
+    taken = Candidate.objects.filter(session=session).aggregate(n=Max("seat"))["n"]
+    seat = -1 if taken is None else taken
+    variant_ids = list(session.paper.variants.order_by("position").values_list("pk", flat=True))
+    number = Candidate.objects.filter(session=session).count()
+    rows = []
+    for student in students:
+        seat += 1
+        number += 1
+        rows.append(_candidate(session, student, room, seat, number, variant_ids))
+    Candidate.objects.bulk_create(rows)
 
 
 @transaction.atomic
