@@ -19,6 +19,7 @@ from demo.packages import seed_packages
 from demo.people import DEMO_PASSWORD, logins, people_exist, seed_people
 from demo.questions import seed_question_bank
 from demo.revision import seed_revision_history
+from demo.surveys import seed_online_periods, seed_surveys
 
 
 @dataclass
@@ -58,6 +59,9 @@ def seed_demo(
     seed_packages()  # a SCORM 1.2 and an H5P package, placed in a grade-12 lesson
     progress("Một học kỳ giao bài, bài làm, chấm bài và sổ điểm HK I của lớp giáo viên gv001.01…")
     seed_teaching_term(seed=seed)  # after the lessons and the bank: it gives them
+    progress("Tiết dạy trực tuyến của năm học và ba khảo sát mức độ hài lòng đã có câu trả lời…")
+    seed_online_periods(seed=seed)
+    seed_surveys(seed=seed)
     return DemoSummary(created=True, logins=logins())
 
 

@@ -88,7 +88,7 @@ def class_assignments(*, user, school_class) -> list[ClassAssignmentRow]:
             assignment__in=[a.pk for a in assignments]
         ).values_list("assignment_id", "student_id", "due_at")
     }
-    works = statuses(assignments, pairs)
+    works = statuses(assignments, pairs, seconds=False)
     rows = []
     for assignment in assignments:
         mine = [w for (aid, _sid), w in works.items() if aid == assignment.pk]

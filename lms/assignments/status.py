@@ -17,7 +17,7 @@ from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Prefetch, Q, Sum
+from django.db.models import Case, F, Min, Prefetch, Q, Sum, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -162,8 +162,12 @@ def _event_seconds(times: list[datetime]) -> int:
     )
 
 
-def _event_work(assignments, student_ids) -> dict[tuple[int, int], StudentWork]:
-    """Lessons, e-lectures and library items, from one query of learning events."""
+def _event_work(
+    assignments, student_ids, *, seconds: bool = True
+) -> dict[tuple[int, int], StudentWork]:
+    """Lessons, e-lectures and library items, from one query of learning events. Without
+    ``seconds`` (lists of many assignments) the database groups the events per student and
+    work, so a busy class's thousands of events are not read one by one."""
     pages = {a.page_id: a for a in assignments if a.kind == WorkKind.LESSON and a.page_id}
     items = {
         a.library_item_id: a
@@ -179,6 +183,8 @@ def _event_work(assignments, student_ids) -> dict[tuple[int, int], StudentWork]:
         rule |= Q(library_item_id__in=list(items))
     events = LearningEvent.objects.filter(rule, user_id__in=student_ids)
     electure = ContentType.objects.get_for_model(ELecturePage).pk
+    if not seconds:
+        return _event_firsts(events, pages, items, electure)
     grouped: dict[tuple[int, int], list] = defaultdict(list)
     for user_id, page_id, item_id, kind, at in events.values_list(
         "user_id", "page_id", "library_item_id", "kind", "created_at"
@@ -190,16 +196,41 @@ def _event_work(assignments, student_ids) -> dict[tuple[int, int], StudentWork]:
     found = {}
     for key, rows in grouped.items():
         assignment = by_pk[key[0]]
-        needs_completion = (
-            assignment.kind == WorkKind.LESSON and assignment.page.content_type_id == electure
+        done_kinds = (
+            {EventKind.COMPLETED}
+            if _needs_completion(assignment, electure)
+            else {e.value for e in EventKind}
         )
-        done_kinds = {EventKind.COMPLETED} if needs_completion else {e.value for e in EventKind}
         finished = [at for kind, at in rows if kind in done_kinds]
         found[key] = StudentWork(
             started=True,
             finished_at=min(finished) if finished else None,
             seconds=_event_seconds([at for _kind, at in rows]),
             attempts=1,
+        )
+    return found
+
+
+def _needs_completion(assignment: Assignment, electure: int) -> bool:
+    """An e-lecture is done only when completed; any event finishes a lesson or an item."""
+    return assignment.kind == WorkKind.LESSON and assignment.page.content_type_id == electure
+
+
+def _event_firsts(events, pages, items, electure) -> dict[tuple[int, int], StudentWork]:
+    """Per student and work: started, and the first finishing event (no time spent)."""
+    found = {}
+    rows = events.values("user_id", "page_id", "library_item_id").annotate(
+        first=Min("created_at"),
+        completed=Min(Case(When(kind=EventKind.COMPLETED, then=F("created_at")))),
+    )
+    for row in rows:
+        page_id, item_id = row["page_id"], row["library_item_id"]
+        assignment = pages.get(page_id) if page_id else items.get(item_id)
+        if assignment is None:
+            continue
+        finished = row["completed"] if _needs_completion(assignment, electure) else row["first"]
+        found[(assignment.pk, row["user_id"])] = StudentWork(
+            started=True, finished_at=finished, attempts=1
         )
     return found
 
@@ -230,16 +261,21 @@ def _package_work(assignments, student_ids) -> dict[tuple[int, int], StudentWork
 
 
 def statuses(
-    assignments: list[Assignment], overrides: dict[tuple[int, int], datetime | None], *, now=None
+    assignments: list[Assignment],
+    overrides: dict[tuple[int, int], datetime | None],
+    *,
+    now=None,
+    seconds: bool = True,
 ) -> dict[tuple[int, int], StudentWork]:
     """``(assignment id, student id)`` → :class:`StudentWork`, for every pair in
     ``overrides`` (whose value is the student's own due date, or None). The assignments
-    come with ``page`` selected (for lessons)."""
+    come with ``page`` selected (for lessons). Without ``seconds`` the time spent on lessons
+    and library items is not counted (lists that show only who finished)."""
     now = now or timezone.now()
     student_ids = sorted({sid for _aid, sid in overrides})
     found: dict[tuple[int, int], StudentWork] = {}
     found.update(_paper_work(assignments, student_ids))
-    found.update(_event_work(assignments, student_ids))
+    found.update(_event_work(assignments, student_ids, seconds=seconds))
     found.update(_package_work(assignments, student_ids))
     hand_marked = _hand_marked(found)
     by_pk = {a.pk: a for a in assignments}

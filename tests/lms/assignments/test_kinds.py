@@ -19,6 +19,7 @@ from content.packages.models import ElearningPackage, PackageVersion
 from lms.assignments import services
 from lms.assignments.models import Assignment
 from lms.assignments.progress import student_rows
+from lms.assignments.selectors import class_assignments
 from lms.assignments.status import assignment_scores
 from lms.exams import services as exams
 from lms.exams.models import ExamSession
@@ -78,6 +79,7 @@ def test_a_library_item_is_done_once_read():
     LearningEvent.objects.create(user=reader, kind=EventKind.VIEW, library_item=item)
     works = {r.student.pk: r.work.status for r in student_rows(assignment)}
     assert works == {reader.pk: "done", _idle.pk: "new"}
+    _the_class_list_agrees(world, assignment, finished=1, counts={"done": 1, "new": 1})
 
 
 def test_an_electure_is_done_only_when_completed():
@@ -100,6 +102,17 @@ def test_an_electure_is_done_only_when_completed():
     LearningEvent.objects.create(user=finished, kind=EventKind.COMPLETED, page=lecture)
     works = {r.student.pk: r.work.status for r in student_rows(assignment)}
     assert works == {halfway.pk: "in_progress", finished.pk: "done"}
+    _the_class_list_agrees(world, assignment, finished=1, counts={"done": 1, "in_progress": 1})
+
+
+def _the_class_list_agrees(world, assignment, *, finished, counts):
+    """The class's list (events grouped by the database, no time spent) says the same."""
+    [row] = [
+        r
+        for r in class_assignments(user=world.teacher, school_class=world.school_class)
+        if r.assignment.pk == assignment.pk
+    ]
+    assert (row.finished, row.counts) == (finished, counts)
 
 
 def test_the_edit_page_shows_what_was_given_and_saves_a_new_due_date(client):
