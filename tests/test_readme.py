@@ -26,6 +26,7 @@ SECTIONS = {
     "Ôn tập trực tuyến": "Online revision",
     "Học liệu, bài giảng điện tử và thư viện điện tử": "Learning materials, e-lectures and e-library",
     "Gói bài giảng (SCORM, H5P)": "E-lecture packages (SCORM, H5P)",
+    "Giao bài, chấm bài, sổ điểm và báo cáo": "Assignments, marking, gradebook and reports",
     "Kiến trúc": "Architecture",
     "Lộ trình": "Roadmap",
 }
@@ -43,8 +44,8 @@ SUBJECTS = {
 }
 #: Features that do not exist yet: named only in the roadmap, or next to a pointer to it.
 PLANNED = {
-    "vi": ("ôn tập cho giáo viên",),
-    "en": ("revision for teachers",),
+    "vi": ("tài khoản phụ huynh",),
+    "en": ("parent accounts",),
 }
 ABSENT = {"vi": ("chưa có", "không có"), "en": ("no ", "not ")}
 
