@@ -32,8 +32,9 @@ def vn_number(value) -> str:
 def bar_chart(
     *, labels: list[str], series: list[Series], target: float | None = None, unit: str = ""
 ) -> SafeString:
-    """Grouped bars, one group per label; ``target`` draws a dashed line (e.g. 10 %)."""
-    peak = max([v for s in series for v in s.values] + [target or 0, 1])
+    """Grouped bars, one group per label; ``target`` draws a dashed line (e.g. 10 %). A
+    value of None (no figure) draws no bar and is named "–", as the table prints it."""
+    peak = max([v or 0 for s in series for v in s.values] + [target or 0, 1])
     groups = max(len(labels), 1)
     group_w = (WIDTH - 40) / groups
     bar_w = max(min(group_w * 0.8 / max(len(series), 1), 40), 2)

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.models import SchoolYear
+from content.permissions import can_view_coverage, coverage_departments
 from curriculum.models import Subject
 from lms import permissions
 from lms.reports import progress, selectors, services
@@ -57,17 +58,25 @@ def _render(request, report: dict, export: bool):
     return TemplateResponse(request, T + "report.html", report)
 
 
+def _can_view_coverage(user) -> bool:
+    """Issue 5's coverage report opens for the user (the rule of its own view)."""
+    return can_view_coverage(user) and coverage_departments(user).exists()
+
+
 @login_required
 @require_GET
 def reports_home(request):
+    coverage = _can_view_coverage(request.user)
     if not (
         permissions.can_view_reports(request.user)
+        or coverage
         or permissions.progress_classes(request.user).exists()
         or permissions.online_period_classes(request.user).exists()
     ):
         raise PermissionDenied
     context = {
         "can_view_reports": permissions.can_view_reports(request.user),
+        "can_view_coverage": coverage,
         "classes": permissions.progress_classes(request.user)
         .select_related("school", "school_year")
         .order_by("school__name", "grade", "name"),
@@ -75,6 +84,11 @@ def reports_home(request):
         "can_surveys": permissions.can_make_surveys(request.user),
     }
     return TemplateResponse(request, T + "home.html", context)
+
+
+def _figure(value) -> float | None:
+    """A percentage for the chart; None (no periods) stays None, as "–" in the table."""
+    return None if value is None else float(value)
 
 
 def _school_year(request):
@@ -125,8 +139,8 @@ def online_share(request, export: bool = False):
         "chart": bar_chart(
             labels=[r.school.name for r in rows],
             series=[
-                Series(_("Tỉ lệ đạt được"), tuple(float(r.share or 0) for r in rows)),
-                Series(_("Chỉ tiêu"), tuple(float(r.target or 0) for r in rows)),
+                Series(_("Tỉ lệ đạt được"), tuple(_figure(r.share) for r in rows)),
+                Series(_("Chỉ tiêu"), tuple(_figure(r.target) for r in rows)),
             ],
             unit=" %",
         ),
