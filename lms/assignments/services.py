@@ -263,7 +263,9 @@ def assignment_create(*, user, data: AssignmentInput) -> Assignment:
     students = _recipients(user, data)
     if not students:
         raise ValidationError({"school_class": _("Lớp này chưa có học sinh nào.")})
+    audit = {"students": len(students)}
     if data.matrix is not None:
+        audit["matrix"] = data.matrix.pk
         data = replace(data, paper=_paper_from_matrix(user, data), matrix=None)
     assignment = Assignment(school_class=data.school_class, created_by=user)
     _copy(assignment, data)
@@ -273,7 +275,7 @@ def assignment_create(*, user, data: AssignmentInput) -> Assignment:
     AssignmentStudent.objects.bulk_create(
         [AssignmentStudent(assignment=assignment, student=s) for s in students]
     )
-    log(assignment, "lms.assignment.create", user=user, data={"students": len(students)})
+    log(assignment, "lms.assignment.create", user=user, data=audit)
     _notify_new_work(assignment, students)
     logger.info("assignment %s given by %s to %d students", assignment.pk, user, len(students))
     return assignment

@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from wagtail.models import ModelLogEntry
 
 from lms.assignments import services
 from lms.assignments.models import Assignment, AssignmentStudent, Notification
@@ -15,7 +16,7 @@ from lms.exams.models import ExamSession
 from question_bank.assembly.matrix import cell_label
 from question_bank.assembly.models import ExamMatrix, Paper, PaperItem, PaperVariant
 from question_bank.assembly.services import matrix_create_from_template
-from tests.lms.assignments.factories import give, make_world
+from tests.lms.assignments.factories import do_work, give, make_world
 from tests.question_bank.assembly.bank import toan_bank
 from tests.question_bank.assembly.test_assembly import TOAN_CELLS
 
@@ -190,3 +191,33 @@ def test_a_failure_after_assembly_leaves_no_paper_behind(monkeypatch):
     with pytest.raises(ValidationError):
         give(world, kind="test", paper=None, matrix=matrix, duration_minutes=15)
     _nothing_saved(papers)
+
+
+def test_the_giving_is_logged_with_its_matrix():
+    world = make_world(students=2)
+    matrix = _matrix(world.teacher)
+    assignment = give(world, kind="test", paper=None, matrix=matrix, duration_minutes=15)
+    entry = ModelLogEntry.objects.get(action="lms.assignment.create", object_id=str(assignment.pk))
+    assert entry.data == {"students": 2, "matrix": matrix.pk}
+
+
+def test_no_new_paper_from_a_matrix_once_a_student_started():
+    world = make_world(students=2, versions=1)
+    matrix = _matrix(world.teacher)
+    assignment = give(world)  # the practice set
+    do_work(assignment, world.students[0], [0, 2, 1], submit=False)
+    data = services.AssignmentInput(
+        title="Đổi sang kiểm tra",
+        school_class=world.school_class,
+        kind="test",
+        matrix=matrix,
+        duration_minutes=15,
+        opens_at=assignment.opens_at,
+        due_at=assignment.due_at,
+    )
+    with pytest.raises(ValidationError) as refused:
+        services.assignment_update(user=world.teacher, assignment=assignment, data=data)
+    assert refused.value.message_dict["kind"] == [str(services.STARTED)]
+    assert not Paper.objects.filter(matrix=matrix).exists()
+    assignment.refresh_from_db()
+    assert (assignment.kind, assignment.paper) == ("practice", world.paper)
