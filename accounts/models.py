@@ -180,6 +180,8 @@ class User(AbstractUser):
     date_of_birth = models.DateField(_("ngày sinh"), null=True, blank=True)
     gender = models.CharField(_("giới tính"), max_length=6, choices=Gender.choices, blank=True)
     phone = models.CharField(_("số điện thoại"), max_length=15, blank=True)
+    #: A student's parent is told of new work and returned marks here as well.
+    parent_email = models.EmailField(_("email phụ huynh"), blank=True)
     must_change_password = models.BooleanField(
         _("phải đổi mật khẩu"),
         default=False,

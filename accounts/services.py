@@ -113,6 +113,7 @@ def user_create(
     date_of_birth: dt.date | None = None,
     gender: str = "",
     phone: str = "",
+    parent_email: str = "",
 ) -> User:
     """Create a validated user with a role; staff roles join their Wagtail group."""
     user = user_build(
@@ -128,6 +129,7 @@ def user_create(
         date_of_birth=date_of_birth,
         gender=gender,
         phone=phone,
+        parent_email=parent_email,
     )
     if password:
         user.set_password(password)

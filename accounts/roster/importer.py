@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.contrib.auth.hashers import make_password
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -89,6 +91,7 @@ COLUMNS: dict[str, list[Column]] = {
         Column("gender", "Giới tính", required=False),
         Column("citizen_id", "CCCD", ("Số CCCD", "Căn cước công dân"), required=False),
         Column("email", "Email", required=False),
+        Column("parent_email", "Email phụ huynh", ("Email cha mẹ",), required=False),
     ],
 }
 
@@ -335,8 +338,19 @@ def _check_student_row(row: Row, ctx: _Context, errors: list[str]) -> dict | Non
         "school": school,
         "school_class": school_class,
         "email": row.text("email"),
+        "parent_email": _parent_email(row, errors),
         **personal,
     }
+
+
+def _parent_email(row: Row, errors: list[str]) -> str:
+    value = row.text("parent_email").lower()
+    if value:
+        try:
+            validate_email(value)
+        except ValidationError:
+            errors.append(_("email phụ huynh “%(value)s” không hợp lệ.") % {"value": value})
+    return value
 
 
 _CHECKERS: dict[str, Callable[[Row, _Context, list[str]], dict | None]] = {
@@ -354,6 +368,7 @@ def _new_user(data: dict, role: str, password_hash: str) -> User:
         role=role,
         school=data["school"],
         email=data.get("email", ""),
+        parent_email=data.get("parent_email", ""),
         student_id=data.get("student_id"),
         citizen_id=data.get("citizen_id"),
         date_of_birth=data.get("date_of_birth"),

@@ -14,10 +14,10 @@ from wagtail.models import Page
 from content.models import ELecturePage, LessonPage
 from lms import permissions
 from lms.assignments.models import Audience, LatePolicy, ScoreRule, WorkKind
-from lms.assignments.services import AssignmentInput
+from lms.assignments.services import MAX_VERSIONS, AssignmentInput
 from lms.exams.forms import CHOICE, NUMBER, REQUIRED, PaperChoice, PersonChoice, _when_field
 from lms.exams.models import ReleasePolicy, ReviewPolicy
-from question_bank.assembly.models import Paper
+from question_bank.assembly.models import ExamMatrix, Paper
 
 #: Work given without a date opens at once and is due a week later.
 DEFAULT_DAYS = 7
@@ -35,6 +35,20 @@ class AssignmentForm(forms.Form):
         queryset=Paper.objects.none(),
         required=False,
         error_messages=CHOICE,
+    )
+    matrix = forms.ModelChoiceField(
+        label=gettext_lazy("Hoặc ma trận đề (bài kiểm tra: ghép đề mới khi giao bài)"),
+        queryset=ExamMatrix.objects.none(),
+        required=False,
+        error_messages=CHOICE,
+    )
+    versions = forms.IntegerField(
+        label=gettext_lazy("Số mã đề khi ghép từ ma trận"),
+        required=False,
+        initial=1,
+        min_value=1,
+        max_value=MAX_VERSIONS,
+        error_messages=NUMBER,
     )
     page = forms.ModelChoiceField(
         label=gettext_lazy("Bài học / bài giảng điện tử"),
@@ -109,6 +123,9 @@ class AssignmentForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.user, self.school_class = user, school_class
         self.fields["paper"].queryset = permissions.assignable_papers(user).order_by("-created_at")
+        self.fields["matrix"].queryset = permissions.assignable_matrices(user).order_by(
+            "-created_at"
+        )
         page_ids = [
             *permissions.assignable_pages(user, LessonPage).values_list("pk", flat=True),
             *permissions.assignable_pages(user, ELecturePage).values_list("pk", flat=True),
@@ -152,6 +169,8 @@ class AssignmentForm(forms.Form):
             page=d.get("page"),
             library_item=d.get("library_item"),
             paper=d.get("paper"),
+            matrix=d.get("matrix"),
+            versions=d.get("versions") or 1,
             package=d.get("package"),
             late_policy=d["late_policy"],
             duration_minutes=d.get("duration_minutes"),

@@ -1,5 +1,6 @@
 """Writes of assignments: give work, edit it, per-student overrides, release results, and
-tell students (in-app notification, an email after commit where the student has one).
+tell students (in-app notification, an email after commit where the student or their
+parent has an address).
 
 Keyword-only; each checks its rule in :mod:`lms.permissions`, runs in one transaction and
 leaves an audit entry (Wagtail's log). A paper's work runs on the exam engine: the
@@ -9,7 +10,7 @@ list of candidates, never an attempt.
 """
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from django.conf import settings
@@ -38,11 +39,15 @@ from lms.exams import services as exams
 from lms.exams.models import Attempt, Candidate, ExamSession
 from lms.exams.saving import forget_attempt_state
 from question_bank.assembly.models import Paper
+from question_bank.assembly.services import AssemblyOptions, MatrixInvalid, papers_assemble
+from question_bank.assembly.shuffle import CodeError
+from question_bank.assembly.solver import AssemblyInfeasible
 
 logger = logging.getLogger(__name__)
 
 #: The fields that name the work; they cannot change once a student has started.
 WORK_FIELDS = ("kind", "page_id", "library_item_id", "paper_id", "package_id")
+STARTED = _lazy("Đã có học sinh bắt đầu làm bài: không đổi được nội dung bài giao.")
 
 
 @dataclass
@@ -62,6 +67,10 @@ class AssignmentInput:
     library_item: object = None
     paper: object = None
     package: object = None
+    #: A test may come from an exam matrix instead of a paper: a paper with ``versions``
+    #: shuffled versions (mã đề) is assembled from it when the work is given.
+    matrix: object = None
+    versions: int = 1
     late_policy: str = LatePolicy.ACCEPT
     duration_minutes: int | None = None
     attempts_allowed: int = 1
@@ -73,8 +82,14 @@ class AssignmentInput:
 def _paper_errors(user, data: AssignmentInput) -> dict:
     errors = {}
     wanted = Paper.Kind.PRACTICE if data.kind == WorkKind.PRACTICE else Paper.Kind.EXAM
-    if data.paper is None:
-        errors["paper"] = _("Hãy chọn đề hoặc bộ luyện tập.")
+    if data.matrix is not None:
+        errors.update(_matrix_errors(user, data))
+    elif data.paper is None:
+        errors["paper"] = (
+            _("Hãy chọn một đề hoặc một ma trận đề.")
+            if data.kind == WorkKind.TEST
+            else _("Hãy chọn đề hoặc bộ luyện tập.")
+        )
     elif data.paper.kind != wanted:
         errors["paper"] = _("Đề đã chọn không phải loại “%(kind)s”.") % {
             "kind": WorkKind(data.kind).label
@@ -84,6 +99,39 @@ def _paper_errors(user, data: AssignmentInput) -> dict:
     if data.kind == WorkKind.TEST and not data.duration_minutes:
         errors["duration_minutes"] = _("Bài kiểm tra cần thời gian làm bài (phút).")
     return errors
+
+
+#: Shuffled versions (mã đề) a test assembled from a matrix may have.
+MAX_VERSIONS = 24
+
+
+def _matrix_errors(user, data: AssignmentInput) -> dict:
+    """A matrix is for a test only, instead of a paper, one the user may assemble from."""
+    if data.kind != WorkKind.TEST:
+        return {"matrix": _("Chỉ bài kiểm tra mới ghép đề từ ma trận được.")}
+    if data.paper is not None:
+        return {"matrix": _("Hãy chọn một đề hoặc một ma trận, không chọn cả hai.")}
+    if not permissions.assignable_matrices(user).filter(pk=data.matrix.pk).exists():
+        return {"matrix": _("Bạn không được dùng ma trận này.")}
+    if not 1 <= (data.versions or 0) <= MAX_VERSIONS:
+        return {"versions": _("Số mã đề phải từ 1 đến %(max)d.") % {"max": MAX_VERSIONS}}
+    return {}
+
+
+def _paper_from_matrix(user, data: AssignmentInput) -> Paper:
+    """The paper assembled from the matrix by question_bank's own service (CP-SAT), with
+    the versions asked; when the bank falls short, a form error naming each short cell
+    (the assembly writes nothing then; the caller's transaction undoes the rest)."""
+    options = AssemblyOptions(versions=data.versions, school_id=data.school_class.school_id)
+    try:
+        [paper] = papers_assemble(user=user, matrix=data.matrix, options=options)
+    except (MatrixInvalid, AssemblyInfeasible) as exc:
+        problems = exc.problems if isinstance(exc, MatrixInvalid) else exc.messages
+        intro = _("Không ghép được đề từ ma trận “%(matrix)s”:") % {"matrix": data.matrix.title}
+        raise ValidationError({"matrix": [intro, *problems]}) from exc
+    except CodeError as exc:
+        raise ValidationError({"versions": str(exc)}) from exc
+    return paper
 
 
 #: The field each other kind of work needs, and the error when it is empty.
@@ -215,6 +263,10 @@ def assignment_create(*, user, data: AssignmentInput) -> Assignment:
     students = _recipients(user, data)
     if not students:
         raise ValidationError({"school_class": _("Lớp này chưa có học sinh nào.")})
+    audit = {"students": len(students)}
+    if data.matrix is not None:
+        audit["matrix"] = data.matrix.pk
+        data = replace(data, paper=_paper_from_matrix(user, data), matrix=None)
     assignment = Assignment(school_class=data.school_class, created_by=user)
     _copy(assignment, data)
     assignment.subject_id = _subject_id(user, data)
@@ -223,7 +275,7 @@ def assignment_create(*, user, data: AssignmentInput) -> Assignment:
     AssignmentStudent.objects.bulk_create(
         [AssignmentStudent(assignment=assignment, student=s) for s in students]
     )
-    log(assignment, "lms.assignment.create", user=user, data={"students": len(students)})
+    log(assignment, "lms.assignment.create", user=user, data=audit)
     _notify_new_work(assignment, students)
     logger.info("assignment %s given by %s to %d students", assignment.pk, user, len(students))
     return assignment
@@ -291,13 +343,15 @@ def assignment_update(*, user, assignment: Assignment, data: AssignmentInput) ->
     if data.school_class.pk != assignment.school_class_id:
         raise ValidationError({"school_class": _("Không đổi được lớp của bài đã giao.")})
     _check_work(user, data)
+    if data.matrix is not None:
+        if started_student_ids(assignment):
+            raise ValidationError({"kind": str(STARTED)})
+        data = replace(data, paper=_paper_from_matrix(user, data), matrix=None)
     before = {name: getattr(assignment, name) for name in WORK_FIELDS}
     _copy(assignment, data)
     work_changed = any(getattr(assignment, n) != before[n] for n in WORK_FIELDS)
     if work_changed and started_student_ids(assignment):
-        raise ValidationError(
-            {"kind": _("Đã có học sinh bắt đầu làm bài: không đổi được nội dung bài giao.")}
-        )
+        raise ValidationError({"kind": str(STARTED)})
     students = _recipients(user, data)
     current = set(assignment.students.values_list("student_id", flat=True))
     added = [s for s in students if s.pk not in current]
@@ -419,8 +473,8 @@ def mark_returned_notify(*, assignment: Assignment, students: list, comment: str
 
 
 def _notify(assignment: Assignment, students: list, kind: str, title: str, body: str) -> None:
-    """One in-app notice per student linking to the work, and after commit one email to those
-    who have an address (a failed email never undoes what was done)."""
+    """One in-app notice per student linking to the work, and after commit an email to each
+    student and parent address set (a failed email never undoes what was done)."""
     url = reverse("assignment_work", kwargs={"assignment_id": assignment.pk})
     Notification.objects.bulk_create(
         [
@@ -428,9 +482,21 @@ def _notify(assignment: Assignment, students: list, kind: str, title: str, body:
             for s in students
         ]
     )
-    addresses = [s.email for s in students if s.email]
+    addresses = _addresses(students)
     if addresses:
         transaction.on_commit(lambda: _send_new_work(title, body, url, addresses))
+
+
+def _addresses(students: list) -> list[str]:
+    """Each student's address and their parent's, where set, each once. Every address gets
+    its own email (as before): one address that bounces or fails never keeps the message
+    from the other, and nobody sees another family's address."""
+    seen: dict[str, str] = {}
+    for student in students:
+        for address in (student.email, student.parent_email):
+            if address:
+                seen.setdefault(address.strip().lower(), address.strip())
+    return list(seen.values())
 
 
 def _send_new_work(title: str, body: str, url: str, addresses: list[str]) -> None:

@@ -35,6 +35,7 @@ from lms.exams.models import (
 )
 from lms.exams.saving import SaveRefused, attempt_state, read_token
 from lms.models import EventKind, LearningEvent
+from lms.permissions import can_check_practice
 from lms.practice import ResponseInvalid, answer_key_text, check_response, score_text
 from lms.services import learning_event_record
 from question_bank.assembly.models import Paper
@@ -141,9 +142,14 @@ def _practice_attempt(attempt_id: int, token: str) -> Attempt:
     attempt = Attempt.objects.select_related("candidate__session__paper", "candidate__student").get(
         pk=attempt_id
     )
-    if attempt.candidate.session.kind != ExamSession.Kind.PRACTICE:
+    session = attempt.candidate.session
+    if session.kind != ExamSession.Kind.PRACTICE:
         raise SaveRefused(
             _("Chỉ bài luyện tập mới được kiểm tra từng câu khi đang làm."), "not_practice", 403
+        )
+    if not can_check_practice(session):
+        raise SaveRefused(
+            _("Giáo viên chưa cho xem đáp án bài luyện tập này."), "not_released", 403
         )
     return attempt
 

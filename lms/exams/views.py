@@ -28,7 +28,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from accounts.signin import client_address
 from lms.exams import delivery, saving, services
 from lms.exams.models import Attempt, AttemptAnswer, Candidate, ExamSession
-from lms.permissions import own_candidacies, results_released
+from lms.permissions import can_check_practice, own_candidacies, results_released
 from lms.practice import answer_key_text, score_text
 from question_bank.assembly.paper import PART_TITLES
 
@@ -201,7 +201,10 @@ def _bootstrap(attempt: Attempt, candidate: Candidate) -> dict:
             "worker": reverse("exam_service_worker"),
             "static": [static(path) for path in TAKE_PAGE_STATIC],
         },
-        "check_url": _optional_url("exam_check", attempt.pk) if practice else None,
+        # An assigned practice set whose teacher holds back keys gets no check button.
+        "check_url": _optional_url("exam_check", attempt.pk)
+        if can_check_practice(session)
+        else None,
     }
 
 

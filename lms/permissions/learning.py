@@ -27,7 +27,7 @@ from content.permissions import (
     visible_material_pages,
 )
 from content.practice import Embedding, page_embeddings
-from lms.exams.models import Candidate, ExamRoom, ExamSession, ReleasePolicy
+from lms.exams.models import Candidate, ExamRoom, ExamSession, ReleasePolicy, ReviewPolicy
 from question_bank.assembly.models import Paper
 from question_bank.permissions import choosable_questions, visible_papers
 
@@ -189,6 +189,17 @@ def results_released(session, *, now=None) -> bool:
     if session.release_policy == ReleasePolicy.ON_CLOSE:
         return bool(session.closes_at and now >= session.closes_at) or bool(session.released_at)
     return session.released_at is not None
+
+
+def can_check_practice(session, *, now=None) -> bool:
+    """Whether a practice session's per-question check (key, solution, feedback) may answer:
+    only when its results are released and its review shows keys (a learner's own practice
+    set always; an assigned one as the teacher set it)."""
+    return (
+        session.kind == ExamSession.Kind.PRACTICE
+        and session.review_policy == ReviewPolicy.KEYS
+        and results_released(session, now=now)
+    )
 
 
 # --- E-lecture packages (lms.packages) ----------------------------------------------------

@@ -29,7 +29,7 @@ from lms.exams.models import ExamSession
 from lms.marking.models import MarkReturn, Rubric
 from lms.permissions.learning import can_run_sessions, manageable_sessions
 from lms.surveys.models import Audience, Survey
-from question_bank.permissions import visible_papers
+from question_bank.permissions import visible_matrices, visible_papers
 
 
 # --- The gradebook (lms.gradebook) --------------------------------------------------------
@@ -197,6 +197,14 @@ def assignable_papers(user):
         .exclude(created_by__role=Role.STUDENT)
         .distinct()
     )
+
+
+def assignable_matrices(user):
+    """Exam matrices a teacher may give a test from (a paper is assembled from it when the
+    work is given): those question_bank lets them assemble from, if they run sessions."""
+    if not can_run_sessions(user):
+        return visible_matrices(user).none()
+    return visible_matrices(user)
 
 
 def assignable_pages(user, model):

@@ -61,6 +61,10 @@ def make_user(*, role=Role.TEACHER, school=None, password="mat-khau-thu", **extr
         defaults["student_id"] = f"27{n:08d}"
         defaults["username"] = defaults["student_id"]
     defaults.update(extra)
+    if role == Role.STUDENT and "student_id" in extra and "username" not in extra:
+        # A student's username is their student id: a given id must not leave the
+        # sequence's username behind (it could collide with an imported student's).
+        defaults["username"] = extra["student_id"]
     return user_create(role=role, school=school, password=password, **defaults)
 
 

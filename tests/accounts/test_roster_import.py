@@ -235,3 +235,29 @@ def test_good_file_of_2000_students_imports(school_setup):
     assert report.created == 2000
     assert Enrolment.objects.filter(school_class__school=school).count() == 2001
     assert Enrolment.objects.filter(school_class__name="10A3").count() == 500
+
+
+def test_an_optional_parent_email_column_is_saved_and_a_bad_one_refused_whole(school_setup):
+    header = [*STUDENT_HEADER, "Email phụ huynh"]
+    good = ["27001", "10A1", "Nguyễn Văn An", "2700000001", "05/03/2009", "Nam", ""]
+    rows = [
+        header,
+        [*good, "Me.An@Example.vn"],
+        ["27001", "10A1", "Trần Thị Bình", "2700000002", "06/04/2009", "Nữ", "", ""],
+        ["27001", "10A1", "Lê Văn Cường", "2700000003", "07/05/2009", "Nam", "", "bo-cuong@"],
+    ]
+    before = User.objects.count()
+    report = roster_import(
+        kind="students", data=xlsx(rows), filename="ds.xlsx", actor=school_setup["admin"]
+    )
+    assert [(e.row, e.message) for e in report.errors] == [
+        (4, "email phụ huynh “bo-cuong@” không hợp lệ.")
+    ]
+    assert User.objects.count() == before
+
+    report = roster_import(
+        kind="students", data=xlsx(rows[:3]), filename="ds.xlsx", actor=school_setup["admin"]
+    )
+    assert report.ok, report.errors
+    assert User.objects.get(student_id="2700000001").parent_email == "me.an@example.vn"
+    assert User.objects.get(student_id="2700000002").parent_email == ""

@@ -292,7 +292,11 @@ def test_essay_only_question_types_render_in_bootstrap(client):
 
 
 def test_practice_take_page_has_no_timer_and_a_check_url(client):
-    world = make_exam_world(kind="practice", require_identity=False)
+    # A practice session as practice_start makes it: results at once, with keys (an
+    # assigned practice set that holds back its keys gets no check: tests/lms/assignments).
+    world = make_exam_world(
+        kind="practice", require_identity=False, release_policy="immediate", review_policy="keys"
+    )
     student = world.students[0]
     candidate = _candidate(world, student)
     client.force_login(student)
