@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from accounts.models import TeachingAssignment, User
 from content.models import LessonPage
+from demo.people import EXAM_CLASS_NAME, EXAM_SCHOOL_CODE
 from lms.assignments import services as assignments
 from lms.assignments.models import Assignment
 from lms.exams import grading, saving
@@ -67,6 +68,21 @@ def seed_teaching_term(*, seed: int = 2025) -> list[Assignment]:
     )
     for row in taught:
         given += _class_term(teacher, row.school_class, row.subject, rubric, rng)
+    # The printed student's class (12A1) gets its Toán teacher's term too, so the student's
+    # "Việc cần làm" and "Điểm của em" show work at first sign-in.
+    printed = (
+        TeachingAssignment.objects.filter(
+            school_class__school__code=EXAM_SCHOOL_CODE,
+            school_class__name=EXAM_CLASS_NAME,
+            subject__code="toan",
+        )
+        .exclude(teacher=teacher)
+        .select_related("teacher", "school_class", "subject")
+        .first()
+    )
+    if printed is not None:
+        own = marking.rubric_save(user=printed.teacher, title=RUBRIC_TITLE, text=RUBRIC_TEXT)
+        given += _class_term(printed.teacher, printed.school_class, printed.subject, own, rng)
     return given
 
 

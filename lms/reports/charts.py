@@ -11,7 +11,8 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 COLOURS = ("#1d4ed8", "#ea580c", "#15803d", "#7c3aed", "#b91c1c")
-WIDTH, BAR_AREA, LABEL_H, TOP = 640, 220, 48, 16
+#: LABEL_H holds a 24-character label turned 30° (about 145 × sin 30° px) above the legend.
+WIDTH, BAR_AREA, LABEL_H, TOP = 640, 220, 84, 16
 
 
 @dataclass(frozen=True)

@@ -2,14 +2,17 @@
 attempts, essays marked (with a rubric and comments) and returned, the test mapped to a
 gradebook column, and an HK I gradebook whose averages and levels show."""
 
+import re
 from decimal import Decimal
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 
 from accounts.models import User
 from demo import seed as demo_seed
 from demo.assignments import TEACHER_USERNAME, teaching_demo_line
+from demo.people import exam_class_students
 from lms.assignments.models import Assignment, Notification
 from lms.exams.models import Attempt, EssayMark
 from lms.gradebook.models import Mark, MarkSource
@@ -75,3 +78,13 @@ def _pages_show_it(teacher, test):
     assert 'id="feedback"' in page
     todo = pupil.get("/hoc/giao-bai/viec-can-lam/").content.decode()
     assert "Luyện tập chương II" in todo
+
+
+def test_the_printed_student_has_work_to_do_and_marks(seeded):
+    student = exam_class_students().order_by("pk").first()
+    client = Client()
+    client.force_login(student)
+    todo = client.get(reverse("assignment_todo")).content.decode()
+    assert "Luyện tập chương II" in todo  # due in three days
+    own = client.get(reverse("gradebook_own")).content.decode()
+    assert "Toán" in own and re.search(r"\b\d{1,2},\d\b", own)  # HK I marks, decimal comma
