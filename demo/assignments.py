@@ -334,11 +334,24 @@ def teaching_demo_line() -> str:
     if test is None:
         return ""
     cls = test.school_class
-    return (
+    line = (
         f"Giao bài, chấm bài, sổ điểm: {TEACHER_USERNAME} (lớp {cls.name}) — "
         f"/hoc/giao-bai/lop/{cls.pk}/, chấm bài /hoc/cham-bai/{test.pk}/, "
         f"sổ điểm /hoc/so-diem/lop/{cls.pk}/."
     )
+    other = (
+        Assignment.objects.filter(
+            school_class__school__code=EXAM_SCHOOL_CODE, school_class__name=EXAM_CLASS_NAME
+        )
+        .select_related("created_by")
+        .first()
+    )
+    if other is not None:  # its students have weeks of revision: the heatmap has colours
+        line += (
+            f" Bản đồ thành thạo của lớp {EXAM_CLASS_NAME}: {other.created_by.username} — "
+            f"/hoc/bao-cao/lop/{other.school_class_id}/."
+        )
+    return line
 
 
 __all__ = ["TEACHER_USERNAME", "seed_teaching_term", "teaching_demo_line"]

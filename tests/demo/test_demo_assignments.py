@@ -57,6 +57,7 @@ def test_the_printed_teachers_class_has_a_term_of_work(seeded):
     # One practice set is still to do: the students' "Việc cần làm" has it.
     assert any(a.due_at > a.opens_at and a.kind == "practice" for a in given)
     assert f"/hoc/cham-bai/{test.pk}/" in teaching_demo_line()
+    assert "Bản đồ thành thạo của lớp 12A1" in teaching_demo_line()
     _pages_show_it(teacher, test)
 
 
