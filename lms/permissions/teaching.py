@@ -308,19 +308,9 @@ def can_record_online_periods(user, school_class) -> bool:
 def progress_classes(user) -> QuerySet[SchoolClass]:
     """Classes whose students × learning outcomes and completion the user sees: those a
     teacher teaches or is the homeroom teacher of, a school admin's school's; all for
-    superusers. Department admins see schools' figures, not students' (none)."""
-    if not is_active(user):
-        return SchoolClass.objects.none()
-    if user.is_superuser:
-        return SchoolClass.objects.all()
-    if user.role == Role.SCHOOL_ADMIN and user.school_id:
-        return SchoolClass.objects.filter(school_id=user.school_id)
-    if user.role == Role.TEACHER:
-        return SchoolClass.objects.filter(
-            Q(homeroom_teacher=user)
-            | Q(pk__in=TeachingAssignment.objects.filter(teacher=user).values("school_class_id"))
-        )
-    return SchoolClass.objects.none()
+    superusers. Department admins see schools' figures, not students' (none). The same
+    classes as the gradebooks the user sees."""
+    return gradebook_classes(user)
 
 
 # --- Satisfaction surveys (lms.surveys) ------------------------------------------------------
