@@ -122,7 +122,9 @@ def _paper_from_matrix(user, data: AssignmentInput) -> Paper:
     """The paper assembled from the matrix by question_bank's own service (CP-SAT), with
     the versions asked; when the bank falls short, a form error naming each short cell
     (the assembly writes nothing then; the caller's transaction undoes the rest)."""
-    options = AssemblyOptions(versions=data.versions, school_id=data.school_class.school_id)
+    options = AssemblyOptions(
+        versions=data.versions, school_id=data.school_class.school_id, time_limit=3.0
+    )
     try:
         [paper] = papers_assemble(user=user, matrix=data.matrix, options=options)
     except (MatrixInvalid, AssemblyInfeasible) as exc:
@@ -131,6 +133,16 @@ def _paper_from_matrix(user, data: AssignmentInput) -> Paper:
         raise ValidationError({"matrix": [intro, *problems]}) from exc
     except CodeError as exc:
         raise ValidationError({"versions": str(exc)}) from exc
+    if permissions.has_confidential_questions(paper):
+        raise ValidationError(
+            {
+                "matrix": _(
+                    "Ma trận “%(matrix)s” lấy câu hỏi từ kho đề bảo mật của hội đồng thi, không "
+                    "giao cho lớp được. Hãy chọn cho ma trận các ngân hàng không bảo mật."
+                )
+                % {"matrix": data.matrix.title}
+            }
+        )
     return paper
 
 

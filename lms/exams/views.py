@@ -51,7 +51,8 @@ def _status(candidate: Candidate, attempts: list[Attempt], now) -> tuple[str, st
     submitted = [a for a in attempts if a.state == Attempt.State.SUBMITTED]
     session = candidate.session
     if submitted and len(submitted) >= session.attempts_allowed:
-        if results_released(session, now=now) and any(hasattr(a, "result") for a in submitted):
+        released = results_released(session, now=now, extensions=False)
+        if released and any(hasattr(a, "result") for a in submitted):
             return "result", _("Có kết quả")
         return "submitted", _("Đã nộp")
     if any(a.state == Attempt.State.IN_PROGRESS for a in attempts):

@@ -180,15 +180,22 @@ def session_staff(session) -> QuerySet[User]:
     return staff.none()
 
 
-def results_released(session, *, now=None) -> bool:
+def results_released(session, *, now=None, extensions: bool = True) -> bool:
     """Whether the session's release policy lets its candidates see their results now
-    (what they may see of them is the review policy's)."""
+    (what they may see of them is the review policy's). "On close" waits for the last
+    candidate given a later close of their own (an extension), so no classmate's review
+    shows the keys while someone still works; a list of one's own sessions may skip that
+    query (``extensions=False``): the result page itself checks it."""
     now = now or timezone.now()
     if session.release_policy == ReleasePolicy.IMMEDIATE:
         return True
+    if session.released_at:
+        return True
     if session.release_policy == ReleasePolicy.ON_CLOSE:
-        return bool(session.closes_at and now >= session.closes_at) or bool(session.released_at)
-    return session.released_at is not None
+        if not (session.closes_at and now >= session.closes_at):
+            return False
+        return not (extensions and session.candidates.filter(closes_at__gt=now).exists())
+    return False
 
 
 def can_check_practice(session, *, now=None) -> bool:

@@ -29,6 +29,7 @@ from lms.exams.models import ExamSession
 from lms.marking.models import MarkReturn, Rubric
 from lms.permissions.learning import can_run_sessions, manageable_sessions
 from lms.surveys.models import Audience, Survey
+from question_bank.assembly.models import Paper
 from question_bank.permissions import visible_matrices, visible_papers
 
 
@@ -187,24 +188,45 @@ def class_students_for_assignment(user, school_class) -> QuerySet[User]:
     )
 
 
+#: A paper holding a question of an exam board's confidential pool (pools are seen by
+#: their members only): never given to a class, whatever the paper's own flag says.
+CONFIDENTIAL_ITEMS = Q(items__version__question__bank__confidential=True)
+
+
 def assignable_papers(user):
-    """Papers (practice sets, tests) a teacher may give: those they may open and run."""
+    """Papers (practice sets, tests) a teacher may give: those they may open and run, but
+    not a confidential exam paper before its release, nor one with a question of a
+    confidential pool (a board member sees those; their class must not)."""
     if not can_run_sessions(user):
         return visible_papers(user).none()
     return (
         visible_papers(user)
         .filter(variants__isnull=False)
+        .filter(Q(confidential=False) | Q(released_at__isnull=False))
         .exclude(created_by__role=Role.STUDENT)
+        .exclude(pk__in=Paper.objects.filter(CONFIDENTIAL_ITEMS).values("pk"))
         .distinct()
     )
 
 
 def assignable_matrices(user):
     """Exam matrices a teacher may give a test from (a paper is assembled from it when the
-    work is given): those question_bank lets them assemble from, if they run sessions."""
+    work is given): those question_bank lets them assemble from, if they run sessions,
+    except confidential exam matrices and those drawing on a confidential pool."""
     if not can_run_sessions(user):
         return visible_matrices(user).none()
-    return visible_matrices(user)
+    return (
+        visible_matrices(user)
+        .filter(confidential=False)
+        .exclude(banks__confidential=True)
+        .distinct()
+    )
+
+
+def has_confidential_questions(paper) -> bool:
+    """Whether an assembled paper drew a question from a confidential pool (a matrix with
+    no banks chosen draws on every bank its maker sees, a board member's pools included)."""
+    return Paper.objects.filter(CONFIDENTIAL_ITEMS, pk=paper.pk).exists()
 
 
 def assignable_pages(user, model):

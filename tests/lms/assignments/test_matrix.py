@@ -10,12 +10,18 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
+from lms import permissions
 from lms.assignments import services
 from lms.assignments.models import Assignment, AssignmentStudent, Notification
 from lms.exams.models import ExamSession
 from question_bank.assembly.matrix import cell_label
 from question_bank.assembly.models import ExamMatrix, Paper, PaperItem, PaperVariant
-from question_bank.assembly.services import matrix_create_from_template
+from question_bank.assembly.services import (
+    AssemblyOptions,
+    matrix_create_from_template,
+    papers_assemble,
+)
+from question_bank.models import QuestionBank
 from tests.lms.assignments.factories import do_work, give, make_world
 from tests.question_bank.assembly.bank import toan_bank
 from tests.question_bank.assembly.test_assembly import TOAN_CELLS
@@ -221,3 +227,59 @@ def test_no_new_paper_from_a_matrix_once_a_student_started():
     assert not Paper.objects.filter(matrix=matrix).exists()
     assignment.refresh_from_db()
     assert (assignment.kind, assignment.paper) == ("practice", world.paper)
+
+
+def _pool_matrix(teacher, **matrix_changes) -> ExamMatrix:
+    """A matrix whose questions can only come from a confidential pool the teacher (an exam
+    board member) sees."""
+    _pool, subject = toan_bank(teacher, TOAN_CELLS, seed=5, confidential=True, name="Kho đề HK")
+    matrix = matrix_create_from_template(
+        user=teacher, template="thpt2025-toan", subject=subject, grade=12, title="Ma trận HK"
+    )
+    for field, value in matrix_changes.items():
+        setattr(matrix, field, value)
+    matrix.save()
+    return matrix
+
+
+def test_a_matrix_drawing_on_a_confidential_pool_never_reaches_a_class(client):
+    world = make_world()
+    matrix = _pool_matrix(world.teacher)  # no banks chosen: every bank the teacher sees
+    papers = Paper.objects.count()
+    client.force_login(world.teacher)
+
+    response = client.post(_url(world), _form(matrix))
+
+    assert response.status_code == 400
+    [error] = response.context["form"].errors["matrix"]
+    assert "kho đề bảo mật của hội đồng thi" in error and "Ma trận HK" in error
+    _nothing_saved(papers)
+    # Choosing the pool as the matrix's bank, or marking the matrix confidential, takes it
+    # off the list: refused before anything is assembled.
+    pool = QuestionBank.objects.get(name="Kho đề HK")
+    matrix.banks.set([pool])
+    matrix.save()  # a ParentalManyToManyField is written on save
+    assert "Ma trận HK" not in client.get(_url(world)).content.decode()
+    with pytest.raises(ValidationError) as refused:
+        give(world, kind="test", paper=None, matrix=matrix, duration_minutes=15)
+    assert refused.value.message_dict["matrix"] == ["Bạn không được dùng ma trận này."]
+    secret = _pool_matrix(world.teacher, confidential=True)
+    with pytest.raises(ValidationError):
+        give(world, kind="test", paper=None, matrix=secret, duration_minutes=15)
+    _nothing_saved(papers)
+
+
+def test_a_confidential_paper_or_one_with_pool_questions_is_not_assignable():
+    world = make_world()
+    matrix = _pool_matrix(world.teacher)
+    [paper] = papers_assemble(user=world.teacher, matrix=matrix, options=AssemblyOptions())
+    Paper.objects.filter(pk=paper.pk).update(kind=Paper.Kind.EXAM)
+    assert not permissions.assignable_papers(world.teacher).filter(pk=paper.pk).exists()
+    with pytest.raises(ValidationError) as refused:
+        give(world, kind="test", paper=paper, duration_minutes=15)
+    assert refused.value.message_dict["paper"] == ["Bạn không được giao đề này."]
+    # A confidential exam paper of ordinary questions waits for its release.
+    Paper.objects.filter(pk=world.paper.pk).update(kind=Paper.Kind.EXAM, confidential=True)
+    assert not permissions.assignable_papers(world.teacher).filter(pk=world.paper.pk).exists()
+    Paper.objects.filter(pk=world.paper.pk).update(released_at=timezone.now())
+    assert permissions.assignable_papers(world.teacher).filter(pk=world.paper.pk).exists()

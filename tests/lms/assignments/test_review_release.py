@@ -3,11 +3,15 @@ teacher releases, the student sees neither score nor review of their attempt (no
 practice set, a key through the per-question check); after, what the review setting
 allows. Through the views, as the student and the teacher use them."""
 
+import datetime as dt
 import json
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
+from lms import permissions
+from lms.assignments import services
 from lms.exams.delivery import variant_items
 from lms.exams.models import Attempt, ReleasePolicy, ReviewPolicy
 from lms.exams.saving import answers_save, attempt_token
@@ -125,3 +129,41 @@ def test_a_practice_set_gives_no_key_through_its_check_before_release():
     allowed = _check(pupil, attempt, first["slot"])
     assert allowed.status_code == 200
     assert "Đáp án:" in allowed.json()["key_html"]
+
+
+def test_on_close_the_review_waits_for_a_classmate_with_an_extension():
+    """Results "on close": once the class's due date passes the review opens, except while
+    a classmate given a later due date of their own still may work."""
+    world = make_world(students=2, versions=1)
+    assignment = give(
+        world,
+        title="Kiểm tra 15 phút",
+        kind="test",
+        paper=make_exam_paper(world.teacher, versions=1, questions=QUESTIONS),
+        duration_minutes=15,
+        late_policy="refuse",  # the due date closes the session
+        release_policy=ReleasePolicy.ON_CLOSE,
+        review_policy=ReviewPolicy.KEYS,
+    )
+    done, extended = world.students
+    attempt = do_work(assignment, done, [0, 1, 1])
+    services.override_set(
+        user=world.teacher,
+        assignment=assignment,
+        student=extended,
+        due_at=timezone.now() + dt.timedelta(days=2),
+        extra_minutes=0,
+    )
+    session = assignment.session
+    session.refresh_from_db()
+    session.closes_at = timezone.now() - dt.timedelta(minutes=1)  # the class's due date passed
+    session.save(update_fields=["closes_at"])
+    submitted = f"/thi/bai/{attempt.pk}/da-nop/"
+
+    assert not permissions.results_released(session)
+    assert "Đáp án:" not in _client(done).get(submitted).content.decode()
+
+    later = timezone.now() + dt.timedelta(days=3)
+    assert permissions.results_released(session, now=later)
+    session.candidates.update(closes_at=None)  # the extension is over
+    assert "exam-review" in _client(done).get(submitted).content.decode()
