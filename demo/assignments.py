@@ -64,7 +64,7 @@ def seed_teaching_term(*, seed: int = 2025) -> list[Assignment]:
     taught = (
         TeachingAssignment.objects.filter(teacher=teacher, subject__isnull=False)
         .select_related("school_class", "subject")
-        .order_by("school_class__name")
+        .order_by("school_class__name", "subject__code", "pk")
     )
     for row in taught:
         given += _class_term(teacher, row.school_class, row.subject, rubric, rng)
@@ -94,7 +94,11 @@ def _class_term(teacher, school_class, subject, rubric, rng) -> list[Assignment]
     day = dt.timedelta(days=1)
     if len(auto) >= 14:
         practice = practice_paper_create(
-            user=teacher, question_ids=auto[:8], subject=subject, title="Luyện tập chương I"
+            user=teacher,
+            question_ids=auto[:8],
+            subject=subject,
+            title="Luyện tập chương I",
+            seed=rng.randrange(2**31),
         )
         done = _give(
             teacher, school_class, "practice", practice, "Luyện tập chương I", now - 40 * day
@@ -102,7 +106,11 @@ def _class_term(teacher, school_class, subject, rubric, rng) -> list[Assignment]
         _do_all(done, students, rng, late_share=0.1)
         given.append(done)
         upcoming = practice_paper_create(
-            user=teacher, question_ids=auto[8:14], subject=subject, title="Luyện tập chương II"
+            user=teacher,
+            question_ids=auto[8:14],
+            subject=subject,
+            title="Luyện tập chương II",
+            seed=rng.randrange(2**31),
         )
         next_one = _give(
             teacher, school_class, "practice", upcoming, "Luyện tập chương II", now - day
@@ -118,7 +126,7 @@ def _class_term(teacher, school_class, subject, rubric, rng) -> list[Assignment]
         _read(read, students, rng)
         given.append(read)
     if len(auto) >= 22 and essays:
-        test = _test_paper(teacher, subject, auto[14:22], essays[0])
+        test = _test_paper(teacher, subject, auto[14:22], essays[0], rng.randrange(2**31))
         exam = _give(
             teacher, school_class, "test", test, "Kiểm tra 45 phút chương I", now - 20 * day
         )
@@ -149,7 +157,7 @@ def _questions(user, subject, grade: int, rng) -> tuple[list[int], list[int]]:
     return auto, essays
 
 
-def _test_paper(teacher, subject, auto: list[int], essay: int) -> Paper:
+def _test_paper(teacher, subject, auto: list[int], essay: int, seed: int) -> Paper:
     """A test of eight auto-marked questions and one essay (a practice paper of exactly
     those questions, then made a test: the assembly's own path for a hand-picked paper)."""
     paper = practice_paper_create(
@@ -157,6 +165,7 @@ def _test_paper(teacher, subject, auto: list[int], essay: int) -> Paper:
         question_ids=[*auto, essay],
         subject=subject,
         title="Kiểm tra 45 phút chương I – có tự luận",
+        seed=seed,
     )
     paper.kind = Paper.Kind.EXAM
     paper.header = {**paper.header, "exam_title": "BÀI KIỂM TRA 45 PHÚT", "duration_minutes": 45}
@@ -299,9 +308,11 @@ def _fill_gradebook(school_class, students, rng) -> None:
     """HK I marks of every subject of the class, each entered by the teacher who teaches it."""
     rules = gradebook.class_rules(school_class)
     ids = [s.pk for s in students]
-    for row in TeachingAssignment.objects.filter(
-        school_class=school_class, subject__isnull=False
-    ).select_related("subject", "teacher"):
+    for row in (
+        TeachingAssignment.objects.filter(school_class=school_class, subject__isnull=False)
+        .select_related("subject", "teacher")
+        .order_by("subject__code", "pk")
+    ):
         if rules.is_comment(row.subject):
             entries = {
                 (sid, c): rng.random() < 0.93

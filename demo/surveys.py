@@ -17,6 +17,8 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+from django.utils import timezone
+
 from accounts.models import Role, School, TeachingAssignment, User
 from demo.people import EXAM_SCHOOL_CODE, PRINTED_ROLES, demo_logins
 from lms.reports import services as reports
@@ -51,7 +53,7 @@ def seed_online_periods(*, seed: int = 2025) -> int:
             code=row.subject.code, name=row.subject.name, grade=school_class.grade, school_year=year
         )
         online = round(total * SCHOOL_PACE[school_class.school.code] * rng.uniform(0.85, 1.15))
-        weeks = _weeks(year.start_date, year.end_date)
+        weeks = _weeks(year.start_date, min(year.end_date, timezone.localdate()))
         for monday, periods in _spread(online, weeks, rng).items():
             blended = round(periods * BLENDED_SHARE)
             for mode, n in ((PeriodMode.ONLINE, periods - blended), (PeriodMode.BLENDED, blended)):
@@ -65,16 +67,28 @@ def seed_online_periods(*, seed: int = 2025) -> int:
                         periods=n,
                     )
                     count += 1
+    _recorded_in_their_week()
     return count
 
 
 def _weeks(start: dt.date, end: dt.date) -> list[dt.date]:
+    """The Mondays from ``start``'s week to ``end``'s (at least the first)."""
     monday = start - dt.timedelta(days=start.weekday())
-    weeks = []
-    while monday <= end:
-        weeks.append(monday)
+    weeks = [monday]
+    while monday + dt.timedelta(days=7) <= end:
         monday += dt.timedelta(days=7)
+        weeks.append(monday)
     return weeks
+
+
+def _recorded_in_their_week() -> None:
+    """Each record written on the Friday afternoon of its week, not at seed time (the
+    report of active teachers counts the week a teacher recorded in)."""
+    records = list(OnlinePeriods.objects.all())
+    for record in records:
+        friday = record.week_start + dt.timedelta(days=4)
+        record.recorded_at = timezone.make_aware(dt.datetime.combine(friday, dt.time(16, 30)))
+    OnlinePeriods.objects.bulk_update(records, ["recorded_at"], batch_size=500)
 
 
 def _spread(total: int, weeks: list[dt.date], rng) -> dict[dt.date, int]:

@@ -10,6 +10,7 @@ import pytest
 from django.db.models import Sum
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.models import Role, School, User
 from demo import seed as demo_seed
@@ -53,6 +54,9 @@ def test_online_periods_put_one_school_above_and_one_below_the_target(seeded):
         y = record.school_class.school_year
         assert y.start_date - dt.timedelta(days=6) <= record.week_start <= y.end_date
         assert record.week_start.weekday() == 0
+        assert record.week_start <= timezone.localdate()  # never a week still to come
+        recorded = timezone.localtime(record.recorded_at).date()
+        assert record.week_start <= recorded < record.week_start + dt.timedelta(days=7)
         assert record.school_class.teaching_assignments.filter(
             teacher=record.recorded_by, subject=record.subject
         ).exists()
