@@ -59,6 +59,7 @@ def test_the_printed_teachers_class_has_a_term_of_work(seeded):
     assert f"/hoc/cham-bai/{test.pk}/" in teaching_demo_line()
     assert "Bản đồ thành thạo của lớp 12A1" in teaching_demo_line()
     _pages_show_it(teacher, test)
+    _the_printed_student_has_work_to_do_and_marks()  # same seed
 
 
 def _pages_show_it(teacher, test):
@@ -81,7 +82,7 @@ def _pages_show_it(teacher, test):
     assert "Luyện tập chương II" in todo
 
 
-def test_the_printed_student_has_work_to_do_and_marks(seeded):
+def _the_printed_student_has_work_to_do_and_marks():
     student = exam_class_students().order_by("pk").first()
     client = Client()
     client.force_login(student)

@@ -29,12 +29,19 @@ def seeded():
     demo_seed.seed_demo()
 
 
+def test_the_demos_online_periods_and_surveys(seeded):
+    # One seed for the three checks (a seed on PostgreSQL takes minutes in CI).
+    _online_periods_put_one_school_above_and_one_below_the_target()
+    _the_department_admin_sees_the_share_page_with_figures()
+    _surveys_are_answered_and_the_printed_people_still_have_one_waiting()
+
+
 def _printed(role_label: str) -> User:
     row = next(r for r in demo_logins() if r.label.startswith(role_label))
     return User.objects.get(username=row.username)
 
 
-def test_online_periods_put_one_school_above_and_one_below_the_target(seeded):
+def _online_periods_put_one_school_above_and_one_below_the_target():
     schools = School.objects.filter(code__in=["27001", "27002", "27101"])
     year = schools.first().classes.first().school_year
     rows = {r.school.code: r for r in online_share(schools=schools, school_year=year)}
@@ -62,7 +69,7 @@ def test_online_periods_put_one_school_above_and_one_below_the_target(seeded):
         ).exists()
 
 
-def test_the_department_admin_sees_the_share_page_with_figures(seeded):
+def _the_department_admin_sees_the_share_page_with_figures():
     admin = _printed("Quản trị Sở")
     client = Client()
     client.force_login(admin)
@@ -73,7 +80,7 @@ def test_the_department_admin_sees_the_share_page_with_figures(seeded):
     assert re.search(r"\b1[1-9],\d\b", page)
 
 
-def test_surveys_are_answered_and_the_printed_people_still_have_one_waiting(seeded):
+def _surveys_are_answered_and_the_printed_people_still_have_one_waiting():
     teacher_survey = Survey.objects.get(title=TEACHER_SURVEY)
     student_survey = Survey.objects.get(title=STUDENT_SURVEY)
     parent_survey = Survey.objects.get(title=PARENT_SURVEY)
